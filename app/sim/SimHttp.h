@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+#include <QUrlQuery>
+
+namespace koodrive::sim {
+
+// One request as the handlers see it: a copy of what arrived, the path's captured segments, and after the
+// guard has run, the authenticated user.
+struct SimRequest
+{
+    QByteArray method;
+    QString path;
+    QUrlQuery query;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QStringList args;   // the path's {placeholders}, in order
+    QString userId;     // set for authenticated routes
+    QString traceId;
+
+    QByteArray header(const QByteArray &name) const; // case-insensitive; empty when absent
+    QString queryValue(const QString &key) const;    // fully decoded
+    // The body as a JSON object; a body that is not one is refused naming "body".
+    QJsonObject json() const;
+};
+
+struct SimReply
+{
+    int status = 200;
+    QByteArray contentType = "application/json";
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    static SimReply json(const QJsonObject &object, int status = 200);
+    // The success shape of the pages: the fields given plus "code": 0 and "msg".
+    static SimReply success(QJsonObject fields = {}, const QString &message = QStringLiteral("Success."));
+    void setHeader(const QByteArray &name, const QByteArray &value);
+    QByteArray headerValue(const QByteArray &name) const;
+};
+
+} // namespace koodrive::sim

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "SimHttp.h"
+
+#include <QAbstractHttpServer>
+#include <QFuture>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+#include <functional>
+#include <memory>
+#include <variant>
+
+class QHttpServerResponder;
+
+namespace koodrive::sim {
+
+class RequestGuard;
+class SimClock;
+
+// The HTTP front of koodrive-sim: routes by method and path, applies the header guard, turns SimErrors into
+// the documented error body, stamps Date and X-Traceid on every answer, and injects the configured faults.
+// Handlers run on the server's thread; one that returns a QFuture has its answer written when it is ready.
+class SimHttpServer final : public QAbstractHttpServer
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SimHttpServer)
+
+public:
+    enum class Access {
+        Session,  // the common headers and a live token of X-User-Id
+        DateOnly, // the common headers but no token (sign-in, refresh)
+        Open,     // nothing (signed object URLs carry their own proof)
+    };
+    using Result = std::variant<SimReply, QFuture<SimReply>>;
+    using Handler = std::function<Result(SimRequest &)>;
+
+    SimHttpServer(const RequestGuard &guard, const SimClock &clock, QObject *parent = nullptr);
+    ~SimHttpServer() override;
+
+    // pattern: a path with {name} for each captured segment, e.g. "/koodrive/ose/v1/album/{albumId}/add".
+    void route(const QByteArray &method, const QString &pattern, Access access, Handler handler);
+
+    struct Faults
+    {
+        int latencyMs = 0;
+        double failRate = 0.0; // share of API calls answered 503
+    };
+    void setFaults(const Faults &faults) { m_faults = faults; }
+    qint64 requestsServed() const { return m_requestsServed; }
+
+    // Runs the router on a request without a socket (used by tests of the dispatch itself).
+    Result dispatch(SimRequest &request);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    struct Route
+    {
+        QByteArray method;
+        QRegularExpression pattern;
+        Access access;
+        Handler handler;
+    };
+    void finish(SimReply &reply, const SimRequest &request) const;
+    void send(SimReply reply, const std::shared_ptr<QHttpServerResponder> &responder, QTcpSocket *socket);
+
+    const RequestGuard &m_guard;
+    const SimClock &m_clock;
+    QVector<Route> m_routes;
+    Faults m_faults;
+    QRandomGenerator m_faultRandom{20261122};
+    qint64 m_requestsServed = 0;
+};
+
+QString newTraceId();
+
+} // namespace koodrive::sim

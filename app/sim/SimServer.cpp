@@ -1,0 +1,131 @@
+#include "SimServer.h"
+
+#include "AccountRoutes.h"
+#include "AlbumRoutes.h"
+#include "AlbumStore.h"
+#include "DemoLibrary.h"
+#include "FileRoutes.h"
+#include "FileStore.h"
+#include "MediaRoutes.h"
+#include "RequestGuard.h"
+#include "SimClock.h"
+#include "SimContext.h"
+#include "SimError.h"
+#include "SimHttpServer.h"
+#include "SimStore.h"
+#include "UrlSigner.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+
+Q_LOGGING_CATEGORY(lcSim, "koodrive.sim", QtInfoMsg)
+
+namespace koodrive::sim {
+
+namespace {
+QString randomToken(int bytes)
+{
+    QByteArray raw(bytes, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), bytes / 4);
+    return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+} // namespace
+
+SimServer::SimServer(SimOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+}
+
+SimServer::~SimServer() = default;
+
+SimServer::Tokens SimServer::createSession(SimStore &store, const QString &userId, qint64 nowMs, qint64 lifetimeSecs)
+{
+    Tokens tokens{randomToken(36), randomToken(36)};
+    store.insertSession(userId, tokens.accessToken, tokens.refreshToken, nowMs, nowMs + lifetimeSecs * 1000);
+    return tokens;
+}
+
+SimServer::Tokens SimServer::newSession(const QString &userId, qint64 lifetimeSecs)
+{
+    return createSession(*m_store, userId, m_clock->nowMs(), lifetimeSecs);
+}
+
+QString SimServer::containerId() const
+{
+    const auto user = m_store->user(m_userId);
+    return user ? user->containerId : QString();
+}
+
+bool SimServer::start(QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (m_options.dataDir.isEmpty() || !QDir().mkpath(m_options.dataDir))
+        return fail(QStringLiteral("cannot use the data directory \"%1\"").arg(m_options.dataDir));
+    m_store = std::make_unique<SimStore>(QDir(m_options.dataDir).filePath(QStringLiteral("koodrive-sim.sqlite")));
+    QString openError;
+    if (!m_store->open(&openError))
+        return fail(QStringLiteral("cannot open the library: %1").arg(openError));
+    m_files = std::make_unique<FileStore>(*m_store);
+    m_albums = std::make_unique<AlbumStore>(*m_store);
+    m_clock = std::make_unique<SimClock>();
+    m_clock->setSkewSeconds(m_options.clockSkewSecs);
+
+    try {
+        if (m_store->counts().users == 0) {
+            QElapsedTimer timer;
+            timer.start();
+            const DemoLibrary::Summary summary = DemoLibrary(m_options.demoFiles, m_options.seed).seed(*m_store);
+            m_seedMs = timer.elapsed();
+            m_store->setMeta(QStringLiteral("demo.files"), QString::number(m_options.demoFiles));
+            qCInfo(lcSim) << "made a library of" << summary.files << "files in" << summary.folders << "folders and"
+                          << summary.albums << "albums in" << m_seedMs << "ms";
+        } else if (m_options.demoFiles > 0
+                   && m_store->meta(QStringLiteral("demo.files")) != QString::number(m_options.demoFiles)) {
+            qCInfo(lcSim) << "the data directory already holds a library; --demo is ignored";
+        }
+        QString secret = m_store->meta(QStringLiteral("url.secret"));
+        if (secret.isEmpty()) {
+            secret = randomToken(32);
+            m_store->setMeta(QStringLiteral("url.secret"), secret);
+        }
+        m_signer = std::make_unique<UrlSigner>(secret.toLatin1());
+
+        const auto demoUser = m_store->userByAccount(QString::fromLatin1(DemoLibrary::DemoAccount));
+        if (!demoUser)
+            return fail(QStringLiteral("the library has no demo user"));
+        m_userId = demoUser->id;
+        const Tokens tokens = newSession(m_userId, m_options.tokenLifetimeSecs);
+        m_accessToken = tokens.accessToken;
+        m_refreshToken = tokens.refreshToken;
+    } catch (const SimError &e) {
+        return fail(e.description());
+    }
+
+    m_guard = std::make_unique<RequestGuard>(*m_store, *m_clock);
+    m_http = new SimHttpServer(*m_guard, *m_clock, this);
+    m_http->setFaults({m_options.latencyMs, m_options.failRate});
+    const quint16 port = m_http->listen(m_options.host, m_options.port);
+    if (port == 0)
+        return fail(QStringLiteral("cannot listen on %1:%2").arg(m_options.host.toString()).arg(m_options.port));
+    m_url.setScheme(QStringLiteral("http"));
+    m_url.setHost(m_options.host.toString());
+    m_url.setPort(port);
+
+    m_context = std::make_unique<SimContext>(*m_store, *m_files, *m_albums, *m_signer, *m_clock, m_url,
+                                             m_options.urlLifetimeSecs, m_options.tokenLifetimeSecs);
+    AlbumRoutes::install(*m_http, *m_context);
+    FileRoutes::install(*m_http, *m_context);
+    AccountRoutes::install(*m_http, *m_context);
+    m_media = std::make_unique<MediaRoutes>(*m_context);
+    m_media->install(*m_http);
+    return true;
+}
+
+} // namespace koodrive::sim

@@ -1,0 +1,309 @@
+#include "SimStore.h"
+
+#include "SimError.h"
+
+#include <QCryptographicHash>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace koodrive::sim {
+
+bool FileType::isKnown(int type)
+{
+    switch (type) {
+    case Folder: case SmartFolder: case Image: case Video: case Word: case Excel: case PowerPoint:
+    case Audio: case Archive: case Application: case Other:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QVector<int> AlbumRow::scopeFileTypes() const
+{
+    QVector<int> types;
+    const auto parts = scopeKind.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &part : parts) {
+        if (part.trimmed() == QLatin1String("1"))
+            types.append(FileType::Image);
+        else if (part.trimmed() == QLatin1String("2"))
+            types.append(FileType::Video);
+    }
+    return types;
+}
+
+SimStore::SimStore(QString databasePath)
+    : m_path(std::move(databasePath))
+    , m_connectionName(QStringLiteral("koodrive-sim-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+SimStore::~SimStore()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool SimStore::open(QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(m_path);
+    if (!db.open()) {
+        if (error)
+            *error = db.lastError().text();
+        return false;
+    }
+    try {
+        exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+        createSchema();
+    } catch (const SimError &e) {
+        if (error)
+            *error = e.description();
+        return false;
+    }
+    return true;
+}
+
+QSqlDatabase SimStore::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+QSqlQuery SimStore::exec(const QString &sql, const QVariantList &values) const
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        throw SimError::internal(QStringLiteral("SQL prepare failed: %1").arg(query.lastError().text()));
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        throw SimError::internal(QStringLiteral("SQL failed: %1").arg(query.lastError().text()));
+    return query;
+}
+
+void SimStore::createSchema()
+{
+    const char *statements[] = {
+        "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)",
+        "CREATE TABLE IF NOT EXISTS users(id TEXT PRIMARY KEY, account TEXT UNIQUE, password_hash TEXT,"
+        " display_name TEXT, container_id TEXT UNIQUE, root_id TEXT, capacity INTEGER)",
+        "CREATE TABLE IF NOT EXISTS sessions(token_hash TEXT PRIMARY KEY, refresh_hash TEXT UNIQUE,"
+        " user_id TEXT NOT NULL REFERENCES users(id), issued_ms INTEGER, expires_ms INTEGER,"
+        " revoked INTEGER NOT NULL DEFAULT 0)",
+        "CREATE TABLE IF NOT EXISTS share_groups(group_id TEXT PRIMARY KEY, share_folder_id INTEGER UNIQUE,"
+        " name TEXT, owner_id TEXT, container_id TEXT UNIQUE, root_id TEXT, created_ms INTEGER)",
+        "CREATE TABLE IF NOT EXISTS group_members(group_id TEXT REFERENCES share_groups(group_id),"
+        " user_id TEXT REFERENCES users(id), PRIMARY KEY(group_id, user_id))",
+        "CREATE TABLE IF NOT EXISTS files(id TEXT PRIMARY KEY, container_id TEXT NOT NULL,"
+        " owner_id TEXT NOT NULL, parent_id TEXT, name TEXT NOT NULL COLLATE NOCASE,"
+        " is_folder INTEGER NOT NULL, file_type INTEGER NOT NULL, mime TEXT, suffix TEXT COLLATE NOCASE,"
+        " size INTEGER NOT NULL DEFAULT 0, created_ms INTEGER, edited_ms INTEGER, taken_ms INTEGER,"
+        " width INTEGER, height INTEGER, recycled INTEGER NOT NULL DEFAULT 0,"
+        " recycled_ms INTEGER NOT NULL DEFAULT 0)",
+        // One index per files-list sort type (files-list.txt, Table 5), so that each page is an index range.
+        "CREATE INDEX IF NOT EXISTS files_by_name ON files(parent_id, recycled, is_folder, name, id)",
+        "CREATE INDEX IF NOT EXISTS files_by_size ON files(parent_id, recycled, is_folder, size, id)",
+        "CREATE INDEX IF NOT EXISTS files_by_created ON files(parent_id, recycled, is_folder, created_ms, id)",
+        "CREATE INDEX IF NOT EXISTS files_by_edited ON files(parent_id, recycled, is_folder, edited_ms, id)",
+        "CREATE INDEX IF NOT EXISTS files_by_suffix ON files(parent_id, recycled, is_folder, suffix, id)",
+        "CREATE INDEX IF NOT EXISTS files_recycled ON files(container_id, recycled, recycled_ms, id)",
+        "CREATE TABLE IF NOT EXISTS albums(id TEXT PRIMARY KEY, owner_id TEXT NOT NULL, kind INTEGER NOT NULL,"
+        " type INTEGER NOT NULL, name TEXT, group_id TEXT, share_folder_id INTEGER, container_id TEXT,"
+        " scope_parent TEXT, scope_kind TEXT, cover_url TEXT, created_ms INTEGER, updated_ms INTEGER)",
+        "CREATE INDEX IF NOT EXISTS albums_listing ON albums(kind, type, created_ms)",
+        "CREATE TABLE IF NOT EXISTS album_scope(album_id TEXT NOT NULL REFERENCES albums(id) ON DELETE CASCADE,"
+        " folder_id TEXT NOT NULL, position INTEGER, PRIMARY KEY(album_id, folder_id))",
+        "CREATE TABLE IF NOT EXISTS album_items(album_id TEXT NOT NULL REFERENCES albums(id) ON DELETE CASCADE,"
+        " file_id TEXT NOT NULL, owner_id TEXT NOT NULL, added_ms INTEGER, seq INTEGER,"
+        " PRIMARY KEY(album_id, file_id))",
+        "CREATE INDEX IF NOT EXISTS album_items_by_file ON album_items(file_id)",
+    };
+    for (const char *sql : statements)
+        exec(QString::fromLatin1(sql));
+}
+
+SimStore::Transaction::Transaction(SimStore &store)
+    : m_store(store)
+{
+    if (!m_store.database().transaction())
+        throw SimError::internal(QStringLiteral("could not begin a transaction"));
+}
+
+SimStore::Transaction::~Transaction()
+{
+    if (!m_done)
+        m_store.database().rollback();
+}
+
+void SimStore::Transaction::commit()
+{
+    if (!m_store.database().commit())
+        throw SimError::internal(QStringLiteral("commit failed"));
+    m_done = true;
+}
+
+QString SimStore::meta(const QString &key) const
+{
+    QSqlQuery q = exec(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
+    return q.next() ? q.value(0).toString() : QString();
+}
+
+void SimStore::setMeta(const QString &key, const QString &value)
+{
+    exec(QStringLiteral("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = "
+                        "excluded.value"),
+         {key, value});
+}
+
+SimStore::Counts SimStore::counts() const
+{
+    auto count = [this](const char *table) {
+        QSqlQuery q = exec(QStringLiteral("SELECT COUNT(*) FROM ") + QLatin1String(table));
+        return q.next() ? q.value(0).toLongLong() : 0;
+    };
+    return {count("users"), count("files"), count("albums"), count("album_items"), count("album_scope")};
+}
+
+void SimStore::insertUser(const UserRow &user)
+{
+    exec(QStringLiteral("INSERT INTO users(id, account, password_hash, display_name, container_id, root_id, "
+                        "capacity) VALUES(?, ?, ?, ?, ?, ?, ?)"),
+         {user.id, user.account, user.passwordHash, user.displayName, user.containerId, user.rootFolderId,
+          user.capacity});
+}
+
+namespace {
+constexpr auto UserColumns = "id, account, password_hash, display_name, container_id, root_id, capacity";
+
+UserRow readUser(const QSqlQuery &q)
+{
+    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+            q.value(4).toString(), q.value(5).toString(), q.value(6).toLongLong()};
+}
+
+constexpr auto GroupColumns = "g.group_id, g.share_folder_id, g.name, g.owner_id, g.container_id, g.root_id, "
+                              "g.created_ms, (SELECT COUNT(*) FROM group_members m2 WHERE m2.group_id = "
+                              "g.group_id)";
+
+GroupRow readGroup(const QSqlQuery &q)
+{
+    return {q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
+            q.value(4).toString(),  q.value(5).toString(),   q.value(6).toLongLong(), q.value(7).toInt()};
+}
+} // namespace
+
+std::optional<UserRow> SimStore::user(const QString &userId) const
+{
+    QSqlQuery q = exec(QStringLiteral("SELECT %1 FROM users WHERE id = ?").arg(QLatin1String(UserColumns)),
+                       {userId});
+    if (!q.next())
+        return std::nullopt;
+    return readUser(q);
+}
+
+std::optional<UserRow> SimStore::userByAccount(const QString &account) const
+{
+    QSqlQuery q = exec(
+        QStringLiteral("SELECT %1 FROM users WHERE account = ?").arg(QLatin1String(UserColumns)), {account});
+    if (!q.next())
+        return std::nullopt;
+    return readUser(q);
+}
+
+QString SimStore::displayName(const QString &userId) const
+{
+    QSqlQuery q = exec(QStringLiteral("SELECT display_name FROM users WHERE id = ?"), {userId});
+    return q.next() ? q.value(0).toString() : QString();
+}
+
+void SimStore::insertGroup(const GroupRow &group, const QStringList &memberIds)
+{
+    exec(QStringLiteral("INSERT INTO share_groups(group_id, share_folder_id, name, owner_id, container_id, "
+                        "root_id, created_ms) VALUES(?, ?, ?, ?, ?, ?, ?)"),
+         {group.groupId, group.shareFolderId, group.name, group.ownerId, group.containerId, group.rootFolderId,
+          group.createdMs});
+    for (const QString &member : memberIds)
+        exec(QStringLiteral("INSERT INTO group_members(group_id, user_id) VALUES(?, ?)"), {group.groupId, member});
+}
+
+QVector<GroupRow> SimStore::groupsOf(const QString &userId) const
+{
+    QSqlQuery q = exec(QStringLiteral("SELECT %1 FROM share_groups g JOIN group_members m ON m.group_id = "
+                                      "g.group_id WHERE m.user_id = ? ORDER BY g.created_ms, g.group_id")
+                           .arg(QLatin1String(GroupColumns)),
+                       {userId});
+    QVector<GroupRow> groups;
+    while (q.next())
+        groups.append(readGroup(q));
+    return groups;
+}
+
+std::optional<GroupRow> SimStore::group(const QString &groupId) const
+{
+    QSqlQuery q = exec(
+        QStringLiteral("SELECT %1 FROM share_groups g WHERE g.group_id = ?").arg(QLatin1String(GroupColumns)),
+        {groupId});
+    if (!q.next())
+        return std::nullopt;
+    return readGroup(q);
+}
+
+bool SimStore::isMember(const QString &groupId, const QString &userId) const
+{
+    QSqlQuery q = exec(QStringLiteral("SELECT 1 FROM group_members WHERE group_id = ? AND user_id = ?"),
+                       {groupId, userId});
+    return q.next();
+}
+
+QString SimStore::tokenDigest(const QString &token)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+void SimStore::insertSession(const QString &userId, const QString &accessToken, const QString &refreshToken,
+                             qint64 issuedMs, qint64 expiresMs)
+{
+    exec(QStringLiteral("INSERT INTO sessions(token_hash, refresh_hash, user_id, issued_ms, expires_ms) "
+                        "VALUES(?, ?, ?, ?, ?)"),
+         {tokenDigest(accessToken), tokenDigest(refreshToken), userId, issuedMs, expiresMs});
+}
+
+std::optional<SimStore::Session> SimStore::sessionForAccessToken(const QString &accessToken) const
+{
+    QSqlQuery q = exec(
+        QStringLiteral("SELECT user_id, expires_ms FROM sessions WHERE token_hash = ? AND revoked = 0"),
+        {tokenDigest(accessToken)});
+    if (!q.next())
+        return std::nullopt;
+    return Session{q.value(0).toString(), q.value(1).toLongLong()};
+}
+
+std::optional<SimStore::Session> SimStore::sessionForRefreshToken(const QString &refreshToken) const
+{
+    QSqlQuery q = exec(
+        QStringLiteral("SELECT user_id, expires_ms FROM sessions WHERE refresh_hash = ? AND revoked = 0"),
+        {tokenDigest(refreshToken)});
+    if (!q.next())
+        return std::nullopt;
+    return Session{q.value(0).toString(), q.value(1).toLongLong()};
+}
+
+void SimStore::revokeByAccessToken(const QString &accessToken)
+{
+    exec(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE token_hash = ?"), {tokenDigest(accessToken)});
+}
+
+void SimStore::revokeByRefreshToken(const QString &refreshToken)
+{
+    exec(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE refresh_hash = ?"), {tokenDigest(refreshToken)});
+}
+
+} // namespace koodrive::sim

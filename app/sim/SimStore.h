@@ -1,0 +1,92 @@
+#pragma once
+
+#include "StoreTypes.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+class QSqlQuery;
+
+namespace koodrive::sim {
+
+// The simulator's SQLite database (QtSql): users, sessions, shared groups, and the connection the file and
+// album stores query through. All SQL binds its values; nothing from a request is ever spliced into SQL.
+class SimStore final
+{
+public:
+    explicit SimStore(QString databasePath);
+    ~SimStore();
+    SimStore(const SimStore &) = delete;
+    SimStore &operator=(const SimStore &) = delete;
+
+    bool open(QString *error);
+    QSqlDatabase database() const;
+    const QString &databasePath() const { return m_path; }
+
+    // One mutating request is one transaction: it commits whole or not at all.
+    class Transaction final
+    {
+    public:
+        explicit Transaction(SimStore &store);
+        ~Transaction();
+        Transaction(const Transaction &) = delete;
+        Transaction &operator=(const Transaction &) = delete;
+        void commit();
+
+    private:
+        SimStore &m_store;
+        bool m_done = false;
+    };
+
+    // Prepares and runs a statement, throwing SimError::internal when SQLite refuses it.
+    QSqlQuery exec(const QString &sql, const QVariantList &values = {}) const;
+
+    QString meta(const QString &key) const;
+    void setMeta(const QString &key, const QString &value);
+
+    struct Counts
+    {
+        qint64 users = 0;
+        qint64 files = 0;
+        qint64 albums = 0;
+        qint64 albumItems = 0;
+        qint64 albumScopes = 0;
+        bool operator==(const Counts &) const = default;
+    };
+    Counts counts() const;
+
+    void insertUser(const UserRow &user);
+    std::optional<UserRow> user(const QString &userId) const;
+    std::optional<UserRow> userByAccount(const QString &account) const;
+    QString displayName(const QString &userId) const;
+
+    void insertGroup(const GroupRow &group, const QStringList &memberIds);
+    QVector<GroupRow> groupsOf(const QString &userId) const;
+    std::optional<GroupRow> group(const QString &groupId) const;
+    bool isMember(const QString &groupId, const QString &userId) const;
+
+    // Sessions keep only SHA-256 digests of the tokens.
+    void insertSession(const QString &userId, const QString &accessToken, const QString &refreshToken,
+                       qint64 issuedMs, qint64 expiresMs);
+    struct Session
+    {
+        QString userId;
+        qint64 expiresMs = 0;
+    };
+    std::optional<Session> sessionForAccessToken(const QString &accessToken) const;
+    std::optional<Session> sessionForRefreshToken(const QString &refreshToken) const;
+    void revokeByAccessToken(const QString &accessToken);
+    void revokeByRefreshToken(const QString &refreshToken);
+
+    static QString tokenDigest(const QString &token);
+
+private:
+    void createSchema();
+
+    QString m_path;
+    QString m_connectionName;
+};
+
+} // namespace koodrive::sim
