@@ -61,6 +61,12 @@ QString SimFixture::Response::errorParam() const
         .at(0).toObject().value(QStringLiteral("errorParam")).toString();
 }
 
+QString SimFixture::Response::errorDescription() const
+{
+    return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("errorDetail")).toArray()
+        .at(0).toObject().value(QStringLiteral("description")).toString();
+}
+
 QByteArray SimFixture::xDate(qint64 offsetSecs)
 {
     return QDateTime::currentDateTimeUtc().addSecs(offsetSecs).toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")).toLatin1();

@@ -40,6 +40,7 @@ public:
         // error.errorDetail[0] of the documented error body (files-list.txt, Tables 19 and 21).
         QString errorCode() const;
         QString errorParam() const;
+        QString errorDescription() const;
     };
     using Headers = QList<QPair<QByteArray, QByteArray>>;
 
