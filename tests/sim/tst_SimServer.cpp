@@ -1,4 +1,111 @@
+// koodrive-sim as a whole: persistence across restarts, the command line contract, faults.
+#include "SimFixture.h"
+
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
-class TestSimServer : public QObject { Q_OBJECT private slots: void placeholder() { QVERIFY(true); } };
-QTEST_MAIN(TestSimServer)
+
+using koodrive::test::SimFixture;
+
+class TestSimServer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void albumsSurviveARestart()
+    {
+        SimFixture sim(100);
+        const auto created = sim.post(QStringLiteral("/koodrive/ose/v1/album/create"),
+                                      {{QStringLiteral("name"), QStringLiteral("Kept")}, {QStringLiteral("type"), 2}, {QStringLiteral("albumKind"), 1}});
+        QCOMPARE(created.status, 200);
+        const QString id = created.json.value(QStringLiteral("albumId")).toString();
+        const QString user = sim.userId();
+        const auto countsBefore = sim.counts();
+
+        sim.restart();
+        QCOMPARE(sim.userId(), user);
+        QCOMPARE(sim.counts().files, countsBefore.files); // not seeded again
+        const auto list = sim.get(QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2&pageSize=100"));
+        QCOMPARE(list.status, 200);
+        QStringList names;
+        for (const auto &album : list.json.value(QStringLiteral("albumList")).toArray())
+            if (album.toObject().value(QStringLiteral("id")).toString() == id)
+                names << album.toObject().value(QStringLiteral("name")).toString();
+        QCOMPARE(names, QStringList{QStringLiteral("Kept")});
+    }
+
+    void commandLinePrintsUrlUserAndToken()
+    {
+        QTemporaryDir dir;
+        QProcess sim;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("QT_LOGGING_RULES")); // the program's own logging, as a user runs it
+        sim.setProcessEnvironment(environment);
+        sim.start(QStringLiteral(KOODRIVE_SIM_BINARY),
+                  {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--demo"), QStringLiteral("120")});
+        QVERIFY(sim.waitForStarted());
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += sim.readAllStandardOutput(), out.count('\n') >= 3), 15000);
+        const QStringList lines = QString::fromUtf8(out).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(QRegularExpression(QStringLiteral(R"(^url http://127\.0\.0\.1:\d+$)")).match(lines.at(0)).hasMatch(), qPrintable(lines.at(0)));
+        QVERIFY(QRegularExpression(QStringLiteral(R"(^user \d{19}$)")).match(lines.at(1)).hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral(R"(^token [A-Za-z0-9_-]{40,}$)")).match(lines.at(2)).hasMatch());
+
+        // What it printed works.
+        QNetworkAccessManager network;
+        QNetworkRequest request(QUrl(lines.at(0).mid(4) + QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2")));
+        request.setRawHeader("Authorization", "Bearer " + lines.at(2).mid(6).toLatin1());
+        request.setRawHeader("X-User-Id", lines.at(1).mid(5).toLatin1());
+        request.setRawHeader("X-Date", SimFixture::xDate());
+        QNetworkReply *reply = network.get(request);
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        delete reply;
+        // Logs go to standard error, never the token.
+        sim.terminate();
+        QVERIFY(sim.waitForFinished(5000));
+        const QByteArray log = sim.readAllStandardError();
+        QVERIFY(log.contains("made a library of 120 files"));
+        QVERIFY(!log.contains(lines.at(2).mid(6).toLatin1()));
+    }
+
+    void badCommandLinesAreRefused()
+    {
+        QProcess sim;
+        sim.start(QStringLiteral(KOODRIVE_SIM_BINARY), {QStringLiteral("--fail-rate"), QStringLiteral("2")});
+        QVERIFY(sim.waitForFinished(10000));
+        QCOMPARE(sim.exitCode(), 2);
+        QVERIFY(sim.readAllStandardError().contains("--fail-rate"));
+    }
+
+    void latencyAndFailRateAreInjected()
+    {
+        koodrive::sim::SimOptions slow;
+        slow.latencyMs = 150;
+        SimFixture sim(20, slow);
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(sim.get(QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2")).status, 200);
+        QVERIFY(timer.elapsed() >= 150);
+
+        koodrive::sim::SimOptions failing;
+        failing.failRate = 0.5;
+        SimFixture flaky(20, failing);
+        int failed = 0;
+        for (int i = 0; i < 60; ++i) {
+            const auto response = flaky.get(QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2"));
+            QVERIFY(response.status == 200 || response.status == 503);
+            if (response.status == 503) {
+                ++failed;
+                QVERIFY(response.json.contains(QStringLiteral("error")));
+            }
+        }
+        QVERIFY2(failed > 10 && failed < 50, qPrintable(QString::number(failed)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSimServer)
 #include "tst_SimServer.moc"
