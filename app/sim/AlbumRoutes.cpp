@@ -3,11 +3,13 @@
 #include "AlbumStore.h"
 #include "FileStore.h"
 #include "JsonFields.h"
+#include "JsonWriter.h"
 #include "SimClock.h"
 #include "SimContext.h"
 #include "SimError.h"
 #include "SimHttpServer.h"
 #include "SimStore.h"
+#include "UtcTime.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -95,7 +97,7 @@ QJsonObject albumJson(SimContext &ctx, const AlbumRow &album)
         json.insert(QStringLiteral("name"), album.name);
     if (const auto cover = ctx.albums.coverFile(album))
         json.insert(QStringLiteral("coverImg"),
-                    ctx.signedUrl(*cover, SimContext::DefaultThumbnailProcess).toString(QUrl::FullyEncoded));
+                    QString::fromLatin1(ctx.signedUrl(*cover, SimContext::DefaultThumbnailProcess)));
     if (!album.isManual()) {
         json.insert(QStringLiteral("scopeDir"), QJsonArray::fromStringList(album.scopeDirs));
         json.insert(QStringLiteral("scopeKind"), album.scopeKind);
@@ -291,28 +293,31 @@ SimReply albumContents(SimContext &ctx, SimRequest &request)
                                       QStringLiteral("pageCursor does not belong to this album and order"));
     }
     const AlbumStore::ContentsPage page = ctx.albums.contents(album, query);
-    QJsonArray list;
+    JsonWriter out;
+    out.reserve(900 * (page.rows.size() + 1));
+    out.beginObject().key("contentList").beginArray();
     for (const FileRow &f : page.rows) {
-        list.append(QJsonObject{
-            {QStringLiteral("id"), f.id},
-            {QStringLiteral("ownerId"), f.ownerId},
-            {QStringLiteral("containerId"), f.containerId},
-            {QStringLiteral("fileName"), f.name},
-            {QStringLiteral("fileType"), QString::number(f.fileType)},
-            {QStringLiteral("mimeType"), f.mimeType},
-            {QStringLiteral("size"), f.size},
-            {QStringLiteral("width"), f.width},
-            {QStringLiteral("height"), f.height},
-            {QStringLiteral("takeTime"), SimContext::isoTime(f.takenMs)},
-            {QStringLiteral("createdTime"), SimContext::isoTime(f.createdMs)},
-            {QStringLiteral("editedTime"), SimContext::isoTime(f.editedMs)},
-            {QStringLiteral("thumbnailUrl"), ctx.signedUrl(f, process).toString(QUrl::FullyEncoded)},
-        });
+        out.beginObject()
+            .field("id", f.id)
+            .field("ownerId", f.ownerId)
+            .field("containerId", f.containerId)
+            .field("fileName", f.name)
+            .field("fileType", QString::number(f.fileType))
+            .field("mimeType", f.mimeType)
+            .field("size", f.size)
+            .field("width", f.width)
+            .field("height", f.height)
+            .field("takeTime", UtcTime::iso(f.takenMs).constData())
+            .field("createdTime", UtcTime::iso(f.createdMs).constData())
+            .field("editedTime", UtcTime::iso(f.editedMs).constData())
+            .field("thumbnailUrl", ctx.signedUrl(f, process).constData())
+            .endObject();
     }
-    QJsonObject reply{{QStringLiteral("contentList"), list}, {QStringLiteral("total"), page.total}};
+    out.endArray().field("total", page.total);
     if (page.next)
-        reply.insert(QStringLiteral("nextPageCursor"), page.next->encode());
-    return SimReply::success(reply);
+        out.field("nextPageCursor", page.next->encode());
+    out.field("code", 0).field("msg", "Success.").endObject();
+    return SimReply::jsonText(out.take());
 }
 
 SimReply deleteAlbum(SimContext &ctx, SimRequest &request)

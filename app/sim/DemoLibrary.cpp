@@ -320,7 +320,9 @@ DemoLibrary::Summary DemoLibrary::seed(SimStore &store)
     store.insertUser(user);
     store.insertUser(relative);
     store.insertGroup(family, {user.id, relative.id});
+    store.dropFileIndexes();
     FileStore(store).insert(m_rows);
+    store.createFileIndexes();
     AlbumStore albumStore(store);
     for (int i = 0; i < albums.size(); ++i) {
         albumStore.insert(albums.at(i));

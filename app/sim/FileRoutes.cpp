@@ -2,6 +2,7 @@
 
 #include "FileStore.h"
 #include "JsonFields.h"
+#include "JsonWriter.h"
 #include "SimContext.h"
 #include "SimError.h"
 #include "SimHttpServer.h"
@@ -72,17 +73,19 @@ SimReply listFiles(SimContext &ctx, SimRequest &request)
     }
 
     FileStore::Page page = ctx.files.list(query);
-    QJsonArray files;
-    for (const FileRow &row : std::as_const(page.rows))
-        files.append(ctx.fileJson(row, request.userId, process));
-    QJsonObject reply{{QStringLiteral("category"), QStringLiteral("drive#fileList")},
-                      {QStringLiteral("searchCompleted"), !page.next.has_value()},
-                      {QStringLiteral("files"), files}};
+    // files-list.txt, Table 6.
+    JsonWriter out;
+    out.reserve(2200 * (page.rows.size() + 1));
+    out.beginObject().field("category", "drive#fileList");
     if (page.next) {
         page.next->listing = listing;
-        reply.insert(QStringLiteral("nextCursor"), page.next->encode());
+        out.field("nextCursor", page.next->encode());
     }
-    return SimReply::success(reply, QStringLiteral("OK"));
+    out.field("searchCompleted", !page.next.has_value()).key("files").beginArray();
+    for (const FileRow &row : std::as_const(page.rows))
+        ctx.writeFile(out, row, request.userId, process);
+    out.endArray().field("code", 0).field("msg", "OK").endObject();
+    return SimReply::jsonText(out.take());
 }
 
 SimReply fileDetail(SimContext &ctx, SimRequest &request)
@@ -99,7 +102,13 @@ SimReply fileDetail(SimContext &ctx, SimRequest &request)
     if (!file || file->containerId != space.containerId)
         throw SimError(400, QString::fromLatin1(ErrorCode::FileNotInSpace), QStringLiteral("fileId"),
                        QStringLiteral("the file is not in this space"));
-    return SimReply::success(ctx.fileJson(*file, request.userId, process));
+    JsonWriter out;
+    ctx.writeFile(out, *file, request.userId, process);
+    // The file's fields, then the pages' success fields.
+    QByteArray text = out.take();
+    text.chop(1);
+    text.append(R"(,"code":0,"msg":"Success."})");
+    return SimReply::jsonText(text);
 }
 
 SimReply downloadLinks(SimContext &ctx, SimRequest &request)
@@ -126,7 +135,7 @@ SimReply downloadLinks(SimContext &ctx, SimRequest &request)
             entry.insert(QStringLiteral("msg"), QStringLiteral("a folder has no download link"));
         } else {
             entry.insert(QStringLiteral("fileName"), file->name);
-            entry.insert(QStringLiteral("url"), ctx.signedUrl(*file, QString()).toString(QUrl::FullyEncoded));
+            entry.insert(QStringLiteral("url"), QString::fromLatin1(ctx.signedUrl(*file, QString())));
             entry.insert(QStringLiteral("code"), QStringLiteral("0"));
             entry.insert(QStringLiteral("msg"), QStringLiteral("Success."));
             ++succeeded;

@@ -6,8 +6,10 @@
 #include "JsonFields.h"
 #include "SimClock.h"
 #include "SimError.h"
+#include "JsonWriter.h"
 #include "SimStore.h"
 #include "UrlSigner.h"
+#include "UtcTime.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -19,7 +21,7 @@ namespace koodrive::sim {
 
 QString SimContext::isoTime(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs); // "2025-10-13T03:11:51.147Z"
+    return QString::fromLatin1(UtcTime::iso(ms)); // "2025-10-13T03:11:51.147Z"
 }
 
 SimContext::Space SimContext::personalSpace(const QString &userId) const
@@ -88,82 +90,66 @@ QString SimContext::thumbnailProcess(const QJsonValue &value, const QString &nam
     return process->canonical();
 }
 
-QUrl SimContext::signedUrl(const FileRow &file, const QString &process) const
+QByteArray SimContext::signedUrl(const FileRow &file, const QString &process) const
 {
-    return signer.sign(baseUrl, file.id, process, file.name, clock.nowSecs(), urlLifetimeSecs);
+    return signer.sign(m_origin, file.id, process, file.name, clock.nowSecs(), urlLifetimeSecs);
 }
 
-QJsonObject SimContext::userJson(const QString &userId, const QString &callerId) const
+void SimContext::writeUser(JsonWriter &out, const QString &userId, const QString &callerId) const
 {
     const QByteArray digest = QCryptographicHash::hash(userId.toUtf8(), QCryptographicHash::Md5);
-    return {
-        {QStringLiteral("category"), QStringLiteral("drive#user")},
-        {QStringLiteral("userId"), userId},
-        {QStringLiteral("displayName"), displayName(userId)},
-        {QStringLiteral("me"), userId == callerId},
-        {QStringLiteral("permissionId"), QString::number(qFromBigEndian<quint64>(digest.constData()) >> 4)},
-    };
+    out.beginObject()
+        .field("category", "drive#user")
+        .field("userId", userId)
+        .field("displayName", displayName(userId))
+        .field("me", userId == callerId)
+        .field("permissionId", QString::number(qFromBigEndian<quint64>(digest.constData()) >> 4))
+        .endObject();
 }
 
-QJsonObject SimContext::fileJson(const FileRow &f, const QString &callerId, const QString &thumbnailProcess) const
+void SimContext::writeFile(JsonWriter &out, const FileRow &f, const QString &callerId, const QString &thumbnailProcess) const
 {
     // Field names and types of files-list.txt, Table 7.
-    QJsonObject json{
-        {QStringLiteral("id"), f.id},
-        {QStringLiteral("fileName"), f.name},
-        {QStringLiteral("fileType"), QString::number(f.fileType)},
-        {QStringLiteral("mimeType"), f.mimeType},
-        {QStringLiteral("favorite"), false},
-        {QStringLiteral("recycled"), f.recycled},
-        {QStringLiteral("parentFolder"), QJsonArray{f.parentId}},
-        {QStringLiteral("containers"), QJsonArray{f.containerId}},
-        {QStringLiteral("createdTime"), isoTime(f.createdMs)},
-        {QStringLiteral("editedTime"), isoTime(f.editedMs)},
-        {QStringLiteral("fileSuffix"), f.suffix},
-        {QStringLiteral("hidden"), false},
-        {QStringLiteral("creatingUser"), f.ownerId},
-    };
-    const QJsonObject owner = userJson(f.ownerId, callerId);
-    json.insert(QStringLiteral("owners"), QJsonArray{owner});
-    json.insert(QStringLiteral("lastEditor"), owner);
-    if (f.recycled) {
-        json.insert(QStringLiteral("recycledTime"), isoTime(f.recycledMs));
-        json.insert(QStringLiteral("directlyRecycled"), true);
-    }
-    QJsonObject properties{{QStringLiteral("createUser"), f.ownerId}, {QStringLiteral("lastEditUser"), f.ownerId}};
+    out.beginObject()
+        .field("id", f.id)
+        .field("fileName", f.name)
+        .field("fileType", QString::number(f.fileType))
+        .field("mimeType", f.mimeType)
+        .field("favorite", false)
+        .field("recycled", f.recycled);
+    if (f.recycled)
+        out.field("recycledTime", UtcTime::iso(f.recycledMs).constData()).field("directlyRecycled", true);
+    out.key("parentFolder").beginArray().value(f.parentId).endArray();
+    out.key("containers").beginArray().value(f.containerId).endArray();
+    out.field("createdTime", UtcTime::iso(f.createdMs).constData())
+        .field("editedTime", UtcTime::iso(f.editedMs).constData())
+        .field("fileSuffix", f.suffix)
+        .field("hidden", false)
+        .field("creatingUser", f.ownerId);
+    out.key("owners").beginArray();
+    writeUser(out, f.ownerId, callerId);
+    out.endArray().key("lastEditor");
+    writeUser(out, f.ownerId, callerId);
+    out.key("properties").beginObject().field("createUser", f.ownerId).field("lastEditUser", f.ownerId);
+    if (f.isImage() || f.isVideo())
+        out.field("width", f.width).field("height", f.height).field("takeTime", UtcTime::iso(f.takenMs).constData());
+    out.endObject();
     if (!f.isFolder()) {
-        json.insert(QStringLiteral("size"), f.size);
-        json.insert(QStringLiteral("sha256"), QString::fromLatin1(QCryptographicHash::hash(f.id.toUtf8(),
-                                                                                          QCryptographicHash::Sha256)
-                                                                     .toHex()));
+        out.field("size", f.size)
+            .field("sha256", QCryptographicHash::hash(f.id.toUtf8(), QCryptographicHash::Sha256).toHex().constData());
     }
     if (f.isImage() || f.isVideo()) {
-        properties.insert(QStringLiteral("width"), f.width);
-        properties.insert(QStringLiteral("height"), f.height);
-        properties.insert(QStringLiteral("takeTime"), isoTime(f.takenMs));
         // The thumbnail sits where Tables 9 to 14 put it: attachments[].asset.resource.object.image[].
-        const QJsonObject image{
-            {QStringLiteral("process"), thumbnailProcess},
-            {QStringLiteral("downloadUrl"),
-             QJsonObject{{QStringLiteral("url"), signedUrl(f, thumbnailProcess).toString(QUrl::FullyEncoded)},
-                         {QStringLiteral("method"), QStringLiteral("GET")}}},
-        };
-        const QJsonObject object{
-            {QStringLiteral("id"), f.id},
-            {QStringLiteral("start"), 0},
-            {QStringLiteral("downloadUrl"),
-             QJsonObject{{QStringLiteral("url"), signedUrl(f, QString()).toString(QUrl::FullyEncoded)},
-                         {QStringLiteral("method"), QStringLiteral("GET")}}},
-            {QStringLiteral("image"), QJsonArray{image}},
-        };
-        const QJsonObject asset{{QStringLiteral("resource"), QJsonObject{{QStringLiteral("object"), object}}},
-                                {QStringLiteral("mimeType"), f.mimeType}};
-        json.insert(QStringLiteral("attachments"),
-                    QJsonArray{QJsonObject{{QStringLiteral("usage"), QStringLiteral("content")},
-                                           {QStringLiteral("asset"), asset}}});
+        out.key("attachments").beginArray().beginObject().field("usage", "content").key("asset").beginObject();
+        out.field("mimeType", f.mimeType).key("resource").beginObject().key("object").beginObject();
+        out.field("id", f.id).field("start", 0);
+        out.key("downloadUrl").beginObject().field("url", signedUrl(f, QString()).constData()).field("method", "GET").endObject();
+        out.key("image").beginArray().beginObject().field("process", thumbnailProcess);
+        out.key("downloadUrl").beginObject().field("url", signedUrl(f, thumbnailProcess).constData()).field("method", "GET").endObject();
+        out.endObject().endArray();
+        out.endObject().endObject().endObject().endObject().endArray();
     }
-    json.insert(QStringLiteral("properties"), properties);
-    return json;
+    out.endObject();
 }
 
 } // namespace koodrive::sim

@@ -13,6 +13,7 @@ class AlbumStore;
 class FileStore;
 class SimClock;
 class SimStore;
+class JsonWriter;
 class UrlSigner;
 
 // What every route handler works with, and the rules they share: who may see which space, how ids
@@ -23,6 +24,7 @@ struct SimContext
                const SimClock &theClock, QUrl serverUrl, qint64 urlLifetime, qint64 tokenLifetime)
         : store(theStore), files(theFiles), albums(theAlbums), signer(theSigner), clock(theClock)
         , baseUrl(std::move(serverUrl)), urlLifetimeSecs(urlLifetime), tokenLifetimeSecs(tokenLifetime)
+        , m_origin(baseUrl.toString(QUrl::RemovePath | QUrl::RemoveQuery).toLatin1())
     {
     }
 
@@ -57,12 +59,14 @@ struct SimContext
     // May the user read and change this album? (personal: its owner; shared: members of its group)
     AlbumRow accessibleAlbum(const QString &userId, const QString &albumId) const;
 
-    QUrl signedUrl(const FileRow &file, const QString &process) const;
-    QJsonObject fileJson(const FileRow &file, const QString &callerId, const QString &thumbnailProcess) const;
-    QJsonObject userJson(const QString &userId, const QString &callerId) const;
+    QByteArray signedUrl(const FileRow &file, const QString &process) const;
+    // One FileListMetadata object (files-list.txt, Table 7).
+    void writeFile(JsonWriter &out, const FileRow &file, const QString &callerId, const QString &thumbnailProcess) const;
+    void writeUser(JsonWriter &out, const QString &userId, const QString &callerId) const;
     QString displayName(const QString &userId) const;
 
 private:
+    QByteArray m_origin; // "http://127.0.0.1:PORT", the start of every signed URL
     mutable QHash<QString, QString> m_displayNames; // users never rename in the simulator
 };
 

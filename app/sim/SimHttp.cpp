@@ -44,6 +44,14 @@ SimReply SimReply::json(const QJsonObject &object, int status)
     return reply;
 }
 
+SimReply SimReply::jsonText(QByteArray text, int status)
+{
+    SimReply reply;
+    reply.status = status;
+    reply.body = std::move(text);
+    return reply;
+}
+
 SimReply SimReply::success(QJsonObject fields, const QString &message)
 {
     fields.insert(QStringLiteral("code"), 0);

@@ -37,6 +37,7 @@ struct SimReply
     QList<QPair<QByteArray, QByteArray>> headers;
 
     static SimReply json(const QJsonObject &object, int status = 200);
+    static SimReply jsonText(QByteArray text, int status = 200); // already serialised (see JsonWriter)
     // The success shape of the pages: the fields given plus "code": 0 and "msg".
     static SimReply success(QJsonObject fields = {}, const QString &message = QStringLiteral("Success."));
     void setHeader(const QByteArray &name, const QByteArray &value);

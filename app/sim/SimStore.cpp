@@ -108,13 +108,6 @@ void SimStore::createSchema()
         " size INTEGER NOT NULL DEFAULT 0, created_ms INTEGER, edited_ms INTEGER, taken_ms INTEGER,"
         " width INTEGER, height INTEGER, recycled INTEGER NOT NULL DEFAULT 0,"
         " recycled_ms INTEGER NOT NULL DEFAULT 0)",
-        // One index per files-list sort type (files-list.txt, Table 5), so that each page is an index range.
-        "CREATE INDEX IF NOT EXISTS files_by_name ON files(parent_id, recycled, is_folder, name, id)",
-        "CREATE INDEX IF NOT EXISTS files_by_size ON files(parent_id, recycled, is_folder, size, id)",
-        "CREATE INDEX IF NOT EXISTS files_by_created ON files(parent_id, recycled, is_folder, created_ms, id)",
-        "CREATE INDEX IF NOT EXISTS files_by_edited ON files(parent_id, recycled, is_folder, edited_ms, id)",
-        "CREATE INDEX IF NOT EXISTS files_by_suffix ON files(parent_id, recycled, is_folder, suffix, id)",
-        "CREATE INDEX IF NOT EXISTS files_recycled ON files(container_id, recycled, recycled_ms, id)",
         "CREATE TABLE IF NOT EXISTS albums(id TEXT PRIMARY KEY, owner_id TEXT NOT NULL, kind INTEGER NOT NULL,"
         " type INTEGER NOT NULL, name TEXT, group_id TEXT, share_folder_id INTEGER, container_id TEXT,"
         " scope_parent TEXT, scope_kind TEXT, cover_url TEXT, created_ms INTEGER, updated_ms INTEGER)",
@@ -128,6 +121,31 @@ void SimStore::createSchema()
     };
     for (const char *sql : statements)
         exec(QString::fromLatin1(sql));
+    createFileIndexes();
+}
+
+namespace {
+// One index per files-list sort type (files-list.txt, Table 5), so that each page is an index range.
+const char *const FileIndexes[][2] = {
+    {"files_by_name", "parent_id, recycled, is_folder, name, id"},
+    {"files_by_size", "parent_id, recycled, is_folder, size, id"},
+    {"files_by_created", "parent_id, recycled, is_folder, created_ms, id"},
+    {"files_by_edited", "parent_id, recycled, is_folder, edited_ms, id"},
+    {"files_by_suffix", "parent_id, recycled, is_folder, suffix, id"},
+    {"files_recycled", "container_id, recycled, recycled_ms, id"},
+};
+} // namespace
+
+void SimStore::createFileIndexes()
+{
+    for (const auto &index : FileIndexes)
+        exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON files(%2)").arg(QLatin1String(index[0]), QLatin1String(index[1])));
+}
+
+void SimStore::dropFileIndexes()
+{
+    for (const auto &index : FileIndexes)
+        exec(QStringLiteral("DROP INDEX IF EXISTS %1").arg(QLatin1String(index[0])));
 }
 
 SimStore::Transaction::Transaction(SimStore &store)

@@ -82,6 +82,10 @@ public:
 
     static QString tokenDigest(const QString &token);
 
+    // A bulk load is faster without the listing indexes, made again once after it.
+    void dropFileIndexes();
+    void createFileIndexes();
+
 private:
     void createSchema();
 

@@ -1,8 +1,10 @@
 #include "UrlSigner.h"
 
+#include "UtcTime.h"
+
 #include <QDateTime>
 #include <QMessageAuthenticationCode>
-#include <QTimeZone>
+#include <QUrl>
 
 namespace koodrive::sim {
 
@@ -11,7 +13,6 @@ const QString ProcessKey = QStringLiteral("x-image-process");
 const QString DateKey = QStringLiteral("X-Amz-Date");
 const QString ExpiresKey = QStringLiteral("X-Amz-Expires");
 const QString SignatureKey = QStringLiteral("X-Amz-Signature");
-const QString DateFormat = QStringLiteral("yyyyMMdd'T'HHmmss'Z'");
 } // namespace
 
 UrlSigner::UrlSigner(QByteArray secret)
@@ -19,49 +20,42 @@ UrlSigner::UrlSigner(QByteArray secret)
 {
 }
 
-QString UrlSigner::amzDate(qint64 secs)
+QByteArray UrlSigner::signature(const QString &objectKey, const QString &process, const QByteArray &date,
+                                const QByteArray &expires) const
 {
-    return QDateTime::fromSecsSinceEpoch(secs, QTimeZone::utc()).toString(DateFormat);
-}
-
-QByteArray UrlSigner::signature(const QString &objectKey, const QString &process, const QString &date,
-                                const QString &expires) const
-{
-    const QByteArray message = objectKey.toUtf8() + '\n' + process.toUtf8() + '\n' + date.toLatin1() + '\n'
-                               + expires.toLatin1();
+    const QByteArray message = objectKey.toUtf8() + '\n' + process.toUtf8() + '\n' + date + '\n' + expires;
     return QMessageAuthenticationCode::hash(message, m_secret, QCryptographicHash::Sha256).toHex();
 }
 
-QUrl UrlSigner::sign(const QUrl &server, const QString &objectKey, const QString &process,
-                     const QString &fileName, qint64 signedAtSecs, qint64 lifetimeSecs) const
+QByteArray UrlSigner::sign(const QByteArray &origin, const QString &objectKey, const QString &process,
+                           const QString &fileName, qint64 signedAtSecs, qint64 lifetimeSecs) const
 {
-    const QString date = amzDate(signedAtSecs);
-    const QString expires = QString::number(lifetimeSecs);
-    QUrlQuery query;
+    const QByteArray date = UtcTime::compact(signedAtSecs);
+    const QByteArray expires = QByteArray::number(lifetimeSecs);
+    if (process != m_lastProcess) {
+        m_lastProcess = process;
+        m_lastProcessEncoded = QUrl::toPercentEncoding(process);
+    }
+    const QByteArray disposition =
+        QUrl::toPercentEncoding(QString::fromLatin1("attachment; filename*=UTF-8''" + QUrl::toPercentEncoding(fileName)));
+    QByteArray url;
+    url.reserve(origin.size() + 420);
+    url.append(origin).append("/obs/").append(QUrl::toPercentEncoding(objectKey)).append('?');
     if (!process.isEmpty())
-        query.addQueryItem(ProcessKey, QString::fromLatin1(QUrl::toPercentEncoding(process)));
-    query.addQueryItem(QStringLiteral("response-content-disposition"),
-                       QString::fromLatin1(QUrl::toPercentEncoding(
-                           QStringLiteral("attachment; filename*=UTF-8''")
-                           + QString::fromLatin1(QUrl::toPercentEncoding(fileName)))));
-    query.addQueryItem(QStringLiteral("X-Amz-Algorithm"), QStringLiteral("AWS4-HMAC-SHA256"));
-    query.addQueryItem(DateKey, date);
-    query.addQueryItem(QStringLiteral("X-Amz-SignedHeaders"), QStringLiteral("host"));
-    query.addQueryItem(ExpiresKey, expires);
-    query.addQueryItem(QStringLiteral("X-Amz-Credential"),
-                       QStringLiteral("KOODRIVESIM%2F") + date.left(8) + QStringLiteral("%2Flocal%2Fs3%2Faws4_request"));
-    query.addQueryItem(SignatureKey, QString::fromLatin1(signature(objectKey, process, date, expires)));
-    QUrl url = server;
-    url.setPath(QStringLiteral("/obs/") + objectKey);
-    url.setQuery(query);
+        url.append("x-image-process=").append(m_lastProcessEncoded).append('&');
+    url.append("response-content-disposition=").append(disposition)
+        .append("&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=").append(date)
+        .append("&X-Amz-SignedHeaders=host&X-Amz-Expires=").append(expires)
+        .append("&X-Amz-Credential=KOODRIVESIM%2F").append(date.left(8)).append("%2Flocal%2Fs3%2Faws4_request")
+        .append("&X-Amz-Signature=").append(signature(objectKey, process, date, expires));
     return url;
 }
 
 UrlSigner::Verdict UrlSigner::verify(const QString &objectKey, const QUrlQuery &query, qint64 nowSecs) const
 {
     const QString process = query.queryItemValue(ProcessKey, QUrl::FullyDecoded);
-    const QString date = query.queryItemValue(DateKey);
-    const QString expires = query.queryItemValue(ExpiresKey);
+    const QByteArray date = query.queryItemValue(DateKey).toLatin1();
+    const QByteArray expires = query.queryItemValue(ExpiresKey).toLatin1();
     const QByteArray given = query.queryItemValue(SignatureKey).toLatin1();
     if (date.isEmpty() || expires.isEmpty() || given.isEmpty())
         return Verdict::Forged;
@@ -74,14 +68,13 @@ UrlSigner::Verdict UrlSigner::verify(const QString &objectKey, const QUrlQuery &
         diff = char(diff | (given.at(i) ^ expected.at(i)));
     if (diff != 0)
         return Verdict::Forged;
-    const QDateTime signedAt = QDateTime::fromString(date, DateFormat);
+    QDateTime signedAt = QDateTime::fromString(QString::fromLatin1(date), QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
     bool ok = false;
     const qint64 lifetime = expires.toLongLong(&ok);
     if (!signedAt.isValid() || !ok)
         return Verdict::Forged;
-    QDateTime utc = signedAt;
-    utc.setTimeZone(QTimeZone::utc());
-    return nowSecs > utc.toSecsSinceEpoch() + lifetime ? Verdict::Expired : Verdict::Valid;
+    signedAt.setTimeSpec(Qt::UTC);
+    return nowSecs > signedAt.toSecsSinceEpoch() + lifetime ? Verdict::Expired : Verdict::Valid;
 }
 
 } // namespace koodrive::sim

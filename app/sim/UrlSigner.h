@@ -2,7 +2,6 @@
 
 #include <QByteArray>
 #include <QString>
-#include <QUrl>
 #include <QUrlQuery>
 
 namespace koodrive::sim {
@@ -14,20 +13,22 @@ class UrlSigner final
 public:
     explicit UrlSigner(QByteArray secret);
 
-    // objectKey is a file id; process an image-process chain ("" for the original).
-    QUrl sign(const QUrl &server, const QString &objectKey, const QString &process, const QString &fileName,
-              qint64 signedAtSecs, qint64 lifetimeSecs) const;
+    // origin: "http://127.0.0.1:PORT"; objectKey: a file id; process: an image-process chain ("" for the
+    // original). Returns the URL, percent-encoded, as the pages show them.
+    QByteArray sign(const QByteArray &origin, const QString &objectKey, const QString &process, const QString &fileName,
+                    qint64 signedAtSecs, qint64 lifetimeSecs) const;
 
     enum class Verdict { Valid, Expired, Forged };
     Verdict verify(const QString &objectKey, const QUrlQuery &query, qint64 nowSecs) const;
 
-    static QString amzDate(qint64 secs);
-
 private:
-    QByteArray signature(const QString &objectKey, const QString &process, const QString &date,
-                         const QString &expires) const;
+    QByteArray signature(const QString &objectKey, const QString &process, const QByteArray &date,
+                         const QByteArray &expires) const;
 
     QByteArray m_secret;
+    // The files list signs a hundred URLs with one process: encode it once.
+    mutable QString m_lastProcess;
+    mutable QByteArray m_lastProcessEncoded;
 };
 
 } // namespace koodrive::sim

@@ -22,8 +22,8 @@ private:
 
     QUrl url(const koodrive::sim::FileRow &file, const QString &process, qint64 signedAt = 0, qint64 lifetime = 3600)
     {
-        return m_sim->server().signer().sign(m_sim->server().url(), file.id, process, file.name,
-                                             signedAt ? signedAt : m_sim->server().clock().nowSecs(), lifetime);
+        return QUrl(QString::fromLatin1(m_sim->server().signer().sign(m_sim->server().url().toString().toLatin1(), file.id, process,
+                                                                      file.name, signedAt ? signedAt : m_sim->server().clock().nowSecs(), lifetime)));
     }
     koodrive::sim::FileRow firstIn(const QString &folder, int type)
     {

@@ -10,7 +10,7 @@ class TestUrlSigner : public QObject
 
 private:
     const UrlSigner m_signer{"secret"};
-    const QUrl m_server{QStringLiteral("http://127.0.0.1:8080")};
+    const QByteArray m_server = "http://127.0.0.1:8080";
     const qint64 m_now = 1'763'000'000;
     const QString m_process = QStringLiteral("image/resize,m_lfit,h_128,w_128");
 
@@ -19,10 +19,15 @@ private:
         return m_signer.verify(url.path().mid(5), QUrlQuery(url), now);
     }
 
+    QUrl signed_(const QByteArray &origin, const QString &key, const QString &process, const QString &name, qint64 at, qint64 life) const
+    {
+        return QUrl(QString::fromLatin1(m_signer.sign(origin, key, process, name, at, life)));
+    }
+
 private slots:
     void looksLikeThePagesCoverUrls()
     {
-        const QUrl url = m_signer.sign(m_server, QStringLiteral("Fabc"), m_process, QStringLiteral("a b.jpg"), m_now, 3600);
+        const QUrl url = signed_(m_server, QStringLiteral("Fabc"), m_process, QStringLiteral("a b.jpg"), m_now, 3600);
         const QString text = url.toString(QUrl::FullyEncoded);
         QVERIFY2(text.contains(QLatin1String("x-image-process=image%2Fresize%2Cm_lfit%2Ch_128%2Cw_128")), qPrintable(text));
         QVERIFY(text.contains(QLatin1String("X-Amz-Expires=3600")));
@@ -32,7 +37,7 @@ private slots:
 
     void freshIsValidUntilItExpires()
     {
-        const QUrl url = m_signer.sign(m_server, QStringLiteral("Fabc"), m_process, QStringLiteral("x.jpg"), m_now, 3600);
+        const QUrl url = signed_(m_server, QStringLiteral("Fabc"), m_process, QStringLiteral("x.jpg"), m_now, 3600);
         // Through the wire and back: the query as the server will parse it.
         const QUrl received(url.toString(QUrl::FullyEncoded));
         QCOMPARE(verify(received, m_now), UrlSigner::Verdict::Valid);
@@ -54,7 +59,7 @@ private slots:
     {
         QFETCH(QString, from);
         QFETCH(QString, to);
-        QString text = m_signer.sign(m_server, QStringLiteral("Fabc"), m_process, QStringLiteral("x.jpg"), m_now, 3600)
+        QString text = signed_(m_server, QStringLiteral("Fabc"), m_process, QStringLiteral("x.jpg"), m_now, 3600)
                            .toString(QUrl::FullyEncoded);
         QVERIFY(text.contains(from));
         text.replace(from, to);
@@ -63,7 +68,7 @@ private slots:
 
     void anotherSecretDoesNotVerify()
     {
-        const QUrl url = UrlSigner("other").sign(m_server, QStringLiteral("Fabc"), QString(), QStringLiteral("x.jpg"), m_now, 60);
+        const QUrl url = QUrl(QString::fromLatin1(UrlSigner("other").sign(m_server, QStringLiteral("Fabc"), QString(), QStringLiteral("x.jpg"), m_now, 60)));
         QCOMPARE(verify(url, m_now), UrlSigner::Verdict::Forged);
     }
 };
