@@ -19,12 +19,14 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(KOODRIVE_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Browse KooDrive photos and organise them in albums."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Browse KooDrive photos and organise them in albums."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QApplication::translate("main", "Open the demo library (N files when it is first made)."),
-                                  QStringLiteral("N"), QStringLiteral("3000"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QApplication::translate("main", "Open the demo library (N files when it is first made)."),
+        QStringLiteral("N"), QStringLiteral("3000"));
     parser.addOption(demo);
     parser.process(app);
 
@@ -35,11 +37,13 @@ int main(int argc, char *argv[])
     koodrive::sim::SimServer demoServer(options);
     QString error;
     if (!demoServer.start(&error)) {
-        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
-                              QApplication::translate("main", "The demo library could not be opened: %1").arg(error));
+        QMessageBox::critical(
+            nullptr, QApplication::applicationDisplayName(),
+            QApplication::translate("main", "The demo library could not be opened: %1").arg(error));
         return 1;
     }
-    const koodrive::ServerConnection connection{demoServer.url(), demoServer.userId(), demoServer.accessToken(), true};
+    const koodrive::ServerConnection connection{demoServer.url(), demoServer.userId(),
+                                                demoServer.accessToken(), true};
 
     koodrive::ui::MainWindow window(connection);
     window.show();

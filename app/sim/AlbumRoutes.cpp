@@ -47,9 +47,13 @@ QString scopeKind(const QJsonValue &value, const QString &name)
         else if (kind == QLatin1String("2") && !video)
             video = true;
         else if (!(kind.isEmpty() && parts.size() == 1))
-            throw SimError::parameter(name, QStringLiteral("%1 must be 1 (images), 2 (videos) or \"1,2\"").arg(name));
+            throw SimError::parameter(
+                name, QStringLiteral("%1 must be 1 (images), 2 (videos) or \"1,2\"").arg(name));
     }
-    return image && video ? QStringLiteral("1,2") : image ? QStringLiteral("1") : video ? QStringLiteral("2") : QString();
+    return image && video ? QStringLiteral("1,2")
+           : image        ? QStringLiteral("1")
+           : video        ? QStringLiteral("2")
+                          : QString();
 }
 
 // Scope folders: 1..30 distinct folders directly under the scope's parent (album-update.txt: "the collection
@@ -60,7 +64,8 @@ void checkScope(SimContext &ctx, const SimContext::Space &space, AlbumRow &album
     if (album.scopeDirs.isEmpty())
         throw SimError::parameter(dirsName, QStringLiteral("%1 needs 1 to 30 folders").arg(dirsName));
     if (album.scopeParentFolderId.isEmpty())
-        throw SimError::parameter(parentName, QStringLiteral("%1 is required for a collection album").arg(parentName));
+        throw SimError::parameter(parentName,
+                                  QStringLiteral("%1 is required for a collection album").arg(parentName));
     album.scopeParentFolderId = ctx.folder(space, album.scopeParentFolderId, parentName);
     for (int i = 0; i < album.scopeDirs.size(); ++i) {
         const QString name = QStringLiteral("%1[%2]").arg(dirsName).arg(i);
@@ -69,7 +74,8 @@ void checkScope(SimContext &ctx, const SimContext::Space &space, AlbumRow &album
         const QString folderId = ctx.folder(space, album.scopeDirs.at(i), name);
         const auto folder = ctx.files.file(folderId);
         if (!folder || folder->parentId != album.scopeParentFolderId)
-            throw SimError::parameter(name, QStringLiteral("%1 is not directly inside %2").arg(name, parentName));
+            throw SimError::parameter(name,
+                                      QStringLiteral("%1 is not directly inside %2").arg(name, parentName));
     }
 }
 
@@ -111,16 +117,22 @@ QJsonObject albumJson(SimContext &ctx, const AlbumRow &album)
 SimReply listAlbums(SimContext &ctx, SimRequest &request)
 {
     auto param = [&request](const char *name) { return QJsonValue(request.queryValue(QLatin1String(name))); };
-    const int kind = int(JsonFields::requiredIntegerIn(param("albumKind"), QStringLiteral("albumKind"), 1, 2));
-    const int type = int(JsonFields::requiredIntegerIn(param("albumType"), QStringLiteral("albumType"), 1, 2));
-    const int pageSize = int(JsonFields::integerIn(param("pageSize"), QStringLiteral("pageSize"), 1, 100, 10));
+    const int kind =
+        int(JsonFields::requiredIntegerIn(param("albumKind"), QStringLiteral("albumKind"), 1, 2));
+    const int type =
+        int(JsonFields::requiredIntegerIn(param("albumType"), QStringLiteral("albumType"), 1, 2));
+    const int pageSize =
+        int(JsonFields::integerIn(param("pageSize"), QStringLiteral("pageSize"), 1, 100, 10));
     const qint64 pageNum = JsonFields::integerIn(param("pageNum"), QStringLiteral("pageNum"), 1,
                                                  std::numeric_limits<int>::max(), 1);
-    const QString groupId = JsonFields::string(param("groupId"), QStringLiteral("groupId"), 64).value_or(QString());
+    const QString groupId =
+        JsonFields::string(param("groupId"), QStringLiteral("groupId"), 64).value_or(QString());
     if (!groupId.isEmpty() && !ctx.store.isMember(groupId, request.userId))
-        throw SimError::missing(QStringLiteral("groupId"), QStringLiteral("groupId is not a group of this user"));
+        throw SimError::missing(QStringLiteral("groupId"),
+                                QStringLiteral("groupId is not a group of this user"));
 
-    const AlbumStore::ListPage page = ctx.albums.list(request.userId, kind, type, groupId, int(pageNum), pageSize);
+    const AlbumStore::ListPage page =
+        ctx.albums.list(request.userId, kind, type, groupId, int(pageNum), pageSize);
     QJsonArray list;
     for (const AlbumRow &album : page.albums)
         list.append(albumJson(ctx, album));
@@ -131,22 +143,30 @@ SimReply createAlbum(SimContext &ctx, SimRequest &request)
 {
     const QJsonObject body = request.json();
     AlbumRow album;
-    album.type = int(JsonFields::requiredIntegerIn(body.value(QStringLiteral("type")), QStringLiteral("type"), 1, 2));
-    album.kind = int(JsonFields::requiredIntegerIn(body.value(QStringLiteral("albumKind")), QStringLiteral("albumKind"), 1, 2));
+    album.type =
+        int(JsonFields::requiredIntegerIn(body.value(QStringLiteral("type")), QStringLiteral("type"), 1, 2));
+    album.kind = int(JsonFields::requiredIntegerIn(body.value(QStringLiteral("albumKind")),
+                                                   QStringLiteral("albumKind"), 1, 2));
     // album-create.txt: name, 1 to 20 characters, mandatory for manual albums.
     const auto name = albumName(body);
     if (album.isManual() && !name)
-        throw SimError::parameter(QStringLiteral("name"), QStringLiteral("name is required for a manual album"));
+        throw SimError::parameter(QStringLiteral("name"),
+                                  QStringLiteral("name is required for a manual album"));
     album.name = name.value_or(QString());
-    const auto containerId = JsonFields::string(body.value(QStringLiteral("containerId")), QStringLiteral("containerId"), 64);
+    const auto containerId =
+        JsonFields::string(body.value(QStringLiteral("containerId")), QStringLiteral("containerId"), 64);
 
     SimContext::Space space = ctx.personalSpace(request.userId);
     if (album.kind == AlbumKind::Shared) {
         // Required when albumKind is 2: groupId and shareFolderId.
-        album.groupId = JsonFields::string(body.value(QStringLiteral("groupId")), QStringLiteral("groupId"), 64).value_or(QString());
+        album.groupId =
+            JsonFields::string(body.value(QStringLiteral("groupId")), QStringLiteral("groupId"), 64)
+                .value_or(QString());
         if (album.groupId.isEmpty())
-            throw SimError::parameter(QStringLiteral("groupId"), QStringLiteral("groupId is required for a shared album"));
-        const auto shareFolderId = JsonFields::integer(body.value(QStringLiteral("shareFolderId")), QStringLiteral("shareFolderId"));
+            throw SimError::parameter(QStringLiteral("groupId"),
+                                      QStringLiteral("groupId is required for a shared album"));
+        const auto shareFolderId =
+            JsonFields::integer(body.value(QStringLiteral("shareFolderId")), QStringLiteral("shareFolderId"));
         if (!shareFolderId)
             throw SimError::parameter(QStringLiteral("shareFolderId"),
                                       QStringLiteral("shareFolderId is required for a shared album"));
@@ -154,7 +174,8 @@ SimReply createAlbum(SimContext &ctx, SimRequest &request)
         if (!group)
             throw SimError::missing(QStringLiteral("groupId"), QStringLiteral("the group does not exist"));
         if (!ctx.store.isMember(group->groupId, request.userId))
-            throw SimError::forbidden(QStringLiteral("groupId"), QStringLiteral("the user is not a member of the group"));
+            throw SimError::forbidden(QStringLiteral("groupId"),
+                                      QStringLiteral("the user is not a member of the group"));
         if (group->shareFolderId != *shareFolderId)
             throw SimError::missing(QStringLiteral("shareFolderId"),
                                     QStringLiteral("shareFolderId is not the shared folder of the group"));
@@ -166,14 +187,16 @@ SimReply createAlbum(SimContext &ctx, SimRequest &request)
                        QStringLiteral("containerId is not the space of this album"));
     if (!album.isManual()) {
         // "The scope-related fields are required when the album type is 1."
-        album.scopeDirs = JsonFields::stringList(body.value(QStringLiteral("scopeDir")), QStringLiteral("scopeDir"), 30, 64)
-                              .value_or(QStringList());
+        album.scopeDirs =
+            JsonFields::stringList(body.value(QStringLiteral("scopeDir")), QStringLiteral("scopeDir"), 30, 64)
+                .value_or(QStringList());
         album.scopeParentFolderId = JsonFields::string(body.value(QStringLiteral("scopeParentFolderId")),
                                                        QStringLiteral("scopeParentFolderId"), 64)
                                         .value_or(QString());
         album.scopeKind = scopeKind(body.value(QStringLiteral("scopeKind")), QStringLiteral("scopeKind"));
         if (album.scopeKind.isEmpty())
-            throw SimError::parameter(QStringLiteral("scopeKind"), QStringLiteral("scopeKind is required for a collection album"));
+            throw SimError::parameter(QStringLiteral("scopeKind"),
+                                      QStringLiteral("scopeKind is required for a collection album"));
         checkScope(ctx, space, album, QStringLiteral("scopeDir"), QStringLiteral("scopeParentFolderId"));
     }
     album.id = newAlbumId();
@@ -192,18 +215,22 @@ SimReply updateAlbum(SimContext &ctx, SimRequest &request)
     AlbumRow album = ctx.accessibleAlbum(request.userId, request.args.at(0));
     const QJsonObject body = request.json();
     const auto name = albumName(body);
-    const auto dirs = JsonFields::stringList(body.value(QStringLiteral("scopeDirList")), QStringLiteral("scopeDirList"), 30, 64);
+    const auto dirs = JsonFields::stringList(body.value(QStringLiteral("scopeDirList")),
+                                             QStringLiteral("scopeDirList"), 30, 64);
     const auto parent = JsonFields::string(body.value(QStringLiteral("scopeParentFolderId")),
                                            QStringLiteral("scopeParentFolderId"), 64);
     const QString kind = scopeKind(body.value(QStringLiteral("scopeKind")), QStringLiteral("scopeKind"));
-    const auto cover = JsonFields::string(body.value(QStringLiteral("coverImageUrl")), QStringLiteral("coverImageUrl"), 2048);
+    const auto cover = JsonFields::string(body.value(QStringLiteral("coverImageUrl")),
+                                          QStringLiteral("coverImageUrl"), 2048);
     if (!name && !dirs && !parent && kind.isEmpty() && !cover)
-        throw SimError::parameter(QStringLiteral("body"), QStringLiteral("nothing to update: give name or a scope"));
+        throw SimError::parameter(QStringLiteral("body"),
+                                  QStringLiteral("nothing to update: give name or a scope"));
 
     // album-update.txt: a collection album changes its scope and type, a manual album its name.
     if (album.isManual() && (dirs || parent || !kind.isEmpty()))
-        throw SimError::parameter(dirs ? QStringLiteral("scopeDirList") : parent ? QStringLiteral("scopeParentFolderId")
-                                                                                 : QStringLiteral("scopeKind"),
+        throw SimError::parameter(dirs     ? QStringLiteral("scopeDirList")
+                                  : parent ? QStringLiteral("scopeParentFolderId")
+                                           : QStringLiteral("scopeKind"),
                                   QStringLiteral("only a collection album has a scope"));
     if (name)
         album.name = *name;
@@ -234,18 +261,21 @@ SimReply addContent(SimContext &ctx, SimRequest &request)
 {
     const AlbumRow album = ctx.accessibleAlbum(request.userId, request.args.at(0));
     if (!album.isManual())
-        throw SimError::parameter(QStringLiteral("albumId"), QStringLiteral("content can be added only to a manual album"));
+        throw SimError::parameter(QStringLiteral("albumId"),
+                                  QStringLiteral("content can be added only to a manual album"));
     const QJsonObject body = request.json();
     const QJsonValue list = body.value(QStringLiteral("fileIds"));
     // album-add-content.txt: fileIds, mandatory, at most 100 fileMap objects.
     if (!list.isArray() || list.toArray().isEmpty() || list.toArray().size() > 100)
-        throw SimError::parameter(QStringLiteral("fileIds"), QStringLiteral("fileIds needs 1 to 100 {fileId, ownerId} objects"));
+        throw SimError::parameter(QStringLiteral("fileIds"),
+                                  QStringLiteral("fileIds needs 1 to 100 {fileId, ownerId} objects"));
     const QJsonArray array = list.toArray();
     QVector<AlbumItemRef> items;
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString prefix = QStringLiteral("fileIds[%1]").arg(i);
         if (!array.at(i).isObject())
-            throw SimError::parameter(prefix, QStringLiteral("%1 must be an object {fileId, ownerId}").arg(prefix));
+            throw SimError::parameter(prefix,
+                                      QStringLiteral("%1 must be an object {fileId, ownerId}").arg(prefix));
         const QJsonObject entry = array.at(i).toObject();
         const QString fileId = JsonFields::requiredString(entry.value(QStringLiteral("fileId")),
                                                           prefix + QStringLiteral(".fileId"), 1, 64);
@@ -283,12 +313,14 @@ SimReply albumContents(SimContext &ctx, SimRequest &request)
     AlbumStore::ContentsQuery query;
     query.pageSize = int(JsonFields::integerIn(param("pageSize"), QStringLiteral("pageSize"), 1, 100, 100));
     query.sortType = int(JsonFields::integerIn(param("sortType"), QStringLiteral("sortType"), 1, 3, 1));
-    query.descending = JsonFields::integerIn(param("sortDirection"), QStringLiteral("sortDirection"), 1, 2, 2) == 2;
-    const QString process = SimContext::thumbnailProcess(param("imageProcess"), QStringLiteral("imageProcess"));
+    query.descending =
+        JsonFields::integerIn(param("sortDirection"), QStringLiteral("sortDirection"), 1, 2, 2) == 2;
+    const QString process =
+        SimContext::thumbnailProcess(param("imageProcess"), QStringLiteral("imageProcess"));
     if (const auto cursor = JsonFields::string(param("pageCursor"), QStringLiteral("pageCursor"))) {
         query.after = FileCursor::decode(*cursor);
-        if (!query.after || query.after->listing != album.id || query.after->sortType != query.sortType
-            || query.after->descending != query.descending)
+        if (!query.after || query.after->listing != album.id || query.after->sortType != query.sortType ||
+            query.after->descending != query.descending)
             throw SimError::parameter(QStringLiteral("pageCursor"),
                                       QStringLiteral("pageCursor does not belong to this album and order"));
     }
@@ -324,7 +356,8 @@ SimReply deleteAlbum(SimContext &ctx, SimRequest &request)
 {
     const AlbumRow album = ctx.accessibleAlbum(request.userId, request.args.at(0));
     if (album.ownerId != request.userId)
-        throw SimError::forbidden(QStringLiteral("albumId"), QStringLiteral("only the album's owner may delete it"));
+        throw SimError::forbidden(QStringLiteral("albumId"),
+                                  QStringLiteral("only the album's owner may delete it"));
     SimStore::Transaction transaction(ctx.store);
     ctx.albums.remove(album.id);
     transaction.commit();
@@ -335,9 +368,11 @@ SimReply removeItems(SimContext &ctx, SimRequest &request)
 {
     const AlbumRow album = ctx.accessibleAlbum(request.userId, request.args.at(0));
     if (!album.isManual())
-        throw SimError::parameter(QStringLiteral("albumId"), QStringLiteral("items can be removed only from a manual album"));
+        throw SimError::parameter(QStringLiteral("albumId"),
+                                  QStringLiteral("items can be removed only from a manual album"));
     const QJsonObject body = request.json();
-    const auto ids = JsonFields::stringList(body.value(QStringLiteral("ids")), QStringLiteral("ids"), 1000, 64);
+    const auto ids =
+        JsonFields::stringList(body.value(QStringLiteral("ids")), QStringLiteral("ids"), 1000, 64);
     if (!ids || ids->isEmpty())
         throw SimError::parameter(QStringLiteral("ids"), QStringLiteral("ids needs 1 to 1000 file ids"));
     SimStore::Transaction transaction(ctx.store);
@@ -350,12 +385,18 @@ SimReply removeItems(SimContext &ctx, SimRequest &request)
 void AlbumRoutes::install(SimHttpServer &server, SimContext &ctx)
 {
     server.route("GET", Api + QStringLiteral("/album/list"), Access::Session, withContext(ctx, listAlbums));
-    server.route("POST", Api + QStringLiteral("/album/create"), Access::Session, withContext(ctx, createAlbum));
-    server.route("POST", Api + QStringLiteral("/{albumId}/update"), Access::Session, withContext(ctx, updateAlbum));
-    server.route("POST", Api + QStringLiteral("/album/{albumId}/add"), Access::Session, withContext(ctx, addContent));
-    server.route("GET", Api + QStringLiteral("/album/{albumId}/list"), Access::Session, withContext(ctx, albumContents));
-    server.route("DELETE", Api + QStringLiteral("/album/{albumId}"), Access::Session, withContext(ctx, deleteAlbum));
-    server.route("DELETE", Api + QStringLiteral("/{albumId}/batchDelete"), Access::Session, withContext(ctx, removeItems));
+    server.route("POST", Api + QStringLiteral("/album/create"), Access::Session,
+                 withContext(ctx, createAlbum));
+    server.route("POST", Api + QStringLiteral("/{albumId}/update"), Access::Session,
+                 withContext(ctx, updateAlbum));
+    server.route("POST", Api + QStringLiteral("/album/{albumId}/add"), Access::Session,
+                 withContext(ctx, addContent));
+    server.route("GET", Api + QStringLiteral("/album/{albumId}/list"), Access::Session,
+                 withContext(ctx, albumContents));
+    server.route("DELETE", Api + QStringLiteral("/album/{albumId}"), Access::Session,
+                 withContext(ctx, deleteAlbum));
+    server.route("DELETE", Api + QStringLiteral("/{albumId}/batchDelete"), Access::Session,
+                 withContext(ctx, removeItems));
 }
 
 } // namespace koodrive::sim

@@ -43,8 +43,7 @@ QString contentsSortColumn(int sortType)
 
 AlbumStore::AlbumStore(SimStore &store)
     : m_store(store)
-{
-}
+{}
 
 void AlbumStore::insert(const AlbumRow &a)
 {
@@ -59,9 +58,10 @@ void AlbumStore::insert(const AlbumRow &a)
 
 void AlbumStore::update(const AlbumRow &a)
 {
-    m_store.exec(QStringLiteral("UPDATE albums SET name = ?, scope_parent = ?, scope_kind = ?, cover_url = ?, "
-                                "updated_ms = ? WHERE id = ?"),
-                 {a.name, a.scopeParentFolderId, a.scopeKind, a.coverImageUrl, a.updatedMs, a.id});
+    m_store.exec(
+        QStringLiteral("UPDATE albums SET name = ?, scope_parent = ?, scope_kind = ?, cover_url = ?, "
+                       "updated_ms = ? WHERE id = ?"),
+        {a.name, a.scopeParentFolderId, a.scopeKind, a.coverImageUrl, a.updatedMs, a.id});
     m_store.exec(QStringLiteral("DELETE FROM album_scope WHERE album_id = ?"), {a.id});
     for (int i = 0; i < a.scopeDirs.size(); ++i)
         m_store.exec(QStringLiteral("INSERT INTO album_scope(album_id, folder_id, position) VALUES(?, ?, ?)"),
@@ -112,10 +112,11 @@ AlbumStore::ListPage AlbumStore::list(const QString &userId, int kind, int type,
 
     QVariantList pageValues = values;
     pageValues << pageSize << qint64(pageNum - 1) * pageSize;
-    QSqlQuery q = m_store.exec(QStringLiteral("SELECT id FROM albums WHERE %1 ORDER BY created_ms DESC, id DESC "
-                                              "LIMIT ? OFFSET ?")
-                                   .arg(where),
-                               pageValues);
+    QSqlQuery q =
+        m_store.exec(QStringLiteral("SELECT id FROM albums WHERE %1 ORDER BY created_ms DESC, id DESC "
+                                    "LIMIT ? OFFSET ?")
+                         .arg(where),
+                     pageValues);
     QStringList ids;
     while (q.next())
         ids.append(q.value(0).toString());
@@ -133,9 +134,10 @@ int AlbumStore::addItems(const QString &albumId, const QVector<AlbumItemRef> &it
     qint64 seq = seqQuery.next() ? seqQuery.value(0).toLongLong() : 0;
     int added = 0;
     for (const AlbumItemRef &item : items) {
-        QSqlQuery q = m_store.exec(QStringLiteral("INSERT OR IGNORE INTO album_items(album_id, file_id, owner_id, "
-                                                  "added_ms, seq) VALUES(?, ?, ?, ?, ?)"),
-                                   {albumId, item.fileId, item.ownerId, nowMs, seq + 1});
+        QSqlQuery q =
+            m_store.exec(QStringLiteral("INSERT OR IGNORE INTO album_items(album_id, file_id, owner_id, "
+                                        "added_ms, seq) VALUES(?, ?, ?, ?, ?)"),
+                         {albumId, item.fileId, item.ownerId, nowMs, seq + 1});
         if (q.numRowsAffected() > 0) {
             ++seq;
             ++added;
@@ -148,8 +150,8 @@ int AlbumStore::removeItems(const QString &albumId, const QStringList &fileIds)
 {
     int removed = 0;
     for (const QString &id : fileIds) {
-        QSqlQuery q = m_store.exec(QStringLiteral("DELETE FROM album_items WHERE album_id = ? AND file_id = ?"),
-                                   {albumId, id});
+        QSqlQuery q = m_store.exec(
+            QStringLiteral("DELETE FROM album_items WHERE album_id = ? AND file_id = ?"), {albumId, id});
         removed += q.numRowsAffected();
     }
     return removed;
@@ -169,8 +171,9 @@ QString AlbumStore::contentsSource(const AlbumRow &album, QVariantList &values) 
     if (types.isEmpty())
         types << QString::number(FileType::Image) << QString::number(FileType::Video);
     values << album.id;
-    return QStringLiteral("files f WHERE f.parent_id IN (SELECT folder_id FROM album_scope WHERE album_id = ?) "
-                          "AND f.recycled = 0 AND f.file_type IN (%1)")
+    return QStringLiteral(
+               "files f WHERE f.parent_id IN (SELECT folder_id FROM album_scope WHERE album_id = ?) "
+               "AND f.recycled = 0 AND f.file_type IN (%1)")
         .arg(types.join(QLatin1Char(',')));
 }
 
@@ -210,11 +213,12 @@ std::optional<FileRow> AlbumStore::coverFile(const AlbumRow &album) const
 {
     QVariantList values;
     const QString source = contentsSource(album, values);
-    const QString order = album.isManual() ? QStringLiteral("ai.seq ASC") : QStringLiteral("f.taken_ms DESC, f.id");
-    QSqlQuery q = m_store.exec(QStringLiteral("SELECT %1 FROM %2 AND f.file_type = %3 ORDER BY %4 LIMIT 1")
-                                   .arg(FileStore::columns(QStringLiteral("f")), source,
-                                        QString::number(FileType::Image), order),
-                               values);
+    const QString order =
+        album.isManual() ? QStringLiteral("ai.seq ASC") : QStringLiteral("f.taken_ms DESC, f.id");
+    QSqlQuery q = m_store.exec(
+        QStringLiteral("SELECT %1 FROM %2 AND f.file_type = %3 ORDER BY %4 LIMIT 1")
+            .arg(FileStore::columns(QStringLiteral("f")), source, QString::number(FileType::Image), order),
+        values);
     if (!q.next())
         return std::nullopt;
     return FileStore::read(q);

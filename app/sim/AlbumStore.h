@@ -4,7 +4,6 @@
 #include "StoreTypes.h"
 
 #include <QVector>
-
 #include <optional>
 
 namespace koodrive::sim {

@@ -6,7 +6,6 @@
 
 #include <QDateTime>
 #include <QTimeZone>
-
 #include <algorithm>
 
 namespace koodrive::sim {
@@ -33,8 +32,7 @@ struct Kind
 DemoLibrary::DemoLibrary(int fileCount, quint32 seed)
     : m_fileCount(std::max(0, fileCount))
     , m_random(seed)
-{
-}
+{}
 
 int DemoLibrary::share(double fraction) const
 {
@@ -100,12 +98,16 @@ QString DemoLibrary::folder(const QString &parentId, const QString &name, qint64
 FileRow &DemoLibrary::file(const QString &parentId, const QString &name, int type, qint64 takenMs)
 {
     static const Kind kinds[] = {
-        {"jpg", "image/jpeg", FileType::Image},   {"png", "image/png", FileType::Image},
-        {"mp4", "video/mp4", FileType::Video},    {"pdf", "application/pdf", FileType::Other},
+        {"jpg", "image/jpeg", FileType::Image},
+        {"png", "image/png", FileType::Image},
+        {"mp4", "video/mp4", FileType::Video},
+        {"pdf", "application/pdf", FileType::Other},
         {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", FileType::Word},
         {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileType::Excel},
-        {"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation", FileType::PowerPoint},
-        {"zip", "application/zip", FileType::Archive}, {"mp3", "audio/mpeg", FileType::Audio},
+        {"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+         FileType::PowerPoint},
+        {"zip", "application/zip", FileType::Archive},
+        {"mp3", "audio/mpeg", FileType::Audio},
     };
     FileRow row;
     row.id = fileId();
@@ -126,7 +128,8 @@ FileRow &DemoLibrary::file(const QString &parentId, const QString &name, int typ
     row.takenMs = takenMs;
     // Phones upload a photo within minutes to days of taking it.
     row.createdMs = takenMs + m_random.bounded(1, 72 * 3600) * 1000LL;
-    row.editedMs = m_random.bounded(10) == 0 ? row.createdMs + m_random.bounded(1, 90) * DayMs : row.createdMs;
+    row.editedMs =
+        m_random.bounded(10) == 0 ? row.createdMs + m_random.bounded(1, 90) * DayMs : row.createdMs;
     row.editedMs = std::min(row.editedMs, LibraryNowMs);
     m_rows.append(row);
     return m_rows.last();
@@ -172,8 +175,9 @@ void DemoLibrary::makePictures(const QString &rootId, int count)
             yearFolders.insert(year, folder(pictures, year, taken));
         if (!monthFolders.contains(month))
             monthFolders.insert(month, folder(yearFolders.value(year), month.right(2), taken));
-        FileRow &row = file(monthFolders.value(month), QStringLiteral("DSC_%1.jpg").arg(number++, 5, 10, QLatin1Char('0')),
-                            FileType::Image, taken);
+        FileRow &row =
+            file(monthFolders.value(month),
+                 QStringLiteral("DSC_%1.jpg").arg(number++, 5, 10, QLatin1Char('0')), FileType::Image, taken);
         row.width = m_random.bounded(4) == 0 ? 4000 : 6000;
         row.height = row.width == 4000 ? 6000 : 4000;
         row.size = qint64(row.width) * row.height * (20 + m_random.bounded(15)) / 100;
@@ -183,8 +187,12 @@ void DemoLibrary::makePictures(const QString &rootId, int count)
 void DemoLibrary::makeTrips(const QString &rootId, int count)
 {
     m_tripsId = folder(rootId, QStringLiteral("Trips"), LibraryNowMs - 1500 * DayMs);
-    const struct { const char *name; int daysAgo; } trips[] = {
-        {"Amalfi Coast 2021", 1560}, {"Lisbon 2022", 1130}, {"Iceland 2023", 820},
+    const struct
+    {
+        const char *name;
+        int daysAgo;
+    } trips[] = {
+        {"Amalfi Coast 2021", 1560}, {"Lisbon 2022", 1130},   {"Iceland 2023", 820},
         {"Kyoto 2024", 420},         {"Patagonia 2025", 120},
     };
     int number = 1000;
@@ -194,7 +202,8 @@ void DemoLibrary::makeTrips(const QString &rootId, int count)
         m_tripFolderIds << id;
         const int here = count / int(std::size(trips)) + (t < count % int(std::size(trips)) ? 1 : 0);
         for (qint64 taken : sortedTimes(here, start, start + 10 * DayMs)) {
-            FileRow &row = file(id, QStringLiteral("P%1.jpg").arg(++number, 7, 10, QLatin1Char('0')), FileType::Image, taken);
+            FileRow &row = file(id, QStringLiteral("P%1.jpg").arg(++number, 7, 10, QLatin1Char('0')),
+                                FileType::Image, taken);
             row.width = 5184;
             row.height = 3888;
             row.size = qint64(row.width) * row.height * (18 + m_random.bounded(12)) / 100;
@@ -206,7 +215,8 @@ void DemoLibrary::makeScreenshots(const QString &rootId, int count)
 {
     m_screenshotsId = folder(rootId, QStringLiteral("Screenshots"), LibraryNowMs - 900 * DayMs);
     for (qint64 taken : sortedTimes(count, LibraryNowMs - 880 * DayMs, LibraryNowMs - DayMs)) {
-        FileRow &row = file(m_screenshotsId, QStringLiteral("Screenshot_%1.png").arg(stamp(taken, "yyyy-MM-dd-HH-mm-ss")),
+        FileRow &row = file(m_screenshotsId,
+                            QStringLiteral("Screenshot_%1.png").arg(stamp(taken, "yyyy-MM-dd-HH-mm-ss")),
                             FileType::Image, taken);
         row.width = 1080;
         row.height = 2400;
@@ -218,7 +228,8 @@ void DemoLibrary::makeVideos(const QString &rootId, int count)
 {
     const QString videos = folder(rootId, QStringLiteral("Videos"), LibraryNowMs - 1200 * DayMs);
     for (qint64 taken : sortedTimes(count, LibraryNowMs - 1150 * DayMs, LibraryNowMs - 5 * DayMs)) {
-        FileRow &row = file(videos, QStringLiteral("VID_%1.mp4").arg(stamp(taken, "yyyyMMdd_HHmmss")), FileType::Video, taken);
+        FileRow &row = file(videos, QStringLiteral("VID_%1.mp4").arg(stamp(taken, "yyyyMMdd_HHmmss")),
+                            FileType::Video, taken);
         const bool uhd = m_random.bounded(3) == 0;
         row.width = uhd ? 3840 : 1920;
         row.height = uhd ? 2160 : 1080;
@@ -229,15 +240,24 @@ void DemoLibrary::makeVideos(const QString &rootId, int count)
 void DemoLibrary::makeDocuments(const QString &rootId, int count)
 {
     const QString documents = folder(rootId, QStringLiteral("Documents"), LibraryNowMs - 1400 * DayMs);
-    const struct { const char *stem; const char *suffix; int type; } kinds[] = {
-        {"Invoice", "pdf", FileType::Other},     {"Notes", "docx", FileType::Word},
-        {"Budget", "xlsx", FileType::Excel},     {"Slides", "pptx", FileType::PowerPoint},
-        {"Backup", "zip", FileType::Archive},    {"Voice memo", "mp3", FileType::Audio},
+    const struct
+    {
+        const char *stem;
+        const char *suffix;
+        int type;
+    } kinds[] = {
+        {"Invoice", "pdf", FileType::Other},  {"Notes", "docx", FileType::Word},
+        {"Budget", "xlsx", FileType::Excel},  {"Slides", "pptx", FileType::PowerPoint},
+        {"Backup", "zip", FileType::Archive}, {"Voice memo", "mp3", FileType::Audio},
     };
     for (int i = 0; i < count; ++i) {
         const auto &kind = kinds[i % int(std::size(kinds))];
         const qint64 at = randomTime(LibraryNowMs - 1300 * DayMs, LibraryNowMs - DayMs);
-        FileRow &row = file(documents, QStringLiteral("%1 %2.%3").arg(QLatin1String(kind.stem)).arg(i / int(std::size(kinds)) + 1, 3, 10, QLatin1Char('0')).arg(QLatin1String(kind.suffix)),
+        FileRow &row = file(documents,
+                            QStringLiteral("%1 %2.%3")
+                                .arg(QLatin1String(kind.stem))
+                                .arg(i / int(std::size(kinds)) + 1, 3, 10, QLatin1Char('0'))
+                                .arg(QLatin1String(kind.suffix)),
                             kind.type, at);
         row.size = 20'000 + m_random.bounded(5'000'000);
     }
@@ -260,16 +280,31 @@ void DemoLibrary::recycleSome(int count, qint64 nowMs)
 DemoLibrary::Summary DemoLibrary::seed(SimStore &store)
 {
     Summary summary;
-    UserRow user{numericId(19), QString::fromLatin1(DemoAccount), SimStore::tokenDigest(QString::fromLatin1(DemoPassword)),
-                 QStringLiteral("Alex Demo"), QStringLiteral("IAAD") + token(44), QString(), 200LL * 1024 * 1024 * 1024};
+    UserRow user{numericId(19),
+                 QString::fromLatin1(DemoAccount),
+                 SimStore::tokenDigest(QString::fromLatin1(DemoPassword)),
+                 QStringLiteral("Alex Demo"),
+                 QStringLiteral("IAAD") + token(44),
+                 QString(),
+                 200LL * 1024 * 1024 * 1024};
     user.rootFolderId = QStringLiteral("DEUI7pa0C24Aroot") + user.containerId;
-    UserRow relative{numericId(19), QStringLiteral("mei@koodrive.local"), SimStore::tokenDigest(QStringLiteral("mei")),
-                     QStringLiteral("Mei Demo"), QStringLiteral("IAAD") + token(44), QString(), 50LL * 1024 * 1024 * 1024};
+    UserRow relative{numericId(19),
+                     QStringLiteral("mei@koodrive.local"),
+                     SimStore::tokenDigest(QStringLiteral("mei")),
+                     QStringLiteral("Mei Demo"),
+                     QStringLiteral("IAAD") + token(44),
+                     QString(),
+                     50LL * 1024 * 1024 * 1024};
     relative.rootFolderId = QStringLiteral("DEUI7pa0C24Aroot") + relative.containerId;
     m_userId = user.id;
     m_rootId = user.rootFolderId;
 
-    GroupRow family{numericId(18), 0, QStringLiteral("Family"), user.id, QStringLiteral("IAAD") + token(44), QString(),
+    GroupRow family{numericId(18),
+                    0,
+                    QStringLiteral("Family"),
+                    user.id,
+                    QStringLiteral("IAAD") + token(44),
+                    QString(),
                     LibraryNowMs - 1000 * DayMs};
     family.shareFolderId = numericId(12).toLongLong();
     family.rootFolderId = QStringLiteral("DEUI7pa0C24Aroot") + family.containerId;
@@ -286,7 +321,8 @@ DemoLibrary::Summary DemoLibrary::seed(SimStore &store)
         const int trips = share(0.12);
         const int screenshots = share(0.08);
         const int videos = share(0.03);
-        const int documents = std::max(0, m_fileCount - camera - pictures - trips - screenshots - videos - familyPhotos);
+        const int documents =
+            std::max(0, m_fileCount - camera - pictures - trips - screenshots - videos - familyPhotos);
         makeCamera(user.rootFolderId, camera);
         makePictures(user.rootFolderId, pictures);
         makeTrips(user.rootFolderId, trips);
@@ -297,13 +333,16 @@ DemoLibrary::Summary DemoLibrary::seed(SimStore &store)
 
         // The family space: photos of both members.
         m_containerId = family.containerId;
-        m_familyHolidayId = folder(family.rootFolderId, QStringLiteral("Holidays 2024"), LibraryNowMs - 400 * DayMs);
+        m_familyHolidayId =
+            folder(family.rootFolderId, QStringLiteral("Holidays 2024"), LibraryNowMs - 400 * DayMs);
         const qint64 start = LibraryNowMs - 420 * DayMs;
         int n = 0;
         for (qint64 taken : sortedTimes(familyPhotos, start, start + 14 * DayMs)) {
             m_ownerId = (n % 3 == 0) ? relative.id : user.id;
-            FileRow &row = file(m_familyHolidayId, QStringLiteral("IMG_%1.jpg").arg(stamp(taken, "yyyyMMdd_HHmmss")).replace(
-                                                        QStringLiteral(".jpg"), QStringLiteral("_%1.jpg").arg(n++)),
+            FileRow &row = file(m_familyHolidayId,
+                                QStringLiteral("IMG_%1.jpg")
+                                    .arg(stamp(taken, "yyyyMMdd_HHmmss"))
+                                    .replace(QStringLiteral(".jpg"), QStringLiteral("_%1.jpg").arg(n++)),
                                 FileType::Image, taken);
             row.width = 4000;
             row.height = 3000;
@@ -348,7 +387,8 @@ QVector<AlbumRow> DemoLibrary::makeAlbums(QVector<QVector<AlbumItemRef>> &items)
         row.kind = kind;
         row.type = type;
         row.name = name;
-        row.createdMs = row.updatedMs = (created += 20 * DayMs + m_random.bounded(int(DayMs / 1000)) * 1000LL);
+        row.createdMs = row.updatedMs =
+            (created += 20 * DayMs + m_random.bounded(int(DayMs / 1000)) * 1000LL);
         if (kind == AlbumKind::Shared) {
             row.groupId = m_groupId;
             row.shareFolderId = m_shareFolderId;
@@ -373,7 +413,8 @@ QVector<AlbumRow> DemoLibrary::makeAlbums(QVector<QVector<AlbumItemRef>> &items)
     album(AlbumKind::Personal, AlbumType::Manual, QStringLiteral("Favourites"));
     items.last() = pick([this](const FileRow &r) { return r.parentId == m_cameraId; }, 29, 36);
     album(AlbumKind::Personal, AlbumType::Manual, QStringLiteral("Best of 2024"));
-    items.last() = pick([](const FileRow &r) { return stamp(r.takenMs, "yyyy") == QLatin1String("2024"); }, 7, 48);
+    items.last() =
+        pick([](const FileRow &r) { return stamp(r.takenMs, "yyyy") == QLatin1String("2024"); }, 7, 48);
     album(AlbumKind::Personal, AlbumType::Manual, QStringLiteral("Portfolio"));
     items.last() = pick([this](const FileRow &r) { return m_tripFolderIds.contains(r.parentId); }, 5, 24);
     album(AlbumKind::Personal, AlbumType::Manual, QStringLiteral("To print"));

@@ -22,7 +22,7 @@ public:
     struct Summary
     {
         QString userId;
-        qint64 files = 0;   // images, videos and documents (folders not counted)
+        qint64 files = 0; // images, videos and documents (folders not counted)
         qint64 folders = 0;
         qint64 albums = 0;
     };

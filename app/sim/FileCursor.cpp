@@ -13,8 +13,8 @@ const auto Base64Options = QByteArray::Base64UrlEncoding | QByteArray::OmitTrail
 
 QString FileCursor::encode() const
 {
-    const QJsonValue keyValue = key.typeId() == QMetaType::QString ? QJsonValue(key.toString())
-                                                                    : QJsonValue(key.toLongLong());
+    const QJsonValue keyValue =
+        key.typeId() == QMetaType::QString ? QJsonValue(key.toString()) : QJsonValue(key.toLongLong());
     const QJsonArray parts{CursorVersion, listing, sortType, descending ? 2 : 1, phase, keyValue, id};
     return QString::fromLatin1(QJsonDocument(parts).toJson(QJsonDocument::Compact).toBase64(Base64Options));
 }
@@ -22,8 +22,8 @@ QString FileCursor::encode() const
 std::optional<FileCursor> FileCursor::decode(const QString &text)
 {
     const QByteArray raw = text.toLatin1();
-    auto decoded = QByteArray::fromBase64Encoding(raw, QByteArray::Base64UrlEncoding
-                                                           | QByteArray::AbortOnBase64DecodingErrors);
+    auto decoded = QByteArray::fromBase64Encoding(raw, QByteArray::Base64UrlEncoding |
+                                                           QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || text.size() > 2048)
         return std::nullopt;
     QJsonParseError error;
@@ -31,9 +31,9 @@ std::optional<FileCursor> FileCursor::decode(const QString &text)
     if (error.error != QJsonParseError::NoError || !doc.isArray())
         return std::nullopt;
     const QJsonArray parts = doc.array();
-    if (parts.size() != 7 || parts.at(0).toInt() != CursorVersion || !parts.at(1).isString()
-        || !parts.at(2).isDouble() || !parts.at(3).isDouble() || !parts.at(4).isDouble()
-        || !parts.at(6).isString())
+    if (parts.size() != 7 || parts.at(0).toInt() != CursorVersion || !parts.at(1).isString() ||
+        !parts.at(2).isDouble() || !parts.at(3).isDouble() || !parts.at(4).isDouble() ||
+        !parts.at(6).isString())
         return std::nullopt;
     FileCursor cursor;
     cursor.listing = parts.at(1).toString();

@@ -29,7 +29,8 @@ SimReply listFiles(SimContext &ctx, SimRequest &request)
 {
     const QString type = request.args.at(0);
     if (type != QLatin1String("0") && type != QLatin1String("1"))
-        throw SimError::parameter(QStringLiteral("type"), QStringLiteral("type must be 0 (space) or 1 (recycle bin)"));
+        throw SimError::parameter(QStringLiteral("type"),
+                                  QStringLiteral("type must be 0 (space) or 1 (recycle bin)"));
     const QJsonObject body = request.json();
     const QJsonObject pageInfo = optionalObject(body, QStringLiteral("pageInfo"));
     const QJsonObject sortInfo = optionalObject(body, QStringLiteral("sortInfo"));
@@ -43,31 +44,35 @@ SimReply listFiles(SimContext &ctx, SimRequest &request)
     query.sortType = int(JsonFields::integerIn(sortInfo.value(QStringLiteral("sortType")),
                                                QStringLiteral("sortInfo.sortType"), 1, 6, FileStore::ByName));
     query.descending = JsonFields::integerIn(sortInfo.value(QStringLiteral("sortDirection")),
-                                             QStringLiteral("sortInfo.sortDirection"), 1, 2, 1)
-                       == 2;
+                                             QStringLiteral("sortInfo.sortDirection"), 1, 2, 1) == 2;
     const QString containerId = JsonFields::requiredString(body.value(QStringLiteral("containerId")),
                                                            QStringLiteral("containerId"), 1, 64);
     const QString parentFileId = JsonFields::requiredString(body.value(QStringLiteral("parentFileId")),
                                                             QStringLiteral("parentFileId"), 1, 64);
-    if (const auto fileType = JsonFields::integer(body.value(QStringLiteral("fileType")), QStringLiteral("fileType"))) {
+    if (const auto fileType =
+            JsonFields::integer(body.value(QStringLiteral("fileType")), QStringLiteral("fileType"))) {
         if (!FileType::isKnown(int(*fileType)))
-            throw SimError::parameter(QStringLiteral("fileType"),
-                                      QStringLiteral("fileType must be one of 10, 11, 15, 20, 26, 27, 28, 30, 35, 40, 45"));
+            throw SimError::parameter(
+                QStringLiteral("fileType"),
+                QStringLiteral("fileType must be one of 10, 11, 15, 20, 26, 27, 28, 30, 35, 40, 45"));
         query.fileType = int(*fileType);
     }
-    const QString process = SimContext::thumbnailProcess(body.value(QStringLiteral("imageProcess")), QStringLiteral("imageProcess"));
+    const QString process = SimContext::thumbnailProcess(body.value(QStringLiteral("imageProcess")),
+                                                         QStringLiteral("imageProcess"));
     JsonFields::boolean(body.value(QStringLiteral("hidden")), QStringLiteral("hidden"));
-    query.nameContains = JsonFields::string(body.value(QStringLiteral("fileName")), QStringLiteral("fileName"), 80)
-                             .value_or(QString());
+    query.nameContains =
+        JsonFields::string(body.value(QStringLiteral("fileName")), QStringLiteral("fileName"), 80)
+            .value_or(QString());
 
     const SimContext::Space space = ctx.space(request.userId, containerId, QStringLiteral("containerId"));
     query.containerId = space.containerId;
     query.parentId = ctx.folder(space, parentFileId, QStringLiteral("parentFileId"));
-    const QString listing = query.recycleBin ? QStringLiteral("recycle:") + space.containerId : query.parentId;
+    const QString listing =
+        query.recycleBin ? QStringLiteral("recycle:") + space.containerId : query.parentId;
     if (cursorText) {
         query.after = FileCursor::decode(*cursorText);
-        if (!query.after || query.after->listing != listing || query.after->sortType != query.sortType
-            || query.after->descending != query.descending)
+        if (!query.after || query.after->listing != listing || query.after->sortType != query.sortType ||
+            query.after->descending != query.descending)
             throw SimError::parameter(QStringLiteral("pageInfo.pageCursor"),
                                       QStringLiteral("pageCursor does not belong to this listing and order"));
     }
@@ -92,11 +97,13 @@ SimReply fileDetail(SimContext &ctx, SimRequest &request)
 {
     const QString fileId = request.args.at(0);
     if (JsonFields::characterCount(fileId) > 64)
-        throw SimError::parameter(QStringLiteral("fileId"), QStringLiteral("fileId must be at most 64 characters"));
+        throw SimError::parameter(QStringLiteral("fileId"),
+                                  QStringLiteral("fileId must be at most 64 characters"));
     const QJsonObject body = request.json();
     const QString containerId = JsonFields::requiredString(body.value(QStringLiteral("containerId")),
                                                            QStringLiteral("containerId"), 1, 64);
-    const QString process = SimContext::thumbnailProcess(body.value(QStringLiteral("imageProcess")), QStringLiteral("imageProcess"));
+    const QString process = SimContext::thumbnailProcess(body.value(QStringLiteral("imageProcess")),
+                                                         QStringLiteral("imageProcess"));
     const SimContext::Space space = ctx.space(request.userId, containerId, QStringLiteral("containerId"));
     const auto file = ctx.files.file(fileId);
     if (!file || file->containerId != space.containerId)
@@ -116,9 +123,11 @@ SimReply downloadLinks(SimContext &ctx, SimRequest &request)
     const QJsonObject body = request.json();
     const QString containerId = JsonFields::requiredString(body.value(QStringLiteral("containerId")),
                                                            QStringLiteral("containerId"), 1, 64);
-    const auto fileIds = JsonFields::stringList(body.value(QStringLiteral("fileIds")), QStringLiteral("fileIds"), 100, 64);
+    const auto fileIds =
+        JsonFields::stringList(body.value(QStringLiteral("fileIds")), QStringLiteral("fileIds"), 100, 64);
     if (!fileIds || fileIds->isEmpty())
-        throw SimError::parameter(QStringLiteral("fileIds"), QStringLiteral("fileIds needs 1 to 100 file ids"));
+        throw SimError::parameter(QStringLiteral("fileIds"),
+                                  QStringLiteral("fileIds needs 1 to 100 file ids"));
     const SimContext::Space space = ctx.space(request.userId, containerId, QStringLiteral("containerId"));
 
     QJsonArray downloads;
@@ -144,7 +153,8 @@ SimReply downloadLinks(SimContext &ctx, SimRequest &request)
     }
     // batchCode: 0 partly, 1 all succeeded, 2 all failed (../shared/koodrive-api/README.md).
     const int batchCode = succeeded == fileIds->size() ? 1 : succeeded == 0 ? 2 : 0;
-    return SimReply::success({{QStringLiteral("batchCode"), batchCode}, {QStringLiteral("downloads"), downloads}});
+    return SimReply::success(
+        {{QStringLiteral("batchCode"), batchCode}, {QStringLiteral("downloads"), downloads}});
 }
 } // namespace
 
@@ -154,8 +164,7 @@ void FileRoutes::install(SimHttpServer &server, SimContext &ctx)
                  withContext(ctx, downloadLinks));
     server.route("POST", Api + QStringLiteral("/files/{fileId}/detail"), Access::Session,
                  withContext(ctx, fileDetail));
-    server.route("POST", Api + QStringLiteral("/files/{type}"), Access::Session,
-                 withContext(ctx, listFiles));
+    server.route("POST", Api + QStringLiteral("/files/{type}"), Access::Session, withContext(ctx, listFiles));
 }
 
 } // namespace koodrive::sim

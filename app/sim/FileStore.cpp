@@ -8,10 +8,9 @@
 namespace koodrive::sim {
 
 namespace {
-constexpr const char *ColumnNames[] = {"id",      "container_id", "owner_id",   "parent_id", "name",
-                                        "file_type", "mime",      "suffix",     "size",      "created_ms",
-                                        "edited_ms", "taken_ms",  "width",      "height",    "recycled",
-                                        "recycled_ms"};
+constexpr const char *ColumnNames[] = {
+    "id",   "container_id", "owner_id",  "parent_id", "name",  "file_type", "mime",     "suffix",
+    "size", "created_ms",   "edited_ms", "taken_ms",  "width", "height",    "recycled", "recycled_ms"};
 
 QString likePattern(const QString &text)
 {
@@ -25,14 +24,14 @@ QString likePattern(const QString &text)
 
 FileStore::FileStore(SimStore &store)
     : m_store(store)
-{
-}
+{}
 
 QString FileStore::columns(const QString &alias)
 {
     QStringList names;
     for (const char *name : ColumnNames)
-        names.append(alias.isEmpty() ? QString::fromLatin1(name) : alias + QLatin1Char('.') + QLatin1String(name));
+        names.append(alias.isEmpty() ? QString::fromLatin1(name)
+                                     : alias + QLatin1Char('.') + QLatin1String(name));
     return names.join(QLatin1String(", "));
 }
 
@@ -85,9 +84,10 @@ QVariant FileStore::sortKey(const FileRow &row, int sortType)
 void FileStore::insert(const QVector<FileRow> &rows)
 {
     QSqlQuery q(m_store.database());
-    const QString sql = QStringLiteral("INSERT INTO files(%1, is_folder) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                       "?, ?, ?, ?, ?, ?, ?)")
-                            .arg(columns());
+    const QString sql =
+        QStringLiteral("INSERT INTO files(%1, is_folder) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                       "?, ?, ?, ?, ?, ?, ?)")
+            .arg(columns());
     if (!q.prepare(sql))
         throw SimError::internal(QStringLiteral("cannot prepare the file insert"));
     for (const FileRow &r : rows) {
@@ -165,8 +165,12 @@ FileStore::Page FileStore::list(const ListQuery &query) const
             if (fetched++ == wanted) {
                 // One row more than fits: the listing goes on after the last row kept.
                 const FileRow &last = page.rows.constLast();
-                page.next = FileCursor{QString(), query.sortType, query.descending, last.isFolder() ? 0 : 1,
-                                       sortKey(last, query.sortType), last.id};
+                page.next = FileCursor{QString(),
+                                       query.sortType,
+                                       query.descending,
+                                       last.isFolder() ? 0 : 1,
+                                       sortKey(last, query.sortType),
+                                       last.id};
                 return page;
             }
             page.rows.append(read(q));
@@ -179,8 +183,8 @@ FileStore::Page FileStore::list(const ListQuery &query) const
 
 qint64 FileStore::usedBytes(const QString &containerId) const
 {
-    QSqlQuery q = m_store.exec(QStringLiteral("SELECT COALESCE(SUM(size), 0) FROM files WHERE container_id = ?"),
-                               {containerId});
+    QSqlQuery q = m_store.exec(
+        QStringLiteral("SELECT COALESCE(SUM(size), 0) FROM files WHERE container_id = ?"), {containerId});
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 

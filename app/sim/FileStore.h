@@ -4,7 +4,6 @@
 #include "StoreTypes.h"
 
 #include <QVector>
-
 #include <optional>
 
 class QSqlQuery;
@@ -20,17 +19,25 @@ public:
     explicit FileStore(SimStore &store);
 
     // Sort types of files-list.txt, Table 5.
-    enum SortType { ByName = 1, BySize = 2, ByCreated = 3, ByEdited = 4, ByRecycled = 5, ByFormat = 6 };
+    enum SortType
+    {
+        ByName = 1,
+        BySize = 2,
+        ByCreated = 3,
+        ByEdited = 4,
+        ByRecycled = 5,
+        ByFormat = 6
+    };
 
     struct ListQuery
     {
         QString containerId;
-        QString parentId;       // a folder id; ignored for the recycle bin
+        QString parentId; // a folder id; ignored for the recycle bin
         bool recycleBin = false;
         int sortType = ByName;
         bool descending = false;
-        int fileType = 0;       // 0: any
-        QString nameContains;   // empty: any
+        int fileType = 0;     // 0: any
+        QString nameContains; // empty: any
         int pageSize = 100;
         std::optional<FileCursor> after;
     };

@@ -1,7 +1,6 @@
 #include "ImageProcess.h"
 
 #include <QStringList>
-
 #include <algorithm>
 #include <cmath>
 
@@ -74,15 +73,16 @@ std::optional<ImageProcess> ImageProcess::parse(const QString &text, QString *er
             }
             p.m_resize = true;
         } else if (name == QLatin1String("quality")) {
-            if (parts.size() != 1 || !parts.first().startsWith(QLatin1String("q_"))
-                || !parseNumber(parts.first().mid(2), 1, 100, &p.m_quality)) {
+            if (parts.size() != 1 || !parts.first().startsWith(QLatin1String("q_")) ||
+                !parseNumber(parts.first().mid(2), 1, 100, &p.m_quality)) {
                 fail(error, QStringLiteral("quality takes q_1 to q_100"));
                 return std::nullopt;
             }
         } else if (name == QLatin1String("format")) {
             const QString format = parts.value(0);
-            if (parts.size() != 1
-                || !QStringList{QStringLiteral("jpg"), QStringLiteral("png"), QStringLiteral("webp")}.contains(format)) {
+            if (parts.size() != 1 ||
+                !QStringList{QStringLiteral("jpg"), QStringLiteral("png"), QStringLiteral("webp")}.contains(
+                    format)) {
                 fail(error, QStringLiteral("format takes jpg, png or webp"));
                 return std::nullopt;
             }
@@ -162,7 +162,8 @@ ImageProcess::Placement ImageProcess::place(QSize original) const
     case Mode::Pad: {
         const double s = limited(sx && sy ? std::min(sx, sy) : std::max(sx, sy));
         const QSizeF scaled(w * s, h * s);
-        const QSize canvas(m_width ? m_width : sized(scaled.width()), m_height ? m_height : sized(scaled.height()));
+        const QSize canvas(m_width ? m_width : sized(scaled.width()),
+                           m_height ? m_height : sized(scaled.height()));
         const QPointF offset((canvas.width() - scaled.width()) / 2, (canvas.height() - scaled.height()) / 2);
         return {canvas, QRectF(offset, scaled)};
     }

@@ -4,7 +4,6 @@
 #include <QRect>
 #include <QSize>
 #include <QString>
-
 #include <optional>
 
 namespace koodrive::sim {
@@ -14,7 +13,14 @@ namespace koodrive::sim {
 class ImageProcess final
 {
 public:
-    enum class Mode { Lfit, Mfit, Fill, Pad, Fixed };
+    enum class Mode
+    {
+        Lfit,
+        Mfit,
+        Fill,
+        Pad,
+        Fixed
+    };
 
     // nullopt with *error set when the text is not a chain we understand.
     static std::optional<ImageProcess> parse(const QString &text, QString *error = nullptr);
@@ -42,7 +48,7 @@ private:
     int m_height = 0;
     bool m_limit = true; // no upscaling unless limit_0
     QColor m_padColor = Qt::white;
-    int m_quality = 0;   // 0: default
+    int m_quality = 0; // 0: default
     QByteArray m_format;
     bool m_autoOrient = true;
 };

@@ -3,7 +3,6 @@
 #include "SimError.h"
 
 #include <QJsonArray>
-
 #include <cmath>
 
 namespace koodrive::sim::JsonFields {
@@ -30,7 +29,8 @@ std::optional<qint64> integer(const QJsonValue &value, const QString &name)
         bool ok = false;
         const qint64 parsed = text.toLongLong(&ok);
         if (!ok)
-            throw SimError::parameter(name, QStringLiteral("%1 must be an integer, not \"%2\"").arg(name, text));
+            throw SimError::parameter(name,
+                                      QStringLiteral("%1 must be an integer, not \"%2\"").arg(name, text));
         return parsed;
     }
     throw SimError::parameter(name, QStringLiteral("%1 must be an integer").arg(name));

@@ -51,75 +51,79 @@ SimReply imageReply(QByteArray body, const QByteArray &contentType, const QByteA
 MediaRoutes::MediaRoutes(SimContext &context)
     : m_context(context)
     , m_rendered(96 * 1024)
-{
-}
+{}
 
 void MediaRoutes::install(SimHttpServer &server)
 {
-    server.route("GET", QStringLiteral("/obs/{fileId}"), SimHttpServer::Access::Open,
-                 [this, &server](SimRequest &request) -> SimHttpServer::Result {
-        const QString fileId = request.args.at(0);
-        switch (m_context.signer.verify(fileId, request.query, m_context.clock.nowSecs())) {
-        case UrlSigner::Verdict::Forged:
-            throw SimError(403, QString::fromLatin1(ErrorCode::NoPermission), QStringLiteral("X-Amz-Signature"),
-                           QStringLiteral("the URL's signature does not match"));
-        case UrlSigner::Verdict::Expired:
-            throw SimError(403, QString::fromLatin1(ErrorCode::NoPermission), QStringLiteral("X-Amz-Expires"),
-                           QStringLiteral("the URL has expired"));
-        case UrlSigner::Verdict::Valid:
-            break;
-        }
-        const auto file = m_context.files.file(fileId);
-        if (!file || file->isFolder())
-            throw SimError::notFound(request.path);
+    server.route(
+        "GET", QStringLiteral("/obs/{fileId}"), SimHttpServer::Access::Open,
+        [this, &server](SimRequest &request) -> SimHttpServer::Result {
+            const QString fileId = request.args.at(0);
+            switch (m_context.signer.verify(fileId, request.query, m_context.clock.nowSecs())) {
+            case UrlSigner::Verdict::Forged:
+                throw SimError(403, QString::fromLatin1(ErrorCode::NoPermission),
+                               QStringLiteral("X-Amz-Signature"),
+                               QStringLiteral("the URL's signature does not match"));
+            case UrlSigner::Verdict::Expired:
+                throw SimError(403, QString::fromLatin1(ErrorCode::NoPermission),
+                               QStringLiteral("X-Amz-Expires"), QStringLiteral("the URL has expired"));
+            case UrlSigner::Verdict::Valid: break;
+            }
+            const auto file = m_context.files.file(fileId);
+            if (!file || file->isFolder())
+                throw SimError::notFound(request.path);
 
-        const QString processText = request.queryValue(QStringLiteral("x-image-process"));
-        std::optional<ImageProcess> process;
-        if (!processText.isEmpty()) {
-            QString error;
-            process = ImageProcess::parse(processText, &error);
-            if (!process)
-                throw SimError::parameter(QStringLiteral("x-image-process"), error);
-        }
-        const QString key = fileId + QLatin1Char('|') + (process ? process->canonical() : QString());
-        const QByteArray etag = '"' + QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1).toHex().left(32) + '"';
-        const QByteArray ifNoneMatch = request.header("If-None-Match");
-        if (!ifNoneMatch.isEmpty() && (ifNoneMatch.contains(etag) || ifNoneMatch.trimmed() == "*")) {
-            SimReply notModified = imageReply({}, {}, etag);
-            notModified.status = 304;
-            return notModified;
-        }
+            const QString processText = request.queryValue(QStringLiteral("x-image-process"));
+            std::optional<ImageProcess> process;
+            if (!processText.isEmpty()) {
+                QString error;
+                process = ImageProcess::parse(processText, &error);
+                if (!process)
+                    throw SimError::parameter(QStringLiteral("x-image-process"), error);
+            }
+            const QString key = fileId + QLatin1Char('|') + (process ? process->canonical() : QString());
+            const QByteArray etag =
+                '"' + QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1).toHex().left(32) + '"';
+            const QByteArray ifNoneMatch = request.header("If-None-Match");
+            if (!ifNoneMatch.isEmpty() && (ifNoneMatch.contains(etag) || ifNoneMatch.trimmed() == "*")) {
+                SimReply notModified = imageReply({}, {}, etag);
+                notModified.status = 304;
+                return notModified;
+            }
 
-        if (!process && !file->isImage()) {
-            SimReply reply = imageReply(blob(*file), file->mimeType.toLatin1(), etag);
-            return reply;
-        }
-        const QByteArray sourceFormat = file->suffix == QLatin1String("png") ? "png" : "jpg";
-        const QByteArray format = process && !process->format().isEmpty() ? process->format() : sourceFormat;
-        const QByteArray contentType = contentTypeFor(format);
-        if (const QByteArray *cached = m_rendered.object(key))
-            return imageReply(*cached, contentType, etag);
+            if (!process && !file->isImage()) {
+                SimReply reply = imageReply(blob(*file), file->mimeType.toLatin1(), etag);
+                return reply;
+            }
+            const QByteArray sourceFormat = file->suffix == QLatin1String("png") ? "png" : "jpg";
+            const QByteArray format =
+                process && !process->format().isEmpty() ? process->format() : sourceFormat;
+            const QByteArray contentType = contentTypeFor(format);
+            if (const QByteArray *cached = m_rendered.object(key))
+                return imageReply(*cached, contentType, etag);
 
-        const PhotoRenderer::Spec spec = PhotoRenderer::specFor(file->id, file->name, file->fileType,
-                                                                QSize(file->width, file->height));
-        const ImageProcess::Placement placement = process ? process->place(spec.size)
-                                                          : ImageProcess::Placement{spec.size, QRectF(QPointF(), QSizeF(spec.size))};
-        const QColor background = process ? process->padColor() : QColor(Qt::white);
-        const int quality = process ? process->quality() : 0;
-        auto render = [spec, placement, background, format, quality] {
-            return PhotoRenderer::encode(PhotoRenderer::render(spec, placement.canvas, placement.picture, background),
-                                         format, quality);
-        };
-        if (qint64(placement.canvas.width()) * placement.canvas.height() <= InlinePixels) {
-            QByteArray body = render();
-            m_rendered.insert(key, new QByteArray(body), int(body.size() / 1024) + 1);
-            return imageReply(std::move(body), contentType, etag);
-        }
-        return QtConcurrent::run(render).then(&server, [this, key, contentType, etag](QByteArray body) {
-            m_rendered.insert(key, new QByteArray(body), int(body.size() / 1024) + 1);
-            return imageReply(std::move(body), contentType, etag);
+            const PhotoRenderer::Spec spec = PhotoRenderer::specFor(file->id, file->name, file->fileType,
+                                                                    QSize(file->width, file->height));
+            const ImageProcess::Placement placement =
+                process ? process->place(spec.size)
+                        : ImageProcess::Placement{spec.size, QRectF(QPointF(), QSizeF(spec.size))};
+            const QColor background = process ? process->padColor() : QColor(Qt::white);
+            const int quality = process ? process->quality() : 0;
+            auto render = [spec, placement, background, format, quality] {
+                return PhotoRenderer::encode(
+                    PhotoRenderer::render(spec, placement.canvas, placement.picture, background), format,
+                    quality);
+            };
+            if (qint64(placement.canvas.width()) * placement.canvas.height() <= InlinePixels) {
+                QByteArray body = render();
+                m_rendered.insert(key, new QByteArray(body), int(body.size() / 1024) + 1);
+                return imageReply(std::move(body), contentType, etag);
+            }
+            return QtConcurrent::run(render).then(&server, [this, key, contentType, etag](QByteArray body) {
+                m_rendered.insert(key, new QByteArray(body), int(body.size() / 1024) + 1);
+                return imageReply(std::move(body), contentType, etag);
+            });
         });
-    });
 }
 
 } // namespace koodrive::sim

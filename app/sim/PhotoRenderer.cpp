@@ -8,7 +8,6 @@
 #include <QPainterPath>
 #include <QRadialGradient>
 #include <QRandomGenerator>
-
 #include <cmath>
 
 namespace koodrive::sim {
@@ -21,12 +20,18 @@ struct Palette
 };
 
 const Palette Palettes[] = {
-    {QColor(0x1d, 0x3b, 0x6e), QColor(0xf7, 0xa3, 0x6b), QColor(0xff, 0xe0, 0x9a), QColor(0x5b, 0x4a, 0x78), QColor(0x24, 0x1f, 0x3a)},
-    {QColor(0x4a, 0x90, 0xd9), QColor(0xcf, 0xe8, 0xf7), QColor(0xff, 0xfb, 0xe6), QColor(0x6d, 0x8f, 0x6a), QColor(0x2e, 0x4d, 0x2f)},
-    {QColor(0x0b, 0x10, 0x2b), QColor(0x3a, 0x2c, 0x5e), QColor(0xf0, 0xf0, 0xff), QColor(0x27, 0x2a, 0x4a), QColor(0x10, 0x12, 0x22)},
-    {QColor(0xf2, 0x6b, 0x38), QColor(0xfc, 0xd3, 0x7a), QColor(0xff, 0xf3, 0xc4), QColor(0x9c, 0x4f, 0x3a), QColor(0x4a, 0x24, 0x1c)},
-    {QColor(0x7f, 0xb3, 0xd5), QColor(0xe8, 0xf1, 0xf2), QColor(0xff, 0xff, 0xff), QColor(0x8a, 0x9b, 0xa8), QColor(0x3d, 0x4f, 0x5c)},
-    {QColor(0x2b, 0x58, 0x76), QColor(0x4e, 0x43, 0x76), QColor(0xff, 0xc8, 0x57), QColor(0x33, 0x5c, 0x67), QColor(0x1b, 0x2f, 0x33)},
+    {QColor(0x1d, 0x3b, 0x6e), QColor(0xf7, 0xa3, 0x6b), QColor(0xff, 0xe0, 0x9a), QColor(0x5b, 0x4a, 0x78),
+     QColor(0x24, 0x1f, 0x3a)},
+    {QColor(0x4a, 0x90, 0xd9), QColor(0xcf, 0xe8, 0xf7), QColor(0xff, 0xfb, 0xe6), QColor(0x6d, 0x8f, 0x6a),
+     QColor(0x2e, 0x4d, 0x2f)},
+    {QColor(0x0b, 0x10, 0x2b), QColor(0x3a, 0x2c, 0x5e), QColor(0xf0, 0xf0, 0xff), QColor(0x27, 0x2a, 0x4a),
+     QColor(0x10, 0x12, 0x22)},
+    {QColor(0xf2, 0x6b, 0x38), QColor(0xfc, 0xd3, 0x7a), QColor(0xff, 0xf3, 0xc4), QColor(0x9c, 0x4f, 0x3a),
+     QColor(0x4a, 0x24, 0x1c)},
+    {QColor(0x7f, 0xb3, 0xd5), QColor(0xe8, 0xf1, 0xf2), QColor(0xff, 0xff, 0xff), QColor(0x8a, 0x9b, 0xa8),
+     QColor(0x3d, 0x4f, 0x5c)},
+    {QColor(0x2b, 0x58, 0x76), QColor(0x4e, 0x43, 0x76), QColor(0xff, 0xc8, 0x57), QColor(0x33, 0x5c, 0x67),
+     QColor(0x1b, 0x2f, 0x33)},
 };
 
 double unit(QRandomGenerator &random)
@@ -40,7 +45,8 @@ void paintSky(QPainter &p, const QSizeF &size, const Palette &palette, QRandomGe
     sky.setColorAt(0, palette.skyTop);
     sky.setColorAt(1, palette.skyBottom);
     p.fillRect(QRectF(QPointF(0, 0), size), sky);
-    const QPointF sunAt(size.width() * (0.15 + 0.7 * unit(random)), size.height() * (0.15 + 0.3 * unit(random)));
+    const QPointF sunAt(size.width() * (0.15 + 0.7 * unit(random)),
+                        size.height() * (0.15 + 0.3 * unit(random)));
     const double radius = size.width() * (0.04 + 0.05 * unit(random));
     QRadialGradient glow(sunAt, radius * 4);
     QColor halo = palette.sun;
@@ -89,7 +95,8 @@ void paintCoast(QPainter &p, const QSizeF &size, const Palette &palette, QRandom
     p.setBrush(QColor(255, 255, 255, 40));
     for (int i = 0; i < 12; ++i) {
         const double y = horizon + (size.height() - horizon) * unit(random);
-        p.drawRect(QRectF(size.width() * unit(random), y, size.width() * 0.2 * unit(random), size.height() * 0.004));
+        p.drawRect(
+            QRectF(size.width() * unit(random), y, size.width() * 0.2 * unit(random), size.height() * 0.004));
     }
     paintRidge(p, QSizeF(size.width() * 0.45, horizon + 1), 0.98, 0.2, palette.near, random);
 }
@@ -140,7 +147,8 @@ void paintScreenshot(QPainter &p, const QSizeF &size, const Palette &palette, QR
 {
     p.fillRect(QRectF(QPointF(0, 0), size), QColor(0xf4, 0xf5, 0xf7));
     p.fillRect(QRectF(0, 0, size.width(), size.height() * 0.035), palette.skyTop);
-    p.fillRect(QRectF(0, size.height() * 0.035, size.width(), size.height() * 0.06), palette.skyTop.lighter(115));
+    p.fillRect(QRectF(0, size.height() * 0.035, size.width(), size.height() * 0.06),
+               palette.skyTop.lighter(115));
     const double margin = size.width() * 0.05;
     double y = size.height() * 0.12;
     while (y < size.height() * 0.92) {
@@ -151,8 +159,8 @@ void paintScreenshot(QPainter &p, const QSizeF &size, const Palette &palette, QR
         p.drawEllipse(QRectF(margin * 1.5, y + margin * 0.5, margin * 1.6, margin * 1.6));
         p.setBrush(QColor(0xc8, 0xcc, 0xd2));
         for (double line = y + margin * 0.6; line < y + h - margin * 0.4; line += margin * 0.7)
-            p.drawRoundedRect(QRectF(margin * 3.6, line, (size.width() - margin * 6) * (0.4 + 0.6 * unit(random)),
-                                     margin * 0.3),
+            p.drawRoundedRect(QRectF(margin * 3.6, line,
+                                     (size.width() - margin * 6) * (0.4 + 0.6 * unit(random)), margin * 0.3),
                               margin * 0.15, margin * 0.15);
         y += h + margin * 0.6;
     }
@@ -166,12 +174,14 @@ void paintDocument(QPainter &p, const QSizeF &size, const Palette &palette, QRan
     p.drawRect(QRectF(margin, margin, size.width() * 0.5, size.height() * 0.03));
     p.setBrush(QColor(0xb0, 0xb4, 0xba));
     for (double y = margin * 2; y < size.height() - margin; y += size.height() * 0.025)
-        p.drawRect(QRectF(margin, y, (size.width() - 2 * margin) * (0.6 + 0.4 * unit(random)), size.height() * 0.008));
+        p.drawRect(QRectF(margin, y, (size.width() - 2 * margin) * (0.6 + 0.4 * unit(random)),
+                          size.height() * 0.008));
 }
 
 } // namespace
 
-PhotoRenderer::Spec PhotoRenderer::specFor(const QString &fileId, const QString &fileName, int fileType, QSize size)
+PhotoRenderer::Spec PhotoRenderer::specFor(const QString &fileId, const QString &fileName, int fileType,
+                                           QSize size)
 {
     const QByteArray digest = QCryptographicHash::hash(fileId.toUtf8(), QCryptographicHash::Sha1);
     quint64 seed = 0;

@@ -13,7 +13,15 @@ namespace koodrive::sim {
 class PhotoRenderer final
 {
 public:
-    enum class Scene { Landscape, City, Bokeh, Coast, Screenshot, Document };
+    enum class Scene
+    {
+        Landscape,
+        City,
+        Bokeh,
+        Coast,
+        Screenshot,
+        Document
+    };
 
     struct Spec
     {

@@ -12,8 +12,7 @@ namespace koodrive::sim {
 RequestGuard::RequestGuard(const SimStore &store, const SimClock &clock)
     : m_store(store)
     , m_clock(clock)
-{
-}
+{}
 
 void RequestGuard::checkTraceId(const SimRequest &request)
 {
@@ -37,13 +36,15 @@ void RequestGuard::checkDate(const SimRequest &request) const
     if (text.size() == 16)
         date = QDateTime::fromString(QString::fromLatin1(text), QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
     if (!date.isValid())
-        throw SimError::parameter(QStringLiteral("X-Date"),
-                                  QStringLiteral("X-Date must be UTC as yyyyMMddTHHmmssZ, e.g. 20251103T070140Z"));
+        throw SimError::parameter(
+            QStringLiteral("X-Date"),
+            QStringLiteral("X-Date must be UTC as yyyyMMddTHHmmssZ, e.g. 20251103T070140Z"));
     date.setTimeZone(QTimeZone::utc());
     const qint64 sent = date.toSecsSinceEpoch();
     const qint64 now = m_clock.nowSecs();
     if (sent > now)
-        throw SimError::parameter(QStringLiteral("X-Date"), QStringLiteral("X-Date is later than the server's time"));
+        throw SimError::parameter(QStringLiteral("X-Date"),
+                                  QStringLiteral("X-Date is later than the server's time"));
     if (now - sent > DateWindowSecs)
         throw SimError::parameter(QStringLiteral("X-Date"),
                                   QStringLiteral("X-Date is more than 15 minutes before the server's time"));
@@ -69,16 +70,19 @@ QString RequestGuard::authenticate(const SimRequest &request) const
         throw SimError::parameter(QStringLiteral("X-User-Id"), QStringLiteral("X-User-Id is required"));
     const QByteArray authorization = request.header("Authorization");
     if (authorization.isEmpty())
-        throw SimError::unauthorized(QStringLiteral("Authorization"), QStringLiteral("Authorization is required"));
+        throw SimError::unauthorized(QStringLiteral("Authorization"),
+                                     QStringLiteral("Authorization is required"));
     const QString token = tokenFrom(authorization);
     if (token.isEmpty())
         throw SimError::unauthorized(QStringLiteral("Authorization"),
                                      QStringLiteral("Authorization must be \"Bearer <access token>\""));
     const auto session = m_store.sessionForAccessToken(token);
     if (!session)
-        throw SimError::unauthorized(QStringLiteral("Authorization"), QStringLiteral("the access token is not valid"));
+        throw SimError::unauthorized(QStringLiteral("Authorization"),
+                                     QStringLiteral("the access token is not valid"));
     if (session->expiresMs <= m_clock.nowMs())
-        throw SimError::unauthorized(QStringLiteral("Authorization"), QStringLiteral("the access token has expired"));
+        throw SimError::unauthorized(QStringLiteral("Authorization"),
+                                     QStringLiteral("the access token has expired"));
     if (session->userId != userId)
         throw SimError::unauthorized(QStringLiteral("X-User-Id"),
                                      QStringLiteral("the access token does not belong to X-User-Id"));

@@ -4,9 +4,9 @@
 #include "FileStore.h"
 #include "ImageProcess.h"
 #include "JsonFields.h"
+#include "JsonWriter.h"
 #include "SimClock.h"
 #include "SimError.h"
-#include "JsonWriter.h"
 #include "SimStore.h"
 #include "UrlSigner.h"
 #include "UtcTime.h"
@@ -33,7 +33,8 @@ SimContext::Space SimContext::personalSpace(const QString &userId) const
     return {user->containerId, user->rootFolderId, QString()};
 }
 
-SimContext::Space SimContext::space(const QString &userId, const QString &containerId, const QString &parameter) const
+SimContext::Space SimContext::space(const QString &userId, const QString &containerId,
+                                    const QString &parameter) const
 {
     const Space own = personalSpace(userId);
     if (containerId == own.containerId)
@@ -59,9 +60,9 @@ QString SimContext::folder(const Space &space, const QString &folderId, const QS
 AlbumRow SimContext::accessibleAlbum(const QString &userId, const QString &albumId) const
 {
     const auto album = albums.album(albumId);
-    const bool visible = album
-                         && (album->kind == AlbumKind::Personal ? album->ownerId == userId
-                                                                : store.isMember(album->groupId, userId));
+    const bool visible =
+        album && (album->kind == AlbumKind::Personal ? album->ownerId == userId
+                                                     : store.isMember(album->groupId, userId));
     // An album the user may not see answers exactly like one that does not exist.
     if (!visible)
         throw SimError::missing(QStringLiteral("albumId"), QStringLiteral("the album does not exist"));
@@ -86,7 +87,8 @@ QString SimContext::thumbnailProcess(const QJsonValue &value, const QString &nam
     // The same chain thumbnail URLs carry, without "x-image-process=" (../shared/koodrive-api/README.md).
     const auto process = ImageProcess::parse(*text, &error);
     if (!process)
-        throw SimError::parameter(name, QStringLiteral("%1 is not a valid image process: %2").arg(name, error));
+        throw SimError::parameter(name,
+                                  QStringLiteral("%1 is not a valid image process: %2").arg(name, error));
     return process->canonical();
 }
 
@@ -107,7 +109,8 @@ void SimContext::writeUser(JsonWriter &out, const QString &userId, const QString
         .endObject();
 }
 
-void SimContext::writeFile(JsonWriter &out, const FileRow &f, const QString &callerId, const QString &thumbnailProcess) const
+void SimContext::writeFile(JsonWriter &out, const FileRow &f, const QString &callerId,
+                           const QString &thumbnailProcess) const
 {
     // Field names and types of files-list.txt, Table 7.
     out.beginObject()
@@ -132,20 +135,36 @@ void SimContext::writeFile(JsonWriter &out, const FileRow &f, const QString &cal
     writeUser(out, f.ownerId, callerId);
     out.key("properties").beginObject().field("createUser", f.ownerId).field("lastEditUser", f.ownerId);
     if (f.isImage() || f.isVideo())
-        out.field("width", f.width).field("height", f.height).field("takeTime", UtcTime::iso(f.takenMs).constData());
+        out.field("width", f.width)
+            .field("height", f.height)
+            .field("takeTime", UtcTime::iso(f.takenMs).constData());
     out.endObject();
     if (!f.isFolder()) {
         out.field("size", f.size)
-            .field("sha256", QCryptographicHash::hash(f.id.toUtf8(), QCryptographicHash::Sha256).toHex().constData());
+            .field("sha256",
+                   QCryptographicHash::hash(f.id.toUtf8(), QCryptographicHash::Sha256).toHex().constData());
     }
     if (f.isImage() || f.isVideo()) {
         // The thumbnail sits where Tables 9 to 14 put it: attachments[].asset.resource.object.image[].
-        out.key("attachments").beginArray().beginObject().field("usage", "content").key("asset").beginObject();
+        out.key("attachments")
+            .beginArray()
+            .beginObject()
+            .field("usage", "content")
+            .key("asset")
+            .beginObject();
         out.field("mimeType", f.mimeType).key("resource").beginObject().key("object").beginObject();
         out.field("id", f.id).field("start", 0);
-        out.key("downloadUrl").beginObject().field("url", signedUrl(f, QString()).constData()).field("method", "GET").endObject();
+        out.key("downloadUrl")
+            .beginObject()
+            .field("url", signedUrl(f, QString()).constData())
+            .field("method", "GET")
+            .endObject();
         out.key("image").beginArray().beginObject().field("process", thumbnailProcess);
-        out.key("downloadUrl").beginObject().field("url", signedUrl(f, thumbnailProcess).constData()).field("method", "GET").endObject();
+        out.key("downloadUrl")
+            .beginObject()
+            .field("url", signedUrl(f, thumbnailProcess).constData())
+            .field("method", "GET")
+            .endObject();
         out.endObject().endArray();
         out.endObject().endObject().endObject().endObject().endArray();
     }

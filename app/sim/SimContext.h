@@ -22,11 +22,16 @@ struct SimContext
 {
     SimContext(SimStore &theStore, FileStore &theFiles, AlbumStore &theAlbums, const UrlSigner &theSigner,
                const SimClock &theClock, QUrl serverUrl, qint64 urlLifetime, qint64 tokenLifetime)
-        : store(theStore), files(theFiles), albums(theAlbums), signer(theSigner), clock(theClock)
-        , baseUrl(std::move(serverUrl)), urlLifetimeSecs(urlLifetime), tokenLifetimeSecs(tokenLifetime)
+        : store(theStore)
+        , files(theFiles)
+        , albums(theAlbums)
+        , signer(theSigner)
+        , clock(theClock)
+        , baseUrl(std::move(serverUrl))
+        , urlLifetimeSecs(urlLifetime)
+        , tokenLifetimeSecs(tokenLifetime)
         , m_origin(baseUrl.toString(QUrl::RemovePath | QUrl::RemoveQuery).toLatin1())
-    {
-    }
+    {}
 
     SimStore &store;
     FileStore &files;
@@ -61,12 +66,13 @@ struct SimContext
 
     QByteArray signedUrl(const FileRow &file, const QString &process) const;
     // One FileListMetadata object (files-list.txt, Table 7).
-    void writeFile(JsonWriter &out, const FileRow &file, const QString &callerId, const QString &thumbnailProcess) const;
+    void writeFile(JsonWriter &out, const FileRow &file, const QString &callerId,
+                   const QString &thumbnailProcess) const;
     void writeUser(JsonWriter &out, const QString &userId, const QString &callerId) const;
     QString displayName(const QString &userId) const;
 
 private:
-    QByteArray m_origin; // "http://127.0.0.1:PORT", the start of every signed URL
+    QByteArray m_origin;                            // "http://127.0.0.1:PORT", the start of every signed URL
     mutable QHash<QString, QString> m_displayNames; // users never rename in the simulator
 };
 

@@ -25,8 +25,7 @@ SimError::SimError(int httpStatus, QString errorCode, QString parameter, QString
     , m_errorCode(std::move(errorCode))
     , m_parameter(std::move(parameter))
     , m_description(std::move(description))
-{
-}
+{}
 
 SimError SimError::parameter(const QString &name, const QString &description)
 {

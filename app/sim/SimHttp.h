@@ -19,8 +19,8 @@ struct SimRequest
     QUrlQuery query;
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
-    QStringList args;   // the path's {placeholders}, in order
-    QString userId;     // set for authenticated routes
+    QStringList args; // the path's {placeholders}, in order
+    QString userId;   // set for authenticated routes
     QString traceId;
 
     QByteArray header(const QByteArray &name) const; // case-insensitive; empty when absent

@@ -12,8 +12,8 @@
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QTcpSocket>
-#include <QTimer>
 #include <QTimeZone>
+#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcSimHttp, "koodrive.sim.http", QtWarningMsg)
 
@@ -46,7 +46,8 @@ QByteArray methodName(QHttpServerRequest::Method method)
 QByteArray httpDate(qint64 ms)
 {
     return QLocale::c()
-        .toString(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+        .toString(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()),
+                  QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
         .toLatin1();
 }
 } // namespace
@@ -55,8 +56,7 @@ SimHttpServer::SimHttpServer(const RequestGuard &guard, const SimClock &clock, Q
     : QAbstractHttpServer(parent)
     , m_guard(guard)
     , m_clock(clock)
-{
-}
+{}
 
 SimHttpServer::~SimHttpServer() = default;
 
@@ -89,8 +89,8 @@ SimHttpServer::Result SimHttpServer::dispatch(SimRequest &request)
                 m_guard.checkDate(request);
             if (route.access == Access::Session)
                 request.userId = m_guard.authenticate(request);
-            if (route.access != Access::Open && m_faults.failRate > 0
-                && m_faultRandom.generateDouble() < m_faults.failRate)
+            if (route.access != Access::Open && m_faults.failRate > 0 &&
+                m_faultRandom.generateDouble() < m_faults.failRate)
                 throw SimError(503, QString::fromLatin1(ErrorCode::InternalCallFailed), QString(),
                                QStringLiteral("the service is unavailable (injected fault)"));
             return route.handler(request);
@@ -111,7 +111,8 @@ void SimHttpServer::finish(SimReply &reply, const SimRequest &request) const
         reply.setHeader("Cache-Control", "no-store");
 }
 
-void SimHttpServer::send(SimReply reply, const std::shared_ptr<QHttpServerResponder> &responder, QTcpSocket *socket)
+void SimHttpServer::send(SimReply reply, const std::shared_ptr<QHttpServerResponder> &responder,
+                         QTcpSocket *socket)
 {
     QPointer<QTcpSocket> alive(socket);
     auto write = [reply = std::move(reply), responder, alive]() mutable {
@@ -169,7 +170,8 @@ void SimHttpServer::missingHandler(const QHttpServerRequest &httpRequest, QTcpSo
     request.traceId = newTraceId();
     SimReply reply = SimReply::json(SimError::notFound(httpRequest.url().path()).toJson(), 404);
     finish(reply, request);
-    send(std::move(reply), std::make_shared<QHttpServerResponder>(makeResponder(httpRequest, socket)), socket);
+    send(std::move(reply), std::make_shared<QHttpServerResponder>(makeResponder(httpRequest, socket)),
+         socket);
 }
 
 } // namespace koodrive::sim

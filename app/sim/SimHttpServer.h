@@ -6,7 +6,6 @@
 #include <QFuture>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-
 #include <functional>
 #include <memory>
 #include <variant>
@@ -27,7 +26,8 @@ class SimHttpServer final : public QAbstractHttpServer
     Q_DISABLE_COPY_MOVE(SimHttpServer)
 
 public:
-    enum class Access {
+    enum class Access
+    {
         Session,  // the common headers and a live token of X-User-Id
         DateOnly, // the common headers but no token (sign-in, refresh)
         Open,     // nothing (signed object URLs carry their own proof)

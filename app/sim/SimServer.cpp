@@ -36,12 +36,12 @@ QString randomToken(int bytes)
 SimServer::SimServer(SimOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-{
-}
+{}
 
 SimServer::~SimServer() = default;
 
-SimServer::Tokens SimServer::createSession(SimStore &store, const QString &userId, qint64 nowMs, qint64 lifetimeSecs)
+SimServer::Tokens SimServer::createSession(SimStore &store, const QString &userId, qint64 nowMs,
+                                           qint64 lifetimeSecs)
 {
     Tokens tokens{randomToken(36), randomToken(36)};
     store.insertSession(userId, tokens.accessToken, tokens.refreshToken, nowMs, nowMs + lifetimeSecs * 1000);
@@ -68,7 +68,8 @@ bool SimServer::start(QString *error)
     };
     if (m_options.dataDir.isEmpty() || !QDir().mkpath(m_options.dataDir))
         return fail(QStringLiteral("cannot use the data directory \"%1\"").arg(m_options.dataDir));
-    m_store = std::make_unique<SimStore>(QDir(m_options.dataDir).filePath(QStringLiteral("koodrive-sim.sqlite")));
+    m_store =
+        std::make_unique<SimStore>(QDir(m_options.dataDir).filePath(QStringLiteral("koodrive-sim.sqlite")));
     QString openError;
     if (!m_store->open(&openError))
         return fail(QStringLiteral("cannot open the library: %1").arg(openError));
@@ -81,13 +82,14 @@ bool SimServer::start(QString *error)
         if (m_store->counts().users == 0) {
             QElapsedTimer timer;
             timer.start();
-            const DemoLibrary::Summary summary = DemoLibrary(m_options.demoFiles, m_options.seed).seed(*m_store);
+            const DemoLibrary::Summary summary =
+                DemoLibrary(m_options.demoFiles, m_options.seed).seed(*m_store);
             m_seedMs = timer.elapsed();
             m_store->setMeta(QStringLiteral("demo.files"), QString::number(m_options.demoFiles));
-            qCInfo(lcSim) << "made a library of" << summary.files << "files in" << summary.folders << "folders and"
-                          << summary.albums << "albums in" << m_seedMs << "ms";
-        } else if (m_options.demoFiles > 0
-                   && m_store->meta(QStringLiteral("demo.files")) != QString::number(m_options.demoFiles)) {
+            qCInfo(lcSim) << "made a library of" << summary.files << "files in" << summary.folders
+                          << "folders and" << summary.albums << "albums in" << m_seedMs << "ms";
+        } else if (m_options.demoFiles > 0 &&
+                   m_store->meta(QStringLiteral("demo.files")) != QString::number(m_options.demoFiles)) {
             qCInfo(lcSim) << "the data directory already holds a library; --demo is ignored";
         }
         QString secret = m_store->meta(QStringLiteral("url.secret"));
@@ -113,7 +115,8 @@ bool SimServer::start(QString *error)
     m_http->setFaults({m_options.latencyMs, m_options.failRate});
     const quint16 port = m_http->listen(m_options.host, m_options.port);
     if (port == 0)
-        return fail(QStringLiteral("cannot listen on %1:%2").arg(m_options.host.toString()).arg(m_options.port));
+        return fail(
+            QStringLiteral("cannot listen on %1:%2").arg(m_options.host.toString()).arg(m_options.port));
     m_url.setScheme(QStringLiteral("http"));
     m_url.setHost(m_options.host.toString());
     m_url.setPort(port);

@@ -4,7 +4,6 @@
 #include <QObject>
 #include <QString>
 #include <QUrl>
-
 #include <memory>
 
 namespace koodrive::sim {
@@ -21,14 +20,14 @@ struct SimContext;
 
 struct SimOptions
 {
-    QString dataDir;              // where the SQLite database lives; the library persists there
-    int demoFiles = 0;            // size of the demo library made when the data dir is new
-    quint32 seed = 20251101;      // the demo library's seed
+    QString dataDir;         // where the SQLite database lives; the library persists there
+    int demoFiles = 0;       // size of the demo library made when the data dir is new
+    quint32 seed = 20251101; // the demo library's seed
     QHostAddress host = QHostAddress::LocalHost;
-    quint16 port = 0;             // 0: any free port
-    int latencyMs = 0;            // added to every answer
-    double failRate = 0.0;        // share of API calls answered 503
-    qint64 clockSkewSecs = 0;     // the server's clock runs this far off the machine's
+    quint16 port = 0;         // 0: any free port
+    int latencyMs = 0;        // added to every answer
+    double failRate = 0.0;    // share of API calls answered 503
+    qint64 clockSkewSecs = 0; // the server's clock runs this far off the machine's
     qint64 tokenLifetimeSecs = 24 * 3600;
     qint64 urlLifetimeSecs = 3600; // signed object URLs (the pages' X-Amz-Expires=3600)
 };

@@ -12,11 +12,18 @@ namespace koodrive::sim {
 bool FileType::isKnown(int type)
 {
     switch (type) {
-    case Folder: case SmartFolder: case Image: case Video: case Word: case Excel: case PowerPoint:
-    case Audio: case Archive: case Application: case Other:
-        return true;
-    default:
-        return false;
+    case Folder:
+    case SmartFolder:
+    case Image:
+    case Video:
+    case Word:
+    case Excel:
+    case PowerPoint:
+    case Audio:
+    case Archive:
+    case Application:
+    case Other: return true;
+    default: return false;
     }
 }
 
@@ -36,8 +43,7 @@ QVector<int> AlbumRow::scopeFileTypes() const
 SimStore::SimStore(QString databasePath)
     : m_path(std::move(databasePath))
     , m_connectionName(QStringLiteral("koodrive-sim-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+{}
 
 SimStore::~SimStore()
 {
@@ -108,13 +114,16 @@ void SimStore::createSchema()
         " size INTEGER NOT NULL DEFAULT 0, created_ms INTEGER, edited_ms INTEGER, taken_ms INTEGER,"
         " width INTEGER, height INTEGER, recycled INTEGER NOT NULL DEFAULT 0,"
         " recycled_ms INTEGER NOT NULL DEFAULT 0)",
-        "CREATE TABLE IF NOT EXISTS albums(id TEXT PRIMARY KEY, owner_id TEXT NOT NULL, kind INTEGER NOT NULL,"
+        "CREATE TABLE IF NOT EXISTS albums(id TEXT PRIMARY KEY, owner_id TEXT NOT NULL, kind INTEGER NOT "
+        "NULL,"
         " type INTEGER NOT NULL, name TEXT, group_id TEXT, share_folder_id INTEGER, container_id TEXT,"
         " scope_parent TEXT, scope_kind TEXT, cover_url TEXT, created_ms INTEGER, updated_ms INTEGER)",
         "CREATE INDEX IF NOT EXISTS albums_listing ON albums(kind, type, created_ms)",
-        "CREATE TABLE IF NOT EXISTS album_scope(album_id TEXT NOT NULL REFERENCES albums(id) ON DELETE CASCADE,"
+        "CREATE TABLE IF NOT EXISTS album_scope(album_id TEXT NOT NULL REFERENCES albums(id) ON DELETE "
+        "CASCADE,"
         " folder_id TEXT NOT NULL, position INTEGER, PRIMARY KEY(album_id, folder_id))",
-        "CREATE TABLE IF NOT EXISTS album_items(album_id TEXT NOT NULL REFERENCES albums(id) ON DELETE CASCADE,"
+        "CREATE TABLE IF NOT EXISTS album_items(album_id TEXT NOT NULL REFERENCES albums(id) ON DELETE "
+        "CASCADE,"
         " file_id TEXT NOT NULL, owner_id TEXT NOT NULL, added_ms INTEGER, seq INTEGER,"
         " PRIMARY KEY(album_id, file_id))",
         "CREATE INDEX IF NOT EXISTS album_items_by_file ON album_items(file_id)",
@@ -139,7 +148,8 @@ const char *const FileIndexes[][2] = {
 void SimStore::createFileIndexes()
 {
     for (const auto &index : FileIndexes)
-        exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON files(%2)").arg(QLatin1String(index[0]), QLatin1String(index[1])));
+        exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON files(%2)")
+                 .arg(QLatin1String(index[0]), QLatin1String(index[1])));
 }
 
 void SimStore::dropFileIndexes()
@@ -203,7 +213,7 @@ constexpr auto UserColumns = "id, account, password_hash, display_name, containe
 
 UserRow readUser(const QSqlQuery &q)
 {
-    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),  q.value(3).toString(),
             q.value(4).toString(), q.value(5).toString(), q.value(6).toLongLong()};
 }
 
@@ -213,15 +223,15 @@ constexpr auto GroupColumns = "g.group_id, g.share_folder_id, g.name, g.owner_id
 
 GroupRow readGroup(const QSqlQuery &q)
 {
-    return {q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
-            q.value(4).toString(),  q.value(5).toString(),   q.value(6).toLongLong(), q.value(7).toInt()};
+    return {q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString(),   q.value(3).toString(),
+            q.value(4).toString(), q.value(5).toString(),   q.value(6).toLongLong(), q.value(7).toInt()};
 }
 } // namespace
 
 std::optional<UserRow> SimStore::user(const QString &userId) const
 {
-    QSqlQuery q = exec(QStringLiteral("SELECT %1 FROM users WHERE id = ?").arg(QLatin1String(UserColumns)),
-                       {userId});
+    QSqlQuery q =
+        exec(QStringLiteral("SELECT %1 FROM users WHERE id = ?").arg(QLatin1String(UserColumns)), {userId});
     if (!q.next())
         return std::nullopt;
     return readUser(q);
@@ -246,10 +256,11 @@ void SimStore::insertGroup(const GroupRow &group, const QStringList &memberIds)
 {
     exec(QStringLiteral("INSERT INTO share_groups(group_id, share_folder_id, name, owner_id, container_id, "
                         "root_id, created_ms) VALUES(?, ?, ?, ?, ?, ?, ?)"),
-         {group.groupId, group.shareFolderId, group.name, group.ownerId, group.containerId, group.rootFolderId,
-          group.createdMs});
+         {group.groupId, group.shareFolderId, group.name, group.ownerId, group.containerId,
+          group.rootFolderId, group.createdMs});
     for (const QString &member : memberIds)
-        exec(QStringLiteral("INSERT INTO group_members(group_id, user_id) VALUES(?, ?)"), {group.groupId, member});
+        exec(QStringLiteral("INSERT INTO group_members(group_id, user_id) VALUES(?, ?)"),
+             {group.groupId, member});
 }
 
 QVector<GroupRow> SimStore::groupsOf(const QString &userId) const
@@ -296,9 +307,9 @@ void SimStore::insertSession(const QString &userId, const QString &accessToken, 
 
 std::optional<SimStore::Session> SimStore::sessionForAccessToken(const QString &accessToken) const
 {
-    QSqlQuery q = exec(
-        QStringLiteral("SELECT user_id, expires_ms FROM sessions WHERE token_hash = ? AND revoked = 0"),
-        {tokenDigest(accessToken)});
+    QSqlQuery q =
+        exec(QStringLiteral("SELECT user_id, expires_ms FROM sessions WHERE token_hash = ? AND revoked = 0"),
+             {tokenDigest(accessToken)});
     if (!q.next())
         return std::nullopt;
     return Session{q.value(0).toString(), q.value(1).toLongLong()};
@@ -321,7 +332,8 @@ void SimStore::revokeByAccessToken(const QString &accessToken)
 
 void SimStore::revokeByRefreshToken(const QString &refreshToken)
 {
-    exec(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE refresh_hash = ?"), {tokenDigest(refreshToken)});
+    exec(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE refresh_hash = ?"),
+         {tokenDigest(refreshToken)});
 }
 
 } // namespace koodrive::sim

@@ -17,8 +17,7 @@ const QString SignatureKey = QStringLiteral("X-Amz-Signature");
 
 UrlSigner::UrlSigner(QByteArray secret)
     : m_secret(std::move(secret))
-{
-}
+{}
 
 QByteArray UrlSigner::signature(const QString &objectKey, const QString &process, const QByteArray &date,
                                 const QByteArray &expires) const
@@ -36,18 +35,24 @@ QByteArray UrlSigner::sign(const QByteArray &origin, const QString &objectKey, c
         m_lastProcess = process;
         m_lastProcessEncoded = QUrl::toPercentEncoding(process);
     }
-    const QByteArray disposition =
-        QUrl::toPercentEncoding(QString::fromLatin1("attachment; filename*=UTF-8''" + QUrl::toPercentEncoding(fileName)));
+    const QByteArray disposition = QUrl::toPercentEncoding(
+        QString::fromLatin1("attachment; filename*=UTF-8''" + QUrl::toPercentEncoding(fileName)));
     QByteArray url;
     url.reserve(origin.size() + 420);
     url.append(origin).append("/obs/").append(QUrl::toPercentEncoding(objectKey)).append('?');
     if (!process.isEmpty())
         url.append("x-image-process=").append(m_lastProcessEncoded).append('&');
-    url.append("response-content-disposition=").append(disposition)
-        .append("&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=").append(date)
-        .append("&X-Amz-SignedHeaders=host&X-Amz-Expires=").append(expires)
-        .append("&X-Amz-Credential=KOODRIVESIM%2F").append(date.left(8)).append("%2Flocal%2Fs3%2Faws4_request")
-        .append("&X-Amz-Signature=").append(signature(objectKey, process, date, expires));
+    url.append("response-content-disposition=")
+        .append(disposition)
+        .append("&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=")
+        .append(date)
+        .append("&X-Amz-SignedHeaders=host&X-Amz-Expires=")
+        .append(expires)
+        .append("&X-Amz-Credential=KOODRIVESIM%2F")
+        .append(date.left(8))
+        .append("%2Flocal%2Fs3%2Faws4_request")
+        .append("&X-Amz-Signature=")
+        .append(signature(objectKey, process, date, expires));
     return url;
 }
 
@@ -68,7 +73,8 @@ UrlSigner::Verdict UrlSigner::verify(const QString &objectKey, const QUrlQuery &
         diff = char(diff | (given.at(i) ^ expected.at(i)));
     if (diff != 0)
         return Verdict::Forged;
-    QDateTime signedAt = QDateTime::fromString(QString::fromLatin1(date), QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    QDateTime signedAt =
+        QDateTime::fromString(QString::fromLatin1(date), QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
     bool ok = false;
     const qint64 lifetime = expires.toLongLong(&ok);
     if (!signedAt.isValid() || !ok)

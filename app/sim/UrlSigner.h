@@ -15,10 +15,15 @@ public:
 
     // origin: "http://127.0.0.1:PORT"; objectKey: a file id; process: an image-process chain ("" for the
     // original). Returns the URL, percent-encoded, as the pages show them.
-    QByteArray sign(const QByteArray &origin, const QString &objectKey, const QString &process, const QString &fileName,
-                    qint64 signedAtSecs, qint64 lifetimeSecs) const;
+    QByteArray sign(const QByteArray &origin, const QString &objectKey, const QString &process,
+                    const QString &fileName, qint64 signedAtSecs, qint64 lifetimeSecs) const;
 
-    enum class Verdict { Valid, Expired, Forged };
+    enum class Verdict
+    {
+        Valid,
+        Expired,
+        Forged
+    };
     Verdict verify(const QString &objectKey, const QUrlQuery &query, qint64 nowSecs) const;
 
 private:

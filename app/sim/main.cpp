@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QStandardPaths>
 #include <QTextStream>
-
 #include <cstdio>
 
 using koodrive::sim::SimOptions;
@@ -19,19 +18,24 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(KOODRIVE_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("A local server speaking the KooDrive album API, with a demo library."));
+    parser.setApplicationDescription(
+        QStringLiteral("A local server speaking the KooDrive album API, with a demo library."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port to listen on; 0 picks a free one."),
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("Port to listen on; 0 picks a free one."),
                                   QStringLiteral("PORT"), QStringLiteral("0"));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Directory of the library database."),
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("Directory of the library database."),
                                      QStringLiteral("DIR"));
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("Make a demo library of N files when the data directory is new."),
-                                  QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QStringLiteral("Make a demo library of N files when the data directory is new."), QStringLiteral("N"),
+        QStringLiteral("0"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of the demo library."),
                                   QStringLiteral("SEED"), QStringLiteral("20251101"));
-    const QCommandLineOption latency(QStringLiteral("latency"), QStringLiteral("Delay every answer by MS milliseconds."),
+    const QCommandLineOption latency(QStringLiteral("latency"),
+                                     QStringLiteral("Delay every answer by MS milliseconds."),
                                      QStringLiteral("MS"), QStringLiteral("0"));
     const QCommandLineOption failRate(QStringLiteral("fail-rate"),
                                       QStringLiteral("Answer this share (0..1) of API calls with 503."),
@@ -39,15 +43,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption clockSkew(QStringLiteral("clock-skew"),
                                        QStringLiteral("Run the server's clock S seconds off the machine's."),
                                        QStringLiteral("S"), QStringLiteral("0"));
-    const QCommandLineOption host(QStringLiteral("host"), QStringLiteral("Address to bind (default: loopback only)."),
+    const QCommandLineOption host(QStringLiteral("host"),
+                                  QStringLiteral("Address to bind (default: loopback only)."),
                                   QStringLiteral("ADDRESS"), QStringLiteral("127.0.0.1"));
     const QCommandLineOption tokenLifetime(QStringLiteral("token-lifetime"),
-                                           QStringLiteral("Lifetime of access tokens in seconds."), QStringLiteral("S"),
-                                           QStringLiteral("86400"));
+                                           QStringLiteral("Lifetime of access tokens in seconds."),
+                                           QStringLiteral("S"), QStringLiteral("86400"));
     const QCommandLineOption urlLifetime(QStringLiteral("url-lifetime"),
-                                         QStringLiteral("Lifetime of signed image URLs in seconds."), QStringLiteral("S"),
-                                         QStringLiteral("3600"));
-    parser.addOptions({port, dataDir, demo, seed, latency, failRate, clockSkew, host, tokenLifetime, urlLifetime});
+                                         QStringLiteral("Lifetime of signed image URLs in seconds."),
+                                         QStringLiteral("S"), QStringLiteral("3600"));
+    parser.addOptions(
+        {port, dataDir, demo, seed, latency, failRate, clockSkew, host, tokenLifetime, urlLifetime});
     parser.process(app);
 
     auto number = [&parser](const QCommandLineOption &option, double min, double max) {

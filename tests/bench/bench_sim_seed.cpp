@@ -8,7 +8,6 @@
 #include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-
 #include <algorithm>
 #include <cstdio>
 
@@ -31,7 +30,8 @@ int main(int argc, char *argv[])
         DemoLibrary(files, 20251101).seed(store);
         seedMs << timer.elapsed();
 
-        QSqlQuery q = store.exec(QStringLiteral("SELECT id, container_id FROM files WHERE name = 'Camera' AND is_folder = 1"));
+        QSqlQuery q = store.exec(
+            QStringLiteral("SELECT id, container_id FROM files WHERE name = 'Camera' AND is_folder = 1"));
         q.next();
         FileStore fileStore(store);
         FileStore::ListQuery query;

@@ -22,7 +22,8 @@ private slots:
         const FileCursor cursor{QStringLiteral("Ffolder"), 4, true, 1, key, QStringLiteral("Fid_-1")};
         const QString text = cursor.encode();
         // Opaque to the client: URL-safe, no padding, no visible structure.
-        QVERIFY(!text.contains(QLatin1Char('=')) && !text.contains(QLatin1Char('/')) && !text.contains(QLatin1Char('+')));
+        QVERIFY(!text.contains(QLatin1Char('=')) && !text.contains(QLatin1Char('/')) &&
+                !text.contains(QLatin1Char('+')));
         const auto decoded = FileCursor::decode(text);
         QVERIFY(decoded);
         QCOMPARE(decoded->listing, cursor.listing);
@@ -41,7 +42,8 @@ private slots:
         QTest::newRow("not json") << QString::fromLatin1(QByteArray("hello").toBase64());
         QTest::newRow("wrong shape") << QString::fromLatin1(QByteArray("[1,2,3]").toBase64());
         QTest::newRow("bad phase") << QString::fromLatin1(QByteArray(R"([1,"f",1,1,7,"k","id"])").toBase64());
-        QTest::newRow("vendor cursor") << QStringLiteral("0|[9-1-0,11-0-1][JzIwMjMtMTItMTNUMDM6MzA6NTkuNTU4Wic=]");
+        QTest::newRow("vendor cursor")
+            << QStringLiteral("0|[9-1-0,11-0-1][JzIwMjMtMTItMTNUMDM6MzA6NTkuNTU4Wic=]");
     }
     void refusesWhatIsNotACursor()
     {

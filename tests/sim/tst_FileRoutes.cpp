@@ -18,12 +18,17 @@ private:
     std::unique_ptr<SimFixture> m_sim;
     QString m_thousand; // a folder of 1 000 images with repeated names, sizes and times
 
-    QJsonObject listBody(const QString &parent, int pageSize, int sortType = 0, int direction = 0, const QString &cursor = {})
+    QJsonObject listBody(const QString &parent, int pageSize, int sortType = 0, int direction = 0,
+                         const QString &cursor = {})
     {
-        QJsonObject body{{QStringLiteral("containerId"), m_sim->containerId()}, {QStringLiteral("parentFileId"), parent},
-                         {QStringLiteral("pageInfo"), QJsonObject{{QStringLiteral("pageSize"), pageSize}, {QStringLiteral("pageCursor"), cursor}}}};
+        QJsonObject body{{QStringLiteral("containerId"), m_sim->containerId()},
+                         {QStringLiteral("parentFileId"), parent},
+                         {QStringLiteral("pageInfo"), QJsonObject{{QStringLiteral("pageSize"), pageSize},
+                                                                  {QStringLiteral("pageCursor"), cursor}}}};
         if (sortType)
-            body.insert(QStringLiteral("sortInfo"), QJsonObject{{QStringLiteral("sortType"), sortType}, {QStringLiteral("sortDirection"), direction}});
+            body.insert(QStringLiteral("sortInfo"),
+                        QJsonObject{{QStringLiteral("sortType"), sortType},
+                                    {QStringLiteral("sortDirection"), direction}});
         return body;
     }
 
@@ -68,7 +73,10 @@ private:
         default: return file.value(QStringLiteral("fileName")).toString().toLower();
         }
     }
-    static bool isFolder(const QJsonObject &file) { return file.value(QStringLiteral("fileType")).toString() == QLatin1String("10"); }
+    static bool isFolder(const QJsonObject &file)
+    {
+        return file.value(QStringLiteral("fileType")).toString() == QLatin1String("10");
+    }
 
     void expectRefusal(const SimFixture::Response &response, const QString &code, const QString &param)
     {
@@ -103,12 +111,15 @@ private slots:
   "parentFileId": "root",
   "fileType": "",
   "fileName": ""
-})").arg(m_sim->containerId()).toUtf8();
+})")
+                                    .arg(m_sim->containerId())
+                                    .toUtf8();
         SimFixture::Headers headers = m_sim->commonHeaders();
         headers[0] = {"Authorization", "Bearer+" + m_sim->server().accessToken().toLatin1()};
         const auto response = m_sim->send("POST", QStringLiteral("/koodrive/ose/v1/files/0"), body, headers);
         QCOMPARE(response.status, 200);
-        QCOMPARE(response.json.value(QStringLiteral("category")).toString(), QStringLiteral("drive#fileList"));
+        QCOMPARE(response.json.value(QStringLiteral("category")).toString(),
+                 QStringLiteral("drive#fileList"));
         QCOMPARE(response.json.value(QStringLiteral("code")).toInt(-1), 0);
         QVERIFY(response.json.value(QStringLiteral("searchCompleted")).isBool());
         const QJsonArray files = response.json.value(QStringLiteral("files")).toArray();
@@ -117,7 +128,8 @@ private slots:
         const QJsonObject camera = files.at(0).toObject();
         QCOMPARE(camera.value(QStringLiteral("fileName")).toString(), QStringLiteral("Camera"));
         QCOMPARE(camera.value(QStringLiteral("fileType")).toString(), QStringLiteral("10"));
-        QCOMPARE(camera.value(QStringLiteral("mimeType")).toString(), QStringLiteral("application/vnd.huawei-apps.folder"));
+        QCOMPARE(camera.value(QStringLiteral("mimeType")).toString(),
+                 QStringLiteral("application/vnd.huawei-apps.folder"));
         QCOMPARE(camera.value(QStringLiteral("parentFolder")).toArray(), QJsonArray{m_sim->rootId()});
         QCOMPARE(camera.value(QStringLiteral("containers")).toArray(), QJsonArray{m_sim->containerId()});
         QCOMPARE(camera.value(QStringLiteral("recycled")).toBool(true), false);
@@ -125,7 +137,9 @@ private slots:
         QCOMPARE(owner.value(QStringLiteral("category")).toString(), QStringLiteral("drive#user"));
         QCOMPARE(owner.value(QStringLiteral("userId")).toString(), m_sim->userId());
         QCOMPARE(owner.value(QStringLiteral("me")).toBool(), true);
-        QVERIFY(QDateTime::fromString(camera.value(QStringLiteral("createdTime")).toString(), Qt::ISODateWithMs).isValid());
+        QVERIFY(
+            QDateTime::fromString(camera.value(QStringLiteral("createdTime")).toString(), Qt::ISODateWithMs)
+                .isValid());
         QVERIFY(camera.value(QStringLiteral("createdTime")).toString().endsWith(QLatin1Char('Z')));
     }
 
@@ -146,16 +160,30 @@ private slots:
         const int height = properties.value(QStringLiteral("height")).toInt();
         QVERIFY(width >= 3000 && height >= 3000);
         // files-list.txt, Tables 9 to 14: attachments[].asset.resource.object.image[].downloadUrl.url
-        const QJsonObject object = photo.value(QStringLiteral("attachments")).toArray().at(0).toObject().value(QStringLiteral("asset"))
-                                       .toObject().value(QStringLiteral("resource")).toObject().value(QStringLiteral("object")).toObject();
+        const QJsonObject object = photo.value(QStringLiteral("attachments"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject()
+                                       .value(QStringLiteral("asset"))
+                                       .toObject()
+                                       .value(QStringLiteral("resource"))
+                                       .toObject()
+                                       .value(QStringLiteral("object"))
+                                       .toObject();
         const QJsonObject image = object.value(QStringLiteral("image")).toArray().at(0).toObject();
-        QCOMPARE(image.value(QStringLiteral("process")).toString(), QStringLiteral("image/resize,m_lfit,h_256,w_256"));
-        const auto thumbnail = m_sim->fetch(QUrl(image.value(QStringLiteral("downloadUrl")).toObject().value(QStringLiteral("url")).toString()));
+        QCOMPARE(image.value(QStringLiteral("process")).toString(),
+                 QStringLiteral("image/resize,m_lfit,h_256,w_256"));
+        const auto thumbnail = m_sim->fetch(QUrl(
+            image.value(QStringLiteral("downloadUrl")).toObject().value(QStringLiteral("url")).toString()));
         QCOMPARE(thumbnail.status, 200);
         const QImage decoded = QImage::fromData(thumbnail.body);
         QCOMPARE(qMax(decoded.width(), decoded.height()), 256);
         QCOMPARE(decoded.width() * height / width, decoded.height());
-        QVERIFY(object.value(QStringLiteral("downloadUrl")).toObject().value(QStringLiteral("url")).toString().contains(QLatin1String("/obs/")));
+        QVERIFY(object.value(QStringLiteral("downloadUrl"))
+                    .toObject()
+                    .value(QStringLiteral("url"))
+                    .toString()
+                    .contains(QLatin1String("/obs/")));
     }
 
     void everyCursorWalksEachFileOnceInOrder_data()
@@ -166,7 +194,8 @@ private slots:
         const char *names[] = {"", "name", "size", "created", "edited", "recycled", "format"};
         for (int type : {1, 2, 3, 4, 6})
             for (int direction = 1; direction <= 2; ++direction)
-                QTest::addRow("%s %s", names[type], direction == 1 ? "asc" : "desc") << type << direction << 100;
+                QTest::addRow("%s %s", names[type], direction == 1 ? "asc" : "desc")
+                    << type << direction << 100;
         QTest::newRow("name asc, odd pages") << 1 << 1 << 37;
     }
     void everyCursorWalksEachFileOnceInOrder()
@@ -192,7 +221,8 @@ private slots:
             const QVariant a = key(previous, sortType);
             const QVariant b = key(file, sortType);
             const int order = QVariant::compare(a, b) == QPartialOrdering::Less ? -1 : a == b ? 0 : 1;
-            QVERIFY2(direction == 1 ? order <= 0 : order >= 0, qPrintable(QStringLiteral("%1 then %2").arg(a.toString(), b.toString())));
+            QVERIFY2(direction == 1 ? order <= 0 : order >= 0,
+                     qPrintable(QStringLiteral("%1 then %2").arg(a.toString(), b.toString())));
             if (order == 0) {
                 const QString idA = previous.value(QStringLiteral("id")).toString();
                 const QString idB = file.value(QStringLiteral("id")).toString();
@@ -206,14 +236,16 @@ private slots:
     {
         QJsonObject body = listBody(QStringLiteral("root"), 7, 5, 2);
         const QJsonArray recycled = walk(1, body);
-        QSqlQuery q = m_sim->server().store().exec(QStringLiteral("SELECT COUNT(*) FROM files WHERE recycled = 1 AND container_id = ?"),
-                                                   {m_sim->containerId()});
+        QSqlQuery q = m_sim->server().store().exec(
+            QStringLiteral("SELECT COUNT(*) FROM files WHERE recycled = 1 AND container_id = ?"),
+            {m_sim->containerId()});
         QVERIFY(q.next());
         QVERIFY(recycled.size() >= 8);
         QCOMPARE(recycled.size(), q.value(0).toInt());
         for (int i = 1; i < recycled.size(); ++i) {
             QVERIFY(recycled.at(i).toObject().value(QStringLiteral("recycled")).toBool());
-            QVERIFY(key(recycled.at(i - 1).toObject(), 5).toString() >= key(recycled.at(i).toObject(), 5).toString());
+            QVERIFY(key(recycled.at(i - 1).toObject(), 5).toString() >=
+                    key(recycled.at(i).toObject(), 5).toString());
         }
         // ...and the space itself does not show them.
         const QJsonArray camera = walk(0, listBody(m_sim->folderNamed(QStringLiteral("Camera")), 100));
@@ -236,7 +268,10 @@ private slots:
         const QJsonArray found = walk(0, search);
         QVERIFY(!found.isEmpty());
         for (const auto &file : found)
-            QVERIFY(file.toObject().value(QStringLiteral("fileName")).toString().startsWith(QLatin1String("photo 1")));
+            QVERIFY(file.toObject()
+                        .value(QStringLiteral("fileName"))
+                        .toString()
+                        .startsWith(QLatin1String("photo 1")));
         // Wildcards in a name are literal.
         search.insert(QStringLiteral("fileName"), QStringLiteral("%"));
         QCOMPARE(walk(0, search).size(), 0);
@@ -249,25 +284,53 @@ private slots:
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("param");
         const QString p = QStringLiteral("13000102");
-        QTest::newRow("space type 2") << "2" << "{}" << p << "type";
-        QTest::newRow("pageSize 0") << "0" << R"({"pageInfo":{"pageSize":0}})" << p << "pageInfo.pageSize";
-        QTest::newRow("pageSize 101") << "0" << R"({"pageInfo":{"pageSize":"101"}})" << p << "pageInfo.pageSize";
-        QTest::newRow("pageSize word") << "0" << R"({"pageInfo":{"pageSize":"ten"}})" << p << "pageInfo.pageSize";
-        QTest::newRow("pageInfo not an object") << "0" << R"({"pageInfo":5})" << p << "pageInfo";
-        QTest::newRow("sortType 7") << "0" << R"({"sortInfo":{"sortType":7}})" << p << "sortInfo.sortType";
-        QTest::newRow("sortDirection 3") << "0" << R"({"sortInfo":{"sortType":1,"sortDirection":3}})" << p << "sortInfo.sortDirection";
-        QTest::newRow("containerId missing") << "0" << R"({"containerId":""})" << p << "containerId";
-        QTest::newRow("containerId of 65") << "0" << QStringLiteral(R"({"containerId":"%1"})").arg(QString(65, u'c')) << p << "containerId";
-        QTest::newRow("someone else's space") << "0" << R"({"containerId":"IAADsomeoneelse"})" << "13000301" << "containerId";
-        QTest::newRow("parentFileId missing") << "0" << R"({"parentFileId":null})" << p << "parentFileId";
-        QTest::newRow("parentFileId of 65") << "0" << QStringLiteral(R"({"parentFileId":"%1"})").arg(QString(65, u'f')) << p << "parentFileId";
-        QTest::newRow("parentFileId unknown") << "0" << R"({"parentFileId":"Fnothere"})" << "13000309" << "parentFileId";
-        QTest::newRow("fileType 12") << "0" << R"({"fileType":"12"})" << p << "fileType";
-        QTest::newRow("fileName of 81") << "0" << QStringLiteral(R"({"fileName":"%1"})").arg(QString(81, u'n')) << p << "fileName";
-        QTest::newRow("imageProcess of 301") << "0" << QStringLiteral(R"({"imageProcess":"image/resize,w_1%1"})").arg(QString(283, u'0')) << p << "imageProcess";
-        QTest::newRow("imageProcess invalid") << "0" << R"({"imageProcess":"image/resize,m_zoom,w_5"})" << p << "imageProcess";
-        QTest::newRow("hidden not a bool") << "0" << R"({"hidden":"maybe"})" << p << "hidden";
-        QTest::newRow("cursor forged") << "0" << R"({"pageInfo":{"pageCursor":"bm90IGEgY3Vyc29y"}})" << p << "pageInfo.pageCursor";
+        QTest::newRow("space type 2") << "2"
+                                      << "{}" << p << "type";
+        QTest::newRow("pageSize 0") << "0"
+                                    << R"({"pageInfo":{"pageSize":0}})" << p << "pageInfo.pageSize";
+        QTest::newRow("pageSize 101") << "0"
+                                      << R"({"pageInfo":{"pageSize":"101"}})" << p << "pageInfo.pageSize";
+        QTest::newRow("pageSize word") << "0"
+                                       << R"({"pageInfo":{"pageSize":"ten"}})" << p << "pageInfo.pageSize";
+        QTest::newRow("pageInfo not an object") << "0"
+                                                << R"({"pageInfo":5})" << p << "pageInfo";
+        QTest::newRow("sortType 7") << "0"
+                                    << R"({"sortInfo":{"sortType":7}})" << p << "sortInfo.sortType";
+        QTest::newRow("sortDirection 3")
+            << "0"
+            << R"({"sortInfo":{"sortType":1,"sortDirection":3}})" << p << "sortInfo.sortDirection";
+        QTest::newRow("containerId missing") << "0"
+                                             << R"({"containerId":""})" << p << "containerId";
+        QTest::newRow("containerId of 65")
+            << "0" << QStringLiteral(R"({"containerId":"%1"})").arg(QString(65, u'c')) << p << "containerId";
+        QTest::newRow("someone else's space") << "0"
+                                              << R"({"containerId":"IAADsomeoneelse"})"
+                                              << "13000301"
+                                              << "containerId";
+        QTest::newRow("parentFileId missing") << "0"
+                                              << R"({"parentFileId":null})" << p << "parentFileId";
+        QTest::newRow("parentFileId of 65")
+            << "0" << QStringLiteral(R"({"parentFileId":"%1"})").arg(QString(65, u'f')) << p
+            << "parentFileId";
+        QTest::newRow("parentFileId unknown") << "0"
+                                              << R"({"parentFileId":"Fnothere"})"
+                                              << "13000309"
+                                              << "parentFileId";
+        QTest::newRow("fileType 12") << "0"
+                                     << R"({"fileType":"12"})" << p << "fileType";
+        QTest::newRow("fileName of 81")
+            << "0" << QStringLiteral(R"({"fileName":"%1"})").arg(QString(81, u'n')) << p << "fileName";
+        QTest::newRow("imageProcess of 301")
+            << "0" << QStringLiteral(R"({"imageProcess":"image/resize,w_1%1"})").arg(QString(283, u'0')) << p
+            << "imageProcess";
+        QTest::newRow("imageProcess invalid")
+            << "0"
+            << R"({"imageProcess":"image/resize,m_zoom,w_5"})" << p << "imageProcess";
+        QTest::newRow("hidden not a bool") << "0"
+                                           << R"({"hidden":"maybe"})" << p << "hidden";
+        QTest::newRow("cursor forged")
+            << "0"
+            << R"({"pageInfo":{"pageCursor":"bm90IGEgY3Vyc29y"}})" << p << "pageInfo.pageCursor";
     }
     void badInputIsRefusedNamingTheParameter()
     {
@@ -284,38 +347,47 @@ private slots:
 
     void aCursorIsBoundToItsListingAndOrder()
     {
-        const auto first = m_sim->post(QStringLiteral("/koodrive/ose/v1/files/0"), listBody(m_thousand, 10, 2, 1));
+        const auto first =
+            m_sim->post(QStringLiteral("/koodrive/ose/v1/files/0"), listBody(m_thousand, 10, 2, 1));
         const QString cursor = first.json.value(QStringLiteral("nextCursor")).toString();
         QVERIFY(!cursor.isEmpty());
-        expectRefusal(m_sim->post(QStringLiteral("/koodrive/ose/v1/files/0"), listBody(m_thousand, 10, 2, 2, cursor)),
-                      QStringLiteral("13000102"), QStringLiteral("pageInfo.pageCursor"));
+        expectRefusal(
+            m_sim->post(QStringLiteral("/koodrive/ose/v1/files/0"), listBody(m_thousand, 10, 2, 2, cursor)),
+            QStringLiteral("13000102"), QStringLiteral("pageInfo.pageCursor"));
         expectRefusal(m_sim->post(QStringLiteral("/koodrive/ose/v1/files/0"),
                                   listBody(m_sim->folderNamed(QStringLiteral("Camera")), 10, 2, 1, cursor)),
                       QStringLiteral("13000102"), QStringLiteral("pageInfo.pageCursor"));
         // The same cursor still works where it belongs, also after files were added elsewhere in the folder.
         m_sim->addFolder(QStringLiteral("Late arrival"), 1, 15, m_thousand);
-        QCOMPARE(m_sim->post(QStringLiteral("/koodrive/ose/v1/files/0"), listBody(m_thousand, 10, 2, 1, cursor)).status, 200);
+        QCOMPARE(
+            m_sim->post(QStringLiteral("/koodrive/ose/v1/files/0"), listBody(m_thousand, 10, 2, 1, cursor))
+                .status,
+            200);
     }
 
     void detailDescribesOneFile()
     {
         const QString id = m_sim->childIds(m_sim->folderNamed(QStringLiteral("Camera")), 15).value(0);
-        const auto response = m_sim->post(QStringLiteral("/koodrive/ose/v1/files/%1/detail").arg(id),
-                                          {{QStringLiteral("containerId"), m_sim->containerId()},
-                                           {QStringLiteral("imageProcess"), QStringLiteral("image/resize,m_fill,h_64,w_64")}});
+        const auto response =
+            m_sim->post(QStringLiteral("/koodrive/ose/v1/files/%1/detail").arg(id),
+                        {{QStringLiteral("containerId"), m_sim->containerId()},
+                         {QStringLiteral("imageProcess"), QStringLiteral("image/resize,m_fill,h_64,w_64")}});
         QCOMPARE(response.status, 200);
         QCOMPARE(response.json.value(QStringLiteral("id")).toString(), id);
         QVERIFY(QJsonDocument(response.json).toJson().contains("m_fill"));
-        const auto missing = m_sim->post(QStringLiteral("/koodrive/ose/v1/files/Fnothere/detail"), {{QStringLiteral("containerId"), m_sim->containerId()}});
+        const auto missing = m_sim->post(QStringLiteral("/koodrive/ose/v1/files/Fnothere/detail"),
+                                         {{QStringLiteral("containerId"), m_sim->containerId()}});
         expectRefusal(missing, QStringLiteral("13000302"), QStringLiteral("fileId"));
     }
 
     void downloadLinksReportEachFile()
     {
-        const QStringList photos = m_sim->childIds(m_sim->folderNamed(QStringLiteral("Camera")), 15).mid(0, 2);
+        const QStringList photos =
+            m_sim->childIds(m_sim->folderNamed(QStringLiteral("Camera")), 15).mid(0, 2);
         auto links = [this](const QStringList &ids) {
             return m_sim->post(QStringLiteral("/koodrive/ose/v1/files/download"),
-                               {{QStringLiteral("containerId"), m_sim->containerId()}, {QStringLiteral("fileIds"), QJsonArray::fromStringList(ids)}});
+                               {{QStringLiteral("containerId"), m_sim->containerId()},
+                                {QStringLiteral("fileIds"), QJsonArray::fromStringList(ids)}});
         };
         const auto all = links(photos);
         QCOMPARE(all.status, 200);
@@ -325,7 +397,10 @@ private slots:
         const auto original = m_sim->fetch(QUrl(first.value(QStringLiteral("url")).toString()));
         QCOMPARE(original.status, 200);
         QVERIFY(QImage::fromData(original.body).width() >= 3000);
-        QCOMPARE(links(photos + QStringList{QStringLiteral("Fnothere")}).json.value(QStringLiteral("batchCode")).toInt(), 0);
+        QCOMPARE(links(photos + QStringList{QStringLiteral("Fnothere")})
+                     .json.value(QStringLiteral("batchCode"))
+                     .toInt(),
+                 0);
         QCOMPARE(links({QStringLiteral("Fnothere")}).json.value(QStringLiteral("batchCode")).toInt(), 2);
         QStringList tooMany;
         for (int i = 0; i < 101; ++i)

@@ -15,10 +15,14 @@ private slots:
     {
         // ../shared/koodrive-api/README.md: numbers, numeric strings, and "" meaning "not given".
         QCOMPARE(JsonFields::integer(QJsonValue(10), QStringLiteral("pageSize")), std::optional<qint64>(10));
-        QCOMPARE(JsonFields::integer(QJsonValue(QStringLiteral("10")), QStringLiteral("pageSize")), std::optional<qint64>(10));
-        QCOMPARE(JsonFields::integer(QJsonValue(QStringLiteral("")), QStringLiteral("sortType")), std::nullopt);
+        QCOMPARE(JsonFields::integer(QJsonValue(QStringLiteral("10")), QStringLiteral("pageSize")),
+                 std::optional<qint64>(10));
+        QCOMPARE(JsonFields::integer(QJsonValue(QStringLiteral("")), QStringLiteral("sortType")),
+                 std::nullopt);
         QCOMPARE(JsonFields::integer(QJsonValue(), QStringLiteral("sortType")), std::nullopt);
-        QCOMPARE(JsonFields::integerIn(QJsonValue(QStringLiteral("")), QStringLiteral("pageSize"), 1, 100, 100), 100);
+        QCOMPARE(
+            JsonFields::integerIn(QJsonValue(QStringLiteral("")), QStringLiteral("pageSize"), 1, 100, 100),
+            100);
     }
 
     void wrongFormsNameTheField_data()
@@ -51,7 +55,8 @@ private slots:
         const QString twentyEmoji = QString::fromUcs4(std::u32string(20, U'\U0001F600').c_str());
         QCOMPARE(twentyEmoji.size(), 40); // UTF-16 units
         QCOMPARE(JsonFields::string(QJsonValue(twentyEmoji), QStringLiteral("name"), 20), twentyEmoji);
-        QVERIFY_THROWS_EXCEPTION(SimError, JsonFields::string(QJsonValue(twentyChinese + QLatin1Char('x')), QStringLiteral("name"), 20));
+        QVERIFY_THROWS_EXCEPTION(SimError, JsonFields::string(QJsonValue(twentyChinese + QLatin1Char('x')),
+                                                              QStringLiteral("name"), 20));
     }
 
     void stringListsAreBounded()
@@ -61,9 +66,12 @@ private slots:
             thirty.append(QStringLiteral("F%1").arg(i));
         QCOMPARE(JsonFields::stringList(thirty, QStringLiteral("scopeDir"), 30, 64)->size(), 30);
         thirty.append(QStringLiteral("F30"));
-        QVERIFY_THROWS_EXCEPTION(SimError, JsonFields::stringList(thirty, QStringLiteral("scopeDir"), 30, 64));
-        QVERIFY_THROWS_EXCEPTION(SimError, JsonFields::stringList(QJsonArray{QString(65, QLatin1Char('a'))}, QStringLiteral("ids"), 5, 64));
-        QVERIFY_THROWS_EXCEPTION(SimError, JsonFields::stringList(QJsonValue(QStringLiteral("F1")), QStringLiteral("ids"), 5, 64));
+        QVERIFY_THROWS_EXCEPTION(SimError,
+                                 JsonFields::stringList(thirty, QStringLiteral("scopeDir"), 30, 64));
+        QVERIFY_THROWS_EXCEPTION(SimError, JsonFields::stringList(QJsonArray{QString(65, QLatin1Char('a'))},
+                                                                  QStringLiteral("ids"), 5, 64));
+        QVERIFY_THROWS_EXCEPTION(
+            SimError, JsonFields::stringList(QJsonValue(QStringLiteral("F1")), QStringLiteral("ids"), 5, 64));
     }
 };
 

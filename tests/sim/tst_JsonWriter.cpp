@@ -14,7 +14,8 @@ class TestJsonWriter : public QObject
 private slots:
     void writesWhatQtReadsBack()
     {
-        const QString tricky = QStringLiteral("a \"quoted\" back\\slash\ttab\nnew\x01 ctrl, 相册, \U0001F600");
+        const QString tricky =
+            QStringLiteral("a \"quoted\" back\\slash\ttab\nnew\x01 ctrl, 相册, \U0001F600");
         JsonWriter out;
         out.beginObject()
             .field("name", tricky)
@@ -22,7 +23,15 @@ private slots:
             .field("negative", -3)
             .field("yes", true)
             .field("latin", "drive#fileList");
-        out.key("list").beginArray().value(1).beginObject().endObject().beginArray().endArray().value(QString()).endArray();
+        out.key("list")
+            .beginArray()
+            .value(1)
+            .beginObject()
+            .endObject()
+            .beginArray()
+            .endArray()
+            .value(QString())
+            .endArray();
         out.key("nested").beginObject().field("x", false).endObject();
         out.endObject();
         QJsonParseError error;

@@ -20,10 +20,12 @@ private:
     koodrive::sim::FileRow m_screenshot; // a PNG
     koodrive::sim::FileRow m_video;
 
-    QUrl url(const koodrive::sim::FileRow &file, const QString &process, qint64 signedAt = 0, qint64 lifetime = 3600)
+    QUrl url(const koodrive::sim::FileRow &file, const QString &process, qint64 signedAt = 0,
+             qint64 lifetime = 3600)
     {
-        return QUrl(QString::fromLatin1(m_sim->server().signer().sign(m_sim->server().url().toString().toLatin1(), file.id, process,
-                                                                      file.name, signedAt ? signedAt : m_sim->server().clock().nowSecs(), lifetime)));
+        return QUrl(QString::fromLatin1(m_sim->server().signer().sign(
+            m_sim->server().url().toString().toLatin1(), file.id, process, file.name,
+            signedAt ? signedAt : m_sim->server().clock().nowSecs(), lifetime)));
     }
     koodrive::sim::FileRow firstIn(const QString &folder, int type)
     {
@@ -46,8 +48,8 @@ private slots:
     void initTestCase()
     {
         m_sim = std::make_unique<SimFixture>(300);
-        QSqlQuery landscape = m_sim->server().store().exec(
-            QStringLiteral("SELECT id FROM files WHERE file_type = 15 AND width = 4000 AND height = 3000 LIMIT 1"));
+        QSqlQuery landscape = m_sim->server().store().exec(QStringLiteral(
+            "SELECT id FROM files WHERE file_type = 15 AND width = 4000 AND height = 3000 LIMIT 1"));
         QVERIFY(landscape.next());
         m_photo = *m_sim->server().files().file(landscape.value(0).toString());
         m_screenshot = firstIn(QStringLiteral("Screenshots"), 15);
@@ -77,8 +79,10 @@ private slots:
 
     void aThumbnailIsThePictureScaled()
     {
-        const QImage small = QImage::fromData(m_sim->fetch(url(m_photo, QStringLiteral("image/resize,m_lfit,h_64,w_64"))).body);
-        const QImage large = QImage::fromData(m_sim->fetch(url(m_photo, QStringLiteral("image/resize,m_lfit,h_512,w_512"))).body);
+        const QImage small = QImage::fromData(
+            m_sim->fetch(url(m_photo, QStringLiteral("image/resize,m_lfit,h_64,w_64"))).body);
+        const QImage large = QImage::fromData(
+            m_sim->fetch(url(m_photo, QStringLiteral("image/resize,m_lfit,h_512,w_512"))).body);
         const QRgb a = meanColour(small);
         const QRgb b = meanColour(large);
         QVERIFY2(qAbs(qRed(a) - qRed(b)) + qAbs(qGreen(a) - qGreen(b)) + qAbs(qBlue(a) - qBlue(b)) < 30,
@@ -86,7 +90,8 @@ private slots:
         // ...and different photos look different.
         const koodrive::sim::FileRow other = *m_sim->server().files().file(
             m_sim->childIds(m_sim->folderNamed(QStringLiteral("Camera")), 15).value(1));
-        QVERIFY(QImage::fromData(m_sim->fetch(url(other, QStringLiteral("image/resize,m_lfit,h_64,w_64"))).body) != small);
+        QVERIFY(QImage::fromData(
+                    m_sim->fetch(url(other, QStringLiteral("image/resize,m_lfit,h_64,w_64"))).body) != small);
     }
 
     void formatAndQualityAreHonoured()
@@ -108,20 +113,26 @@ private slots:
     void anExpiredUrlIsRefused()
     {
         const qint64 twoHoursAgo = m_sim->server().clock().nowSecs() - 7200;
-        const auto expired = m_sim->fetch(url(m_photo, QStringLiteral("image/resize,w_64"), twoHoursAgo, 3600));
+        const auto expired =
+            m_sim->fetch(url(m_photo, QStringLiteral("image/resize,w_64"), twoHoursAgo, 3600));
         QCOMPARE(expired.status, 403);
         QCOMPARE(expired.errorParam(), QStringLiteral("X-Amz-Expires"));
         QVERIFY(expired.errorDescription().contains(QLatin1String("expired")));
-        QCOMPARE(m_sim->fetch(url(m_photo, QStringLiteral("image/resize,w_64"), twoHoursAgo, 3 * 3600)).status, 200);
+        QCOMPARE(
+            m_sim->fetch(url(m_photo, QStringLiteral("image/resize,w_64"), twoHoursAgo, 3 * 3600)).status,
+            200);
     }
 
     void aTamperedUrlIsRefused_data()
     {
         QTest::addColumn<QString>("from");
         QTest::addColumn<QString>("to");
-        QTest::newRow("bigger size") << "w_64" << "w_4000";
-        QTest::newRow("longer life") << "X-Amz-Expires=3600" << "X-Amz-Expires=86400";
-        QTest::newRow("no signature") << "X-Amz-Signature=" << "X-Amz-Nothing=";
+        QTest::newRow("bigger size") << "w_64"
+                                     << "w_4000";
+        QTest::newRow("longer life") << "X-Amz-Expires=3600"
+                                     << "X-Amz-Expires=86400";
+        QTest::newRow("no signature") << "X-Amz-Signature="
+                                      << "X-Amz-Nothing=";
     }
     void aTamperedUrlIsRefused()
     {
@@ -132,7 +143,9 @@ private slots:
         text.replace(from, to);
         const auto response = m_sim->fetch(QUrl(text));
         QCOMPARE(response.status, 403);
-        QCOMPARE(response.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toInt(), 403);
+        QCOMPARE(
+            response.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toInt(),
+            403);
         // Another file's signature does not open this one.
         QString swapped = url(m_photo, QString()).toString(QUrl::FullyEncoded);
         swapped.replace(m_photo.id, m_video.id);
@@ -152,9 +165,14 @@ private slots:
         QVERIFY(again.body.isEmpty());
         QCOMPARE(again.header("ETag"), etag);
         // A re-signed URL of the same picture has the same ETag; another size has another.
-        QCOMPARE(m_sim->fetch(url(m_photo, QStringLiteral("image/resize,m_lfit,h_128,w_128"), m_sim->server().clock().nowSecs() - 10),
-                              {{"If-None-Match", etag}}).status, 304);
-        const auto other = m_sim->fetch(url(m_photo, QStringLiteral("image/resize,m_lfit,h_64,w_64")), {{"If-None-Match", etag}});
+        QCOMPARE(m_sim
+                     ->fetch(url(m_photo, QStringLiteral("image/resize,m_lfit,h_128,w_128"),
+                                 m_sim->server().clock().nowSecs() - 10),
+                             {{"If-None-Match", etag}})
+                     .status,
+                 304);
+        const auto other = m_sim->fetch(url(m_photo, QStringLiteral("image/resize,m_lfit,h_64,w_64")),
+                                        {{"If-None-Match", etag}});
         QCOMPARE(other.status, 200);
         QVERIFY(other.header("ETag") != etag);
     }

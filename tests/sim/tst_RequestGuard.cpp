@@ -30,19 +30,28 @@ private:
         const QString album = QStringLiteral("1234567890123456789");
         return {
             {"album list", "GET", QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2"), {}},
-            {"album create", "POST", QStringLiteral("/koodrive/ose/v1/album/create"), R"({"name":"x","type":2,"albumKind":1})"},
-            {"album update", "POST", QStringLiteral("/koodrive/ose/v1/%1/update").arg(album), R"({"name":"y"})"},
-            {"album add", "POST", QStringLiteral("/koodrive/ose/v1/album/%1/add").arg(album), R"({"fileIds":[]})"},
+            {"album create", "POST", QStringLiteral("/koodrive/ose/v1/album/create"),
+             R"({"name":"x","type":2,"albumKind":1})"},
+            {"album update", "POST", QStringLiteral("/koodrive/ose/v1/%1/update").arg(album),
+             R"({"name":"y"})"},
+            {"album add", "POST", QStringLiteral("/koodrive/ose/v1/album/%1/add").arg(album),
+             R"({"fileIds":[]})"},
             {"album contents", "GET", QStringLiteral("/koodrive/ose/v1/album/%1/list").arg(album), {}},
             {"album delete", "DELETE", QStringLiteral("/koodrive/ose/v1/album/%1").arg(album), {}},
-            {"album remove items", "DELETE", QStringLiteral("/koodrive/ose/v1/%1/batchDelete").arg(album), R"({"ids":["F1"]})"},
-            {"files list", "POST", QStringLiteral("/koodrive/ose/v1/files/0"), R"({"containerId":"c","parentFileId":"root"})"},
-            {"recycle bin", "POST", QStringLiteral("/koodrive/ose/v1/files/1"), R"({"containerId":"c","parentFileId":"root"})"},
-            {"file detail", "POST", QStringLiteral("/koodrive/ose/v1/files/F1/detail"), R"({"containerId":"c"})"},
-            {"download links", "POST", QStringLiteral("/koodrive/ose/v1/files/download"), R"({"containerId":"c","fileIds":["F1"]})"},
+            {"album remove items", "DELETE", QStringLiteral("/koodrive/ose/v1/%1/batchDelete").arg(album),
+             R"({"ids":["F1"]})"},
+            {"files list", "POST", QStringLiteral("/koodrive/ose/v1/files/0"),
+             R"({"containerId":"c","parentFileId":"root"})"},
+            {"recycle bin", "POST", QStringLiteral("/koodrive/ose/v1/files/1"),
+             R"({"containerId":"c","parentFileId":"root"})"},
+            {"file detail", "POST", QStringLiteral("/koodrive/ose/v1/files/F1/detail"),
+             R"({"containerId":"c"})"},
+            {"download links", "POST", QStringLiteral("/koodrive/ose/v1/files/download"),
+             R"({"containerId":"c","fileIds":["F1"]})"},
             {"space", "GET", QStringLiteral("/koodrive/ose/v1/space/%1?type=1").arg(m_sim->userId()), {}},
             {"share folders", "GET", QStringLiteral("/koodrive/ose/v1/sharefolder/list"), {}},
-            {"sign out", "POST", QStringLiteral("/koodrive/ose/v1/auth/logout"), R"({"userId":"u","accessToken":"t"})"},
+            {"sign out", "POST", QStringLiteral("/koodrive/ose/v1/auth/logout"),
+             R"({"userId":"u","accessToken":"t"})"},
         };
     }
 
@@ -72,7 +81,9 @@ private:
     {
         QCOMPARE(response.status, status);
         QCOMPARE(response.errorParam(), param);
-        QCOMPARE(response.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toInt(), status);
+        QCOMPARE(
+            response.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toInt(),
+            status);
         QVERIFY(!response.header("X-Traceid").isEmpty());
     }
 
@@ -87,7 +98,8 @@ private slots:
         QFETCH(QString, path);
         QFETCH(QByteArray, body);
         const auto before = m_sim->counts();
-        expectRefusal(m_sim->send(method, path, body, headersWithout("X-User-Id")), 400, QStringLiteral("X-User-Id"));
+        expectRefusal(m_sim->send(method, path, body, headersWithout("X-User-Id")), 400,
+                      QStringLiteral("X-User-Id"));
         QCOMPARE(m_sim->counts(), before);
     }
 
@@ -97,9 +109,10 @@ private slots:
         QFETCH(QByteArray, method);
         QFETCH(QString, path);
         QFETCH(QByteArray, body);
-        expectRefusal(m_sim->send(method, path, body, headersWithout("Authorization")), 401, QStringLiteral("Authorization"));
-        expectRefusal(m_sim->send(method, path, body, headersWith("Authorization", "Bearer not-a-token")), 401,
+        expectRefusal(m_sim->send(method, path, body, headersWithout("Authorization")), 401,
                       QStringLiteral("Authorization"));
+        expectRefusal(m_sim->send(method, path, body, headersWith("Authorization", "Bearer not-a-token")),
+                      401, QStringLiteral("Authorization"));
     }
 
     void missingDateIsRefused_data() { routeRows(); }
@@ -109,7 +122,8 @@ private slots:
         QFETCH(QString, path);
         QFETCH(QByteArray, body);
         const auto before = m_sim->counts();
-        expectRefusal(m_sim->send(method, path, body, headersWithout("X-Date")), 400, QStringLiteral("X-Date"));
+        expectRefusal(m_sim->send(method, path, body, headersWithout("X-Date")), 400,
+                      QStringLiteral("X-Date"));
         QCOMPARE(m_sim->counts(), before);
     }
 
@@ -123,8 +137,9 @@ private slots:
     void everyTokenFormOfTheReadmeIsAccepted()
     {
         QFETCH(QByteArray, prefix);
-        const auto response = m_sim->send("GET", QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2"), {},
-                                          headersWith("Authorization", prefix + m_sim->server().accessToken().toLatin1()));
+        const auto response =
+            m_sim->send("GET", QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2"), {},
+                        headersWith("Authorization", prefix + m_sim->server().accessToken().toLatin1()));
         QCOMPARE(response.status, 200);
         QCOMPARE(response.json.value(QStringLiteral("code")).toInt(), 0);
     }
@@ -132,12 +147,14 @@ private slots:
     void expiredAndForeignTokensAreRefused()
     {
         const QString path = QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2");
-        const auto expired = koodrive::sim::SimServer::createSession(m_sim->server().store(), m_sim->userId(),
-                                                                     QDateTime::currentMSecsSinceEpoch() - 7200'000, 3600);
-        const auto response = m_sim->send("GET", path, {}, headersWith("Authorization", "Bearer " + expired.accessToken.toLatin1()));
+        const auto expired = koodrive::sim::SimServer::createSession(
+            m_sim->server().store(), m_sim->userId(), QDateTime::currentMSecsSinceEpoch() - 7200'000, 3600);
+        const auto response = m_sim->send(
+            "GET", path, {}, headersWith("Authorization", "Bearer " + expired.accessToken.toLatin1()));
         expectRefusal(response, 401, QStringLiteral("Authorization"));
         QVERIFY(response.errorDescription().contains(QLatin1String("expired")));
-        expectRefusal(m_sim->send("GET", path, {}, headersWith("X-User-Id", "1111111111111111111")), 401, QStringLiteral("X-User-Id"));
+        expectRefusal(m_sim->send("GET", path, {}, headersWith("X-User-Id", "1111111111111111111")), 401,
+                      QStringLiteral("X-User-Id"));
     }
 
     void dateWindowIsFifteenMinutesAndNeverAhead_data()
@@ -148,7 +165,8 @@ private slots:
         QTest::newRow("14 minutes old") << SimFixture::xDate(-14 * 60) << true;
         QTest::newRow("16 minutes old") << SimFixture::xDate(-16 * 60) << false;
         QTest::newRow("a minute ahead") << SimFixture::xDate(60) << false;
-        QTest::newRow("ISO with dashes") << QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toLatin1() << false;
+        QTest::newRow("ISO with dashes")
+            << QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toLatin1() << false;
         QTest::newRow("no Z") << SimFixture::xDate().chopped(1) << false;
         QTest::newRow("month 13") << QByteArray("20251303T070140Z") << false;
     }
@@ -156,8 +174,9 @@ private slots:
     {
         QFETCH(QByteArray, date);
         QFETCH(bool, accepted);
-        const auto response = m_sim->send("GET", QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2"), {},
-                                          headersWith("X-Date", date));
+        const auto response =
+            m_sim->send("GET", QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2"), {},
+                        headersWith("X-Date", date));
         if (accepted)
             QCOMPARE(response.status, 200);
         else
@@ -169,7 +188,8 @@ private slots:
         // --clock-skew: the server runs 20 minutes behind; a correct client clock is "ahead" and refused, and
         // the Date header tells the client how far off it is.
         m_sim->server().clock().setSkewSeconds(-20 * 60);
-        const auto response = m_sim->get(QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2"));
+        const auto response =
+            m_sim->get(QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2"));
         expectRefusal(response, 400, QStringLiteral("X-Date"));
         // RFC 9110 IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT".
         QDateTime serverDate = QLocale::c().toDateTime(QString::fromLatin1(response.header("Date")),
@@ -178,8 +198,9 @@ private slots:
         QVERIFY2(serverDate.isValid(), response.header("Date").constData());
         QVERIFY(qAbs(serverDate.secsTo(QDateTime::currentDateTimeUtc()) - 20 * 60) <= 5);
         // A client that corrects by the offset gets through.
-        const auto corrected = m_sim->send("GET", QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2"), {},
-                                           headersWith("X-Date", SimFixture::xDate(-20 * 60)));
+        const auto corrected =
+            m_sim->send("GET", QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2"), {},
+                        headersWith("X-Date", SimFixture::xDate(-20 * 60)));
         QCOMPARE(corrected.status, 200);
     }
 
@@ -196,8 +217,9 @@ private slots:
     {
         QFETCH(QByteArray, traceId);
         QFETCH(bool, accepted);
-        const auto response = m_sim->send("GET", QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2"), {},
-                                          headersWith("X-Traceid", traceId));
+        const auto response =
+            m_sim->send("GET", QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2"), {},
+                        headersWith("X-Traceid", traceId));
         if (accepted) {
             QCOMPARE(response.status, 200);
             QCOMPARE(response.header("X-Traceid"), traceId); // echoed, so a client can show it
@@ -208,8 +230,9 @@ private slots:
 
     void aTraceIdIsMadeWhenNoneIsGiven()
     {
-        const auto response = m_sim->send("GET", QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2"), {},
-                                          headersWithout("X-Traceid"));
+        const auto response =
+            m_sim->send("GET", QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2"), {},
+                        headersWithout("X-Traceid"));
         QCOMPARE(response.status, 200);
         QCOMPARE(response.header("X-Traceid").size(), 58);
     }
@@ -219,18 +242,20 @@ private slots:
         const auto unknown = m_sim->get(QStringLiteral("/koodrive/ose/v1/album/list/extra"));
         QCOMPARE(unknown.status, 404);
         QCOMPARE(unknown.errorCode(), QStringLiteral("13000309"));
-        const auto wrongMethod = m_sim->send("PUT", QStringLiteral("/koodrive/ose/v1/album/create"), "{}", m_sim->commonHeaders());
+        const auto wrongMethod =
+            m_sim->send("PUT", QStringLiteral("/koodrive/ose/v1/album/create"), "{}", m_sim->commonHeaders());
         QCOMPARE(wrongMethod.status, 405);
         QVERIFY(wrongMethod.json.contains(QStringLiteral("error")));
-        const auto trailingSlash = m_sim->get(QStringLiteral("/koodrive/ose/v1/album/list/?albumKind=1&albumType=2"));
+        const auto trailingSlash =
+            m_sim->get(QStringLiteral("/koodrive/ose/v1/album/list/?albumKind=1&albumType=2"));
         QCOMPARE(trailingSlash.status, 404);
     }
 
     void aBodyThatIsNotJsonChangesNothing()
     {
         const auto before = m_sim->counts();
-        const auto response = m_sim->send("POST", QStringLiteral("/koodrive/ose/v1/album/create"), R"({"name":"x","type":2,)",
-                                          m_sim->commonHeaders());
+        const auto response = m_sim->send("POST", QStringLiteral("/koodrive/ose/v1/album/create"),
+                                          R"({"name":"x","type":2,)", m_sim->commonHeaders());
         expectRefusal(response, 400, QStringLiteral("body"));
         QCOMPARE(response.errorCode(), QStringLiteral("13000102"));
         QCOMPARE(m_sim->counts(), before);

@@ -18,7 +18,9 @@ private slots:
     {
         SimFixture sim(100);
         const auto created = sim.post(QStringLiteral("/koodrive/ose/v1/album/create"),
-                                      {{QStringLiteral("name"), QStringLiteral("Kept")}, {QStringLiteral("type"), 2}, {QStringLiteral("albumKind"), 1}});
+                                      {{QStringLiteral("name"), QStringLiteral("Kept")},
+                                       {QStringLiteral("type"), 2},
+                                       {QStringLiteral("albumKind"), 1}});
         QCOMPARE(created.status, 200);
         const QString id = created.json.value(QStringLiteral("albumId")).toString();
         const QString user = sim.userId();
@@ -27,7 +29,8 @@ private slots:
         sim.restart();
         QCOMPARE(sim.userId(), user);
         QCOMPARE(sim.counts().files, countsBefore.files); // not seeded again
-        const auto list = sim.get(QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2&pageSize=100"));
+        const auto list =
+            sim.get(QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2&pageSize=100"));
         QCOMPARE(list.status, 200);
         QStringList names;
         for (const auto &album : list.json.value(QStringLiteral("albumList")).toArray())
@@ -41,22 +44,30 @@ private slots:
         QTemporaryDir dir;
         QProcess sim;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.remove(QStringLiteral("QT_LOGGING_RULES")); // the program's own logging, as a user runs it
+        environment.remove(
+            QStringLiteral("QT_LOGGING_RULES")); // the program's own logging, as a user runs it
         sim.setProcessEnvironment(environment);
         sim.start(QStringLiteral(KOODRIVE_SIM_BINARY),
-                  {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--demo"), QStringLiteral("120")});
+                  {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"), dir.path(),
+                   QStringLiteral("--demo"), QStringLiteral("120")});
         QVERIFY(sim.waitForStarted());
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += sim.readAllStandardOutput(), out.count('\n') >= 3), 15000);
         const QStringList lines = QString::fromUtf8(out).split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
-        QVERIFY2(QRegularExpression(QStringLiteral(R"(^url http://127\.0\.0\.1:\d+$)")).match(lines.at(0)).hasMatch(), qPrintable(lines.at(0)));
+        QVERIFY2(QRegularExpression(QStringLiteral(R"(^url http://127\.0\.0\.1:\d+$)"))
+                     .match(lines.at(0))
+                     .hasMatch(),
+                 qPrintable(lines.at(0)));
         QVERIFY(QRegularExpression(QStringLiteral(R"(^user \d{19}$)")).match(lines.at(1)).hasMatch());
-        QVERIFY(QRegularExpression(QStringLiteral(R"(^token [A-Za-z0-9_-]{40,}$)")).match(lines.at(2)).hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral(R"(^token [A-Za-z0-9_-]{40,}$)"))
+                    .match(lines.at(2))
+                    .hasMatch());
 
         // What it printed works.
         QNetworkAccessManager network;
-        QNetworkRequest request(QUrl(lines.at(0).mid(4) + QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2")));
+        QNetworkRequest request(
+            QUrl(lines.at(0).mid(4) + QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2")));
         request.setRawHeader("Authorization", "Bearer " + lines.at(2).mid(6).toLatin1());
         request.setRawHeader("X-User-Id", lines.at(1).mid(5).toLatin1());
         request.setRawHeader("X-Date", SimFixture::xDate());
@@ -96,7 +107,8 @@ private slots:
         SimFixture flaky(20, failing);
         int failed = 0;
         for (int i = 0; i < 60; ++i) {
-            const auto response = flaky.get(QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2"));
+            const auto response =
+                flaky.get(QStringLiteral("/koodrive/ose/v1/album/list?albumKind=1&albumType=2"));
             QVERIFY(response.status == 200 || response.status == 503);
             if (response.status == 503) {
                 ++failed;

@@ -10,8 +10,8 @@
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTest>
-#include <QTimer>
 #include <QTimeZone>
+#include <QTimer>
 
 namespace koodrive::test {
 
@@ -51,25 +51,46 @@ QByteArray SimFixture::Response::header(const QByteArray &name) const
 
 QString SimFixture::Response::errorCode() const
 {
-    return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("errorDetail")).toArray()
-        .at(0).toObject().value(QStringLiteral("errorCode")).toString();
+    return json.value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("errorDetail"))
+        .toArray()
+        .at(0)
+        .toObject()
+        .value(QStringLiteral("errorCode"))
+        .toString();
 }
 
 QString SimFixture::Response::errorParam() const
 {
-    return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("errorDetail")).toArray()
-        .at(0).toObject().value(QStringLiteral("errorParam")).toString();
+    return json.value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("errorDetail"))
+        .toArray()
+        .at(0)
+        .toObject()
+        .value(QStringLiteral("errorParam"))
+        .toString();
 }
 
 QString SimFixture::Response::errorDescription() const
 {
-    return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("errorDetail")).toArray()
-        .at(0).toObject().value(QStringLiteral("description")).toString();
+    return json.value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("errorDetail"))
+        .toArray()
+        .at(0)
+        .toObject()
+        .value(QStringLiteral("description"))
+        .toString();
 }
 
 QByteArray SimFixture::xDate(qint64 offsetSecs)
 {
-    return QDateTime::currentDateTimeUtc().addSecs(offsetSecs).toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")).toLatin1();
+    return QDateTime::currentDateTimeUtc()
+        .addSecs(offsetSecs)
+        .toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))
+        .toLatin1();
 }
 
 QByteArray SimFixture::traceId()
@@ -90,8 +111,8 @@ SimFixture::Headers SimFixture::commonHeaders() const
             {"language", "en_us"}};
 }
 
-SimFixture::Response SimFixture::send(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
-                                      const Headers &headers)
+SimFixture::Response SimFixture::send(const QByteArray &method, const QString &pathAndQuery,
+                                      const QByteArray &body, const Headers &headers)
 {
     QUrl url = m_server->url();
     const qsizetype q = pathAndQuery.indexOf(QLatin1Char('?'));
@@ -136,7 +157,8 @@ SimFixture::Response SimFixture::post(const QString &path, const QJsonObject &bo
 
 SimFixture::Response SimFixture::del(const QString &path, const QJsonObject &body)
 {
-    return send("DELETE", path, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact),
+    return send("DELETE", path,
+                body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact),
                 commonHeaders());
 }
 
@@ -193,15 +215,17 @@ QString SimFixture::addFolder(const QString &name, int count, int fileType, cons
 QString SimFixture::folderNamed(const QString &name)
 {
     QSqlQuery q = m_server->store().exec(
-        QStringLiteral("SELECT id FROM files WHERE parent_id = ? AND name = ? AND is_folder = 1"), {rootId(), name});
+        QStringLiteral("SELECT id FROM files WHERE parent_id = ? AND name = ? AND is_folder = 1"),
+        {rootId(), name});
     return q.next() ? q.value(0).toString() : QString();
 }
 
 QStringList SimFixture::childIds(const QString &folderId, int fileType)
 {
-    QSqlQuery q = m_server->store().exec(
-        QStringLiteral("SELECT id FROM files WHERE parent_id = ? AND recycled = 0 AND (? = 0 OR file_type = ?) ORDER BY id"),
-        {folderId, fileType, fileType});
+    QSqlQuery q =
+        m_server->store().exec(QStringLiteral("SELECT id FROM files WHERE parent_id = ? AND recycled = 0 AND "
+                                              "(? = 0 OR file_type = ?) ORDER BY id"),
+                               {folderId, fileType, fileType});
     QStringList ids;
     while (q.next())
         ids << q.value(0).toString();

@@ -7,7 +7,6 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
-
 #include <memory>
 
 namespace koodrive::test {
@@ -67,7 +66,8 @@ public:
 
 private:
     void start();
-    Response perform(const QByteArray &method, const QUrl &url, const QByteArray &body, const Headers &headers);
+    Response perform(const QByteArray &method, const QUrl &url, const QByteArray &body,
+                     const Headers &headers);
 
     QTemporaryDir m_dir;
     sim::SimOptions m_options;
