@@ -257,12 +257,19 @@ SimReply updateAlbum(SimContext &ctx, SimRequest &request)
     return SimReply::success();
 }
 
-SimReply addContent(SimContext &ctx, SimRequest &request)
+// Only a manual album holds items (album-add-content.txt: "Add associated contents to a manual album").
+AlbumRow manualAlbum(SimContext &ctx, const SimRequest &request)
 {
-    const AlbumRow album = ctx.accessibleAlbum(request.userId, request.args.at(0));
+    AlbumRow album = ctx.accessibleAlbum(request.userId, request.args.at(0));
     if (!album.isManual())
         throw SimError::parameter(QStringLiteral("albumId"),
-                                  QStringLiteral("content can be added only to a manual album"));
+                                  QStringLiteral("only a manual album has items to add or remove"));
+    return album;
+}
+
+SimReply addContent(SimContext &ctx, SimRequest &request)
+{
+    const AlbumRow album = manualAlbum(ctx, request);
     const QJsonObject body = request.json();
     const QJsonValue list = body.value(QStringLiteral("fileIds"));
     // album-add-content.txt: fileIds, mandatory, at most 100 fileMap objects.
@@ -366,10 +373,7 @@ SimReply deleteAlbum(SimContext &ctx, SimRequest &request)
 
 SimReply removeItems(SimContext &ctx, SimRequest &request)
 {
-    const AlbumRow album = ctx.accessibleAlbum(request.userId, request.args.at(0));
-    if (!album.isManual())
-        throw SimError::parameter(QStringLiteral("albumId"),
-                                  QStringLiteral("items can be removed only from a manual album"));
+    const AlbumRow album = manualAlbum(ctx, request);
     const QJsonObject body = request.json();
     const auto ids =
         JsonFields::stringList(body.value(QStringLiteral("ids")), QStringLiteral("ids"), 1000, 64);

@@ -49,40 +49,10 @@ QByteArray SimFixture::Response::header(const QByteArray &name) const
     return {};
 }
 
-QString SimFixture::Response::errorCode() const
+QString SimFixture::Response::errorDetail(const QString &field) const
 {
-    return json.value(QStringLiteral("error"))
-        .toObject()
-        .value(QStringLiteral("errorDetail"))
-        .toArray()
-        .at(0)
-        .toObject()
-        .value(QStringLiteral("errorCode"))
-        .toString();
-}
-
-QString SimFixture::Response::errorParam() const
-{
-    return json.value(QStringLiteral("error"))
-        .toObject()
-        .value(QStringLiteral("errorDetail"))
-        .toArray()
-        .at(0)
-        .toObject()
-        .value(QStringLiteral("errorParam"))
-        .toString();
-}
-
-QString SimFixture::Response::errorDescription() const
-{
-    return json.value(QStringLiteral("error"))
-        .toObject()
-        .value(QStringLiteral("errorDetail"))
-        .toArray()
-        .at(0)
-        .toObject()
-        .value(QStringLiteral("description"))
-        .toString();
+    const QJsonObject error = json.value(QStringLiteral("error")).toObject();
+    return error.value(QStringLiteral("errorDetail")).toArray().at(0).toObject().value(field).toString();
 }
 
 QByteArray SimFixture::xDate(qint64 offsetSecs)

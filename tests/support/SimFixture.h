@@ -37,9 +37,10 @@ public:
         QJsonObject json;
         QByteArray header(const QByteArray &name) const;
         // error.errorDetail[0] of the documented error body (files-list.txt, Tables 19 and 21).
-        QString errorCode() const;
-        QString errorParam() const;
-        QString errorDescription() const;
+        QString errorCode() const { return errorDetail(QStringLiteral("errorCode")); }
+        QString errorParam() const { return errorDetail(QStringLiteral("errorParam")); }
+        QString errorDescription() const { return errorDetail(QStringLiteral("description")); }
+        QString errorDetail(const QString &field) const;
     };
     using Headers = QList<QPair<QByteArray, QByteArray>>;
 
