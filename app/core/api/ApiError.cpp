@@ -1,0 +1,41 @@
+#include "ApiError.h"
+
+#include <QCoreApplication>
+
+namespace koodrive::api {
+
+QString ApiError::details() const
+{
+    QStringList parts;
+    if (httpStatus)
+        parts << QStringLiteral("HTTP %1").arg(httpStatus);
+    if (!code.isEmpty())
+        parts << QCoreApplication::translate("ApiError", "code %1").arg(code);
+    if (!parameter.isEmpty())
+        parts << QCoreApplication::translate("ApiError", "field %1").arg(parameter);
+    if (!traceId.isEmpty())
+        parts << QCoreApplication::translate("ApiError", "trace id %1").arg(traceId);
+    return parts.isEmpty() ? message
+                           : QStringLiteral("%1 (%2)").arg(message, parts.join(QStringLiteral(", ")));
+}
+
+ApiError ApiError::invalidInput(const QString &parameter, const QString &message)
+{
+    ApiError error;
+    error.kind = Kind::InvalidInput;
+    error.parameter = parameter;
+    error.message = message;
+    return error;
+}
+
+ApiError ApiError::badResponse(const QString &message, int httpStatus, const QString &traceId)
+{
+    ApiError error;
+    error.kind = Kind::BadResponse;
+    error.httpStatus = httpStatus;
+    error.message = message;
+    error.traceId = traceId;
+    return error;
+}
+
+} // namespace koodrive::api

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QString>
+
+namespace koodrive::api {
+
+// Every way a KooDrive call can fail, as one value: what the UI shows (message and trace id) and what the
+// client decides on (kind, status, whether a retry can help).
+struct ApiError
+{
+    enum class Kind
+    {
+        Network,      // no answer: refused, reset, DNS, offline
+        Timeout,      // no progress within the transfer timeout
+        Server,       // 5xx
+        RateLimited,  // 429
+        Refused,      // the service said no: 4xx error body, or 200 with a non-zero code
+        Unauthorized, // the session is over and could not be renewed
+        BadResponse,  // an answer that is not the documented shape
+        InvalidInput, // refused before sending: a value outside the pages' ranges
+        Insecure,     // plain http:// to a host that is not loopback
+        Cancelled,
+    };
+
+    Kind kind = Kind::Network;
+    int httpStatus = 0;
+    QString code;      // KooDrive's code, e.g. "13000102"
+    QString parameter; // the field the service or the validation named
+    QString message;   // for a person
+    QString traceId;   // X-Traceid of the request, to quote to support
+    bool retryable = false;
+    int retryAfterSecs = -1;
+
+    // "message (code 13000102, trace id …)" for logs and "Copy details".
+    QString details() const;
+
+    static ApiError invalidInput(const QString &parameter, const QString &message);
+    static ApiError badResponse(const QString &message, int httpStatus, const QString &traceId);
+};
+
+} // namespace koodrive::api

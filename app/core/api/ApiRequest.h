@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QUrlQuery>
+
+namespace koodrive::api {
+
+// One KooDrive call before the headers are added: what KooDriveClient turns into a QNetworkRequest.
+struct ApiRequest
+{
+    QByteArray method; // "GET", "POST", "DELETE"
+    QString path;      // e.g. "/koodrive/ose/v1/album/list"
+    QUrlQuery query;
+    QByteArray body;           // JSON; empty for none
+    bool idempotent = false;   // reads are retried on transient failures; mutations are not replayed blindly
+    bool authenticated = true; // sign-in and refresh carry X-Date but no token
+};
+
+} // namespace koodrive::api

@@ -1,0 +1,131 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSize>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace koodrive::api {
+
+// Values the service layer hands out, in the pages' terms. Times are milliseconds since the epoch (UTC),
+// 0 when absent; URLs stay QByteArray (ASCII, half the size of a QString: ../shared/PERFORMANCE-FACTS.md).
+
+enum class AlbumType
+{
+    Collection = 1,
+    Manual = 2
+}; // album-list.txt, Table 4
+enum class AlbumKind
+{
+    Personal = 1,
+    Shared = 2
+};
+
+struct Album
+{
+    QString id;
+    QString name;
+    QByteArray coverUrl;
+    AlbumType type = AlbumType::Manual;
+    AlbumKind kind = AlbumKind::Personal;
+    QStringList scopeDirs;
+    QString scopeKind; // "1", "2" or "1,2"
+    QString scopeParentFolderId;
+    QString ownerId;
+    QString groupId;
+    qint64 createdMs = 0;
+    qint64 updatedMs = 0;
+
+    bool isManual() const { return type == AlbumType::Manual; }
+};
+
+struct AlbumPage
+{
+    QVector<Album> albums;
+    int total = 0;
+};
+
+// files-list.txt, Table 3 "fileType".
+namespace FileType {
+inline constexpr int Folder = 10;
+inline constexpr int SmartFolder = 11;
+inline constexpr int Image = 15;
+inline constexpr int Video = 20;
+} // namespace FileType
+
+struct DriveFile
+{
+    QString id;
+    QString name;
+    int fileType = 0;
+    QString mimeType;
+    QString suffix;
+    qint64 size = 0;
+    QString parentId;
+    QString containerId;
+    QString ownerId;
+    qint64 createdMs = 0;
+    qint64 editedMs = 0;
+    qint64 takenMs = 0;
+    QSize dimensions;
+    bool recycled = false;
+    qint64 recycledMs = 0;
+    QByteArray thumbnailUrl;
+    QByteArray originalUrl;
+
+    bool isFolder() const { return fileType == FileType::Folder || fileType == FileType::SmartFolder; }
+    bool isImage() const { return fileType == FileType::Image; }
+    bool isVideo() const { return fileType == FileType::Video; }
+};
+
+struct FilePage
+{
+    QVector<DriveFile> files;
+    QString nextCursor; // empty: the last page
+};
+
+struct AlbumContentsPage
+{
+    QVector<DriveFile> items;
+    int total = 0;
+    QString nextCursor;
+};
+
+struct SpaceInfo
+{
+    QString containerId;
+    QString rootFolderId;
+    qint64 capacity = 0;
+    qint64 used = 0;
+};
+
+struct ShareFolder
+{
+    QString groupId;
+    qint64 shareFolderId = 0;
+    QString name;
+    QString ownerId;
+    QString containerId;
+    QString rootFolderId;
+    int memberCount = 0;
+};
+
+struct DownloadLink
+{
+    QString fileId;
+    QString fileName;
+    QByteArray url; // empty when this file failed
+    QString code;
+    QString message;
+};
+
+struct Session
+{
+    QString userId;
+    QString accessToken;
+    QString refreshToken;
+    qint64 expiresInSecs = 0;
+};
+
+} // namespace koodrive::api

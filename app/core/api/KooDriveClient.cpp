@@ -1,0 +1,564 @@
+#include "KooDriveClient.h"
+
+#include "ResponseParsers.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+
+namespace koodrive::api {
+
+namespace {
+const QString Api = QStringLiteral("/koodrive/ose/v1");
+
+int characters(const QString &text)
+{
+    return int(text.toUcs4().size());
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("KooDriveClient", text);
+}
+
+// The pages' ranges, checked before anything is sent.
+std::optional<ApiError> checkRange(const char *name, qint64 value, qint64 min, qint64 max)
+{
+    if (value >= min && value <= max)
+        return std::nullopt;
+    return ApiError::invalidInput(QLatin1String(name),
+                                  tr("%1 must be from %2 to %3.").arg(QLatin1String(name)).arg(min).arg(max));
+}
+
+std::optional<ApiError> checkText(const char *name, const QString &value, int min, int max)
+{
+    const int length = characters(value);
+    if (length >= min && length <= max)
+        return std::nullopt;
+    if (min > 0 && length == 0)
+        return ApiError::invalidInput(QLatin1String(name), tr("%1 is required.").arg(QLatin1String(name)));
+    return ApiError::invalidInput(
+        QLatin1String(name),
+        tr("%1 must be %2 to %3 characters long.").arg(QLatin1String(name)).arg(min).arg(max));
+}
+
+std::optional<ApiError> checkIds(const char *name, const QStringList &ids, int min, int max)
+{
+    if (ids.size() < min || ids.size() > max)
+        return ApiError::invalidInput(
+            QLatin1String(name), tr("%1 takes %2 to %3 entries.").arg(QLatin1String(name)).arg(min).arg(max));
+    for (const QString &id : ids)
+        if (auto error = checkText(name, id, 1, 64))
+            return error;
+    return std::nullopt;
+}
+
+std::optional<ApiError> firstOf(std::initializer_list<std::optional<ApiError>> checks)
+{
+    for (const auto &check : checks)
+        if (check)
+            return check;
+    return std::nullopt;
+}
+
+bool isLoopback(const QString &host)
+{
+    if (host == QLatin1String("localhost"))
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+QByteArray json(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+// Calls that answer only {"code":0,"msg":...}.
+Result<Done> acknowledged(const QJsonObject &)
+{
+    return Done{};
+}
+} // namespace
+
+KooDriveClient::KooDriveClient(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+{}
+
+KooDriveClient::~KooDriveClient() = default;
+
+void KooDriveClient::setConnection(const ServerConnection &connection)
+{
+    m_connection = connection;
+}
+
+QString KooDriveClient::newTraceId()
+{
+    // X-Traceid: 58 letters, digits or '_' (../shared/koodrive-api/README.md).
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_";
+    QString id(58, Qt::Uninitialized);
+    for (QChar &c : id)
+        c = QLatin1Char(alphabet[QRandomGenerator::global()->bounded(int(sizeof alphabet - 1))]);
+    return id;
+}
+
+QByteArray KooDriveClient::xDate() const
+{
+    // X-Date: UTC, yyyyMMdd'T'HHmmss'Z', on the server's clock as far as we know it.
+    return QDateTime::currentDateTimeUtc()
+        .addSecs(m_clockOffsetSecs)
+        .toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))
+        .toLatin1();
+}
+
+bool KooDriveClient::learnClockOffset(const QByteArray &httpDate)
+{
+    QDateTime server = QLocale::c().toDateTime(QString::fromLatin1(httpDate.trimmed()),
+                                               QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+    if (!server.isValid())
+        return false;
+    server.setTimeSpec(Qt::UTC);
+    // One second behind the server's clock: X-Date may never be later than it.
+    const qint64 offset = QDateTime::currentDateTimeUtc().secsTo(server) - 1;
+    if (offset == m_clockOffsetSecs)
+        return false;
+    m_clockOffsetSecs = offset;
+    return true;
+}
+
+QNetworkReply *KooDriveClient::send(const ApiRequest &request, const QString &traceId, ApiError *refused)
+{
+    QUrl url = m_connection.server;
+    if (!url.isValid() || url.host().isEmpty()) {
+        *refused = ApiError::invalidInput(QStringLiteral("server"), tr("No KooDrive server is set."));
+        return nullptr;
+    }
+    // Tokens never travel in the clear: plain http is for the local server only.
+    if (url.scheme() != QLatin1String("https") &&
+        !(url.scheme() == QLatin1String("http") && isLoopback(url.host()))) {
+        refused->kind = ApiError::Kind::Insecure;
+        refused->message = tr("Refusing to send your KooDrive session over an unencrypted connection to %1.")
+                               .arg(url.host());
+        return nullptr;
+    }
+    url.setPath(url.path() + request.path);
+    if (!request.query.isEmpty())
+        url.setQuery(request.query);
+
+    QNetworkRequest http(url);
+    http.setTransferTimeout(m_timeoutMs);
+    http.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    // The common headers of every page, built here and nowhere else.
+    if (request.authenticated) {
+        const QString token = m_connection.accessToken;
+        // The pages write "Bearer+{access_token}"; real servers hand out tokens already carrying a scheme.
+        http.setRawHeader("Authorization",
+                          token.contains(QLatin1Char(' ')) ? token.toLatin1() : "Bearer " + token.toLatin1());
+        http.setRawHeader("X-User-Id", m_connection.userId.toUtf8());
+    } else {
+        http.setRawHeader("x-hw-agentName", "KooDrive Albums");
+    }
+    http.setRawHeader("X-Date", xDate());
+    http.setRawHeader("X-Traceid", traceId.toLatin1());
+    http.setRawHeader("language", m_language.toLatin1());
+    if (!request.body.isEmpty())
+        http.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    return m_network->sendCustomRequest(http, request.method, request.body);
+}
+
+void KooDriveClient::renewSession(std::function<void(bool)> whenDone)
+{
+    m_renewWaiters.append(std::move(whenDone));
+    if (m_renewing)
+        return;
+    m_renewing = true;
+    ApiRequest request{"POST", Api + QStringLiteral("/auth/refreshToken"),
+                       {},     json({{QStringLiteral("refreshToken"), m_refreshToken}}),
+                       false,  false};
+    call<Session>(
+        request, this,
+        [this](const Result<Session> &result) {
+            m_renewing = false;
+            const bool renewed = result.ok();
+            if (renewed) {
+                m_connection.accessToken = result.value().accessToken;
+                if (!result.value().refreshToken.isEmpty())
+                    m_refreshToken = result.value().refreshToken;
+                emit sessionRenewed(result.value());
+            } else {
+                m_refreshToken.clear();
+                emit sessionExpired();
+            }
+            const auto waiters = std::exchange(m_renewWaiters, {});
+            for (const auto &waiter : waiters)
+                waiter(renewed);
+        },
+        &ResponseParsers::session);
+}
+
+void KooDriveClient::reportSessionExpired()
+{
+    emit sessionExpired();
+}
+
+template<typename T>
+CallHandle KooDriveClient::call(ApiRequest request, QObject *context, Callback<T> done,
+                                Result<T> (*parse)(const QJsonObject &))
+{
+    QPointer<QObject> receiver(context);
+    auto *apiCall = new ApiCall(
+        this, std::move(request),
+        [receiver, done = std::move(done), parse](const ApiCall::Answer &answer, const ApiError *error) {
+            if (!receiver)
+                return; // whoever asked is gone
+            if (error) {
+                done(*error);
+                return;
+            }
+            Result<QJsonObject> envelope =
+                ResponseParsers::envelope(answer.httpStatus, answer.body, answer.traceId);
+            if (!envelope.ok()) {
+                done(envelope.error());
+                return;
+            }
+            Result<T> value = parse(envelope.value());
+            if (!value.ok()) {
+                ApiError parseError = value.error();
+                parseError.traceId = answer.traceId;
+                parseError.httpStatus = answer.httpStatus;
+                done(parseError);
+                return;
+            }
+            done(value);
+        });
+    if (context)
+        connect(context, &QObject::destroyed, apiCall, &ApiCall::cancel);
+    apiCall->start();
+    return CallHandle(apiCall);
+}
+
+template<typename T>
+CallHandle KooDriveClient::reject(const ApiError &error, QObject *context, Callback<T> done)
+{
+    QPointer<QObject> receiver(context);
+    auto *apiCall =
+        new ApiCall(this, {}, [receiver, done = std::move(done)](const ApiCall::Answer &, const ApiError *e) {
+            if (receiver && e)
+                done(*e);
+        });
+    apiCall->failSoon(error);
+    return CallHandle(apiCall);
+}
+
+CallHandle KooDriveClient::listAlbums(const AlbumListQuery &query, QObject *context, Callback<AlbumPage> done)
+{
+    // album-list.txt, Table 1.
+    if (auto error =
+            firstOf({checkRange("pageSize", query.pageSize, 1, 100),
+                     checkRange("pageNum", query.pageNum, 1, std::numeric_limits<int>::max()),
+                     query.groupId.isEmpty() ? std::nullopt : checkText("groupId", query.groupId, 1, 64)}))
+        return reject(*error, context, std::move(done));
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("albumKind"), QString::number(int(query.kind)));
+    q.addQueryItem(QStringLiteral("albumType"), QString::number(int(query.type)));
+    if (!query.groupId.isEmpty())
+        q.addQueryItem(QStringLiteral("groupId"), query.groupId);
+    q.addQueryItem(QStringLiteral("pageSize"), QString::number(query.pageSize));
+    q.addQueryItem(QStringLiteral("pageNum"), QString::number(query.pageNum));
+    return call<AlbumPage>({"GET", Api + QStringLiteral("/album/list"), q, {}, true}, context,
+                           std::move(done), &ResponseParsers::albumPage);
+}
+
+CallHandle KooDriveClient::createAlbum(const NewAlbum &album, QObject *context, Callback<QString> done)
+{
+    // album-create.txt, Table 2: integers for type and albumKind as the example sends them.
+    QJsonObject body{{QStringLiteral("type"), int(album.type)},
+                     {QStringLiteral("albumKind"), int(album.kind)}};
+    std::optional<ApiError> error;
+    if (album.type == AlbumType::Manual || !album.name.isEmpty()) {
+        error = checkText("name", album.name, 1, 20);
+        body.insert(QStringLiteral("name"), album.name);
+    }
+    if (!error && album.type == AlbumType::Collection) {
+        error = firstOf({checkIds("scopeDir", album.scopeDirs, 1, 30),
+                         checkText("scopeParentFolderId", album.scopeParentFolderId, 1, 64),
+                         album.scopeImages || album.scopeVideos
+                             ? std::nullopt
+                             : std::optional(ApiError::invalidInput(QStringLiteral("scopeKind"),
+                                                                    tr("Choose images, videos or both.")))});
+        body.insert(QStringLiteral("scopeDir"), QJsonArray::fromStringList(album.scopeDirs));
+        body.insert(QStringLiteral("scopeParentFolderId"), album.scopeParentFolderId);
+        // create's scopeKind is a String: "1", "2" or "1,2".
+        body.insert(QStringLiteral("scopeKind"), album.scopeImages && album.scopeVideos
+                                                     ? QStringLiteral("1,2")
+                                                 : album.scopeImages ? QStringLiteral("1")
+                                                                     : QStringLiteral("2"));
+    }
+    if (!error && album.kind == AlbumKind::Shared) {
+        error = firstOf(
+            {checkText("groupId", album.groupId, 1, 64),
+             checkRange("shareFolderId", album.shareFolderId, 1, std::numeric_limits<qint64>::max())});
+        body.insert(QStringLiteral("groupId"), album.groupId);
+        body.insert(QStringLiteral("shareFolderId"), album.shareFolderId);
+    }
+    if (!error && !album.containerId.isEmpty()) {
+        error = checkText("containerId", album.containerId, 1, 64);
+        body.insert(QStringLiteral("containerId"), album.containerId);
+    }
+    if (error)
+        return reject(*error, context, std::move(done));
+    return call<QString>({"POST", Api + QStringLiteral("/album/create"), {}, json(body), false}, context,
+                         std::move(done), &ResponseParsers::createdAlbumId);
+}
+
+CallHandle KooDriveClient::updateAlbum(const QString &albumId, const AlbumChange &change, QObject *context,
+                                       Callback<Done> done)
+{
+    // album-update.txt, Table 3: scopeDirList (not scopeDir), an Integer scopeKind; the path has no "album/".
+    QJsonObject body;
+    std::optional<ApiError> error = checkText("albumId", albumId, 1, 64);
+    if (!error && change.name) {
+        error = checkText("name", *change.name, 1, 20);
+        body.insert(QStringLiteral("name"), *change.name);
+    }
+    if (!error && change.scopeDirs) {
+        error = checkIds("scopeDirList", *change.scopeDirs, 1, 30);
+        body.insert(QStringLiteral("scopeDirList"), QJsonArray::fromStringList(*change.scopeDirs));
+    }
+    if (!error && change.scopeParentFolderId) {
+        error = checkText("scopeParentFolderId", *change.scopeParentFolderId, 1, 64);
+        body.insert(QStringLiteral("scopeParentFolderId"), *change.scopeParentFolderId);
+    }
+    if (!error && change.scopeKinds) {
+        const auto [images, videos] = *change.scopeKinds;
+        if (!images && !videos)
+            error = ApiError::invalidInput(QStringLiteral("scopeKind"), tr("Choose images, videos or both."));
+        // An Integer on this page; both kinds cannot be one integer, so they go as the page's "1,2".
+        body.insert(QStringLiteral("scopeKind"),
+                    images && videos ? QJsonValue(QStringLiteral("1,2")) : QJsonValue(images ? 1 : 2));
+    }
+    if (!error && body.isEmpty())
+        error = ApiError::invalidInput(QStringLiteral("name"), tr("Nothing to change."));
+    if (error)
+        return reject(*error, context, std::move(done));
+    return call<Done>({"POST",
+                       Api + QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(albumId)) +
+                           QStringLiteral("/update"),
+                       {},
+                       json(body),
+                       false},
+                      context, std::move(done), &acknowledged);
+}
+
+CallHandle KooDriveClient::addToAlbum(const QString &albumId, const QVector<FileRef> &files, QObject *context,
+                                      Callback<Done> done)
+{
+    // album-add-content.txt, Tables 3 and 4: at most 100 {fileId (<= 64), ownerId}.
+    std::optional<ApiError> error =
+        firstOf({checkText("albumId", albumId, 1, 64), checkRange("fileIds", files.size(), 1, 100)});
+    QJsonArray list;
+    for (const FileRef &file : files) {
+        if (!error)
+            error =
+                firstOf({checkText("fileId", file.fileId, 1, 64), checkText("ownerId", file.ownerId, 1, 64)});
+        list.append(
+            QJsonObject{{QStringLiteral("fileId"), file.fileId}, {QStringLiteral("ownerId"), file.ownerId}});
+    }
+    if (error)
+        return reject(*error, context, std::move(done));
+    return call<Done>(
+        {"POST",
+         Api + QStringLiteral("/album/%1/add").arg(QString::fromLatin1(QUrl::toPercentEncoding(albumId))),
+         {},
+         json({{QStringLiteral("fileIds"), list}}),
+         false},
+        context, std::move(done), &acknowledged);
+}
+
+CallHandle KooDriveClient::listFiles(const FileListQuery &query, QObject *context, Callback<FilePage> done)
+{
+    // files-list.txt, Tables 3 to 5.
+    if (auto error = firstOf({checkText("containerId", query.containerId, 1, 64),
+                              checkText("parentFileId", query.parentFileId, 1, 64),
+                              checkRange("pageSize", query.pageSize, 1, 100),
+                              checkRange("sortType", query.sortType, 0, 6),
+                              checkRange("sortDirection", query.sortDirection, 0, 2),
+                              checkText("fileName", query.fileName, 0, 80),
+                              checkText("imageProcess", query.imageProcess, 0, 300)}))
+        return reject(*error, context, std::move(done));
+    QJsonObject body{{QStringLiteral("containerId"), query.containerId},
+                     {QStringLiteral("parentFileId"), query.parentFileId},
+                     {QStringLiteral("pageInfo"), QJsonObject{{QStringLiteral("pageSize"), query.pageSize},
+                                                              {QStringLiteral("pageCursor"), query.cursor}}}};
+    if (query.sortType)
+        body.insert(QStringLiteral("sortInfo"), QJsonObject{{QStringLiteral("sortType"), query.sortType},
+                                                            {QStringLiteral("sortDirection"),
+                                                             query.sortDirection ? query.sortDirection : 1}});
+    if (query.fileType)
+        body.insert(QStringLiteral("fileType"), QString::number(query.fileType));
+    if (!query.fileName.isEmpty())
+        body.insert(QStringLiteral("fileName"), query.fileName);
+    if (!query.imageProcess.isEmpty())
+        body.insert(QStringLiteral("imageProcess"), query.imageProcess);
+    return call<FilePage>({"POST",
+                           Api + (query.recycleBin ? QStringLiteral("/files/1") : QStringLiteral("/files/0")),
+                           {},
+                           json(body),
+                           true},
+                          context, std::move(done), &ResponseParsers::filePage);
+}
+
+CallHandle KooDriveClient::listAlbumContents(const AlbumContentsQuery &query, QObject *context,
+                                             Callback<AlbumContentsPage> done)
+{
+    if (auto error = firstOf({checkText("albumId", query.albumId, 1, 64),
+                              checkRange("pageSize", query.pageSize, 1, 100),
+                              checkRange("sortType", query.sortType, 0, 3),
+                              checkRange("sortDirection", query.sortDirection, 0, 2)}))
+        return reject(*error, context, std::move(done));
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("pageSize"), QString::number(query.pageSize));
+    if (!query.cursor.isEmpty())
+        q.addQueryItem(QStringLiteral("pageCursor"),
+                       QString::fromLatin1(QUrl::toPercentEncoding(query.cursor)));
+    if (query.sortType)
+        q.addQueryItem(QStringLiteral("sortType"), QString::number(query.sortType));
+    if (query.sortDirection)
+        q.addQueryItem(QStringLiteral("sortDirection"), QString::number(query.sortDirection));
+    if (!query.imageProcess.isEmpty())
+        q.addQueryItem(QStringLiteral("imageProcess"),
+                       QString::fromLatin1(QUrl::toPercentEncoding(query.imageProcess)));
+    return call<AlbumContentsPage>(
+        {"GET",
+         Api + QStringLiteral("/album/%1/list")
+                   .arg(QString::fromLatin1(QUrl::toPercentEncoding(query.albumId))),
+         q,
+         {},
+         true},
+        context, std::move(done), &ResponseParsers::albumContents);
+}
+
+CallHandle KooDriveClient::deleteAlbum(const QString &albumId, QObject *context, Callback<Done> done)
+{
+    if (auto error = checkText("albumId", albumId, 1, 64))
+        return reject(*error, context, std::move(done));
+    return call<Done>(
+        {"DELETE",
+         Api + QStringLiteral("/album/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(albumId))),
+         {},
+         {},
+         false},
+        context, std::move(done), &acknowledged);
+}
+
+CallHandle KooDriveClient::removeFromAlbum(const QString &albumId, const QStringList &fileIds,
+                                           QObject *context, Callback<Done> done)
+{
+    // DELETE /{albumId}/batchDelete with a body {"ids": [...]}, at most 1000.
+    if (auto error = firstOf({checkText("albumId", albumId, 1, 64), checkIds("ids", fileIds, 1, 1000)}))
+        return reject(*error, context, std::move(done));
+    return call<Done>(
+        {"DELETE",
+         Api + QStringLiteral("/%1/batchDelete").arg(QString::fromLatin1(QUrl::toPercentEncoding(albumId))),
+         {},
+         json({{QStringLiteral("ids"), QJsonArray::fromStringList(fileIds)}}),
+         false},
+        context, std::move(done), &acknowledged);
+}
+
+CallHandle KooDriveClient::fileDetail(const QString &fileId, const QString &containerId,
+                                      const QString &imageProcess, QObject *context, Callback<DriveFile> done)
+{
+    if (auto error =
+            firstOf({checkText("fileId", fileId, 1, 64), checkText("containerId", containerId, 1, 64),
+                     checkText("imageProcess", imageProcess, 0, 300)}))
+        return reject(*error, context, std::move(done));
+    QJsonObject body{{QStringLiteral("containerId"), containerId}};
+    if (!imageProcess.isEmpty())
+        body.insert(QStringLiteral("imageProcess"), imageProcess);
+    return call<DriveFile>(
+        {"POST",
+         Api + QStringLiteral("/files/%1/detail").arg(QString::fromLatin1(QUrl::toPercentEncoding(fileId))),
+         {},
+         json(body),
+         true},
+        context, std::move(done), &ResponseParsers::file);
+}
+
+CallHandle KooDriveClient::downloadLinks(const QString &containerId, const QStringList &fileIds,
+                                         QObject *context, Callback<QVector<DownloadLink>> done)
+{
+    if (auto error =
+            firstOf({checkText("containerId", containerId, 1, 64), checkIds("fileIds", fileIds, 1, 100)}))
+        return reject(*error, context, std::move(done));
+    return call<QVector<DownloadLink>>(
+        {"POST",
+         Api + QStringLiteral("/files/download"),
+         {},
+         json({{QStringLiteral("containerId"), containerId},
+               {QStringLiteral("fileIds"), QJsonArray::fromStringList(fileIds)}}),
+         true},
+        context, std::move(done), &ResponseParsers::downloadLinks);
+}
+
+CallHandle KooDriveClient::spaceInfo(QObject *context, Callback<SpaceInfo> done)
+{
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("type"), QStringLiteral("1"));
+    return call<SpaceInfo>({"GET",
+                            Api + QStringLiteral("/space/%1")
+                                      .arg(QString::fromLatin1(QUrl::toPercentEncoding(m_connection.userId))),
+                            q,
+                            {},
+                            true},
+                           context, std::move(done), &ResponseParsers::space);
+}
+
+CallHandle KooDriveClient::shareFolders(QObject *context, Callback<QVector<ShareFolder>> done)
+{
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("offset"), QStringLiteral("0"));
+    q.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
+    q.addQueryItem(QStringLiteral("queryType"), QStringLiteral("0"));
+    return call<QVector<ShareFolder>>({"GET", Api + QStringLiteral("/sharefolder/list"), q, {}, true},
+                                      context, std::move(done), &ResponseParsers::shareFolders);
+}
+
+CallHandle KooDriveClient::signIn(const QString &account, const QString &password, QObject *context,
+                                  Callback<Session> done)
+{
+    if (auto error =
+            firstOf({checkText("account", account, 1, 128), checkText("password", password, 1, 256)}))
+        return reject(*error, context, std::move(done));
+    return call<Session>({"POST",
+                          Api + QStringLiteral("/auth/login"),
+                          {},
+                          json({{QStringLiteral("account"), account},
+                                {QStringLiteral("authType"), 1},
+                                {QStringLiteral("password"), password},
+                                {QStringLiteral("captchaToken"), QString()}}),
+                          false,
+                          false},
+                         context, std::move(done), &ResponseParsers::session);
+}
+
+CallHandle KooDriveClient::signOut(QObject *context, Callback<Done> done)
+{
+    return call<Done>({"POST",
+                       Api + QStringLiteral("/auth/logout"),
+                       {},
+                       json({{QStringLiteral("userId"), m_connection.userId},
+                             {QStringLiteral("accessToken"), m_connection.accessToken}}),
+                       false},
+                      context, std::move(done), &acknowledged);
+}
+
+} // namespace koodrive::api

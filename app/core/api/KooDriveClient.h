@@ -1,0 +1,169 @@
+#pragma once
+
+#include "ApiCall.h"
+#include "ApiTypes.h"
+#include "Result.h"
+#include "account/ServerConnection.h"
+
+#include <QObject>
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace koodrive::api {
+
+template<typename T>
+using Callback = std::function<void(const Result<T> &)>;
+
+// The only place in the app that speaks HTTP to KooDrive (../shared/koodrive-api/). Every call is checked
+// against the pages' ranges before it is sent, carries the common headers built in one place, and
+// finishes exactly once through its callback, on `context`'s thread, unless cancelled or `context` is gone.
+class KooDriveClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(KooDriveClient)
+
+public:
+    struct RetryPolicy
+    {
+        int maxAttempts = 4; // for reads; mutations are sent once
+        int baseDelayMs = 250;
+        int maxDelayMs = 4000;
+        int maxRetryAfterMs = 30000; // a Retry-After longer than this is cut to it
+    };
+
+    explicit KooDriveClient(QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~KooDriveClient() override;
+
+    void setConnection(const ServerConnection &connection);
+    const ServerConnection &connection() const { return m_connection; }
+    void setRefreshToken(const QString &refreshToken) { m_refreshToken = refreshToken; }
+    void setLanguage(const QString &language) { m_language = language; } // "en_us", "zh_cn"
+    void setTransferTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
+    const RetryPolicy &retryPolicy() const { return m_retryPolicy; }
+    qint64 clockOffsetSecs() const { return m_clockOffsetSecs; }
+
+    // --- album-list.txt, album-create.txt, album-update.txt, album-add-content.txt -------------------
+    struct AlbumListQuery
+    {
+        AlbumKind kind = AlbumKind::Personal;
+        AlbumType type = AlbumType::Manual;
+        int pageNum = 1;    // > 0
+        int pageSize = 100; // 1..100
+        QString groupId{};
+    };
+    CallHandle listAlbums(const AlbumListQuery &query, QObject *context, Callback<AlbumPage> done);
+
+    struct NewAlbum
+    {
+        AlbumType type = AlbumType::Manual;
+        AlbumKind kind = AlbumKind::Personal;
+        QString name{};          // 1..20 characters; required for manual albums
+        QStringList scopeDirs{}; // collection albums: 1..30 folders under scopeParentFolderId
+        QString scopeParentFolderId{};
+        bool scopeImages = true;
+        bool scopeVideos = true;
+        QString groupId{};        // shared albums
+        qint64 shareFolderId = 0; // shared albums
+        QString containerId{};
+    };
+    CallHandle createAlbum(const NewAlbum &album, QObject *context, Callback<QString> done);
+
+    struct AlbumChange
+    {
+        std::optional<QString> name{};
+        std::optional<QStringList> scopeDirs{};
+        std::optional<QString> scopeParentFolderId{};
+        std::optional<std::pair<bool, bool>> scopeKinds{}; // images, videos
+    };
+    CallHandle updateAlbum(const QString &albumId, const AlbumChange &change, QObject *context,
+                           Callback<Done> done);
+
+    struct FileRef
+    {
+        QString fileId{};
+        QString ownerId{};
+    };
+    CallHandle addToAlbum(const QString &albumId, const QVector<FileRef> &files, QObject *context,
+                          Callback<Done> done);
+
+    // --- files-list.txt ------------------------------------------------------------------------------
+    struct FileListQuery
+    {
+        bool recycleBin = false;
+        QString containerId{};
+        QString parentFileId = QStringLiteral("root");
+        int pageSize = 100;
+        QString cursor{};
+        int sortType = 0;      // 0: the server's default; 1..6
+        int sortDirection = 0; // 0: default; 1 ascending, 2 descending
+        int fileType = 0;      // 0: any
+        QString fileName{};
+        QString imageProcess{}; // e.g. "image/resize,m_lfit,h_256,w_256"
+    };
+    CallHandle listFiles(const FileListQuery &query, QObject *context, Callback<FilePage> done);
+
+    // --- the other documented calls (../shared/koodrive-api/README.md) -----------------------------
+    struct AlbumContentsQuery
+    {
+        QString albumId{};
+        int pageSize = 100;
+        QString cursor{};
+        int sortType = 0;      // 1 shooting, 2 creation, 3 update time
+        int sortDirection = 0; // 1 ascending, 2 descending
+        QString imageProcess{};
+    };
+    CallHandle listAlbumContents(const AlbumContentsQuery &query, QObject *context,
+                                 Callback<AlbumContentsPage> done);
+    CallHandle deleteAlbum(const QString &albumId, QObject *context, Callback<Done> done);
+    CallHandle removeFromAlbum(const QString &albumId, const QStringList &fileIds, QObject *context,
+                               Callback<Done> done);
+    CallHandle fileDetail(const QString &fileId, const QString &containerId, const QString &imageProcess,
+                          QObject *context, Callback<DriveFile> done);
+    CallHandle downloadLinks(const QString &containerId, const QStringList &fileIds, QObject *context,
+                             Callback<QVector<DownloadLink>> done);
+    CallHandle spaceInfo(QObject *context, Callback<SpaceInfo> done);
+    CallHandle shareFolders(QObject *context, Callback<QVector<ShareFolder>> done);
+    CallHandle signIn(const QString &account, const QString &password, QObject *context,
+                      Callback<Session> done);
+    CallHandle signOut(QObject *context, Callback<Done> done);
+
+    // --- for ApiCall ------------------------------------------------------------------------------------
+    static QString newTraceId();
+    // Sends one attempt; nullptr (with *refused set) when the request may not be sent at all.
+    QNetworkReply *send(const ApiRequest &request, const QString &traceId, ApiError *refused);
+    // From a refused X-Date's answer: the server's Date header. True when the offset changed.
+    bool learnClockOffset(const QByteArray &httpDate);
+    bool canRenewSession() const { return !m_refreshToken.isEmpty(); }
+    // Renews the session once for all calls waiting on it.
+    void renewSession(std::function<void(bool renewed)> whenDone);
+    void reportSessionExpired();
+
+signals:
+    // The session could not be renewed: the UI asks the user to sign in again, keeping what is on screen.
+    void sessionExpired();
+    void sessionRenewed(const koodrive::api::Session &session);
+
+private:
+    template<typename T>
+    CallHandle call(ApiRequest request, QObject *context, Callback<T> done,
+                    Result<T> (*parse)(const QJsonObject &));
+    template<typename T>
+    CallHandle reject(const ApiError &error, QObject *context, Callback<T> done);
+    QByteArray xDate() const;
+
+    QNetworkAccessManager *m_network;
+    ServerConnection m_connection;
+    QString m_refreshToken{};
+    QString m_language = QStringLiteral("en_us");
+    int m_timeoutMs = 30000;
+    RetryPolicy m_retryPolicy;
+    qint64 m_clockOffsetSecs = 0;
+    bool m_renewing = false;
+    QVector<std::function<void(bool)>> m_renewWaiters;
+};
+
+} // namespace koodrive::api

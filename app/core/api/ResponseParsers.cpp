@@ -1,0 +1,451 @@
+#include "ResponseParsers.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <optional>
+
+namespace koodrive::api::ResponseParsers {
+
+namespace {
+
+// Reads fields of one JSON object and remembers the first field that was missing or of the wrong type,
+// so that a parser either yields a complete value or a BadResponse naming the field.
+class Reader final
+{
+public:
+    Reader(QJsonObject object, QString where)
+        : m_object(std::move(object))
+        , m_where(std::move(where))
+    {}
+
+    QString string(const char *name, bool required = false)
+    {
+        const QJsonValue v = m_object.value(QLatin1String(name));
+        if (v.isString())
+            return v.toString();
+        if (v.isDouble()) // ids written as numbers
+            return QString::number(qint64(v.toDouble()));
+        if (required || !(v.isUndefined() || v.isNull()))
+            fail(name);
+        return {};
+    }
+    QByteArray url(const char *name) { return string(name).toLatin1(); }
+    qint64 integer(const char *name, bool required = false, qint64 fallback = 0)
+    {
+        const QJsonValue v = m_object.value(QLatin1String(name));
+        if (v.isDouble())
+            return qint64(v.toDouble());
+        if (v.isString()) {
+            bool ok = false;
+            const qint64 parsed = v.toString().toLongLong(&ok);
+            if (ok)
+                return parsed;
+        }
+        if (required || !(v.isUndefined() || v.isNull()))
+            fail(name);
+        return fallback;
+    }
+    bool boolean(const char *name)
+    {
+        const QJsonValue v = m_object.value(QLatin1String(name));
+        if (!v.isBool() && !(v.isUndefined() || v.isNull()))
+            fail(name);
+        return v.toBool();
+    }
+    qint64 time(const char *name)
+    {
+        const QString text = string(name);
+        if (text.isEmpty())
+            return 0;
+        const qint64 ms = isoTime(text);
+        if (ms < 0)
+            fail(name);
+        return ms;
+    }
+    QJsonArray array(const char *name, bool required = false)
+    {
+        const QJsonValue v = m_object.value(QLatin1String(name));
+        if (!v.isArray() && (required || !(v.isUndefined() || v.isNull())))
+            fail(name);
+        return v.toArray();
+    }
+    QJsonObject object(const char *name, bool required = false)
+    {
+        const QJsonValue v = m_object.value(QLatin1String(name));
+        if (!v.isObject() && (required || !(v.isUndefined() || v.isNull())))
+            fail(name);
+        return v.toObject();
+    }
+    QStringList strings(const char *name)
+    {
+        QStringList out;
+        for (const QJsonValue &v : array(name)) {
+            if (!v.isString())
+                fail(name);
+            out << v.toString();
+        }
+        return out;
+    }
+
+    void fail(const char *name)
+    {
+        if (m_failed.isEmpty())
+            m_failed = m_where + QLatin1Char('.') + QLatin1String(name);
+    }
+    bool ok() const { return m_failed.isEmpty(); }
+    ApiError error() const
+    {
+        return ApiError::badResponse(
+            QCoreApplication::translate("ApiError",
+                                        "The server's answer is not what KooDrive documents (%1).")
+                .arg(m_failed),
+            200, QString());
+    }
+
+private:
+    QJsonObject m_object; // a copy: implicitly shared, and often made from a temporary
+    QString m_where;
+    QString m_failed;
+};
+
+int digitsAt(QStringView text, qsizetype at, int count)
+{
+    int value = 0;
+    for (int i = 0; i < count; ++i) {
+        const QChar c = text.at(at + i);
+        if (!c.isDigit())
+            return -1;
+        value = value * 10 + c.digitValue();
+    }
+    return value;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+qint64 daysFromCivil(qint64 y, int m, int d)
+{
+    y -= m <= 2;
+    const qint64 era = (y >= 0 ? y : y - 399) / 400;
+    const qint64 yoe = y - era * 400;
+    const qint64 doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const qint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+ApiError refusal(int httpStatus, const QString &code, const QString &parameter, const QString &message,
+                 const QString &traceId)
+{
+    ApiError error;
+    error.kind = httpStatus == 401   ? ApiError::Kind::Unauthorized
+                 : httpStatus == 429 ? ApiError::Kind::RateLimited
+                 : httpStatus >= 500 ? ApiError::Kind::Server
+                                     : ApiError::Kind::Refused;
+    error.httpStatus = httpStatus;
+    error.code = code;
+    error.parameter = parameter;
+    error.message = message.isEmpty()
+                        ? QCoreApplication::translate("ApiError", "KooDrive refused the request.")
+                        : message;
+    error.traceId = traceId;
+    error.retryable = httpStatus == 429 || httpStatus >= 500;
+    return error;
+}
+
+DriveFile readFile(Reader &r)
+{
+    DriveFile f;
+    f.id = r.string("id", true);
+    f.name = r.string("fileName", true);
+    f.fileType = int(r.integer("fileType", true));
+    f.mimeType = r.string("mimeType");
+    f.suffix = r.string("fileSuffix");
+    f.size = r.integer("size");
+    f.createdMs = r.time("createdTime");
+    f.editedMs = r.time("editedTime");
+    f.recycled = r.boolean("recycled");
+    f.recycledMs = r.time("recycledTime");
+    const QStringList parents = r.strings("parentFolder");
+    f.parentId = parents.value(0); // files-list.txt: "Currently, only the first ID is used."
+    f.containerId = r.strings("containers").value(0);
+    const QJsonArray owners = r.array("owners");
+    if (!owners.isEmpty()) {
+        Reader owner(owners.at(0).toObject(), QStringLiteral("owners[0]"));
+        f.ownerId = owner.string("userId");
+    }
+    const QJsonObject properties = r.object("properties");
+    Reader p(properties, QStringLiteral("properties"));
+    f.dimensions = QSize(int(p.integer("width")), int(p.integer("height")));
+    f.takenMs = p.time("takeTime");
+    if (!p.ok())
+        r.fail("properties");
+    // files-list.txt, Tables 9 to 14: attachments[].asset.resource.object.{downloadUrl, image[]}.
+    for (const QJsonValue &attachment : r.array("attachments")) {
+        const QJsonObject object = attachment.toObject()
+                                       .value(QStringLiteral("asset"))
+                                       .toObject()
+                                       .value(QStringLiteral("resource"))
+                                       .toObject()
+                                       .value(QStringLiteral("object"))
+                                       .toObject();
+        if (f.originalUrl.isEmpty())
+            f.originalUrl = object.value(QStringLiteral("downloadUrl"))
+                                .toObject()
+                                .value(QStringLiteral("url"))
+                                .toString()
+                                .toLatin1();
+        const QJsonArray images = object.value(QStringLiteral("image")).toArray();
+        if (f.thumbnailUrl.isEmpty() && !images.isEmpty())
+            f.thumbnailUrl = images.at(0)
+                                 .toObject()
+                                 .value(QStringLiteral("downloadUrl"))
+                                 .toObject()
+                                 .value(QStringLiteral("url"))
+                                 .toString()
+                                 .toLatin1();
+    }
+    if (f.id.isEmpty())
+        r.fail("id");
+    return f;
+}
+
+} // namespace
+
+qint64 isoTime(QStringView text)
+{
+    // yyyy-MM-ddTHH:mm:ss[.zzz]Z; QDateTime::fromString costs 30 times more per call
+    // (../shared/PERFORMANCE-FACTS.md), and a listing parses two per file.
+    if (text.size() != 20 && text.size() != 24)
+        return -1;
+    if (text.at(4) != u'-' || text.at(7) != u'-' || text.at(10) != u'T' || text.at(13) != u':' ||
+        text.at(16) != u':' || text.back() != u'Z')
+        return -1;
+    const int year = digitsAt(text, 0, 4), month = digitsAt(text, 5, 2), day = digitsAt(text, 8, 2);
+    const int hour = digitsAt(text, 11, 2), minute = digitsAt(text, 14, 2), second = digitsAt(text, 17, 2);
+    int millis = 0;
+    if (text.size() == 24) {
+        if (text.at(19) != u'.')
+            return -1;
+        millis = digitsAt(text, 20, 3);
+    }
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 ||
+        minute > 59 || second < 0 || second > 60 || millis < 0)
+        return -1;
+    return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60000LL + second * 1000LL + millis;
+}
+
+Result<QJsonObject> envelope(int httpStatus, const QByteArray &body, const QString &traceId)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        if (httpStatus >= 400)
+            return refusal(httpStatus, QString(), QString(), QString(), traceId);
+        return ApiError::badResponse(
+            QCoreApplication::translate("ApiError", "The server's answer is not JSON."), httpStatus, traceId);
+    }
+    const QJsonObject json = doc.object();
+    if (json.contains(QStringLiteral("error"))) {
+        const QJsonObject error = json.value(QStringLiteral("error")).toObject();
+        const QJsonObject detail = error.value(QStringLiteral("errorDetail")).toArray().at(0).toObject();
+        QString message = detail.value(QStringLiteral("description")).toString();
+        if (message.isEmpty())
+            message = error.value(QStringLiteral("description")).toString();
+        QString code = detail.value(QStringLiteral("errorCode")).toString();
+        if (code.isEmpty() && detail.value(QStringLiteral("errorCode")).isDouble())
+            code = QString::number(qint64(detail.value(QStringLiteral("errorCode")).toDouble()));
+        return refusal(httpStatus >= 400 ? httpStatus : 400, code,
+                       detail.value(QStringLiteral("errorParam")).toString(), message, traceId);
+    }
+    if (httpStatus >= 400)
+        return refusal(httpStatus, QString(), QString(), json.value(QStringLiteral("msg")).toString(),
+                       traceId);
+    // "code" is an Integer on some pages and a String on others.
+    const QJsonValue code = json.value(QStringLiteral("code"));
+    const QString codeText = code.isString()   ? code.toString()
+                             : code.isDouble() ? QString::number(qint64(code.toDouble()))
+                                               : QString();
+    if (!codeText.isEmpty() && codeText != QLatin1String("0"))
+        return refusal(httpStatus, codeText, QString(), json.value(QStringLiteral("msg")).toString(),
+                       traceId);
+    return json;
+}
+
+Result<AlbumPage> albumPage(const QJsonObject &json)
+{
+    Reader r(json, QStringLiteral("album list"));
+    AlbumPage page;
+    const QJsonArray list = r.array("albumList", true);
+    page.total = int(r.integer("total", false, list.size()));
+    page.albums.reserve(list.size());
+    for (qsizetype i = 0; i < list.size() && r.ok(); ++i) {
+        Reader a(list.at(i).toObject(), QStringLiteral("albumList[%1]").arg(i));
+        Album album;
+        album.id = a.string("id", true);
+        album.name = a.string("name");
+        album.coverUrl = a.url("coverImg");
+        const qint64 type = a.integer("albumType", true);
+        const qint64 kind = a.integer("albumKind", true);
+        if (type != 1 && type != 2)
+            a.fail("albumType");
+        if (kind != 1 && kind != 2)
+            a.fail("albumKind");
+        album.type = AlbumType(type);
+        album.kind = AlbumKind(kind);
+        album.scopeDirs = a.strings("scopeDir");
+        album.scopeKind = a.string("scopeKind");
+        album.scopeParentFolderId = a.string("scopeParentFolderId");
+        album.ownerId = a.string("albumOwnerId");
+        album.groupId = a.string("groupId");
+        album.createdMs = a.time("createTime");
+        album.updatedMs = a.time("updateTime");
+        if (album.id.isEmpty())
+            a.fail("id");
+        if (!a.ok())
+            return a.error();
+        page.albums.append(std::move(album));
+    }
+    if (!r.ok())
+        return r.error();
+    return page;
+}
+
+Result<QString> createdAlbumId(const QJsonObject &json)
+{
+    Reader r(json, QStringLiteral("album create"));
+    const QString id = r.string("albumId", true);
+    if (!r.ok() || id.isEmpty()) {
+        r.fail("albumId");
+        return r.error();
+    }
+    return id;
+}
+
+Result<DriveFile> file(const QJsonObject &json)
+{
+    Reader r(json, QStringLiteral("file"));
+    DriveFile f = readFile(r);
+    if (!r.ok())
+        return r.error();
+    return f;
+}
+
+Result<FilePage> filePage(const QJsonObject &json)
+{
+    Reader r(json, QStringLiteral("files list"));
+    FilePage page;
+    const QJsonArray files = r.array("files", true);
+    page.nextCursor = r.string("nextCursor");
+    page.files.reserve(files.size());
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const QJsonObject object = files.at(i).toObject();
+        Reader f(object, QStringLiteral("files[%1]").arg(i));
+        page.files.append(readFile(f));
+        if (!f.ok())
+            return f.error();
+    }
+    if (!r.ok())
+        return r.error();
+    return page;
+}
+
+Result<AlbumContentsPage> albumContents(const QJsonObject &json)
+{
+    Reader r(json, QStringLiteral("album contents"));
+    AlbumContentsPage page;
+    const QJsonArray list = r.array("contentList", true);
+    page.total = int(r.integer("total", false, list.size()));
+    page.nextCursor = r.string("nextPageCursor");
+    page.items.reserve(list.size());
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        Reader c(list.at(i).toObject(), QStringLiteral("contentList[%1]").arg(i));
+        DriveFile item;
+        item.id = c.string("id", true);
+        item.ownerId = c.string("ownerId");
+        item.containerId = c.string("containerId");
+        item.name = c.string("fileName");
+        item.fileType = int(c.integer("fileType"));
+        item.mimeType = c.string("mimeType");
+        item.size = c.integer("size");
+        item.dimensions = QSize(int(c.integer("width")), int(c.integer("height")));
+        item.takenMs = c.time("takeTime");
+        item.createdMs = c.time("createdTime");
+        item.editedMs = c.time("editedTime");
+        item.thumbnailUrl = c.url("thumbnailUrl");
+        if (!c.ok())
+            return c.error();
+        page.items.append(std::move(item));
+    }
+    if (!r.ok())
+        return r.error();
+    return page;
+}
+
+Result<QVector<DownloadLink>> downloadLinks(const QJsonObject &json)
+{
+    Reader r(json, QStringLiteral("download links"));
+    QVector<DownloadLink> links;
+    const QJsonArray list = r.array("downloads", true);
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        Reader d(list.at(i).toObject(), QStringLiteral("downloads[%1]").arg(i));
+        DownloadLink link{d.string("fileId", true), d.string("fileName"), d.url("url"), d.string("code"),
+                          d.string("msg")};
+        if (!d.ok())
+            return d.error();
+        links.append(std::move(link));
+    }
+    if (!r.ok())
+        return r.error();
+    return links;
+}
+
+Result<SpaceInfo> space(const QJsonObject &json)
+{
+    Reader r(json, QStringLiteral("space"));
+    Reader d(r.object("data", true), QStringLiteral("data"));
+    SpaceInfo info{d.string("containerId", true), d.string("bizRootFileId"), d.integer("capacity"),
+                   d.integer("spaceUsed")};
+    if (!r.ok())
+        return r.error();
+    if (!d.ok() || info.containerId.isEmpty()) {
+        d.fail("containerId");
+        return d.error();
+    }
+    return info;
+}
+
+Result<QVector<ShareFolder>> shareFolders(const QJsonObject &json)
+{
+    Reader r(json, QStringLiteral("share folders"));
+    QVector<ShareFolder> folders;
+    for (const QJsonValue &value : r.array("shareFolderList", true)) {
+        Reader s(value.toObject(), QStringLiteral("shareFolderList"));
+        ShareFolder folder{
+            s.string("groupId", true),    s.integer("shareFolderId", true), s.string("name"),
+            s.string("ownerId"),          s.string("containerId"),          s.string("rootFileId"),
+            int(s.integer("memberCount"))};
+        if (!s.ok())
+            return s.error();
+        folders.append(std::move(folder));
+    }
+    if (!r.ok())
+        return r.error();
+    return folders;
+}
+
+Result<Session> session(const QJsonObject &json)
+{
+    Reader r(json, QStringLiteral("sign-in"));
+    Reader user(r.object("userInfo"), QStringLiteral("userInfo"));
+    Reader info(r.object("sessionInfo", true), QStringLiteral("sessionInfo"));
+    Session s{user.string("userId"), info.string("accessToken", true), info.string("refreshToken"),
+              info.integer("expiresIn")};
+    if (!r.ok())
+        return r.error();
+    if (!info.ok() || s.accessToken.isEmpty()) {
+        info.fail("accessToken");
+        return info.error();
+    }
+    return s;
+}
+
+} // namespace koodrive::api::ResponseParsers

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "ApiTypes.h"
+#include "Result.h"
+
+#include <QJsonObject>
+
+namespace koodrive::api::ResponseParsers {
+
+// The pages' two error shapes and the success envelope (../shared/koodrive-api/README.md): a 2xx answer
+// whose JSON "code" is 0 (integer or string) is a success; a 2xx with another code, or a 4xx with
+// {"error":{...,"errorDetail":[...]}}, is a refusal; anything that is not JSON is a bad response.
+Result<QJsonObject> envelope(int httpStatus, const QByteArray &body, const QString &traceId);
+
+Result<AlbumPage> albumPage(const QJsonObject &json);
+Result<QString> createdAlbumId(const QJsonObject &json);
+Result<FilePage> filePage(const QJsonObject &json);
+Result<DriveFile> file(const QJsonObject &json);
+Result<AlbumContentsPage> albumContents(const QJsonObject &json);
+Result<QVector<DownloadLink>> downloadLinks(const QJsonObject &json);
+Result<SpaceInfo> space(const QJsonObject &json);
+Result<QVector<ShareFolder>> shareFolders(const QJsonObject &json);
+Result<Session> session(const QJsonObject &json);
+
+// "2025-10-13T03:11:51.147Z" (also without milliseconds) to milliseconds since the epoch; -1 if malformed.
+qint64 isoTime(QStringView text);
+
+} // namespace koodrive::api::ResponseParsers

@@ -1,0 +1,361 @@
+// The service layer against an in-process koodrive-sim: every call, and the failures it must survive.
+#include "SimClock.h"
+#include "SimFixture.h"
+#include "SimHttpServer.h"
+#include "api/KooDriveClient.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace koodrive::api;
+using koodrive::test::SimFixture;
+
+class TestKooDriveClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SimFixture> m_sim;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<KooDriveClient> m_client;
+
+    template<typename T, typename Start>
+    Result<T> wait(Start start)
+    {
+        std::optional<Result<T>> result;
+        start(this, [&result](const Result<T> &r) { result = r; });
+        if (!QTest::qWaitFor([&result] { return result.has_value(); }, 20000))
+            return ApiError::invalidInput(QStringLiteral("test"), QStringLiteral("no answer in 20 s"));
+        return *result;
+    }
+    qint64 served() { return m_sim->server().http().requestsServed(); }
+    koodrive::ServerConnection connection() const
+    {
+        return {m_sim->server().url(), m_sim->userId(), m_sim->server().accessToken(), true};
+    }
+
+private slots:
+    void init()
+    {
+        m_sim = std::make_unique<SimFixture>(400);
+        m_client = std::make_unique<KooDriveClient>(&m_network);
+        m_client->setConnection(connection());
+        m_client->setRetryPolicy({4, 20, 100, 1000});
+    }
+
+    void everyCallWorksAgainstTheServer()
+    {
+        using C = KooDriveClient;
+        const auto space =
+            wait<SpaceInfo>([&](QObject *c, auto done) { return m_client->spaceInfo(c, done); });
+        QVERIFY2(space.ok(), qPrintable(space.ok() ? QString() : space.error().details()));
+        QCOMPARE(space.value().containerId, m_sim->containerId());
+
+        const auto root = wait<FilePage>([&](QObject *c, auto done) {
+            return m_client->listFiles({false, space.value().containerId}, c, done);
+        });
+        QVERIFY(root.ok());
+        QCOMPARE(root.value().files.size(), 6);
+        const DriveFile camera = root.value().files.at(0);
+        QCOMPARE(camera.name, QStringLiteral("Camera"));
+        QVERIFY(camera.isFolder());
+
+        // Page through the camera folder to the end.
+        C::FileListQuery query{false, space.value().containerId, camera.id, 50};
+        query.imageProcess = QStringLiteral("image/resize,m_lfit,h_256,w_256");
+        QVector<DriveFile> all;
+        do {
+            const auto page =
+                wait<FilePage>([&](QObject *c, auto done) { return m_client->listFiles(query, c, done); });
+            QVERIFY(page.ok());
+            all += page.value().files;
+            query.cursor = page.value().nextCursor;
+        } while (!query.cursor.isEmpty());
+        QCOMPARE(all.size(), m_sim->childIds(camera.id).size());
+        const DriveFile photo =
+            *std::find_if(all.cbegin(), all.cend(), [](const DriveFile &f) { return f.isImage(); });
+        QVERIFY(photo.thumbnailUrl.contains("h_256"));
+        QVERIFY(photo.dimensions.width() >= 3000);
+        QVERIFY(photo.takenMs > 0 && photo.createdMs >= photo.takenMs);
+        QCOMPARE(photo.ownerId, m_sim->userId());
+
+        const auto created = wait<QString>([&](QObject *c, auto done) {
+            return m_client->createAlbum({AlbumType::Manual, AlbumKind::Personal, QStringLiteral("Summer")},
+                                         c, done);
+        });
+        QVERIFY(created.ok());
+        const QString albumId = created.value();
+        const auto added = wait<Done>([&](QObject *c, auto done) {
+            return m_client->addToAlbum(albumId, {{photo.id, photo.ownerId}}, c, done);
+        });
+        QVERIFY(added.ok());
+        const auto renamed = wait<Done>([&](QObject *c, auto done) {
+            C::AlbumChange change;
+            change.name = QStringLiteral("Summer '24");
+            return m_client->updateAlbum(albumId, change, c, done);
+        });
+        QVERIFY(renamed.ok());
+        const auto albums =
+            wait<AlbumPage>([&](QObject *c, auto done) { return m_client->listAlbums({}, c, done); });
+        QVERIFY(albums.ok());
+        const auto it = std::find_if(albums.value().albums.cbegin(), albums.value().albums.cend(),
+                                     [&](const Album &a) { return a.id == albumId; });
+        QVERIFY(it != albums.value().albums.cend());
+        QCOMPARE(it->name, QStringLiteral("Summer '24"));
+        QVERIFY(it->coverUrl.contains(photo.id.toLatin1()));
+
+        const auto contents = wait<AlbumContentsPage>(
+            [&](QObject *c, auto done) { return m_client->listAlbumContents({albumId}, c, done); });
+        QVERIFY(contents.ok());
+        QCOMPARE(contents.value().total, 1);
+        QCOMPARE(contents.value().items.at(0).id, photo.id);
+
+        const auto detail = wait<DriveFile>([&](QObject *c, auto done) {
+            return m_client->fileDetail(photo.id, space.value().containerId, QString(), c, done);
+        });
+        QVERIFY(detail.ok());
+        QCOMPARE(detail.value().name, photo.name);
+        const auto links = wait<QVector<DownloadLink>>([&](QObject *c, auto done) {
+            return m_client->downloadLinks(space.value().containerId, {photo.id}, c, done);
+        });
+        QVERIFY(links.ok());
+        QVERIFY(links.value().at(0).url.contains("/obs/"));
+
+        const auto removed = wait<Done>(
+            [&](QObject *c, auto done) { return m_client->removeFromAlbum(albumId, {photo.id}, c, done); });
+        QVERIFY(removed.ok());
+        const auto deleted =
+            wait<Done>([&](QObject *c, auto done) { return m_client->deleteAlbum(albumId, c, done); });
+        QVERIFY(deleted.ok());
+
+        const auto families = wait<QVector<ShareFolder>>(
+            [&](QObject *c, auto done) { return m_client->shareFolders(c, done); });
+        QVERIFY(families.ok());
+        QCOMPARE(families.value().at(0).name, QStringLiteral("Family"));
+        const auto collection = wait<QString>([&](QObject *c, auto done) {
+            C::NewAlbum album{AlbumType::Collection, AlbumKind::Personal, QStringLiteral("Roll")};
+            album.scopeDirs = {camera.id};
+            album.scopeParentFolderId = QStringLiteral("root");
+            return m_client->createAlbum(album, c, done);
+        });
+        QVERIFY2(collection.ok(), qPrintable(collection.ok() ? QString() : collection.error().details()));
+    }
+
+    void signInAndOut()
+    {
+        const auto session = wait<Session>([&](QObject *c, auto done) {
+            return m_client->signIn(QStringLiteral("demo@koodrive.local"), QStringLiteral("demo"), c, done);
+        });
+        QVERIFY(session.ok());
+        QCOMPARE(session.value().userId, m_sim->userId());
+        m_client->setConnection(
+            {m_sim->server().url(), session.value().userId, session.value().accessToken, false});
+        QVERIFY((wait<Done>([&](QObject *c, auto done) { return m_client->signOut(c, done); })).ok());
+        const auto after =
+            wait<AlbumPage>([&](QObject *c, auto done) { return m_client->listAlbums({}, c, done); });
+        QCOMPARE(after.error().kind, ApiError::Kind::Unauthorized);
+    }
+
+    void outOfRangeValuesAreNeverSent_data()
+    {
+        QTest::addColumn<int>("which");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("pageSize 101") << 0 << "pageSize";
+        QTest::newRow("name of 21") << 1 << "name";
+        QTest::newRow("101 files") << 2 << "fileIds";
+        QTest::newRow("fileName of 81") << 3 << "fileName";
+        QTest::newRow("31 scope folders") << 4 << "scopeDir";
+        QTest::newRow("shared without group") << 5 << "groupId";
+    }
+    void outOfRangeValuesAreNeverSent()
+    {
+        QFETCH(int, which);
+        QFETCH(QString, field);
+        const qint64 before = served();
+        ApiError error;
+        error.message = QStringLiteral("the call succeeded");
+        auto failure = [&error](const auto &result) {
+            if (!result.ok())
+                error = result.error();
+        };
+        switch (which) {
+        case 0:
+            failure(wait<AlbumPage>([&](QObject *c, auto done) {
+                return m_client->listAlbums({AlbumKind::Personal, AlbumType::Manual, 1, 101}, c, done);
+            }));
+            break;
+        case 1:
+            failure(wait<QString>([&](QObject *c, auto done) {
+                return m_client->createAlbum({AlbumType::Manual, AlbumKind::Personal, QString(21, u'x')}, c,
+                                             done);
+            }));
+            break;
+        case 2: {
+            const QVector<KooDriveClient::FileRef> files(101, {QStringLiteral("F1"), QStringLiteral("1")});
+            failure(wait<Done>([&](QObject *c, auto done) {
+                return m_client->addToAlbum(QStringLiteral("1"), files, c, done);
+            }));
+            break;
+        }
+        case 3: {
+            KooDriveClient::FileListQuery query{false, QStringLiteral("c"), QStringLiteral("root")};
+            query.fileName = QString(81, u'n');
+            failure(
+                wait<FilePage>([&](QObject *c, auto done) { return m_client->listFiles(query, c, done); }));
+            break;
+        }
+        default: {
+            KooDriveClient::NewAlbum album{which == 4 ? AlbumType::Collection : AlbumType::Manual,
+                                           which == 4 ? AlbumKind::Personal : AlbumKind::Shared,
+                                           QStringLiteral("x")};
+            for (int i = 0; i < 31; ++i)
+                album.scopeDirs << QStringLiteral("F%1").arg(i);
+            album.scopeParentFolderId = QStringLiteral("root");
+            failure(
+                wait<QString>([&](QObject *c, auto done) { return m_client->createAlbum(album, c, done); }));
+        }
+        }
+        QCOMPARE(error.kind, ApiError::Kind::InvalidInput);
+        QCOMPARE(error.parameter, field);
+        QCOMPARE(served(), before);
+    }
+
+    void aRefusalCarriesCodeFieldAndTraceId()
+    {
+        const auto result = wait<Done>([&](QObject *c, auto done) {
+            return m_client->addToAlbum(QStringLiteral("1234567890123456789"),
+                                        {{QStringLiteral("Fnope"), m_sim->userId()}}, c, done);
+        });
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, ApiError::Kind::Refused);
+        QCOMPARE(result.error().httpStatus, 400);
+        QCOMPARE(result.error().code, QStringLiteral("13000309"));
+        QCOMPARE(result.error().parameter, QStringLiteral("albumId"));
+        QCOMPARE(result.error().traceId.size(), 58);
+        QVERIFY(result.error().details().contains(result.error().traceId));
+    }
+
+    void aServerClockOffIsLearnedOnce()
+    {
+        m_sim->server().clock().setSkewSeconds(-30 * 60);
+        const qint64 before = served();
+        const auto first =
+            wait<AlbumPage>([&](QObject *c, auto done) { return m_client->listAlbums({}, c, done); });
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().details()));
+        QCOMPARE(served() - before, 2); // refused once, then corrected
+        QVERIFY(qAbs(m_client->clockOffsetSecs() + 30 * 60) <= 3);
+        const auto second = wait<QString>([&](QObject *c, auto done) {
+            return m_client->createAlbum({AlbumType::Manual, AlbumKind::Personal, QStringLiteral("Skewed")},
+                                         c, done);
+        });
+        QVERIFY(second.ok());
+        QCOMPARE(served() - before, 3); // later requests are right the first time
+    }
+
+    void anExpiredTokenIsRenewedOnceAndTheCallReplayed()
+    {
+        const auto expired = koodrive::sim::SimServer::createSession(
+            m_sim->server().store(), m_sim->userId(), QDateTime::currentMSecsSinceEpoch() - 7200'000, 3600);
+        m_client->setConnection({m_sim->server().url(), m_sim->userId(), expired.accessToken, false});
+        m_client->setRefreshToken(expired.refreshToken);
+        QSignalSpy renewed(m_client.get(), &KooDriveClient::sessionRenewed);
+        QSignalSpy ended(m_client.get(), &KooDriveClient::sessionExpired);
+        // Two calls at once share one refresh.
+        std::optional<Result<AlbumPage>> a, b;
+        m_client->listAlbums({}, this, [&a](const Result<AlbumPage> &r) { a = r; });
+        m_client->listAlbums({AlbumKind::Personal, AlbumType::Collection}, this,
+                             [&b](const Result<AlbumPage> &r) { b = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(a && b, 10000);
+        QVERIFY(a->ok() && b->ok());
+        QCOMPARE(renewed.count(), 1);
+        QCOMPARE(ended.count(), 0);
+        QVERIFY(m_client->connection().accessToken != expired.accessToken);
+
+        // A refresh token that no longer works: one signal, and the call fails as Unauthorized.
+        m_client->setConnection({m_sim->server().url(), m_sim->userId(), expired.accessToken, false});
+        m_client->setRefreshToken(expired.refreshToken); // already used
+        const auto failed =
+            wait<AlbumPage>([&](QObject *c, auto done) { return m_client->listAlbums({}, c, done); });
+        QCOMPARE(failed.error().kind, ApiError::Kind::Unauthorized);
+        QCOMPARE(ended.count(), 1);
+    }
+
+    void readsAreRetriedAndMutationsAreNot()
+    {
+        koodrive::sim::SimOptions flaky;
+        flaky.failRate = 1.0;
+        m_sim = std::make_unique<SimFixture>(20, flaky);
+        m_client->setConnection(connection());
+        qint64 before = served();
+        const auto read =
+            wait<AlbumPage>([&](QObject *c, auto done) { return m_client->listAlbums({}, c, done); });
+        QCOMPARE(read.error().kind, ApiError::Kind::Server);
+        QVERIFY(read.error().retryable);
+        QCOMPARE(served() - before, 4); // the policy's attempts
+        before = served();
+        const auto write = wait<QString>([&](QObject *c, auto done) {
+            return m_client->createAlbum({AlbumType::Manual, AlbumKind::Personal, QStringLiteral("Once")}, c,
+                                         done);
+        });
+        QCOMPARE(write.error().kind, ApiError::Kind::Server);
+        QCOMPARE(served() - before, 1);
+
+        flaky.failRate = 0.5;
+        m_sim = std::make_unique<SimFixture>(20, flaky);
+        m_client->setConnection(connection());
+        m_client->setRetryPolicy({12, 5, 20, 1000});
+        for (int i = 0; i < 10; ++i)
+            QVERIFY((wait<AlbumPage>([&](QObject *c, auto done) {
+                        return m_client->listAlbums({}, c, done);
+                    })).ok());
+    }
+
+    void aCancelledCallNeverAnswers()
+    {
+        koodrive::sim::SimOptions slow;
+        slow.latencyMs = 200;
+        m_sim = std::make_unique<SimFixture>(20, slow);
+        m_client->setConnection(connection());
+        bool answered = false;
+        CallHandle handle =
+            m_client->listAlbums({}, this, [&answered](const Result<AlbumPage> &) { answered = true; });
+        QVERIFY(handle.isActive());
+        handle.cancel();
+        QVERIFY(!handle.isActive());
+        QTest::qWait(500);
+        QVERIFY(!answered);
+        // Nor does a call whose asker is gone.
+        auto *asker = new QObject;
+        m_client->listAlbums({}, asker, [&answered](const Result<AlbumPage> &) { answered = true; });
+        delete asker;
+        QTest::qWait(500);
+        QVERIFY(!answered);
+    }
+
+    void aSlowServerTimesOut()
+    {
+        koodrive::sim::SimOptions slow;
+        slow.latencyMs = 800;
+        m_sim = std::make_unique<SimFixture>(20, slow);
+        m_client->setConnection(connection());
+        m_client->setTransferTimeoutMs(150);
+        m_client->setRetryPolicy({2, 10, 10, 100});
+        const auto result =
+            wait<AlbumPage>([&](QObject *c, auto done) { return m_client->listAlbums({}, c, done); });
+        QCOMPARE(result.error().kind, ApiError::Kind::Timeout);
+    }
+
+    void plainHttpGoesOnlyToLoopback()
+    {
+        m_client->setConnection({QUrl(QStringLiteral("http://drive.example.com")), QStringLiteral("1"),
+                                 QStringLiteral("secret"), false});
+        const auto result =
+            wait<AlbumPage>([&](QObject *c, auto done) { return m_client->listAlbums({}, c, done); });
+        QCOMPARE(result.error().kind, ApiError::Kind::Insecure);
+        QVERIFY(!result.error().message.contains(QLatin1String("secret")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKooDriveClient)
+#include "tst_KooDriveClient.moc"

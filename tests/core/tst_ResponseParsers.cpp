@@ -1,0 +1,199 @@
+// The parsers against the pages' example responses and against answers that are not what the pages say.
+#include "api/ResponseParsers.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace koodrive::api;
+namespace P = koodrive::api::ResponseParsers;
+
+class TestResponseParsers : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QJsonObject object(const QByteArray &json) { return QJsonDocument::fromJson(json).object(); }
+
+private slots:
+    void bothErrorShapesAndNonJson_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<bool>("retryable");
+        QTest::newRow("200 with a numeric code")
+            << 200 << QByteArray(R"({"code":13000309,"msg":"Album not found."})")
+            << int(ApiError::Kind::Refused) << "13000309"
+            << "Album not found." << false;
+        QTest::newRow("200 with a string code")
+            << 200 << QByteArray(R"({"code":"13000410","msg":"No permission."})")
+            << int(ApiError::Kind::Refused) << "13000410"
+            << "No permission." << false;
+        QTest::newRow("400 error body (files-list.txt, Table 18)")
+            << 400
+            << QByteArray(
+                   R"({"error":{"code":400,"description":"Bad Request","errorDetail":[{"errorCode":"13000102","description":"pageSize must be from 1 to 100","errorParam":"pageSize"}]}})")
+            << int(ApiError::Kind::Refused) << "13000102"
+            << "pageSize must be from 1 to 100" << false;
+        QTest::newRow("401") << 401
+                             << QByteArray(
+                                    R"({"error":{"code":401,"description":"Unauthorized","errorDetail":[]}})")
+                             << int(ApiError::Kind::Unauthorized) << ""
+                             << "Unauthorized" << false;
+        QTest::newRow("503 from a proxy, HTML")
+            << 503 << QByteArray("<html>Service Unavailable</html>") << int(ApiError::Kind::Server) << ""
+            << "KooDrive refused the request." << true;
+        QTest::newRow("429") << 429 << QByteArray("{}") << int(ApiError::Kind::RateLimited) << ""
+                             << "KooDrive refused the request." << true;
+        QTest::newRow("200 but not JSON") << 200 << QByteArray("OK") << int(ApiError::Kind::BadResponse) << ""
+                                          << "The server's answer is not JSON." << false;
+        QTest::newRow("200 truncated JSON")
+            << 200 << QByteArray(R"({"albumList":[{"id":"1")") << int(ApiError::Kind::BadResponse) << ""
+            << "The server's answer is not JSON." << false;
+    }
+    void bothErrorShapesAndNonJson()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(int, kind);
+        QFETCH(QString, code);
+        QFETCH(QString, message);
+        QFETCH(bool, retryable);
+        const auto result = P::envelope(status, body, QStringLiteral("trace"));
+        QVERIFY(!result.ok());
+        QCOMPARE(int(result.error().kind), kind);
+        QCOMPARE(result.error().code, code);
+        QCOMPARE(result.error().message, message);
+        QCOMPARE(result.error().retryable, retryable);
+        QCOMPARE(result.error().traceId, QStringLiteral("trace"));
+    }
+
+    void successEnvelopes()
+    {
+        QVERIFY(P::envelope(200, R"({"code":0,"msg":"Success."})", {}).ok());
+        QVERIFY(P::envelope(200, R"({"code":"0","msg":"OK"})", {}).ok());
+        QVERIFY(P::envelope(200, R"({"albumList":[]})", {}).ok()); // no code at all
+    }
+
+    void albumListExampleOfThePage()
+    {
+        // album-list.txt's example response, without the page's trailing comma (README: an artefact). The
+        // URL's slashes are written "\/" (valid JSON) because moc's scanner takes "//" in a raw string for a
+        // comment.
+        const QByteArray example = R"({
+    "albumList": [
+        {"id": "1795607640592646273", "name": "88888",
+         "coverImg": "https:\/\/obs-xxxx.myhuaweicloud.com/96e9?x-image-process=image%2Fresize%2Cm_lfit%2Ch_128%2Cw_128&X-Amz-Expires=3600",
+         "albumType": 2, "albumKind": 1, "createTime": "2025-10-13T03:11:51.147Z", "updateTime": "2025-10-13T03:11:51.147Z",
+         "albumOwnerId": "1765263620687613825"},
+        {"id": "1784744274928137601", "name": "3333332", "albumType": 2, "albumKind": 1,
+         "createTime": "2025-09-28T03:28:17.049Z", "updateTime": "2025-09-29T09:15:08.862Z", "albumOwnerId": "1765263620687613825"}
+    ],
+    "total": 2, "code": 0, "msg": "Success."
+})";
+        const auto page = P::albumPage(P::envelope(200, example, {}).value());
+        QVERIFY(page.ok());
+        QCOMPARE(page.value().total, 2);
+        const Album &first = page.value().albums.at(0);
+        QCOMPARE(first.id, QStringLiteral("1795607640592646273"));
+        QCOMPARE(first.name, QStringLiteral("88888"));
+        QVERIFY(first.isManual());
+        QCOMPARE(first.kind, AlbumKind::Personal);
+        QVERIFY(first.coverUrl.startsWith("https://obs-xxxx"));
+        QCOMPARE(first.createdMs,
+                 QDateTime(QDate(2025, 10, 13), QTime(3, 11, 51, 147), Qt::UTC).toMSecsSinceEpoch());
+        QCOMPARE(page.value().albums.at(1).updatedMs,
+                 QDateTime(QDate(2025, 9, 29), QTime(9, 15, 8, 862), Qt::UTC).toMSecsSinceEpoch());
+    }
+
+    void filesListExampleOfThePage()
+    {
+        const QByteArray example = R"({
+  "category" : "drive#fileList",
+  "nextCursor" : "0|[9-1-0,11-0-1][JzIwMjMtMTItMTNUMDM6MzA6NTkuNTU4Wic=,J0ZpQk02VHhsS2JiSEx4LW54X3FaT2M1bFJBZXEwU0xZeCc=]",
+  "searchCompleted" : false,
+  "files" : [ {
+    "id" : "Fk0n_I_3nVynIIlxGSUdLkYILxIZQ5Yyp", "fileName" : "AI Test", "mimeType" : "application/vnd.huawei-apps.folder",
+    "fileSuffix" : "", "recycled" : false,
+    "parentFolder" : [ "DEUI7pa0C24ArootIAADfsBFCO6WtAtuAb7e92cde625843cfb7f4ceba802e0b" ],
+    "containers" : [ "IAADfsBFCO6WtAtuAb7e92cde625843cfb7f4ceba802e0b" ],
+    "properties" : { "srcFileId" : "Fuyt9uELO9mny6vLWnWpIDqppRh3vzC3p", "createUser" : "369528171409614001", "lastEditUser" : "369528171409614001" },
+    "owners" : [ { "category" : "drive#user", "me" : true, "permissionId" : "1243622029865966464",
+                   "userId" : "NDEzMDA4NjAwMDAwMjc0MTY2NS00MDA4NjAwMDAwNDg3MTY2Ng", "displayName" : "Tenant Administrator" } ],
+    "fileType" : "10", "createdTime" : "2023-12-11T09:17:25.529Z", "editedTime" : "2023-12-11T09:17:25.529Z", "favorite" : false
+  } ],
+  "code" : 0, "msg" : "OK"
+})";
+        const auto page = P::filePage(P::envelope(200, example, {}).value());
+        QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.error().message));
+        QVERIFY(page.value().nextCursor.startsWith(QLatin1String("0|[9-1-0")));
+        const DriveFile &folder = page.value().files.at(0);
+        QVERIFY(folder.isFolder());
+        QCOMPARE(folder.name, QStringLiteral("AI Test"));
+        QCOMPARE(folder.parentId,
+                 QStringLiteral("DEUI7pa0C24ArootIAADfsBFCO6WtAtuAb7e92cde625843cfb7f4ceba802e0b"));
+        QCOMPARE(folder.ownerId, QStringLiteral("NDEzMDA4NjAwMDAwMjc0MTY2NS00MDA4NjAwMDAwNDg3MTY2Ng"));
+    }
+
+    void createExampleOfThePage()
+    {
+        const auto id =
+            P::createdAlbumId(object(R"({"albumId":"1805929618625036417","code":0,"msg":"Success."})"));
+        QCOMPARE(id.value(), QStringLiteral("1805929618625036417"));
+        QVERIFY(!P::createdAlbumId(object(R"({"code":0})")).ok());
+    }
+
+    void surprisingJsonNeverYieldsHalfValues_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("albumList not an array")
+            << QByteArray(R"({"albumList":{}})") << "album list.albumList";
+        QTest::newRow("album without id")
+            << QByteArray(R"({"albumList":[{"albumType":2,"albumKind":1}]})") << "albumList[0].id";
+        QTest::newRow("albumType 7") << QByteArray(
+                                            R"({"albumList":[{"id":"1","albumType":7,"albumKind":1}]})")
+                                     << "albumList[0].albumType";
+        QTest::newRow("bad time")
+            << QByteArray(
+                   R"({"albumList":[{"id":"1","albumType":2,"albumKind":1,"createTime":"yesterday"}]})")
+            << "albumList[0].createTime";
+        QTest::newRow("scopeDir of numbers")
+            << QByteArray(R"({"albumList":[{"id":"1","albumType":1,"albumKind":1,"scopeDir":[1,2]}]})")
+            << "albumList[0].scopeDir";
+    }
+    void surprisingJsonNeverYieldsHalfValues()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, field);
+        const auto page = P::albumPage(object(json));
+        QVERIFY(!page.ok());
+        QCOMPARE(page.error().kind, ApiError::Kind::BadResponse);
+        QVERIFY2(page.error().message.contains(field), qPrintable(page.error().message));
+    }
+
+    void filesWithoutTheirRequiredFieldsAreRefused()
+    {
+        QVERIFY(!P::filePage(object(R"({"files":[{"fileName":"a","fileType":"15"}]})")).ok());
+        QVERIFY(!P::filePage(object(R"({"files":[{"id":"F1","fileType":"15"}]})")).ok());
+        QVERIFY(!P::filePage(object(R"({"files":[{"id":"F1","fileName":"a","fileType":"image"}]})")).ok());
+        QVERIFY(!P::filePage(object(R"({"nextCursor":"x"})")).ok());
+        QVERIFY(P::filePage(object(R"({"files":[{"id":"F1","fileName":"a","fileType":15}]})")).ok());
+    }
+
+    void isoTimes()
+    {
+        QCOMPARE(P::isoTime(u"1970-01-01T00:00:00Z"), 0);
+        QCOMPARE(P::isoTime(u"2024-02-29T23:59:59.999Z"),
+                 QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 999), Qt::UTC).toMSecsSinceEpoch());
+        QCOMPARE(P::isoTime(u"2025-13-01T00:00:00Z"), -1);
+        QCOMPARE(P::isoTime(u"2025-10-13 03:11:51Z"), -1);
+        QCOMPARE(P::isoTime(u"2025-10-13T03:11:51+08:00"), -1);
+        QCOMPARE(P::isoTime(u""), -1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestResponseParsers)
+#include "tst_ResponseParsers.moc"
