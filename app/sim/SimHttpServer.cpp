@@ -89,8 +89,10 @@ SimHttpServer::Result SimHttpServer::dispatch(SimRequest &request)
                 m_guard.checkDate(request);
             if (route.access == Access::Session)
                 request.userId = m_guard.authenticate(request);
-            if (route.access != Access::Open && m_faults.failRate > 0 &&
-                m_faultRandom.generateDouble() < m_faults.failRate)
+            const bool api = route.access != Access::Open;
+            const bool scripted = api && m_faults.failCalls.contains(++m_apiCalls);
+            if (scripted ||
+                (api && m_faults.failRate > 0 && m_faultRandom.generateDouble() < m_faults.failRate))
                 throw SimError(503, QString::fromLatin1(ErrorCode::InternalCallFailed), QString(),
                                QStringLiteral("the service is unavailable (injected fault)"));
             return route.handler(request);

@@ -6,6 +6,7 @@
 #include <QFuture>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 #include <functional>
 #include <memory>
 #include <variant>
@@ -44,9 +45,14 @@ public:
     struct Faults
     {
         int latencyMs = 0;
-        double failRate = 0.0; // share of API calls answered 503
+        double failRate = 0.0;    // share of API calls answered 503
+        QSet<qint64> failCalls{}; // these API calls (1 = the first since the faults were set) answer 503
     };
-    void setFaults(const Faults &faults) { m_faults = faults; }
+    void setFaults(const Faults &faults)
+    {
+        m_faults = faults;
+        m_apiCalls = 0;
+    }
     qint64 requestsServed() const { return m_requestsServed; }
 
     // Runs the router on a request without a socket (used by tests of the dispatch itself).
@@ -73,6 +79,7 @@ private:
     Faults m_faults;
     QRandomGenerator m_faultRandom{20261122};
     qint64 m_requestsServed = 0;
+    qint64 m_apiCalls = 0;
 };
 
 QString newTraceId();
