@@ -119,8 +119,12 @@ void ApiCall::onReplyFinished()
 
     const bool mayRetry = m_request.idempotent && m_attempts < m_client->retryPolicy().maxAttempts;
 
-    if (answer.httpStatus == 0) {
-        // No HTTP answer at all: the network failed, or the transfer timed out.
+    // Transport errors (QNetworkReply's 1..199: refused, closed mid-answer, timed out, proxy) leave no
+    // complete answer, even when a status line had arrived.
+    const bool transportFailed =
+        networkError > QNetworkReply::NoError && networkError < QNetworkReply::ContentAccessDenied;
+    if (answer.httpStatus == 0 || transportFailed) {
+        // No complete HTTP answer: the network failed, or the transfer timed out.
         ApiError error;
         const bool timedOut = networkError == QNetworkReply::OperationCanceledError ||
                               networkError == QNetworkReply::TimeoutError;
