@@ -5,8 +5,8 @@
 set -euo pipefail
 
 packages=(
-  # toolchain
-  cmake g++ ninja-build pkg-config
+  # toolchain; clang and its runtime for the libFuzzer targets (tests/fuzz)
+  cmake g++ ninja-build pkg-config clang libclang-rt-14-dev
   # Qt 6.4 (Widgets, Network, Test, HttpServer, Sql, Svg, tools)
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-httpserver-dev
   qt6-websockets-dev qt6-image-formats-plugins qt6-svg-dev libqt6sql6-sqlite

@@ -160,6 +160,13 @@ private slots:
             << QByteArray(
                    R"({"albumList":[{"id":"1","albumType":2,"albumKind":1,"createTime":"yesterday"}]})")
             << "albumList[0].createTime";
+        // Found by fuzz_albumContents: casting such a number to an integer was undefined behaviour.
+        QTest::newRow("id of 1e300") << QByteArray(
+                                            R"({"albumList":[{"id":1e300,"albumType":2,"albumKind":1}]})")
+                                     << "albumList[0].id";
+        QTest::newRow("albumType of 1e42")
+            << QByteArray(R"({"albumList":[{"id":"1","albumType":1e42,"albumKind":1}]})")
+            << "albumList[0].albumType";
         QTest::newRow("scopeDir of numbers")
             << QByteArray(R"({"albumList":[{"id":"1","albumType":1,"albumKind":1,"scopeDir":[1,2]}]})")
             << "albumList[0].scopeDir";

@@ -3,11 +3,22 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <cmath>
 #include <optional>
 
 namespace koodrive::api::ResponseParsers {
 
 namespace {
+
+// A JSON number as an integer, when it is one: exact, and within what a double holds exactly (2^53).
+// A cast of anything else (1e300, NaN) would be undefined behaviour; the fuzzer found that.
+std::optional<qint64> exactInteger(double number)
+{
+    constexpr double limit = 9007199254740992.0;
+    if (!(number >= -limit && number <= limit) || std::floor(number) != number)
+        return std::nullopt;
+    return qint64(number);
+}
 
 // Reads fields of one JSON object and remembers the first field that was missing or of the wrong type,
 // so that a parser either yields a complete value or a BadResponse naming the field.
@@ -24,8 +35,10 @@ public:
         const QJsonValue v = m_object.value(QLatin1String(name));
         if (v.isString())
             return v.toString();
-        if (v.isDouble()) // ids written as numbers
-            return QString::number(qint64(v.toDouble()));
+        if (v.isDouble()) { // ids written as numbers
+            if (const auto id = exactInteger(v.toDouble()))
+                return QString::number(*id);
+        }
         if (required || !(v.isUndefined() || v.isNull()))
             fail(name);
         return {};
@@ -34,8 +47,10 @@ public:
     qint64 integer(const char *name, bool required = false, qint64 fallback = 0)
     {
         const QJsonValue v = m_object.value(QLatin1String(name));
-        if (v.isDouble())
-            return qint64(v.toDouble());
+        if (v.isDouble()) {
+            if (const auto number = exactInteger(v.toDouble()))
+                return *number;
+        }
         if (v.isString()) {
             bool ok = false;
             const qint64 parsed = v.toString().toLongLong(&ok);
@@ -251,8 +266,11 @@ Result<QJsonObject> envelope(int httpStatus, const QByteArray &body, const QStri
         if (message.isEmpty())
             message = error.value(QStringLiteral("description")).toString();
         QString code = detail.value(QStringLiteral("errorCode")).toString();
-        if (code.isEmpty() && detail.value(QStringLiteral("errorCode")).isDouble())
-            code = QString::number(qint64(detail.value(QStringLiteral("errorCode")).toDouble()));
+        if (code.isEmpty())
+            code = QString::number(
+                exactInteger(detail.value(QStringLiteral("errorCode")).toDouble()).value_or(0));
+        if (code == QLatin1String("0"))
+            code.clear();
         return refusal(httpStatus >= 400 ? httpStatus : 400, code,
                        detail.value(QStringLiteral("errorParam")).toString(), message, traceId);
     }
@@ -262,7 +280,7 @@ Result<QJsonObject> envelope(int httpStatus, const QByteArray &body, const QStri
     // "code" is an Integer on some pages and a String on others.
     const QJsonValue code = json.value(QStringLiteral("code"));
     const QString codeText = code.isString()   ? code.toString()
-                             : code.isDouble() ? QString::number(qint64(code.toDouble()))
+                             : code.isDouble() ? QString::number(exactInteger(code.toDouble()).value_or(-1))
                                                : QString();
     if (!codeText.isEmpty() && codeText != QLatin1String("0"))
         return refusal(httpStatus, codeText, QString(), json.value(QStringLiteral("msg")).toString(),
