@@ -6,8 +6,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace koodrive::api;
@@ -48,7 +52,11 @@ private:
     const RecordingServer::Request &last() const { return m_server->requests().constLast(); }
 
 private slots:
-    void initTestCase() { g_previousHandler = qInstallMessageHandler(captureLog); }
+    void initTestCase()
+    {
+        g_previousHandler = qInstallMessageHandler(captureLog);
+        QLoggingCategory::setFilterRules(QStringLiteral("koodrive.api.debug=true"));
+    }
     void cleanupTestCase() { qInstallMessageHandler(g_previousHandler); }
 
     void init()
@@ -261,6 +269,39 @@ private slots:
             wait<Done>([&](QObject *c, auto d) { return m_client->deleteAlbum(QStringLiteral("1"), c, d); });
         QCOMPARE(refused.error().code, QStringLiteral("13000201"));
         QCOMPARE(refused.error().message, QStringLiteral("internal call failed"));
+    }
+
+    void aFailedTlsHandshakeIsNeverIgnored()
+    {
+        // An https "server" that answers the TLS hello with plain text, the way a misconfigured proxy does:
+        // the handshake fails, the call fails with it, and nothing is retried in the clear.
+        QTcpServer notTls;
+        QVERIFY(notTls.listen(QHostAddress::LocalHost));
+        int connections = 0;
+        connect(&notTls, &QTcpServer::newConnection, &notTls, [&] {
+            while (QTcpSocket *socket = notTls.nextPendingConnection()) {
+                ++connections;
+                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                    socket->readAll();
+                    socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+        QUrl https;
+        https.setScheme(QStringLiteral("https"));
+        https.setHost(QStringLiteral("127.0.0.1"));
+        https.setPort(notTls.serverPort());
+        m_client->setConnection({https, QStringLiteral("1"), m_token, false});
+        m_client->setTransferTimeoutMs(5000);
+        const auto result = wait<AlbumPage>([&](QObject *c, auto d) { return m_client->listAlbums({}, c, d); });
+        QVERIFY(!result.ok());
+        if (QSslSocket::supportsSsl())
+            QVERIFY2(result.error().kind == ApiError::Kind::Insecure, qPrintable(result.error().details()));
+        else // without a TLS backend https cannot be spoken at all, which is a failure too, never plain text
+            QVERIFY2(result.error().kind == ApiError::Kind::Network, qPrintable(result.error().details()));
+        QVERIFY(connections >= 1 || !QSslSocket::supportsSsl());
+        QVERIFY(m_server->requests().isEmpty()); // the recording (plain) server saw nothing
     }
 
     void logsNameTheCallButNeverTheToken()

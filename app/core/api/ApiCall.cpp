@@ -10,6 +10,7 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 
+// Calls log at debug level (QT_LOGGING_RULES="koodrive.api.debug=true"), retries at info.
 Q_LOGGING_CATEGORY(lcApi, "koodrive.api", QtInfoMsg)
 
 namespace koodrive::api {
@@ -113,7 +114,7 @@ void ApiCall::onReplyFinished()
     answer.body = reply->readAll();
     answer.traceId = m_traceId;
     const QNetworkReply::NetworkError networkError = reply->error();
-    qCInfo(lcApi).noquote() << m_request.method << m_request.path << answer.httpStatus << m_elapsed.elapsed()
+    qCDebug(lcApi).noquote() << m_request.method << m_request.path << answer.httpStatus << m_elapsed.elapsed()
                             << "ms"
                             << "trace" << m_traceId;
 
