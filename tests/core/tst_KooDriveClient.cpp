@@ -151,6 +151,18 @@ private slots:
         QCOMPARE(session.value().userId, m_sim->userId());
         m_client->setConnection(
             {m_sim->server().url(), session.value().userId, session.value().accessToken, false});
+        m_client->setRefreshToken(session.value().refreshToken);
+
+        // An explicit refresh: a new access token is adopted and works; the old one is done with.
+        QSignalSpy renewed(m_client.get(), &KooDriveClient::sessionRenewed);
+        const auto refreshed =
+            wait<Session>([&](QObject *c, auto done) { return m_client->refreshSession(c, done); });
+        QVERIFY2(refreshed.ok(), qPrintable(refreshed.ok() ? QString() : refreshed.error().details()));
+        QVERIFY(refreshed.value().accessToken != session.value().accessToken);
+        QCOMPARE(m_client->connection().accessToken, refreshed.value().accessToken);
+        QCOMPARE(renewed.count(), 1);
+        QVERIFY((wait<AlbumPage>([&](QObject *c, auto done) { return m_client->listAlbums({}, c, done); })).ok());
+
         QVERIFY((wait<Done>([&](QObject *c, auto done) { return m_client->signOut(c, done); })).ok());
         const auto after =
             wait<AlbumPage>([&](QObject *c, auto done) { return m_client->listAlbums({}, c, done); });

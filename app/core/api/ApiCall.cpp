@@ -111,7 +111,8 @@ void ApiCall::onReplyFinished()
 
     Answer answer;
     answer.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    answer.body = reply->readAll();
+    if (reply->isOpen()) // an aborted reply (timeout, cancel) is closed and has nothing to read
+        answer.body = reply->readAll();
     answer.traceId = m_traceId;
     const QNetworkReply::NetworkError networkError = reply->error();
     qCDebug(lcApi).noquote() << m_request.method << m_request.path << answer.httpStatus << m_elapsed.elapsed()

@@ -174,25 +174,35 @@ QNetworkReply *KooDriveClient::send(const ApiRequest &request, const QString &tr
     return m_network->sendCustomRequest(http, request.method, request.body);
 }
 
+ApiRequest KooDriveClient::refreshRequest() const
+{
+    // API README: "refresh" trades the refresh token for a new access token; it carries no token itself.
+    return {"POST", Api + QStringLiteral("/auth/refreshToken"),
+            {},     json({{QStringLiteral("refreshToken"), m_refreshToken}}),
+            false,  false};
+}
+
+void KooDriveClient::adoptSession(const Session &session)
+{
+    m_connection.accessToken = session.accessToken;
+    if (!session.refreshToken.isEmpty())
+        m_refreshToken = session.refreshToken;
+    emit sessionRenewed(session);
+}
+
 void KooDriveClient::renewSession(std::function<void(bool)> whenDone)
 {
     m_renewWaiters.append(std::move(whenDone));
     if (m_renewing)
         return;
     m_renewing = true;
-    ApiRequest request{"POST", Api + QStringLiteral("/auth/refreshToken"),
-                       {},     json({{QStringLiteral("refreshToken"), m_refreshToken}}),
-                       false,  false};
     call<Session>(
-        request, this,
+        refreshRequest(), this,
         [this](const Result<Session> &result) {
             m_renewing = false;
             const bool renewed = result.ok();
             if (renewed) {
-                m_connection.accessToken = result.value().accessToken;
-                if (!result.value().refreshToken.isEmpty())
-                    m_refreshToken = result.value().refreshToken;
-                emit sessionRenewed(result.value());
+                adoptSession(result.value());
             } else {
                 m_refreshToken.clear();
                 emit sessionExpired();
@@ -548,6 +558,25 @@ CallHandle KooDriveClient::signIn(const QString &account, const QString &passwor
                           false,
                           false},
                          context, std::move(done), &ResponseParsers::session);
+}
+
+CallHandle KooDriveClient::refreshSession(QObject *context, Callback<Session> done)
+{
+    if (m_refreshToken.isEmpty())
+        return reject(ApiError::invalidInput(QStringLiteral("refreshToken"),
+                                             tr("There is no refresh token: sign in again.")),
+                      context, std::move(done));
+    QPointer<QObject> receiver(context);
+    // The new tokens are adopted even when the asker is gone: the old ones no longer work.
+    return call<Session>(
+        refreshRequest(), this,
+        [this, receiver, done = std::move(done)](const Result<Session> &result) {
+            if (result.ok())
+                adoptSession(result.value());
+            if (receiver)
+                done(result);
+        },
+        &ResponseParsers::session);
 }
 
 CallHandle KooDriveClient::signOut(QObject *context, Callback<Done> done)

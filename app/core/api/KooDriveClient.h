@@ -129,6 +129,9 @@ public:
     CallHandle shareFolders(QObject *context, Callback<QVector<ShareFolder>> done);
     CallHandle signIn(const QString &account, const QString &password, QObject *context,
                       Callback<Session> done);
+    // Trades the refresh token for a new session and adopts it (sessionRenewed is emitted). Calls do this
+    // by themselves on a 401; this is for a caller that wants a fresh token now (e.g. at start).
+    CallHandle refreshSession(QObject *context, Callback<Session> done);
     CallHandle signOut(QObject *context, Callback<Done> done);
 
     // --- for ApiCall ------------------------------------------------------------------------------------
@@ -140,6 +143,8 @@ public:
     bool canRenewSession() const { return !m_refreshToken.isEmpty(); }
     // Renews the session once for all calls waiting on it.
     void renewSession(std::function<void(bool renewed)> whenDone);
+    ApiRequest refreshRequest() const;
+    void adoptSession(const Session &session);
     void reportSessionExpired();
 
 signals:
