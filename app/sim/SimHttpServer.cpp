@@ -147,6 +147,11 @@ bool SimHttpServer::handleRequest(const QHttpServerRequest &httpRequest, QTcpSoc
 
     auto responder = std::make_shared<QHttpServerResponder>(makeResponder(httpRequest, socket));
     ++m_requestsServed;
+    if (request.path.startsWith(QLatin1String("/obs/"))) {
+        ++m_objectRequestsServed;
+        ++m_objectRequests[request.path + QLatin1Char('|') +
+                           request.queryValue(QStringLiteral("x-image-process"))];
+    }
     Result result = dispatch(request);
     // The log names method, path, status, time and trace id: never a header value or a body.
     if (auto *ready = std::get_if<SimReply>(&result)) {

@@ -4,6 +4,7 @@
 
 #include <QAbstractHttpServer>
 #include <QFuture>
+#include <QHash>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSet>
@@ -54,6 +55,10 @@ public:
         m_apiCalls = 0;
     }
     qint64 requestsServed() const { return m_requestsServed; }
+    // Requests for objects (/obs/...: originals and thumbnails), in all and per object and image process
+    // ("/obs/<id>|<x-image-process>"): how tests see that a client fetched each thumbnail once.
+    qint64 objectRequestsServed() const { return m_objectRequestsServed; }
+    const QHash<QString, int> &objectRequests() const { return m_objectRequests; }
 
     // Runs the router on a request without a socket (used by tests of the dispatch itself).
     Result dispatch(SimRequest &request);
@@ -80,6 +85,8 @@ private:
     QRandomGenerator m_faultRandom{20261122};
     qint64 m_requestsServed = 0;
     qint64 m_apiCalls = 0;
+    qint64 m_objectRequestsServed = 0;
+    QHash<QString, int> m_objectRequests;
 };
 
 QString newTraceId();

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QTcpSocket>
+#include <algorithm>
 
 namespace koodrive::test {
 
@@ -74,7 +75,10 @@ void RecordingServer::onReadyRead(QTcpSocket *socket)
         buffer.remove(0, end + 4 + length);
         m_requests.append(request);
 
-        const Reply reply = m_replies.isEmpty() ? m_defaultReply : m_replies.dequeue();
+        const auto byPath = m_repliesByPath.constFind(request.path());
+        const Reply reply = byPath != m_repliesByPath.constEnd() ? *byPath
+                            : m_replies.isEmpty()                ? m_defaultReply
+                                                                 : m_replies.dequeue();
         QByteArray answer = "HTTP/1.1 " + QByteArray::number(reply.status) + " Status\r\n";
         for (const auto &[name, value] : reply.headers)
             answer += name + ": " + value + "\r\n";
@@ -92,3 +96,9 @@ void RecordingServer::onReadyRead(QTcpSocket *socket)
 }
 
 } // namespace koodrive::test
+
+int koodrive::test::RecordingServer::requestsFor(const QString &path) const
+{
+    return int(std::count_if(m_requests.cbegin(), m_requests.cend(),
+                             [&path](const Request &request) { return request.path() == path; }));
+}

@@ -43,6 +43,9 @@ public:
     QUrl url() const;
     void enqueue(const Reply &reply) { m_replies.enqueue(reply); }
     void setDefaultReply(const Reply &reply) { m_defaultReply = reply; } // when nothing is queued
+    // Always this reply for this path (before the queue), e.g. one picture per object.
+    void setReplyFor(const QString &path, const Reply &reply) { m_repliesByPath.insert(path, reply); }
+    int requestsFor(const QString &path) const;
     const QList<Request> &requests() const { return m_requests; }
 
 private:
@@ -51,6 +54,7 @@ private:
     QHash<QTcpSocket *, QByteArray> m_buffers;
     QQueue<Reply> m_replies;
     Reply m_defaultReply;
+    QHash<QString, Reply> m_repliesByPath;
     QList<Request> m_requests;
     QTcpServer m_server; // last: destroyed first, so that its sockets' signals find the members above alive
 };

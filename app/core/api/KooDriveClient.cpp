@@ -156,6 +156,9 @@ QNetworkReply *KooDriveClient::send(const ApiRequest &request, const QString &tr
     QNetworkRequest http(url);
     http.setTransferTimeout(m_timeoutMs);
     http.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    // The QNAM is shared with the thumbnail loader and may carry its disk cache: API answers never go there.
+    http.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    http.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     // The common headers of every page, built here and nowhere else.
     if (request.authenticated) {
         const QString token = m_connection.accessToken;

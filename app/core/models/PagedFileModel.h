@@ -1,0 +1,179 @@
+#pragma once
+
+#include "DriveItemsMime.h"
+#include "api/KooDriveClient.h"
+#include "thumbnails/ThumbnailScheduler.h"
+
+#include <QAbstractListModel>
+#include <QCache>
+#include <QPointer>
+#include <QSet>
+#include <functional>
+#include <vector>
+
+namespace koodrive::models {
+
+// The machinery shared by the models of drive files (a folder, an album's contents): rows arrive a page
+// at a time through a cursor (Qt's canFetchMore/fetchMore), the next page is already on its way while the
+// view shows this one, rows are kept compact (no JSON, no URL: ../shared/PERFORMANCE-FACTS.md), and
+// thumbnails load only for rows a view shows or is about to show.
+//
+// Signed thumbnail URLs are kept for recently used pages only. They expire anyway (X-Amz-Expires), so a
+// page whose URLs are gone, stale or for another size is read again through its cursor when a thumbnail
+// of it is wanted; that is also how an expired URL is refreshed (once).
+class PagedFileModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PagedFileModel)
+
+public:
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1,
+        FileTypeRole, // files-list.txt "fileType": 10 folder, 15 image, 20 video, ...
+        MimeTypeRole,
+        SizeRole,    // bytes
+        CreatedRole, // QDateTime (UTC)
+        EditedRole,
+        TakenRole,      // the shooting time, invalid when unknown
+        DimensionsRole, // QSize of the original, invalid when unknown
+        IsFolderRole,
+        OwnerRole,
+        ContainerRole,
+        ThumbnailRole,      // QImage, null until loaded; asking for it starts loading it
+        ThumbnailStateRole, // int, a thumbnails::ThumbnailState
+    };
+
+    PagedFileModel(api::KooDriveClient *client, thumbnails::ThumbnailScheduler *thumbnails, QObject *parent);
+    ~PagedFileModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool canFetchMore(const QModelIndex &parent = {}) const override;
+    void fetchMore(const QModelIndex &parent = {}) override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDragActions() const override { return Qt::CopyAction; }
+
+    // 1..100 (files-list.txt, "pageSize").
+    void setPageSize(int rows) { m_pageSize = qBound(1, rows, 100); }
+    int pageSize() const { return m_pageSize; }
+    // The size thumbnails are painted at, in device pixels; the server is asked for that size (rounded up).
+    void setThumbnailBox(int devicePixels);
+    int thumbnailBox() const { return m_box; }
+    // The rows a view shows now: their thumbnails first, then about one screen below; everything else this
+    // model asked for is cancelled.
+    void setViewport(int firstRow, int lastRow);
+
+    DriveItem itemAt(int row) const;
+    int rowOfId(const QString &id) const;
+    bool isLoading() const { return m_insertWanted; }
+    bool isComplete() const { return m_complete; }
+    // After a page failed, canFetchMore() is false (a view would ask again at once, forever) until this.
+    void retry();
+    // Reads everything again from the first page.
+    void reload();
+
+    // How many bytes of row data the model holds (rows, their strings, the page index), for benchmarks.
+    qint64 rowMemoryBytes() const;
+
+signals:
+    void loadingChanged(bool loading);
+    void errorOccurred(const koodrive::api::ApiError &error);
+    void completed();
+
+protected:
+    using PageCallback = std::function<void(const api::Result<api::FilePage> &)>;
+    // Reads one page of the model's list from `cursor` (empty: the first) with thumbnails of `imageProcess`.
+    virtual api::CallHandle requestPage(const QString &cursor, int pageSize, const QString &imageProcess,
+                                        PageCallback done) = 0;
+    // The query changed: drop every row (a reset) and start again from the first page.
+    void restart();
+    // Rows that left the list on the server (e.g. removed from an album): removed in place.
+    void removeIds(const QSet<QString> &ids);
+    api::KooDriveClient *client() const { return m_client; }
+
+private:
+    struct Row
+    {
+        QString id;
+        QString name;
+        QString mimeType;    // interned: shared by every row of the same type
+        QString ownerId;     // interned
+        QString containerId; // interned
+        qint64 size = 0;
+        qint64 createdMs = 0;
+        qint64 editedMs = 0;
+        qint64 takenMs = 0;
+        quint16 width = 0;
+        quint16 height = 0;
+        quint8 fileType = 0;
+    };
+    struct Page
+    {
+        QString cursor; // what read this page
+        int firstRow = 0;
+        std::vector<Row> rows;
+    };
+    struct PageUrls
+    {
+        QVector<QByteArray> thumbnails; // by row within the page
+        int box = 0;
+        qint64 goodUntilMs = 0;
+    };
+
+    const Row *rowAt(int row, int *pageIndex = nullptr) const;
+    int pageOf(int row) const;
+    Row makeRow(const api::DriveFile &file);
+    const QString &intern(const QString &text);
+    void startAhead();
+    void insertPage(const api::FilePage &page, const QString &cursor);
+    void pageFailed(const api::ApiError &error);
+    void setInsertWanted(bool wanted);
+
+    QByteArray thumbnailKey(const Row &row) const;
+    bool wantsThumbnail(const Row &row) const;
+    // urlsJustRead: the page's URLs were read for this very request; use them even if short-lived.
+    void requestThumbnail(int row, thumbnails::ThumbnailScheduler::Priority priority,
+                          bool urlsJustRead = false);
+    void readPageUrls(int pageIndex);
+    void storePageUrls(int pageIndex, const QVector<api::DriveFile> &files);
+    void onThumbnailEvent(const QByteArray &key);
+    void onThumbnailExpired(const QByteArray &key);
+    void markDirty(int row);
+    void flushDirty();
+
+    api::KooDriveClient *m_client;
+    QPointer<thumbnails::ThumbnailScheduler> m_thumbnails;
+    std::vector<Page> m_pages;
+    int m_rowCount = 0;
+    QSet<QString> m_interned;
+    int m_pageSize = 100;
+    quint64 m_generation = 0;
+
+    // Paging: the next page is fetched ahead; fetchMore() inserts it as soon as it is there.
+    QString m_nextCursor;
+    bool m_complete = false;
+    bool m_failed = false;
+    bool m_insertWanted = false;
+    bool m_aheadInFlight = false;
+    std::optional<api::FilePage> m_ahead;
+    QString m_aheadCursor;
+    api::CallHandle m_aheadCall;
+
+    // Thumbnails.
+    int m_box = 128;
+    QString m_process;
+    mutable QCache<int, PageUrls> m_pageUrls{40}; // pages, not bytes: about 4 000 URLs
+    QHash<int, api::CallHandle> m_urlReads;       // pages being read again for their URLs
+    mutable QSet<int> m_wantedAfterUrls;          // rows waiting for their page's URLs
+    mutable QHash<QByteArray, int> m_pendingKeys; // thumbnail key -> row
+    QVector<int> m_dirtyRows;
+    bool m_flushPending = false;
+    int m_viewFirst = -1;
+    int m_viewLast = -1;
+};
+
+} // namespace koodrive::models
