@@ -1,0 +1,457 @@
+#include "AlbumListModel.h"
+
+#include "thumbnails/ThumbnailDiskCache.h"
+
+#include <QDateTime>
+#include <QMimeData>
+
+namespace koodrive::models {
+
+using api::Album;
+using api::AlbumKind;
+using api::AlbumType;
+using thumbnails::ThumbnailScheduler;
+using thumbnails::ThumbnailState;
+
+namespace {
+constexpr int PageSize = 100;       // album-list.txt: pageSize 1..100
+constexpr QSize CoverBox{256, 256}; // covers come at the server's size (128 in the pages); never enlarged
+
+QDateTime utc(qint64 ms)
+{
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
+}
+} // namespace
+
+AlbumListModel::AlbumListModel(api::KooDriveClient *client, ThumbnailScheduler *thumbnails, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_client(client)
+    , m_thumbnails(thumbnails)
+    , m_sections{{{AlbumKind::Personal, AlbumType::Manual},
+                  {AlbumKind::Personal, AlbumType::Collection},
+                  {AlbumKind::Shared, AlbumType::Manual},
+                  {AlbumKind::Shared, AlbumType::Collection}}}
+{
+    if (m_thumbnails) {
+        connect(m_thumbnails, &ThumbnailScheduler::ready, this, &AlbumListModel::onCoverEvent);
+        connect(m_thumbnails, &ThumbnailScheduler::unavailable, this, &AlbumListModel::onCoverEvent);
+        connect(m_thumbnails, &ThumbnailScheduler::expired, this, &AlbumListModel::onCoverExpired);
+    }
+}
+
+AlbumListModel::~AlbumListModel()
+{
+    m_fetching.cancel();
+    if (m_thumbnails)
+        m_thumbnails->cancelAll(this);
+}
+
+int AlbumListModel::sectionOf(AlbumKind kind, AlbumType type)
+{
+    return (kind == AlbumKind::Shared ? 2 : 0) + (type == AlbumType::Collection ? 1 : 0);
+}
+
+int AlbumListModel::sectionStart(int section) const
+{
+    int row = 0;
+    while (row < m_rows.size() && m_rows[row].section < section)
+        ++row;
+    return row;
+}
+
+int AlbumListModel::sectionEnd(int section) const
+{
+    int row = sectionStart(section);
+    while (row < m_rows.size() && m_rows[row].section == section)
+        ++row;
+    return row;
+}
+
+int AlbumListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QByteArray AlbumListModel::coverKey(const Row &row) const
+{
+    if (row.album.coverUrl.isEmpty())
+        return {};
+    return thumbnails::ThumbnailDiskCache::cacheUrl(QUrl::fromEncoded(row.album.coverUrl)).toEncoded();
+}
+
+QVariant AlbumListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Row &row = m_rows[index.row()];
+    const Album &album = row.album;
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole: return album.name;
+    case Qt::ToolTipRole:
+        return album.isManual() ? tr("%1 — album; drop photos here to add them").arg(album.name)
+                                : tr("%1 — collection of %n folder(s)", nullptr, int(album.scopeDirs.size()))
+                                      .arg(album.name);
+    case IdRole: return album.id;
+    case KindRole: return int(album.kind);
+    case TypeRole: return int(album.type);
+    case IsManualRole: return album.isManual();
+    case CoverRole: {
+        const QByteArray key = coverKey(row);
+        if (key.isEmpty() || !m_thumbnails)
+            return {};
+        const QImage image = m_thumbnails->image(key);
+        if (image.isNull()) // asked for because it is shown
+            m_thumbnails->request(const_cast<AlbumListModel *>(this), key, album.coverUrl, CoverBox,
+                                  ThumbnailScheduler::Priority::Visible);
+        return image;
+    }
+    case CoverStateRole: {
+        const QByteArray key = coverKey(row);
+        return int(key.isEmpty() || !m_thumbnails ? ThumbnailState::None : m_thumbnails->state(key));
+    }
+    case ScopeDirsRole: return album.scopeDirs;
+    case ScopeKindRole: return album.scopeKind;
+    case ScopeParentRole: return album.scopeParentFolderId;
+    case OwnerRole: return album.ownerId;
+    case GroupRole: return album.groupId;
+    case CreatedRole: return utc(album.createdMs);
+    case UpdatedRole: return utc(album.updatedMs);
+    default: return {};
+    }
+}
+
+bool AlbumListModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !index.isValid() || !(flags(index) & Qt::ItemIsEditable))
+        return false;
+    const QString name = value.toString().trimmed();
+    if (name.isEmpty() || name == m_rows[index.row()].album.name)
+        return false;
+    renameAlbum(index.row(), name); // the row changes when the server has agreed
+    return true;
+}
+
+QHash<int, QByteArray> AlbumListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert({{IdRole, "id"},
+                  {KindRole, "albumKind"},
+                  {TypeRole, "albumType"},
+                  {IsManualRole, "isManual"},
+                  {CoverRole, "cover"},
+                  {CoverStateRole, "coverState"},
+                  {ScopeDirsRole, "scopeDir"},
+                  {ScopeKindRole, "scopeKind"},
+                  {ScopeParentRole, "scopeParentFolderId"},
+                  {OwnerRole, "ownerId"},
+                  {GroupRole, "groupId"},
+                  {CreatedRole, "createTime"},
+                  {UpdatedRole, "updateTime"}});
+    return names;
+}
+
+Qt::ItemFlags AlbumListModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+    if (m_rows[index.row()].album.isManual())
+        flags |= Qt::ItemIsEditable |
+                 Qt::ItemIsDropEnabled; // album-update.txt: only manual albums have a name to change
+    return flags;
+}
+
+Album AlbumListModel::albumAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row].album : Album();
+}
+
+int AlbumListModel::rowOfId(const QString &albumId) const
+{
+    for (int row = 0; row < m_rows.size(); ++row)
+        if (m_rows[row].album.id == albumId)
+            return row;
+    return -1;
+}
+
+// --- paging ----------------------------------------------------------------------------------------------
+
+bool AlbumListModel::isComplete() const
+{
+    return std::all_of(m_sections.cbegin(), m_sections.cend(), [](const Section &s) { return s.complete(); });
+}
+
+bool AlbumListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !isComplete();
+}
+
+void AlbumListModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || m_fetching.isActive())
+        return;
+    for (int section = 0; section < SectionCount; ++section) {
+        if (!m_sections[size_t(section)].complete()) {
+            fetchPage(section, m_sections[size_t(section)].nextPage, false);
+            return;
+        }
+    }
+}
+
+void AlbumListModel::reload()
+{
+    ++m_generation;
+    m_fetching.cancel();
+    m_refreshing.clear();
+    beginResetModel();
+    m_rows.clear();
+    for (Section &section : m_sections) {
+        section.nextPage = 1;
+        section.total = -1;
+        section.loaded = 0;
+    }
+    endResetModel();
+}
+
+void AlbumListModel::fetchPage(int section, int page, bool refreshOnly)
+{
+    const Section &s = m_sections[size_t(section)];
+    const QString tag = QStringLiteral("%1/%2").arg(section).arg(page);
+    if (refreshOnly) {
+        if (m_refreshing.contains(tag))
+            return;
+        m_refreshing.insert(tag);
+    }
+    const quint64 generation = m_generation;
+    auto handle = m_client->listAlbums(
+        {s.kind, s.type, page, PageSize, {}}, this,
+        [this, generation, section, page, refreshOnly, tag](const api::Result<api::AlbumPage> &result) {
+            if (generation != m_generation)
+                return;
+            if (refreshOnly)
+                m_refreshing.remove(tag);
+            else
+                emit loadingChanged(false);
+            if (!result.ok()) {
+                emit errorOccurred(result.error());
+                return;
+            }
+            mergePage(section, page, result.value(), refreshOnly);
+        });
+    if (!refreshOnly) {
+        m_fetching = handle;
+        emit loadingChanged(true);
+    }
+}
+
+void AlbumListModel::mergePage(int section, int page, const api::AlbumPage &albums, bool refreshOnly)
+{
+    Section &s = m_sections[size_t(section)];
+    QVector<Album> fresh;
+    for (const Album &album : albums.albums) {
+        const int existing = rowOfId(album.id);
+        if (existing < 0) {
+            fresh.append(album);
+            continue;
+        }
+        Row &row = m_rows[existing];
+        row.album = album;
+        row.page = page;
+        emit dataChanged(index(existing), index(existing)); // its name, scope, times or cover
+    }
+    // The section's state is settled before rows go in: a view may call fetchMore() from rowsInserted.
+    if (!refreshOnly) {
+        s.nextPage = page + 1;
+        s.total = albums.total;
+    }
+    s.loaded += int(fresh.size());
+    if (!refreshOnly && albums.albums.isEmpty())
+        s.total = s.loaded; // nothing more, whatever total says
+    if (fresh.isEmpty())
+        return;
+    // Pages are newest first (album-list.txt); albums not seen yet go after what is there.
+    const int at = sectionEnd(section);
+    beginInsertRows({}, at, at + int(fresh.size()) - 1);
+    for (int i = 0; i < fresh.size(); ++i)
+        m_rows.insert(at + i, Row{fresh[i], section, page});
+    endInsertRows();
+}
+
+void AlbumListModel::refreshAlbum(const QString &albumId)
+{
+    const int row = rowOfId(albumId);
+    if (row >= 0)
+        fetchPage(m_rows[row].section, m_rows[row].page, true);
+}
+
+// --- changes ---------------------------------------------------------------------------------------------
+
+void AlbumListModel::fail(const api::ApiError &error, const Done &done)
+{
+    emit errorOccurred(error);
+    if (done)
+        done(error);
+}
+
+void AlbumListModel::createAlbum(const api::KooDriveClient::NewAlbum &album, Done done)
+{
+    m_client->createAlbum(album, this, [this, album, done](const api::Result<QString> &result) {
+        if (!result.ok()) {
+            fail(result.error(), done);
+            return;
+        }
+        Album created;
+        created.id = result.value();
+        created.name = album.name;
+        created.type = album.type;
+        created.kind = album.kind;
+        if (album.type == AlbumType::Collection) {
+            created.scopeDirs = album.scopeDirs;
+            created.scopeParentFolderId = album.scopeParentFolderId;
+            created.scopeKind = album.scopeImages && album.scopeVideos ? QStringLiteral("1,2")
+                                : album.scopeVideos                    ? QStringLiteral("2")
+                                                                       : QStringLiteral("1");
+        }
+        created.ownerId = m_client->connection().userId;
+        created.groupId = album.groupId;
+        created.createdMs = created.updatedMs = QDateTime::currentMSecsSinceEpoch();
+        const int section = sectionOf(album.kind, album.type);
+        Section &s = m_sections[size_t(section)];
+        const int at = sectionStart(section); // the newest comes first, as the server lists them
+        beginInsertRows({}, at, at);
+        m_rows.insert(at, Row{created, section, 1});
+        endInsertRows();
+        ++s.loaded;
+        if (s.total >= 0)
+            ++s.total;
+        refreshAlbum(created.id); // the server's times and cover
+        if (done)
+            done(created.id);
+    });
+}
+
+void AlbumListModel::renameAlbum(int row, const QString &name, Done done)
+{
+    const QString id = albumAt(row).id;
+    api::KooDriveClient::AlbumChange change;
+    change.name = name;
+    m_client->updateAlbum(id, change, this, [this, id, name, done](const api::Result<api::Done> &result) {
+        if (!result.ok()) {
+            fail(result.error(), done);
+            return;
+        }
+        if (const int at = rowOfId(id); at >= 0) {
+            m_rows[at].album.name = name;
+            m_rows[at].album.updatedMs = QDateTime::currentMSecsSinceEpoch();
+            emit dataChanged(index(at), index(at), {Qt::DisplayRole, Qt::EditRole, UpdatedRole});
+        }
+        if (done)
+            done(id);
+    });
+}
+
+void AlbumListModel::rescopeAlbum(int row, const QStringList &scopeDirs, const QString &scopeParentFolderId,
+                                  bool images, bool videos, Done done)
+{
+    const QString id = albumAt(row).id;
+    api::KooDriveClient::AlbumChange change;
+    change.scopeDirs = scopeDirs;
+    change.scopeParentFolderId = scopeParentFolderId;
+    change.scopeKinds = std::make_pair(images, videos);
+    m_client->updateAlbum(id, change, this, [this, id, done](const api::Result<api::Done> &result) {
+        if (!result.ok()) {
+            fail(result.error(), done);
+            return;
+        }
+        refreshAlbum(id); // its scope, kinds and cover as the server has them now
+        if (done)
+            done(id);
+    });
+}
+
+void AlbumListModel::deleteAlbum(int row, Done done)
+{
+    const QString id = albumAt(row).id;
+    m_client->deleteAlbum(id, this, [this, id, done](const api::Result<api::Done> &result) {
+        if (!result.ok()) {
+            fail(result.error(), done);
+            return;
+        }
+        if (const int at = rowOfId(id); at >= 0) {
+            Section &s = m_sections[size_t(m_rows[at].section)];
+            beginRemoveRows({}, at, at);
+            m_rows.removeAt(at);
+            endRemoveRows();
+            --s.loaded;
+            if (s.total > 0)
+                --s.total;
+            if (!s.complete())
+                s.nextPage = qMax(1, s.nextPage - 1); // the pages after it moved up by one
+        }
+        if (done)
+            done(id);
+    });
+}
+
+// --- drops -----------------------------------------------------------------------------------------------
+
+QStringList AlbumListModel::mimeTypes() const
+{
+    return {QString::fromLatin1(DriveItemsMime::Type)};
+}
+
+bool AlbumListModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                     const QModelIndex &parent) const
+{
+    Q_UNUSED(column)
+    // Onto an album (not between two), a manual one, with drive items.
+    return action == Qt::CopyAction && row < 0 && parent.isValid() && parent.model() == this &&
+           m_rows[parent.row()].album.isManual() && DriveItemsMime::has(data);
+}
+
+bool AlbumListModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                  const QModelIndex &parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    const QVector<DriveItem> items = DriveItemsMime::read(data);
+    if (items.isEmpty())
+        return false;
+    return addToAlbum(parent.row(), items) != nullptr;
+}
+
+AlbumAddJob *AlbumListModel::addToAlbum(int row, const QVector<DriveItem> &items)
+{
+    const Album album = albumAt(row);
+    if (album.id.isEmpty() || !album.isManual() || items.isEmpty())
+        return nullptr;
+    auto *job = new AlbumAddJob(m_client, album.id, items, this);
+    connect(job, &AlbumAddJob::finished, this, [this, job] {
+        refreshAlbum(job->albumId()); // a first photo gives it a cover
+        if (job->folderError())
+            emit errorOccurred(*job->folderError());
+        job->deleteLater();
+    });
+    emit addStarted(job);
+    job->start();
+    return job;
+}
+
+// --- covers ----------------------------------------------------------------------------------------------
+
+void AlbumListModel::onCoverEvent(const QByteArray &key)
+{
+    for (int row = 0; row < m_rows.size(); ++row)
+        if (coverKey(m_rows[row]) == key)
+            emit dataChanged(index(row), index(row), {CoverRole, CoverStateRole});
+}
+
+void AlbumListModel::onCoverExpired(const QByteArray &key)
+{
+    for (const Row &row : std::as_const(m_rows))
+        if (coverKey(row) == key)
+            fetchPage(row.section, row.page, true); // fresh URLs; the view asks again when the row changes
+}
+
+} // namespace koodrive::models

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "AlbumAddJob.h"
+#include "api/KooDriveClient.h"
+#include "thumbnails/ThumbnailScheduler.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
+#include <array>
+
+namespace koodrive::models {
+
+// The user's albums: personal then shared, each manual then collection (album-list.txt needs a kind and a
+// type per call, so the model gathers four lists), a page of 100 at a time. Creating, renaming, rescoping
+// and deleting change rows in place. Drive files and folders dropped on a manual album are added to it;
+// collection albums take no drops (album-add-content.txt: manual albums only).
+class AlbumListModel final : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AlbumListModel)
+
+public:
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1,
+        KindRole, // api::AlbumKind as int: 1 personal, 2 shared
+        TypeRole, // api::AlbumType as int: 1 collection, 2 manual
+        IsManualRole,
+        CoverRole,       // QImage, null until loaded; asking for it loads it
+        CoverStateRole,  // int, a thumbnails::ThumbnailState
+        ScopeDirsRole,   // QStringList
+        ScopeKindRole,   // "1", "2" or "1,2"
+        ScopeParentRole, // QString
+        OwnerRole,
+        GroupRole,
+        CreatedRole, // QDateTime (UTC)
+        UpdatedRole,
+    };
+
+    AlbumListModel(api::KooDriveClient *client, thumbnails::ThumbnailScheduler *thumbnails,
+                   QObject *parent = nullptr);
+    ~AlbumListModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    QHash<int, QByteArray> roleNames() const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool canFetchMore(const QModelIndex &parent = {}) const override;
+    void fetchMore(const QModelIndex &parent = {}) override;
+    QStringList mimeTypes() const override;
+    Qt::DropActions supportedDropActions() const override { return Qt::CopyAction; }
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+
+    api::Album albumAt(int row) const;
+    int rowOfId(const QString &albumId) const;
+    bool isLoading() const { return m_fetching.isActive(); }
+    bool isComplete() const;
+    void reload();
+
+    // Each finishes with `done` (ok or the error); the rows change when the server has agreed.
+    using Done = std::function<void(const api::Result<QString> &)>; // the album's id
+    void createAlbum(const api::KooDriveClient::NewAlbum &album, Done done = {});
+    void renameAlbum(int row, const QString &name, Done done = {});
+    void rescopeAlbum(int row, const QStringList &scopeDirs, const QString &scopeParentFolderId, bool images,
+                      bool videos, Done done = {});
+    void deleteAlbum(int row, Done done = {});
+    // Adds drive files (and the images and videos of folders) to a manual album; the job is the model's
+    // child and reports progress; the row is read again when it ends (its cover may change).
+    AlbumAddJob *addToAlbum(int row, const QVector<DriveItem> &items);
+
+signals:
+    void errorOccurred(const koodrive::api::ApiError &error);
+    void addStarted(koodrive::models::AlbumAddJob *job);
+    void loadingChanged(bool loading);
+
+private:
+    static constexpr int SectionCount = 4;
+    struct Section
+    {
+        api::AlbumKind kind;
+        api::AlbumType type;
+        int nextPage = 1;
+        int total = -1; // unknown until its first page
+        int loaded = 0;
+        bool complete() const { return total >= 0 && loaded >= total; }
+    };
+    struct Row
+    {
+        api::Album album;
+        int section = 0;
+        int page = 1; // the page it came on, to read its cover URL again
+    };
+
+    static int sectionOf(api::AlbumKind kind, api::AlbumType type);
+    int sectionEnd(int section) const; // the row after the section's last
+    int sectionStart(int section) const;
+    void fetchPage(int section, int page, bool refreshOnly);
+    void mergePage(int section, int page, const api::AlbumPage &albums, bool refreshOnly);
+    void refreshAlbum(const QString &albumId);
+    QByteArray coverKey(const Row &row) const;
+    void onCoverEvent(const QByteArray &key);
+    void onCoverExpired(const QByteArray &key);
+    void fail(const api::ApiError &error, const Done &done);
+
+    api::KooDriveClient *m_client;
+    QPointer<thumbnails::ThumbnailScheduler> m_thumbnails;
+    std::array<Section, SectionCount> m_sections;
+    QVector<Row> m_rows;
+    api::CallHandle m_fetching;
+    quint64 m_generation = 0;
+    QSet<QString> m_refreshing; // "<section>/<page>" being read again
+};
+
+} // namespace koodrive::models
