@@ -73,8 +73,13 @@ public:
     bool isComplete() const { return m_complete; }
     // After a page failed, canFetchMore() is false (a view would ask again at once, forever) until this.
     void retry();
-    // Reads everything again from the first page.
+    // Reads everything again from the first page (a reset).
     void reload();
+    // Reads again the rows loaded so far and brings the model in line with the server: rows that appeared
+    // are inserted where the server lists them, rows that went are removed, changed rows are updated; no
+    // reset (unless the server reordered rows the model holds). E.g. after files were added to an album.
+    void refresh();
+    bool isRefreshing() const { return m_refreshing; }
 
     // How many bytes of row data the model holds (rows, their strings, the page index), for benchmarks.
     qint64 rowMemoryBytes() const;
@@ -132,6 +137,8 @@ private:
     void insertPage(const api::FilePage &page, const QString &cursor);
     void pageFailed(const api::ApiError &error);
     void setInsertWanted(bool wanted);
+    void refreshFrom(const QString &cursor, int rowsWanted);
+    void applyRefresh(const QString &nextCursor);
 
     QByteArray thumbnailKey(const Row &row) const;
     bool wantsThumbnail(const Row &row) const;
@@ -162,6 +169,12 @@ private:
     std::optional<api::FilePage> m_ahead;
     QString m_aheadCursor;
     api::CallHandle m_aheadCall;
+
+    // refresh(): the pages read again so far, and their URLs.
+    bool m_refreshing = false;
+    std::vector<Page> m_refreshPages;
+    QVector<QVector<api::DriveFile>> m_refreshFiles;
+    api::CallHandle m_refreshCall;
 
     // Thumbnails.
     int m_box = 128;

@@ -1,0 +1,181 @@
+// AlbumContentsModel over an in-process koodrive-sim: paging and sort orders as the server has them, items
+// removed in place, and a refresh after an add that inserts rows where the server lists them.
+#include "SimFixture.h"
+#include "api/AlbumAddBatch.h"
+#include "models/AlbumContentsModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace koodrive;
+using koodrive::models::AlbumContentsModel;
+using koodrive::models::PagedFileModel;
+using koodrive::test::SimFixture;
+
+class TestAlbumContentsModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SimFixture> m_sim;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<api::KooDriveClient> m_client;
+    QString m_album;
+    QStringList m_files;
+
+    QStringList itemsOnServer()
+    {
+        QSqlQuery q = m_sim->server().store().exec(
+            QStringLiteral("SELECT file_id FROM album_items WHERE album_id = ? ORDER BY file_id"), {m_album});
+        QStringList ids;
+        while (q.next())
+            ids << q.value(0).toString();
+        return ids;
+    }
+    QStringList serverOrder(int sortType, int direction)
+    {
+        QStringList ids;
+        QString cursor;
+        do {
+            QString path =
+                QStringLiteral("/koodrive/ose/v1/album/%1/list?pageSize=100&sortType=%2&sortDirection=%3")
+                    .arg(m_album)
+                    .arg(sortType)
+                    .arg(direction);
+            if (!cursor.isEmpty())
+                path += QStringLiteral("&pageCursor=") + QString::fromLatin1(QUrl::toPercentEncoding(cursor));
+            const auto response = m_sim->get(path);
+            if (response.status != 200)
+                return {QStringLiteral("status %1").arg(response.status)};
+            const QJsonArray items = response.json.value(QStringLiteral("contentList")).toArray();
+            for (const auto &item : items)
+                ids << item.toObject().value(QStringLiteral("id")).toString();
+            cursor = response.json.value(QStringLiteral("nextPageCursor")).toString();
+        } while (!cursor.isEmpty());
+        return ids;
+    }
+    static bool loadAll(PagedFileModel &model)
+    {
+        QSignalSpy errors(&model, &PagedFileModel::errorOccurred);
+        while (model.canFetchMore()) {
+            model.fetchMore();
+            if (!QTest::qWaitFor([&] { return !model.isLoading(); }, 10000) || !errors.isEmpty())
+                return false;
+        }
+        return model.isComplete();
+    }
+    static QStringList ids(const PagedFileModel &model)
+    {
+        QStringList list;
+        for (int row = 0; row < model.rowCount(); ++row)
+            list << model.index(row).data(PagedFileModel::IdRole).toString();
+        return list;
+    }
+    bool add(const QStringList &fileIds)
+    {
+        QVector<api::KooDriveClient::FileRef> refs;
+        for (const QString &id : fileIds)
+            refs.append({id, m_sim->userId()});
+        api::AlbumAddBatch batch(m_client.get(), m_album, refs);
+        QSignalSpy finished(&batch, &api::AlbumAddBatch::finished);
+        batch.start();
+        return finished.wait(20000) && batch.count(api::AlbumAddBatch::Outcome::Added) == fileIds.size();
+    }
+
+private slots:
+    void init()
+    {
+        m_sim = std::make_unique<SimFixture>(100);
+        m_client = std::make_unique<api::KooDriveClient>(&m_network);
+        m_client->setConnection(
+            {m_sim->server().url(), m_sim->userId(), m_sim->server().accessToken(), true});
+        std::optional<api::Result<QString>> created;
+        m_client->createAlbum({api::AlbumType::Manual, api::AlbumKind::Personal, QStringLiteral("Contents")},
+                              this, [&created](const api::Result<QString> &r) { created = r; });
+        QVERIFY(QTest::qWaitFor([&] { return created.has_value(); }, 10000) && created->ok());
+        m_album = created->value();
+        m_files = m_sim->childIds(m_sim->addFolder(QStringLiteral("Source"), 300));
+        QVERIFY(add(m_files.mid(0, 250)));
+    }
+    void cleanup()
+    {
+        m_client.reset();
+        m_sim.reset();
+    }
+
+    void pagesAndSortOrdersAreTheServers_data()
+    {
+        QTest::addColumn<int>("field");
+        QTest::addColumn<int>("order");
+        for (int field : {1, 2, 3})
+            for (int order : {0, 1})
+                QTest::addRow("sort %d %s", field, order ? "descending" : "ascending") << field << order;
+    }
+    void pagesAndSortOrdersAreTheServers()
+    {
+        QFETCH(int, field);
+        QFETCH(int, order);
+        AlbumContentsModel model(m_client.get(), nullptr);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(40);
+        model.setAlbum(m_album);
+        model.setSortOrder(AlbumContentsModel::SortField(field), Qt::SortOrder(order));
+        QVERIFY(loadAll(model));
+        QCOMPARE(model.rowCount(), 250);
+        QCOMPARE(model.total(), 250);
+        QCOMPARE(ids(model), serverOrder(field, order ? 2 : 1));
+        QStringList sorted = ids(model);
+        sorted.sort();
+        QCOMPARE(sorted, itemsOnServer());
+    }
+
+    void removedItemsLeaveInPlace()
+    {
+        AlbumContentsModel model(m_client.get(), nullptr);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setAlbum(m_album);
+        QVERIFY(loadAll(model));
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        const QStringList gone{ids(model)[3], ids(model)[4], ids(model)[120]};
+        std::optional<api::Result<api::Done>> result;
+        model.removeFromAlbum({3, 4, 120}, [&result](const api::Result<api::Done> &r) { result = r; });
+        QTRY_VERIFY(result.has_value());
+        QVERIFY(result->ok());
+        QCOMPARE(removed.count(), 2); // two runs: rows 3-4 and row 120
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(model.rowCount(), 247);
+        QCOMPARE(model.total(), 247);
+        for (const QString &id : gone) {
+            QVERIFY(!itemsOnServer().contains(id));
+            QCOMPARE(model.rowOfId(id), -1);
+        }
+        QCOMPARE(ids(model), serverOrder(1, 2));
+    }
+
+    void aRefreshAfterAnAddInsertsWhereTheServerListsThem()
+    {
+        AlbumContentsModel model(m_client.get(), nullptr);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setAlbum(m_album);
+        model.setSortOrder(AlbumContentsModel::SortField::Taken, Qt::AscendingOrder);
+        QVERIFY(loadAll(model));
+        QVERIFY(add(m_files.mid(250, 30)));
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        model.refresh();
+        QTRY_VERIFY(!model.isRefreshing());
+        QVERIFY(inserted.count() > 0);
+        QCOMPARE(resets.count(), 0);
+        QVERIFY(loadAll(model));
+        QCOMPARE(model.rowCount(), 280);
+        QCOMPARE(ids(model), serverOrder(1, 1));
+    }
+};
+
+QTEST_MAIN(TestAlbumContentsModel)
+#include "tst_AlbumContentsModel.moc"
