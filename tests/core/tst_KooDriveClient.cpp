@@ -161,7 +161,8 @@ private slots:
         QVERIFY(refreshed.value().accessToken != session.value().accessToken);
         QCOMPARE(m_client->connection().accessToken, refreshed.value().accessToken);
         QCOMPARE(renewed.count(), 1);
-        QVERIFY((wait<AlbumPage>([&](QObject *c, auto done) { return m_client->listAlbums({}, c, done); })).ok());
+        QVERIFY(
+            (wait<AlbumPage>([&](QObject *c, auto done) { return m_client->listAlbums({}, c, done); })).ok());
 
         QVERIFY((wait<Done>([&](QObject *c, auto done) { return m_client->signOut(c, done); })).ok());
         const auto after =

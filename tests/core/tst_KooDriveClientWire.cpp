@@ -294,7 +294,8 @@ private slots:
         https.setPort(notTls.serverPort());
         m_client->setConnection({https, QStringLiteral("1"), m_token, false});
         m_client->setTransferTimeoutMs(5000);
-        const auto result = wait<AlbumPage>([&](QObject *c, auto d) { return m_client->listAlbums({}, c, d); });
+        const auto result =
+            wait<AlbumPage>([&](QObject *c, auto d) { return m_client->listAlbums({}, c, d); });
         QVERIFY(!result.ok());
         if (QSslSocket::supportsSsl())
             QVERIFY2(result.error().kind == ApiError::Kind::Insecure, qPrintable(result.error().details()));

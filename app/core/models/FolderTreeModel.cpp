@@ -1,0 +1,286 @@
+#include "FolderTreeModel.h"
+
+#include <QMimeData>
+#include <QPointer>
+
+namespace koodrive::models {
+
+int FolderTreeModel::Node::row() const
+{
+    if (!parent)
+        return 0;
+    for (size_t i = 0; i < parent->children.size(); ++i)
+        if (parent->children[i].get() == this)
+            return int(i);
+    return 0;
+}
+
+FolderTreeModel::FolderTreeModel(api::KooDriveClient *client, QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_client(client)
+{
+    m_root.listed = m_root.complete = true;
+}
+
+FolderTreeModel::~FolderTreeModel() = default;
+
+void FolderTreeModel::load()
+{
+    ++m_generation;
+    beginResetModel();
+    m_root.children.clear();
+    endResetModel();
+    m_loaded = false;
+    m_pendingSpaces = 2;
+    const quint64 generation = m_generation;
+    auto spaceDone = [this, generation] {
+        if (generation != m_generation || --m_pendingSpaces > 0)
+            return;
+        m_loaded = true;
+        emit loaded();
+    };
+    m_client->spaceInfo(this, [this, generation, spaceDone](const api::Result<api::SpaceInfo> &result) {
+        if (generation != m_generation)
+            return;
+        if (result.ok()) {
+            auto node = std::make_unique<Node>();
+            node->id =
+                result.value().rootFolderId.isEmpty() ? QStringLiteral("root") : result.value().rootFolderId;
+            node->name = tr("My drive");
+            node->containerId = result.value().containerId;
+            node->ownerId = m_client->connection().userId;
+            addSpace(std::move(node));
+        } else {
+            emit errorOccurred(result.error());
+        }
+        spaceDone();
+    });
+    m_client->shareFolders(
+        this, [this, generation, spaceDone](const api::Result<QVector<api::ShareFolder>> &result) {
+            if (generation != m_generation)
+                return;
+            if (result.ok()) {
+                for (const api::ShareFolder &space : result.value()) {
+                    auto node = std::make_unique<Node>();
+                    node->id = space.rootFolderId;
+                    node->name = space.name;
+                    node->containerId = space.containerId;
+                    node->ownerId = space.ownerId;
+                    node->groupId = space.groupId;
+                    node->shared = true;
+                    addSpace(std::move(node));
+                }
+            } else {
+                emit errorOccurred(result.error());
+            }
+            spaceDone();
+        });
+}
+
+void FolderTreeModel::addSpace(std::unique_ptr<Node> node)
+{
+    // The user's own drive first, then shared spaces in the order they come.
+    node->parent = &m_root;
+    const int at = node->shared ? int(m_root.children.size()) : 0;
+    beginInsertRows({}, at, at);
+    m_root.children.insert(m_root.children.begin() + at, std::move(node));
+    endInsertRows();
+}
+
+FolderTreeModel::Node *FolderTreeModel::nodeOf(const QModelIndex &index) const
+{
+    return index.isValid() ? static_cast<Node *>(index.internalPointer()) : const_cast<Node *>(&m_root);
+}
+
+QModelIndex FolderTreeModel::indexOf(const Node *node) const
+{
+    if (!node || node == &m_root)
+        return {};
+    return createIndex(node->row(), 0, const_cast<Node *>(node));
+}
+
+QModelIndex FolderTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    const Node *node = nodeOf(parent);
+    if (column != 0 || row < 0 || size_t(row) >= node->children.size())
+        return {};
+    return createIndex(row, 0, node->children[size_t(row)].get());
+}
+
+QModelIndex FolderTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    return indexOf(nodeOf(child)->parent);
+}
+
+int FolderTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.column() > 0)
+        return 0;
+    return int(nodeOf(parent)->children.size());
+}
+
+int FolderTreeModel::columnCount(const QModelIndex &) const
+{
+    return 1;
+}
+
+bool FolderTreeModel::hasChildren(const QModelIndex &parent) const
+{
+    const Node *node = nodeOf(parent);
+    if (!node->listed)
+        return true; // not known before it is read: the view offers to expand it
+    return !node->children.empty() || !node->complete;
+}
+
+QVariant FolderTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const Node *node = nodeOf(index);
+    switch (role) {
+    case Qt::DisplayRole: return node->name;
+    case Qt::ToolTipRole:
+        return node->shared && node->parent == &m_root ? tr("%1 (shared)").arg(node->name) : node->name;
+    case IdRole: return node->id;
+    case ContainerRole: return node->containerId;
+    case OwnerRole: return node->ownerId;
+    case IsSpaceRole: return node->parent == &m_root;
+    case IsSharedRole: return node->shared;
+    case GroupRole: return node->groupId;
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> FolderTreeModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
+    names.insert({{IdRole, "id"},
+                  {ContainerRole, "containerId"},
+                  {OwnerRole, "ownerId"},
+                  {IsSpaceRole, "isSpace"},
+                  {IsSharedRole, "isShared"},
+                  {GroupRole, "groupId"}});
+    return names;
+}
+
+Qt::ItemFlags FolderTreeModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled;
+}
+
+bool FolderTreeModel::isFetching(const QModelIndex &index) const
+{
+    return nodeOf(index)->call.isActive();
+}
+
+bool FolderTreeModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return false; // the spaces come from load()
+    const Node *node = nodeOf(parent);
+    return !node->complete && !node->failed && !node->call.isActive();
+}
+
+void FolderTreeModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    Node *node = nodeOf(parent);
+    api::KooDriveClient::FileListQuery query;
+    query.containerId = node->containerId;
+    query.parentFileId = node->id;
+    query.cursor = node->nextCursor;
+    query.fileType = api::FileType::Folder;
+    query.sortType = 1; // by name
+    query.sortDirection = 1;
+    const quint64 generation = m_generation;
+    // The node lives as long as this generation of the tree: nodes are only ever dropped by load().
+    node->call =
+        m_client->listFiles(query, this, [this, generation, node](const api::Result<api::FilePage> &result) {
+            if (generation != m_generation)
+                return;
+            if (!result.ok()) {
+                node->failed = true;
+                node->listed = true;
+                node->complete = true; // shown as empty; load() reads the tree again
+                emit errorOccurred(result.error());
+                const QModelIndex index = indexOf(node);
+                emit dataChanged(index, index);
+                return;
+            }
+            std::vector<std::unique_ptr<Node>> fresh;
+            for (const api::DriveFile &file : result.value().files) {
+                if (!file.isFolder())
+                    continue;
+                auto child = std::make_unique<Node>();
+                child->id = file.id;
+                child->name = file.name;
+                child->containerId = file.containerId.isEmpty() ? node->containerId : file.containerId;
+                child->ownerId = file.ownerId.isEmpty() ? node->ownerId : file.ownerId;
+                child->groupId = node->groupId;
+                child->shared = node->shared;
+                child->parent = node;
+                fresh.push_back(std::move(child));
+            }
+            // Settled before rows go in: a view may ask canFetchMore() from rowsInserted.
+            node->listed = true;
+            node->nextCursor = result.value().nextCursor;
+            node->complete = node->nextCursor.isEmpty();
+            const QModelIndex index = indexOf(node);
+            if (!fresh.empty()) {
+                const int first = int(node->children.size());
+                beginInsertRows(index, first, first + int(fresh.size()) - 1);
+                for (auto &child : fresh)
+                    node->children.push_back(std::move(child));
+                endInsertRows();
+            } else if (index.isValid()) {
+                emit dataChanged(index, index); // it has no children after all: the expander goes
+            }
+        });
+}
+
+DriveItem FolderTreeModel::itemAt(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return {};
+    const Node *node = nodeOf(index);
+    return {node->id, node->ownerId, node->containerId, node->name, true};
+}
+
+QModelIndex FolderTreeModel::indexOfId(const QString &folderId) const
+{
+    std::vector<const Node *> stack{&m_root};
+    while (!stack.empty()) {
+        const Node *node = stack.back();
+        stack.pop_back();
+        if (node != &m_root && node->id == folderId)
+            return indexOf(node);
+        for (const auto &child : node->children)
+            stack.push_back(child.get());
+    }
+    return {};
+}
+
+QStringList FolderTreeModel::mimeTypes() const
+{
+    return {QString::fromLatin1(DriveItemsMime::Type), QStringLiteral("text/plain")};
+}
+
+QMimeData *FolderTreeModel::mimeData(const QModelIndexList &indexes) const
+{
+    QVector<DriveItem> items;
+    for (const QModelIndex &index : indexes)
+        if (index.isValid() && index.model() == this)
+            items.append(itemAt(index));
+    if (items.isEmpty())
+        return nullptr;
+    auto *mime = new QMimeData;
+    DriveItemsMime::write(mime, items);
+    return mime;
+}
+
+} // namespace koodrive::models

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "DriveItemsMime.h"
+#include "api/KooDriveClient.h"
+
+#include <QAbstractItemModel>
+#include <memory>
+#include <vector>
+
+namespace koodrive::models {
+
+// The drive's folders as a tree: the user's own drive, then each shared space (share-folder list), each
+// with its folders read only when a view expands them (files-list.txt with fileType 10, by name, a page
+// at a time through canFetchMore/fetchMore). Folders can be dragged: dropped on a manual album they add
+// their images and videos.
+class FolderTreeModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FolderTreeModel)
+
+public:
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1,
+        ContainerRole,
+        OwnerRole,
+        IsSpaceRole,  // a top-level node: the user's drive or a shared space
+        IsSharedRole, // in a shared space
+        GroupRole,    // the shared space's groupId
+    };
+
+    FolderTreeModel(api::KooDriveClient *client, QObject *parent = nullptr);
+    ~FolderTreeModel() override;
+
+    // Reads the user's drive (space info) and shared spaces; the top-level rows appear when they answer.
+    void load();
+    bool isLoaded() const { return m_loaded; }
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDragActions() const override { return Qt::CopyAction; }
+
+    DriveItem itemAt(const QModelIndex &index) const;
+    bool isFetching(const QModelIndex &index) const;
+    // The node of a folder among those loaded (invalid when not loaded yet).
+    QModelIndex indexOfId(const QString &folderId) const;
+
+signals:
+    void loaded();
+    void errorOccurred(const koodrive::api::ApiError &error);
+
+private:
+    struct Node
+    {
+        QString id;
+        QString name;
+        QString containerId;
+        QString ownerId;
+        QString groupId;
+        bool shared = false;
+        Node *parent = nullptr;
+        std::vector<std::unique_ptr<Node>> children;
+        QString nextCursor;
+        bool listed = false;   // the first page has been read
+        bool complete = false; // every page has been read
+        bool failed = false;
+        api::CallHandle call;
+        int row() const;
+    };
+    Node *nodeOf(const QModelIndex &index) const;
+    QModelIndex indexOf(const Node *node) const;
+    void addSpace(std::unique_ptr<Node> node);
+
+    api::KooDriveClient *m_client;
+    Node m_root; // invisible: its children are the spaces
+    bool m_loaded = false;
+    int m_pendingSpaces = 0;
+    quint64 m_generation = 0;
+};
+
+} // namespace koodrive::models
