@@ -133,10 +133,8 @@ private slots:
 
         const QModelIndex many = m_model->indexOfId(m_many);
         QVERIFY(many.isValid());
-        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
         QVERIFY(expandFully(many));
-        QVERIFY(inserted.count() >= 1); // (the tester may have read the first 100 already)
-        QCOMPARE(m_model->rowCount(many), 150);
+        QCOMPARE(m_model->rowCount(many), 150); // pages of 100: two reads
         QCOMPARE(childIds(many), serverFolders(m_sim->containerId(), m_many));
         QCOMPARE(m_model->index(0, 0, many).data().toString(), QStringLiteral("Sub 000"));
 
