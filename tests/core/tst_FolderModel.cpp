@@ -290,7 +290,9 @@ private slots:
         QVERIFY(loadAll(*model));
         m_sim->server().http().setFaults({150, 0.0, {}}); // slow answers
         model->setViewport(0, 47);
-        QTRY_VERIFY(m_thumbnails->transfersInFlight() == m_thumbnails->maxConcurrent());
+        // The screen and, once the view rests, one more screen: six on the wire, the rest queued.
+        QTRY_VERIFY(m_thumbnails->transfersInFlight() == m_thumbnails->maxConcurrent() &&
+                    m_thumbnails->pendingJobs() == 96);
         model->setViewport(3000, 3047); // a jump
         const auto stats = m_thumbnails->stats();
         QCOMPARE(stats.aborted, m_thumbnails->maxConcurrent());
@@ -300,6 +302,28 @@ private slots:
         for (int row = 0; row < 96; ++row)
             QVERIFY(state(*model, row) != ThumbnailState::Ready);
         QVERIFY(m_thumbnails->stats().started <= m_thumbnails->maxConcurrent() + 96);
+    }
+
+    void aFlingFetchesOnlyWhereItStops()
+    {
+        auto model = folder(m_big, true);
+        model->setThumbnailBox(96);
+        QVERIFY(loadAll(*model));
+        QTest::qWait(200);
+        int first = 100;
+        for (int frame = 0; frame < 30; ++frame, first += 120) { // 120 rows every 16 ms
+            model->setViewport(first, first + 47);
+            QTest::qWait(16);
+        }
+        model->setViewport(first, first + 47); // it stops here
+        QTRY_VERIFY_WITH_TIMEOUT(allReady(*model, first, first + 47 + 48), 20000);
+        const auto stats = m_thumbnails->stats();
+        // The two first frames are not yet known to be a fling: at most two screens' worth of transfers
+        // start for them, and the place where it stops gets its screen and one screen ahead.
+        QVERIFY2(stats.started <= 96 + 2 * m_thumbnails->maxConcurrent(),
+                 qPrintable(QString::number(stats.started)));
+        for (int row = 100 + 3 * 120; row < first - 48; row += 7)
+            QVERIFY(state(*model, row) != ThumbnailState::Ready); // what it passed was never fetched
     }
 
     void memoryStaysUnderTheBoundWhileScrollingThrough20000Items()

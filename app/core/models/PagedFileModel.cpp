@@ -14,6 +14,7 @@ using thumbnails::ThumbnailState;
 
 namespace {
 constexpr qint64 UrlMarginMs = 60'000;
+constexpr int RestMs = 80; // a view that has not moved for this long is looked at
 constexpr qint64 DefaultUrlLifetimeMs = 30 * 60'000;
 
 qint64 nowMs()
@@ -49,6 +50,9 @@ PagedFileModel::PagedFileModel(api::KooDriveClient *client, ThumbnailScheduler *
     , m_thumbnails(thumbnails)
 {
     m_process = ThumbnailScheduler::imageProcess(m_box);
+    m_settleTimer.setSingleShot(true);
+    m_settleTimer.setInterval(RestMs);
+    connect(&m_settleTimer, &QTimer::timeout, this, &PagedFileModel::onViewRested);
     if (m_thumbnails) {
         connect(m_thumbnails, &ThumbnailScheduler::ready, this, &PagedFileModel::onThumbnailEvent);
         connect(m_thumbnails, &ThumbnailScheduler::unavailable, this, &PagedFileModel::onThumbnailEvent);
@@ -146,7 +150,7 @@ QVariant PagedFileModel::data(const QModelIndex &index, int role) const
         if (!m_thumbnails || !wantsThumbnail(*row))
             return {};
         const QImage image = m_thumbnails->image(thumbnailKey(*row));
-        if (image.isNull()) // the delegate asks because the row is on screen: load it
+        if (image.isNull() && !m_flinging) // the delegate asks because the row is on screen: load it
             const_cast<PagedFileModel *>(this)->requestThumbnail(index.row(),
                                                                  ThumbnailScheduler::Priority::Visible);
         return image;
@@ -376,6 +380,8 @@ void PagedFileModel::restart()
     m_aheadInFlight = false;
     m_ahead.reset();
     m_viewFirst = m_viewLast = -1;
+    m_settleTimer.stop();
+    m_flinging = m_lastMoveFast = false;
     endResetModel();
     setInsertWanted(false);
 }
@@ -663,27 +669,74 @@ void PagedFileModel::setViewport(int firstRow, int lastRow)
 {
     if (m_rowCount == 0 || lastRow < firstRow) {
         m_viewFirst = m_viewLast = -1;
+        m_settleTimer.stop();
         if (m_thumbnails)
             m_thumbnails->cancelAll(this);
         return;
     }
     firstRow = qBound(0, firstRow, m_rowCount - 1);
     lastRow = qBound(firstRow, lastRow, m_rowCount - 1);
+    if (!m_viewClock.isValid())
+        m_viewClock.start();
+    const qint64 now = m_viewClock.elapsed();
+    const int screen = lastRow - firstRow + 1;
+    const int moved = m_viewFirst < 0 ? 0 : qAbs(firstRow - m_viewFirst);
+    if (moved > 0)
+        m_scrollDirection = firstRow > m_viewFirst ? 1 : -1;
+    // A fling: two moves in a row faster than ten screens a second. Nothing it passes is worth fetching;
+    // what it stops on is, as soon as it rests (Gwenview does the same).
+    const bool fast =
+        moved > 0 && qint64(moved) * 1000 > qint64(screen) * 10 * qMax<qint64>(1, now - m_lastViewMs);
+    m_flinging = fast && m_lastMoveFast;
+    m_lastMoveFast = fast;
+    m_lastViewMs = now;
     m_viewFirst = firstRow;
     m_viewLast = lastRow;
+    m_settleTimer.start(); // when the view rests: the screen, then one screen ahead
     if (!m_thumbnails)
         return;
-    const int ahead = qMin(m_rowCount - 1, lastRow + (lastRow - firstRow + 1));
-    // Prefetch first and nearest last, then the visible rows bottom-up: the newest request is served first,
-    // so the top of the screen comes first and the screen beats what lies below it.
-    for (int row = ahead; row > lastRow; --row)
-        requestThumbnail(row, ThumbnailScheduler::Priority::Prefetch);
+    if (m_flinging) {
+        m_pendingKeys.clear();
+        m_wantedAfterUrls.clear();
+        m_thumbnails->cancelAll(this);
+        return;
+    }
+    requestAround(false);
+}
+
+void PagedFileModel::requestAround(bool withPrefetch)
+{
+    if (!m_thumbnails || m_viewFirst < 0)
+        return;
+    const int firstRow = m_viewFirst;
+    const int lastRow = m_viewLast;
+    const int screen = lastRow - firstRow + 1;
+    int aheadFirst = lastRow + 1;
+    int aheadLast = qMin(m_rowCount - 1, lastRow + screen);
+    if (m_scrollDirection < 0) {
+        aheadFirst = qMax(0, firstRow - screen);
+        aheadLast = firstRow - 1;
+    }
+    if (!withPrefetch)
+        aheadLast = aheadFirst - 1;
+    // Prefetch first, farthest first, then the screen bottom-up: the newest request is served first, so
+    // the top of the screen comes first and the screen beats what lies beyond it.
+    if (m_scrollDirection < 0) {
+        for (int row = aheadFirst; row <= aheadLast; ++row)
+            requestThumbnail(row, ThumbnailScheduler::Priority::Prefetch);
+    } else {
+        for (int row = aheadLast; row >= aheadFirst; --row)
+            requestThumbnail(row, ThumbnailScheduler::Priority::Prefetch);
+    }
     for (int row = lastRow; row >= firstRow; --row)
         requestThumbnail(row, ThumbnailScheduler::Priority::Visible);
 
+    auto wanted = [&](int row) {
+        return (row >= firstRow && row <= lastRow) || (row >= aheadFirst && row <= aheadLast);
+    };
     QSet<QByteArray> keep;
     for (auto it = m_pendingKeys.begin(); it != m_pendingKeys.end();) {
-        if (*it >= firstRow && *it <= ahead) {
+        if (wanted(*it)) {
             keep.insert(it.key());
             ++it;
         } else {
@@ -691,8 +744,15 @@ void PagedFileModel::setViewport(int firstRow, int lastRow)
         }
     }
     for (auto it = m_wantedAfterUrls.begin(); it != m_wantedAfterUrls.end();)
-        it = (*it >= firstRow && *it <= ahead) ? std::next(it) : m_wantedAfterUrls.erase(it);
+        it = wanted(*it) ? std::next(it) : m_wantedAfterUrls.erase(it);
     m_thumbnails->retainOnly(this, keep);
+}
+
+void PagedFileModel::onViewRested()
+{
+    m_flinging = false;
+    m_lastMoveFast = false;
+    requestAround(true);
 }
 
 void PagedFileModel::onThumbnailEvent(const QByteArray &key)

@@ -6,8 +6,10 @@
 
 #include <QAbstractListModel>
 #include <QCache>
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QSet>
+#include <QTimer>
 #include <functional>
 #include <vector>
 
@@ -63,8 +65,9 @@ public:
     // The size thumbnails are painted at, in device pixels; the server is asked for that size (rounded up).
     void setThumbnailBox(int devicePixels);
     int thumbnailBox() const { return m_box; }
-    // The rows a view shows now: their thumbnails first, then about one screen below; everything else this
-    // model asked for is cancelled.
+    // The rows a view shows now: their thumbnails are asked for at once, and once the view rests, one screen
+    // more in the direction it was scrolling; everything else this model asked for is cancelled. While the
+    // view flings (fast moves in a row), nothing is asked for.
     void setViewport(int firstRow, int lastRow);
 
     DriveItem itemAt(int row) const;
@@ -149,6 +152,8 @@ private:
     void storePageUrls(int pageIndex, const QVector<api::DriveFile> &files);
     void onThumbnailEvent(const QByteArray &key);
     void onThumbnailExpired(const QByteArray &key);
+    void requestAround(bool withPrefetch);
+    void onViewRested();
     void markDirty(int row);
     void flushDirty();
 
@@ -187,6 +192,12 @@ private:
     bool m_flushPending = false;
     int m_viewFirst = -1;
     int m_viewLast = -1;
+    int m_scrollDirection = 1;
+    QElapsedTimer m_viewClock;
+    qint64 m_lastViewMs = 0;
+    bool m_lastMoveFast = false;
+    bool m_flinging = false;
+    QTimer m_settleTimer;
 };
 
 } // namespace koodrive::models
