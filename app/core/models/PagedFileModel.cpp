@@ -292,21 +292,40 @@ void PagedFileModel::startAhead()
                                       return;
                                   }
                                   if (m_insertWanted) {
-                                      setInsertWanted(false);
-                                      insertPage(result.value(), m_aheadCursor);
+                                      // The next page is asked for first, and this one taken in on the
+                                      // next turn: QNAM sends a request only when the event loop runs.
+                                      const QString cursor = m_aheadCursor;
+                                      m_nextCursor = result.value().nextCursor;
+                                      m_complete = m_nextCursor.isEmpty();
+                                      startAhead();
+                                      QMetaObject::invokeMethod(
+                                          this,
+                                          [this, generation, page = result.value(), cursor] {
+                                              if (generation != m_generation)
+                                                  return;
+                                              setInsertWanted(false);
+                                              insertRows(page, cursor);
+                                          },
+                                          Qt::QueuedConnection);
                                   } else {
                                       m_ahead = result.value();
                                   }
                               });
 }
 
-void PagedFileModel::insertPage(const FilePage &page, const QString &cursor)
+void PagedFileModel::insertPage(const FilePage &page, QString cursor)
 {
     m_nextCursor = page.nextCursor;
     m_complete = page.nextCursor.isEmpty();
+    startAhead(); // the next page travels while this one is shown
+    insertRows(page, std::move(cursor));
+}
+
+void PagedFileModel::insertRows(const FilePage &page, QString cursor)
+{
     if (!page.files.isEmpty()) {
         Page stored;
-        stored.cursor = cursor;
+        stored.cursor = std::move(cursor);
         stored.firstRow = m_rowCount;
         stored.rows.reserve(size_t(page.files.size()));
         for (const DriveFile &file : page.files)
@@ -320,8 +339,6 @@ void PagedFileModel::insertPage(const FilePage &page, const QString &cursor)
     }
     if (m_complete)
         emit completed();
-    else
-        startAhead(); // the next page travels while this one is shown
 }
 
 void PagedFileModel::pageFailed(const api::ApiError &error)

@@ -137,7 +137,8 @@ private:
     Row makeRow(const api::DriveFile &file);
     const QString &intern(const QString &text);
     void startAhead();
-    void insertPage(const api::FilePage &page, const QString &cursor);
+    void insertPage(const api::FilePage &page, QString cursor);
+    void insertRows(const api::FilePage &page, QString cursor);
     void pageFailed(const api::ApiError &error);
     void setInsertWanted(bool wanted);
     void refreshFrom(const QString &cursor, int rowsWanted);
