@@ -137,6 +137,32 @@ private slots:
         QVERIFY(!model->canFetchMore());
     }
 
+    void aFailedPageIsReportedAndTheModelStaysWhole()
+    {
+        auto model = folder(m_big);
+        QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_client->setRetryPolicy({1, 10, 10, 10}); // no retries: the failure reaches the model
+        QSignalSpy errors(model.get(), &PagedFileModel::errorOccurred);
+        m_sim->server().http().setFaults({0, 0.0, {3}}); // the third call from now answers 503
+        model->fetchMore();
+        QTRY_VERIFY(errors.count() == 1 || model->rowCount() > 200);
+        QTRY_COMPARE(errors.count(), 1);
+        const auto error = errors.first().first().value<api::ApiError>();
+        QCOMPARE(error.httpStatus, 503);
+        QVERIFY(!error.traceId.isEmpty());
+        QVERIFY(error.retryable);
+        QVERIFY(!model->canFetchMore()); // a view would otherwise ask again at once, forever
+        QVERIFY(!model->isLoading());
+        const int rowsBefore = model->rowCount();
+        QVERIFY(rowsBefore >= 100);
+        m_sim->server().http().setFaults({});
+        model->retry();
+        QVERIFY(loadAll(*model));
+        QCOMPARE(model->rowCount(), 5000);
+        const QStringList list = ids(*model);
+        QCOMPARE(QSet<QString>(list.cbegin(), list.cend()).size(), 5000);
+    }
+
     void sortOrdersAgreeWithTheServer_data()
     {
         QTest::addColumn<int>("field");
@@ -281,6 +307,25 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(allReady(*restarted, 0, 95), 20000);
         QCOMPARE(objectHits() - before, 96);
         QCOMPARE(m_thumbnails->stats().fromDiskCache, 96);
+    }
+
+    void thumbnailsAreAskedForAtTheSizeThatIsPainted()
+    {
+        auto model = folder(m_camera, true);
+        model->setThumbnailSize(160, 2.0); // a 160 px tile on a 2x screen: 320 device pixels, asked as 384
+        QCOMPARE(model->thumbnailBox(), 384);
+        model->setTypeFilter(FolderModel::TypeFilter::Images);
+        model->fetchMore();
+        QTRY_VERIFY(model->rowCount() > 10);
+        model->setViewport(0, 3);
+        QTRY_VERIFY_WITH_TIMEOUT(allReady(*model, 0, 3), 10000);
+        const QImage image = model->index(0).data(PagedFileModel::ThumbnailRole).value<QImage>();
+        const QSize original = model->index(0).data(PagedFileModel::DimensionsRole).toSize();
+        QCOMPARE(image.size(), original.scaled(384, 384, Qt::KeepAspectRatio));
+        const QString id = model->index(0).data(PagedFileModel::IdRole).toString();
+        QCOMPARE(m_sim->server().http().objectRequests().value(
+                     QStringLiteral("/obs/%1|image/resize,m_lfit,h_384,w_384").arg(id)),
+                 1);
     }
 
     void whatScrollsAwayIsCancelled()

@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
+#include <cmath>
 #include <functional>
 #include <vector>
 
@@ -64,6 +65,11 @@ public:
     int pageSize() const { return m_pageSize; }
     // The size thumbnails are painted at, in device pixels; the server is asked for that size (rounded up).
     void setThumbnailBox(int devicePixels);
+    // The same from a tile's size in logical pixels on a screen of this device pixel ratio.
+    void setThumbnailSize(int logicalPixels, qreal devicePixelRatio)
+    {
+        setThumbnailBox(int(std::ceil(logicalPixels * qMax(1.0, devicePixelRatio))));
+    }
     int thumbnailBox() const { return m_box; }
     // The rows a view shows now: their thumbnails are asked for at once, and once the view rests, one screen
     // more in the direction it was scrolling; everything else this model asked for is cancelled. While the
