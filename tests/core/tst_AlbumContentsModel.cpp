@@ -1,5 +1,6 @@
 // AlbumContentsModel over an in-process koodrive-sim: paging and sort orders as the server has them, items
 // removed in place, and a refresh after an add that inserts rows where the server lists them.
+#include "PagedModelTesting.h"
 #include "SimFixture.h"
 #include "api/AlbumAddBatch.h"
 #include "models/AlbumContentsModel.h"
@@ -14,6 +15,8 @@
 using namespace koodrive;
 using koodrive::models::AlbumContentsModel;
 using koodrive::models::PagedFileModel;
+using koodrive::test::loadAll;
+using koodrive::test::rowIds;
 using koodrive::test::SimFixture;
 
 class TestAlbumContentsModel : public QObject
@@ -57,23 +60,6 @@ private:
             cursor = response.json.value(QStringLiteral("nextPageCursor")).toString();
         } while (!cursor.isEmpty());
         return ids;
-    }
-    static bool loadAll(PagedFileModel &model)
-    {
-        QSignalSpy errors(&model, &PagedFileModel::errorOccurred);
-        while (model.canFetchMore()) {
-            model.fetchMore();
-            if (!QTest::qWaitFor([&] { return !model.isLoading(); }, 10000) || !errors.isEmpty())
-                return false;
-        }
-        return model.isComplete();
-    }
-    static QStringList ids(const PagedFileModel &model)
-    {
-        QStringList list;
-        for (int row = 0; row < model.rowCount(); ++row)
-            list << model.index(row).data(PagedFileModel::IdRole).toString();
-        return list;
     }
     bool add(const QStringList &fileIds)
     {
@@ -127,8 +113,8 @@ private slots:
         QVERIFY(loadAll(model));
         QCOMPARE(model.rowCount(), 250);
         QCOMPARE(model.total(), 250);
-        QCOMPARE(ids(model), serverOrder(field, order ? 2 : 1));
-        QStringList sorted = ids(model);
+        QCOMPARE(rowIds(model), serverOrder(field, order ? 2 : 1));
+        QStringList sorted = rowIds(model);
         sorted.sort();
         QCOMPARE(sorted, itemsOnServer());
     }
@@ -141,7 +127,7 @@ private slots:
         QVERIFY(loadAll(model));
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
-        const QStringList gone{ids(model)[3], ids(model)[4], ids(model)[120]};
+        const QStringList gone{rowIds(model)[3], rowIds(model)[4], rowIds(model)[120]};
         std::optional<api::Result<api::Done>> result;
         model.removeFromAlbum({3, 4, 120}, [&result](const api::Result<api::Done> &r) { result = r; });
         QTRY_VERIFY(result.has_value());
@@ -154,7 +140,7 @@ private slots:
             QVERIFY(!itemsOnServer().contains(id));
             QCOMPARE(model.rowOfId(id), -1);
         }
-        QCOMPARE(ids(model), serverOrder(1, 2));
+        QCOMPARE(rowIds(model), serverOrder(1, 2));
     }
 
     void aRefreshAfterAnAddInsertsWhereTheServerListsThem()
@@ -173,7 +159,7 @@ private slots:
         QCOMPARE(resets.count(), 0);
         QVERIFY(loadAll(model));
         QCOMPARE(model.rowCount(), 280);
-        QCOMPARE(ids(model), serverOrder(1, 1));
+        QCOMPARE(rowIds(model), serverOrder(1, 1));
     }
 };
 

@@ -1,6 +1,7 @@
 // FolderModel over an in-process koodrive-sim: paging to the end, the server's sort orders and filters,
 // drag data, and thumbnails (lazy, once per picture, cancelled when scrolled away, bounded in memory,
 // refreshed once when their URL has expired).
+#include "PagedModelTesting.h"
 #include "SimClock.h"
 #include "SimFixture.h"
 #include "SimHttpServer.h"
@@ -18,6 +19,8 @@
 using namespace koodrive;
 using koodrive::models::FolderModel;
 using koodrive::models::PagedFileModel;
+using koodrive::test::loadAll;
+using koodrive::test::rowIds;
 using koodrive::test::SimFixture;
 using koodrive::thumbnails::ThumbnailScheduler;
 using koodrive::thumbnails::ThumbnailState;
@@ -50,23 +53,6 @@ private:
             std::make_unique<FolderModel>(m_client.get(), withThumbnails ? m_thumbnails.get() : nullptr);
         model->setLocation({m_sim->containerId(), folderId, false});
         return model;
-    }
-    static bool loadAll(PagedFileModel &model)
-    {
-        QSignalSpy errors(&model, &PagedFileModel::errorOccurred);
-        while (model.canFetchMore()) {
-            model.fetchMore();
-            if (!QTest::qWaitFor([&] { return !model.isLoading(); }, 20000) || !errors.isEmpty())
-                return false;
-        }
-        return model.isComplete();
-    }
-    static QStringList ids(const PagedFileModel &model)
-    {
-        QStringList list;
-        for (int row = 0; row < model.rowCount(); ++row)
-            list << model.index(row).data(PagedFileModel::IdRole).toString();
-        return list;
     }
     // The server's own order, walked page by page without the app's client.
     QStringList serverOrder(QJsonObject body, bool recycleBin = false)
@@ -124,7 +110,7 @@ private slots:
         QSignalSpy resets(model.get(), &QAbstractItemModel::modelReset);
         QSignalSpy inserts(model.get(), &QAbstractItemModel::rowsInserted);
         QVERIFY(loadAll(*model));
-        const QStringList list = ids(*model);
+        const QStringList list = rowIds(*model);
         QCOMPARE(list.size(), 5000);
         QCOMPARE(QSet<QString>(list.cbegin(), list.cend()).size(), 5000);
         QStringList expected = m_sim->childIds(m_big);
@@ -159,7 +145,7 @@ private slots:
         model->retry();
         QVERIFY(loadAll(*model));
         QCOMPARE(model->rowCount(), 5000);
-        const QStringList list = ids(*model);
+        const QStringList list = rowIds(*model);
         QCOMPARE(QSet<QString>(list.cbegin(), list.cend()).size(), 5000);
     }
 
@@ -189,7 +175,7 @@ private slots:
              {QStringLiteral("sortInfo"), QJsonObject{{QStringLiteral("sortType"), field},
                                                       {QStringLiteral("sortDirection"), order ? 2 : 1}}}});
         QVERIFY(expected.size() > 100);
-        QCOMPARE(ids(*model), expected);
+        QCOMPARE(rowIds(*model), expected);
     }
 
     void filtersAndSearchAgreeWithTheServer()
@@ -205,7 +191,7 @@ private slots:
         QJsonObject videos = byName;
         videos.insert(QStringLiteral("fileType"), QStringLiteral("20"));
         QVERIFY(model->rowCount() > 0);
-        QCOMPARE(ids(*model), serverOrder(videos));
+        QCOMPARE(rowIds(*model), serverOrder(videos));
         for (int row = 0; row < model->rowCount(); ++row)
             QCOMPARE(model->index(row).data(PagedFileModel::FileTypeRole).toInt(), api::FileType::Video);
 
@@ -215,7 +201,7 @@ private slots:
         QJsonObject named = byName;
         named.insert(QStringLiteral("fileName"), QStringLiteral("img_2022"));
         QVERIFY(model->rowCount() > 0);
-        QCOMPARE(ids(*model), serverOrder(named));
+        QCOMPARE(rowIds(*model), serverOrder(named));
         for (int row = 0; row < model->rowCount(); ++row)
             QVERIFY(
                 model->index(row).data().toString().contains(QLatin1String("IMG_2022"), Qt::CaseInsensitive));
@@ -241,7 +227,7 @@ private slots:
                                                                   {QStringLiteral("sortDirection"), 2}}}},
                         true);
         QVERIFY(!expected.isEmpty());
-        QCOMPARE(ids(*bin), expected);
+        QCOMPARE(rowIds(*bin), expected);
     }
 
     void aDragCarriesIdsOwnersAndNames()

@@ -772,30 +772,32 @@ void PagedFileModel::onViewRested()
     requestAround(true);
 }
 
-void PagedFileModel::onThumbnailEvent(const QByteArray &key)
+int PagedFileModel::takePendingRow(const QByteArray &key)
 {
     const auto it = m_pendingKeys.constFind(key);
     if (it == m_pendingKeys.constEnd())
-        return;
+        return -1;
     const int row = *it;
     m_pendingKeys.erase(it);
-    if (const Row *r = rowAt(row); r && thumbnailKey(*r) == key)
+    const Row *r = rowAt(row);
+    return r && thumbnailKey(*r) == key ? row : -1; // rows may have moved since it was asked for
+}
+
+void PagedFileModel::onThumbnailEvent(const QByteArray &key)
+{
+    if (const int row = takePendingRow(key); row >= 0)
         markDirty(row);
 }
 
 void PagedFileModel::onThumbnailExpired(const QByteArray &key)
 {
-    const auto it = m_pendingKeys.constFind(key);
-    if (it == m_pendingKeys.constEnd())
+    const int row = takePendingRow(key);
+    if (row < 0)
         return;
-    const int row = *it;
-    m_pendingKeys.erase(it);
-    int pageIndex = -1;
-    if (const Row *r = rowAt(row, &pageIndex); r && thumbnailKey(*r) == key) {
-        m_pageUrls.remove(pageIndex); // read the page again for fresh URLs, then ask once more
-        m_wantedAfterUrls.insert(row);
-        readPageUrls(pageIndex);
-    }
+    const int pageIndex = pageOf(row);
+    m_pageUrls.remove(pageIndex); // read the page again for fresh URLs, then ask once more
+    m_wantedAfterUrls.insert(row);
+    readPageUrls(pageIndex);
 }
 
 void PagedFileModel::markDirty(int row)

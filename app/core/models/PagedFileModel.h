@@ -157,6 +157,7 @@ private:
                           bool urlsJustRead = false);
     void readPageUrls(int pageIndex);
     void storePageUrls(int pageIndex, const QVector<api::DriveFile> &files);
+    int takePendingRow(const QByteArray &key); // -1 when not this model's, or no longer at its row
     void onThumbnailEvent(const QByteArray &key);
     void onThumbnailExpired(const QByteArray &key);
     void requestAround(bool withPrefetch);
