@@ -2,12 +2,16 @@
 // embedded koodrive-sim on loopback with the demo library, so the app opens on a working library at once.
 #include "SimServer.h"
 #include "account/ServerConnection.h"
+#include "api/KooDriveClient.h"
 #include "mainwindow/MainWindow.h"
+#include "thumbnails/ThumbnailDiskCache.h"
+#include "thumbnails/ThumbnailScheduler.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QStandardPaths>
 
 int main(int argc, char *argv[])
@@ -45,7 +49,19 @@ int main(int argc, char *argv[])
     const koodrive::ServerConnection connection{demoServer.url(), demoServer.userId(),
                                                 demoServer.accessToken(), true};
 
-    koodrive::ui::MainWindow window(connection);
+    // One network for the app: the service layer and the thumbnail loader share it, with the thumbnails'
+    // disk cache in the cache location (one per server and user).
+    QNetworkAccessManager network;
+    const QString cacheDir =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
+            .filePath(QStringLiteral("thumbnails/") +
+                      (connection.demoLibrary ? QStringLiteral("demo") : connection.userId));
+    network.setCache(new koodrive::thumbnails::ThumbnailDiskCache(cacheDir));
+    koodrive::api::KooDriveClient client(&network);
+    client.setConnection(connection);
+    koodrive::thumbnails::ThumbnailScheduler thumbnails(&network);
+
+    koodrive::ui::MainWindow window({connection, &client, &thumbnails});
     window.show();
     return app.exec();
 }

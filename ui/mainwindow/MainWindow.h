@@ -3,18 +3,102 @@
 #include "account/ServerConnection.h"
 
 #include <QMainWindow>
+#include <QPointer>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QProgressBar;
+class QSlider;
+class QSortFilterProxyModel;
+class QTreeView;
+class QToolButton;
+
+namespace koodrive::api {
+class KooDriveClient;
+struct ApiError;
+} // namespace koodrive::api
+namespace koodrive::thumbnails {
+class ThumbnailScheduler;
+}
+namespace koodrive::models {
+class AlbumAddJob;
+class AlbumContentsModel;
+class AlbumListModel;
+class FolderModel;
+class FolderTreeModel;
+} // namespace koodrive::models
 
 namespace koodrive::ui {
 
-// The app's window. For now it shows which library it is connected to; the album sidebar, folder tree
-// and thumbnail grid come with the models (issues 4 and 5).
+class ThumbnailGridView;
+
+// The app's window: albums (mine and shared) and the drive's folders in the sidebar, the thumbnail grid
+// of the selected folder or album in the centre. Photos dragged from the grid or folders from the tree
+// onto a manual album are added to it.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(const ServerConnection &connection, QWidget *parent = nullptr);
+    struct Services
+    {
+        ServerConnection connection;
+        api::KooDriveClient *client = nullptr;
+        thumbnails::ThumbnailScheduler *thumbnails = nullptr;
+    };
+
+    explicit MainWindow(const Services &services, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // For tests: the views a person drags between.
+    ThumbnailGridView *grid() const { return m_grid; }
+    QListView *myAlbumsView() const { return m_myAlbums; }
+    QListView *sharedAlbumsView() const { return m_sharedAlbums; }
+    QTreeView *folderTree() const { return m_tree; }
+    models::AlbumListModel *albums() const { return m_albums; }
+    models::FolderModel *folder() const { return m_folder; }
+
+private:
+    QWidget *makeSidebar();
+    QWidget *makeCentre();
+    void makeToolBar();
+    void makeStatusBar();
+    QListView *makeAlbumList(QSortFilterProxyModel *proxy, const QString &name);
+
+    void showFolder(const QString &containerId, const QString &folderId, const QStringList &path);
+    void showRecycleBin();
+    void showAlbum(const QModelIndex &albumIndex);
+    void openGridItem(const QModelIndex &index);
+    void applySort();
+    void applyFilter();
+    void updateCounts();
+    void trackAdd(models::AlbumAddJob *job);
+    void showError(const api::ApiError &error);
+
+    Services m_services;
+    models::AlbumListModel *m_albums;
+    models::FolderTreeModel *m_treeModel;
+    models::FolderModel *m_folder;
+    models::AlbumContentsModel *m_albumContents;
+    QSortFilterProxyModel *m_myAlbumsProxy;
+    QSortFilterProxyModel *m_sharedAlbumsProxy;
+
+    QListView *m_myAlbums = nullptr;
+    QListView *m_sharedAlbums = nullptr;
+    QTreeView *m_tree = nullptr;
+    ThumbnailGridView *m_grid = nullptr;
+    QLabel *m_breadcrumb = nullptr;
+    QComboBox *m_sort = nullptr;
+    QComboBox *m_typeFilter = nullptr;
+    QLineEdit *m_search = nullptr;
+    QSlider *m_zoom = nullptr;
+    QLabel *m_counts = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QStringList m_path;                       // names from the drive down to the shown folder
+    QList<QPair<QString, QString>> m_pathIds; // (containerId, folderId) per path element
 };
 
 } // namespace koodrive::ui

@@ -1,0 +1,176 @@
+// The main window over an in-process koodrive-sim, driven as a person would: open a folder, see its
+// thumbnails, drag photos onto a manual album (checked on the server), and see a collection album refuse.
+#include "SimFixture.h"
+#include "mainwindow/MainWindow.h"
+#include "models/AlbumListModel.h"
+#include "models/FolderModel.h"
+#include "models/FolderTreeModel.h"
+#include "thumbnails/ThumbnailScheduler.h"
+#include "views/ThumbnailGridView.h"
+
+#include <QDragEnterEvent>
+#include <QListView>
+#include <QMimeData>
+#include <QNetworkAccessManager>
+#include <QSortFilterProxyModel>
+#include <QSqlQuery>
+#include <QTest>
+#include <QTreeView>
+
+using namespace koodrive;
+using koodrive::test::SimFixture;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SimFixture> m_sim;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<api::KooDriveClient> m_client;
+    std::unique_ptr<thumbnails::ThumbnailScheduler> m_thumbnails;
+    std::unique_ptr<ui::MainWindow> m_window;
+
+    QStringList itemsOnServer(const QString &albumId)
+    {
+        QSqlQuery q = m_sim->server().store().exec(
+            QStringLiteral("SELECT file_id FROM album_items WHERE album_id = ? ORDER BY file_id"), {albumId});
+        QStringList ids;
+        while (q.next())
+            ids << q.value(0).toString();
+        return ids;
+    }
+    // The first album of a kind in "My albums", as the view shows it.
+    QModelIndex myAlbum(bool manual)
+    {
+        QAbstractItemModel *model = m_window->myAlbumsView()->model();
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->index(row, 0).data(models::AlbumListModel::IsManualRole).toBool() == manual)
+                return model->index(row, 0);
+        return {};
+    }
+    void openCamera()
+    {
+        QTRY_VERIFY(treeFolder(QStringLiteral("Camera")).isValid());
+        m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Camera")));
+        QTRY_VERIFY(m_window->grid()->model()->rowCount() >= 100);
+    }
+    // A drag from the grid's selection to `pos` in `view`, through the view's own drag-and-drop handling.
+    static bool dropOn(QAbstractItemView *view, const QPoint &pos, QMimeData *mime,
+                       bool *acceptedWhileHovering)
+    {
+        QDragEnterEvent enter(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view->viewport(), &enter);
+        QDragMoveEvent move(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view->viewport(), &move);
+        *acceptedWhileHovering = move.isAccepted() && move.dropAction() == Qt::CopyAction;
+        if (!*acceptedWhileHovering) {
+            QDragLeaveEvent leave;
+            QCoreApplication::sendEvent(view->viewport(), &leave);
+            return false;
+        }
+        QDropEvent drop(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view->viewport(), &drop);
+        return drop.isAccepted();
+    }
+
+    QModelIndex treeFolder(const QString &name)
+    {
+        QTreeView *tree = m_window->folderTree();
+        const QModelIndex drive = tree->model()->index(0, 0);
+        for (int row = 0; row < tree->model()->rowCount(drive); ++row)
+            if (tree->model()->index(row, 0, drive).data().toString() == name)
+                return tree->model()->index(row, 0, drive);
+        return {};
+    }
+
+private slots:
+    void init()
+    {
+        m_sim = std::make_unique<SimFixture>(600);
+        m_client = std::make_unique<api::KooDriveClient>(&m_network);
+        m_client->setConnection(
+            {m_sim->server().url(), m_sim->userId(), m_sim->server().accessToken(), true});
+        m_thumbnails = std::make_unique<thumbnails::ThumbnailScheduler>(&m_network);
+        m_window = std::make_unique<ui::MainWindow>(ui::MainWindow::Services{
+            {m_sim->server().url(), m_sim->userId(), QString(), true}, m_client.get(), m_thumbnails.get()});
+        m_window->resize(1200, 800);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+    void cleanup()
+    {
+        m_window.reset();
+        m_thumbnails.reset();
+        m_client.reset();
+        m_sim.reset();
+    }
+
+    void aFolderOpensWithItsThumbnails()
+    {
+        openCamera();
+        ui::ThumbnailGridView *grid = m_window->grid();
+        // The first tile is on screen, where a person sees it, and its thumbnail arrives.
+        const QRect first = grid->visualRect(grid->model()->index(0, 0));
+        QVERIFY2(grid->viewport()->rect().contains(first), qPrintable(QStringLiteral("%1,%2 %3x%4")
+                                                                          .arg(first.x())
+                                                                          .arg(first.y())
+                                                                          .arg(first.width())
+                                                                          .arg(first.height())));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !grid->model()->index(0, 0).data(models::PagedFileModel::ThumbnailRole).value<QImage>().isNull(),
+            10000);
+        // And the rest of the screen follows (the view reports what it shows).
+        int lastOnScreen = 0;
+        for (int row = 0; row < grid->model()->rowCount(); ++row)
+            if (grid->viewport()->rect().contains(grid->visualRect(grid->model()->index(row, 0))))
+                lastOnScreen = row;
+        QVERIFY(lastOnScreen > 5);
+        QTRY_VERIFY_WITH_TIMEOUT(!grid->model()
+                                      ->index(lastOnScreen, 0)
+                                      .data(models::PagedFileModel::ThumbnailRole)
+                                      .value<QImage>()
+                                      .isNull(),
+                                 10000);
+    }
+
+    void aMultiSelectionDraggedOntoAManualAlbumIsAdded()
+    {
+        openCamera();
+        ui::ThumbnailGridView *grid = m_window->grid();
+        // Ctrl-click three photos, as a person selects them.
+        QStringList picked;
+        for (int row : {2, 5, 7}) {
+            const QModelIndex index = grid->model()->index(row, 0);
+            QTest::mouseClick(grid->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                              grid->visualRect(index).center());
+            picked << index.data(models::PagedFileModel::IdRole).toString();
+        }
+        picked.sort();
+        QCOMPARE(grid->selectionModel()->selectedIndexes().size(), 3);
+        std::unique_ptr<QMimeData> mime(grid->model()->mimeData(grid->selectionModel()->selectedIndexes()));
+
+        QTRY_VERIFY(myAlbum(true).isValid() && myAlbum(false).isValid());
+        QListView *albums = m_window->myAlbumsView();
+        const QModelIndex manual = myAlbum(true);
+        const QString albumId = manual.data(models::AlbumListModel::IdRole).toString();
+        const QStringList before = itemsOnServer(albumId);
+
+        // Over a collection album the drag is refused while it hovers, and nothing changes.
+        albums->scrollTo(myAlbum(false));
+        bool accepted = true;
+        QVERIFY(!dropOn(albums, albums->visualRect(myAlbum(false)).center(), mime.get(), &accepted));
+        QVERIFY(!accepted);
+
+        albums->scrollTo(manual);
+        QVERIFY(dropOn(albums, albums->visualRect(manual).center(), mime.get(), &accepted));
+        QVERIFY(accepted);
+        QStringList expected = before + picked;
+        expected.removeDuplicates();
+        expected.sort();
+        QTRY_COMPARE_WITH_TIMEOUT(itemsOnServer(albumId), expected, 10000);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_MainWindow.moc"

@@ -1,0 +1,93 @@
+#include "AlbumDelegate.h"
+
+#include "models/AlbumListModel.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QPainterPath>
+
+namespace koodrive::ui {
+
+using models::AlbumListModel;
+
+namespace {
+constexpr int Cover = 40;
+constexpr int Pad = 6;
+} // namespace
+
+AlbumDelegate::AlbumDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_manual(QStringLiteral(":/icons/album-manual.svg"))
+    , m_collection(QStringLiteral(":/icons/album-collection.svg"))
+{}
+
+QSize AlbumDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    return {option.rect.width() > 0 ? option.rect.width() : 200,
+            qMax(Cover + 2 * Pad, 2 * option.fontMetrics.height() + 2 * Pad)};
+}
+
+void AlbumDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const
+{
+    QStyleOptionViewItem base = option;
+    initStyleOption(&base, index);
+    base.text.clear();
+    base.icon = QIcon();
+    // The style paints the background: selection, hover, and the drop target while dragging.
+    QApplication::style()->drawControl(QStyle::CE_ItemViewItem, &base, painter, option.widget);
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setRenderHint(QPainter::SmoothPixmapTransform);
+    const bool manual = index.data(AlbumListModel::IsManualRole).toBool();
+    const QRect cover(option.rect.left() + Pad, option.rect.center().y() - Cover / 2, Cover, Cover);
+    const QImage image = index.data(AlbumListModel::CoverRole).value<QImage>();
+    if (!image.isNull()) {
+        // Cropped to a square, as photo apps show album covers.
+        const QSize side = image.size().scaled(cover.size(), Qt::KeepAspectRatioByExpanding);
+        const QRect source((side.width() - Cover) / 2 * image.width() / qMax(1, side.width()),
+                           (side.height() - Cover) / 2 * image.height() / qMax(1, side.height()),
+                           Cover * image.width() / qMax(1, side.width()),
+                           Cover * image.height() / qMax(1, side.height()));
+        QPainterPath clip;
+        clip.addRoundedRect(cover, 5, 5);
+        painter->setClipPath(clip);
+        painter->drawImage(cover, image, source);
+        painter->setClipping(false);
+        const QRect badge(cover.right() - 13, cover.bottom() - 13, 16, 16);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(option.palette.color(QPalette::Base));
+        painter->drawEllipse(badge.adjusted(-1, -1, 1, 1));
+        (manual ? m_manual : m_collection).paint(painter, badge);
+    } else {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(option.palette.color(QPalette::AlternateBase));
+        painter->drawRoundedRect(cover, 5, 5);
+        (manual ? m_manual : m_collection).paint(painter, cover.adjusted(8, 8, -8, -8));
+    }
+
+    const bool selected = option.state.testFlag(QStyle::State_Selected);
+    const QColor text = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    QColor dim = text;
+    dim.setAlphaF(0.65f);
+    const int left = cover.right() + Pad + 2;
+    const QRect nameRect(left, option.rect.top() + Pad, option.rect.right() - left - Pad,
+                         option.fontMetrics.height());
+    const QRect kindRect = nameRect.translated(0, option.fontMetrics.height());
+    painter->setPen(text);
+    painter->drawText(
+        nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+        option.fontMetrics.elidedText(index.data().toString(), Qt::ElideRight, nameRect.width()));
+    QFont small = option.font;
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    painter->setFont(small);
+    painter->setPen(dim);
+    const int folders = int(index.data(AlbumListModel::ScopeDirsRole).toStringList().size());
+    const QString kind = manual ? tr("Album") : tr("Collection of %n folder(s)", nullptr, folders);
+    painter->drawText(kindRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetrics(small).elidedText(kind, Qt::ElideRight, kindRect.width()));
+    painter->restore();
+}
+
+} // namespace koodrive::ui
