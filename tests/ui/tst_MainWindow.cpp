@@ -2,6 +2,7 @@
 // thumbnails, drag photos onto a manual album (checked on the server), and see a collection album refuse.
 #include "SimFixture.h"
 #include "mainwindow/MainWindow.h"
+#include "models/AlbumContentsModel.h"
 #include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
@@ -12,8 +13,10 @@
 #include <QListView>
 #include <QMimeData>
 #include <QNetworkAccessManager>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTest>
 #include <QTreeView>
 
@@ -84,9 +87,24 @@ private:
         return {};
     }
 
+    void openWindow()
+    {
+        m_window = std::make_unique<ui::MainWindow>(ui::MainWindow::Services{
+            {m_sim->server().url(), m_sim->userId(), QString(), true}, m_client.get(), m_thumbnails.get()});
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
 private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // settings go to a scratch place
+        QCoreApplication::setOrganizationName(QStringLiteral("KooDrive Albums tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_MainWindow"));
+    }
     void init()
     {
+        QSettings().clear();
         m_sim = std::make_unique<SimFixture>(600);
         m_client = std::make_unique<api::KooDriveClient>(&m_network);
         m_client->setConnection(
@@ -132,6 +150,33 @@ private slots:
                                       .value<QImage>()
                                       .isNull(),
                                  10000);
+    }
+
+    void theWindowComesBackAsItWasLeft()
+    {
+        openCamera();
+        const QString camera = m_window->folder()->location().folderId;
+        m_window->grid()->setTileSize(224);
+        m_window->resize(1000, 700);
+        m_window->close();
+        openWindow();
+        QCOMPARE(m_window->size(), QSize(1000, 700));
+        QCOMPARE(m_window->grid()->tileSize(), 224);
+        QCOMPARE(m_window->grid()->fileModel(), m_window->folder());
+        QCOMPARE(m_window->folder()->location().folderId, camera); // the last place, not the drive's top
+        QTRY_VERIFY(m_window->grid()->model()->rowCount() >= 100);
+
+        // An album is a place too.
+        QTRY_VERIFY(myAlbum(true).isValid());
+        const QString albumId = myAlbum(true).data(models::AlbumListModel::IdRole).toString();
+        m_window->myAlbumsView()->setCurrentIndex(myAlbum(true));
+        QCOMPARE(m_window->grid()->fileModel(), m_window->albumContents());
+        m_window->close();
+        openWindow();
+        QTRY_COMPARE(m_window->grid()->fileModel(), m_window->albumContents());
+        QCOMPARE(m_window->albumContents()->albumId(), albumId);
+        QCOMPARE(m_window->myAlbumsView()->currentIndex().data(models::AlbumListModel::IdRole).toString(),
+                 albumId);
     }
 
     void aMultiSelectionDraggedOntoAManualAlbumIsAdded()

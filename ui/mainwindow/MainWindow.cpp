@@ -8,7 +8,9 @@
 #include "views/ThumbnailGridView.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -16,6 +18,7 @@
 #include <QListView>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSlider>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -66,15 +69,19 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
         proxy->setFilterFixedString(QString::number(int(kind)));
     }
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(makeSidebar());
-    splitter->addWidget(makeCentre());
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({270, 930});
-    setCentralWidget(splitter);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->addWidget(makeSidebar());
+    m_splitter->addWidget(makeCentre());
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({270, 930});
+    setCentralWidget(m_splitter);
     makeToolBar();
     makeStatusBar();
+    resize(1200, 780);
+    // The grid has the keyboard first (an album list given focus would make its first album current).
+    m_grid->setFocus();
+    restoreSettings();
 
     connect(m_albums, &AlbumListModel::errorOccurred, this, &MainWindow::showError);
     connect(m_folder, &PagedFileModel::errorOccurred, this, &MainWindow::showError);
@@ -92,10 +99,13 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     // The drive opens at its top, as soon as the server says where that is.
     connect(m_treeModel, &FolderTreeModel::loaded, this, [this] {
         const QModelIndex drive = m_treeModel->index(0, 0);
-        if (drive.isValid() && m_pathIds.isEmpty()) {
-            m_tree->expand(drive);
+        if (!drive.isValid())
+            return;
+        m_tree->expand(drive);
+        const bool placeRestored =
+            !m_pathIds.isEmpty() || m_place != Place::Folder || !m_pendingAlbumId.isEmpty();
+        if (!placeRestored)
             m_tree->setCurrentIndex(drive);
-        }
     });
     // Albums are few: all four lists are read at once, a page after the other, so that "Shared albums"
     // fills even while "My albums" is not scrolled to its end.
@@ -103,9 +113,90 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
         if (!loading && m_albums->canFetchMore())
             QTimer::singleShot(0, m_albums, [this] { m_albums->fetchMore(); });
     });
+    connect(m_albums, &QAbstractItemModel::rowsInserted, this, &MainWindow::selectAlbumWhenLoaded);
     m_treeModel->load();
     m_albums->fetchMore();
-    resize(1200, 780);
+}
+
+// --- settings: the window, the splitter, the tile size and the last place come back on the next start --
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("tileSize"), m_grid->tileSize());
+    // The place is remembered per server and user: another account has other folders.
+    settings.beginGroup(
+        QStringLiteral("place-") +
+        QString::fromLatin1(QCryptographicHash::hash((m_services.connection.server.toString() +
+                                                      QLatin1Char('|') + m_services.connection.userId)
+                                                         .toUtf8(),
+                                                     QCryptographicHash::Sha1)
+                                .toHex()
+                                .left(16)));
+    settings.setValue(QStringLiteral("kind"), int(m_place));
+    settings.setValue(QStringLiteral("album"), m_albumId);
+    settings.setValue(QStringLiteral("path"), m_path);
+    QStringList ids;
+    for (const auto &[container, folder] : m_pathIds)
+        ids << container + QLatin1Char('/') + folder;
+    settings.setValue(QStringLiteral("pathIds"), ids);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    if (settings.contains(QStringLiteral("geometry")))
+        restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    if (settings.contains(QStringLiteral("splitter")))
+        m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    m_grid->setTileSize(settings.value(QStringLiteral("tileSize"), m_grid->tileSize()).toInt());
+    settings.beginGroup(
+        QStringLiteral("place-") +
+        QString::fromLatin1(QCryptographicHash::hash((m_services.connection.server.toString() +
+                                                      QLatin1Char('|') + m_services.connection.userId)
+                                                         .toUtf8(),
+                                                     QCryptographicHash::Sha1)
+                                .toHex()
+                                .left(16)));
+    const auto place = Place(settings.value(QStringLiteral("kind"), int(Place::Folder)).toInt());
+    if (place == Place::Album) {
+        m_pendingAlbumId = settings.value(QStringLiteral("album")).toString();
+        return;
+    }
+    const QStringList path = settings.value(QStringLiteral("path")).toStringList();
+    const QStringList ids = settings.value(QStringLiteral("pathIds")).toStringList();
+    if (place == Place::Folder && !ids.isEmpty() && ids.size() == path.size()) {
+        for (const QString &id : ids)
+            m_pathIds.append({id.section(QLatin1Char('/'), 0, 0), id.section(QLatin1Char('/'), 1)});
+        showFolder(m_pathIds.last().first, m_pathIds.last().second, path);
+    }
+}
+
+void MainWindow::selectAlbumWhenLoaded()
+{
+    if (m_pendingAlbumId.isEmpty())
+        return;
+    const int row = m_albums->rowOfId(m_pendingAlbumId);
+    if (row < 0)
+        return;
+    m_pendingAlbumId.clear();
+    const QModelIndex source = m_albums->index(row);
+    for (auto [view, proxy] :
+         {std::pair{m_myAlbums, m_myAlbumsProxy}, std::pair{m_sharedAlbums, m_sharedAlbumsProxy}}) {
+        const QModelIndex shown = proxy->mapFromSource(source);
+        if (shown.isValid())
+            view->setCurrentIndex(shown);
+    }
 }
 
 MainWindow::~MainWindow() = default;
@@ -291,6 +382,9 @@ void MainWindow::makeStatusBar()
 
 void MainWindow::showFolder(const QString &containerId, const QString &folderId, const QStringList &path)
 {
+    m_place = Place::Folder;
+    m_albumId.clear();
+    m_pendingAlbumId.clear();
     m_path = path;
     m_breadcrumb->setText(path.join(QStringLiteral("  ›  ")));
     m_myAlbums->clearSelection();
@@ -332,6 +426,8 @@ void MainWindow::showRecycleBin()
     m_tree->clearSelection();
     m_myAlbums->clearSelection();
     m_sharedAlbums->clearSelection();
+    m_place = Place::RecycleBin;
+    m_albumId.clear();
     m_path = {tr("Recycle bin")};
     m_pathIds.clear();
     m_breadcrumb->setText(m_path.constFirst());
@@ -345,6 +441,8 @@ void MainWindow::showAlbum(const QModelIndex &albumIndex)
     const api::Album album = m_albums->albumAt(albumIndex.row());
     if (album.id.isEmpty())
         return;
+    m_place = Place::Album;
+    m_albumId = album.id;
     m_tree->clearSelection();
     (album.kind == api::AlbumKind::Personal ? m_sharedAlbums : m_myAlbums)->clearSelection();
     m_breadcrumb->setText(album.name);

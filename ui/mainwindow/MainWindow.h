@@ -11,6 +11,7 @@ class QLineEdit;
 class QListView;
 class QProgressBar;
 class QSlider;
+class QSplitter;
 class QSortFilterProxyModel;
 class QTreeView;
 class QToolButton;
@@ -60,8 +61,15 @@ public:
     QTreeView *folderTree() const { return m_tree; }
     models::AlbumListModel *albums() const { return m_albums; }
     models::FolderModel *folder() const { return m_folder; }
+    models::AlbumContentsModel *albumContents() const { return m_albumContents; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void saveSettings() const;
+    void restoreSettings();
+    void selectAlbumWhenLoaded();
     QWidget *makeSidebar();
     QWidget *makeCentre();
     void makeToolBar();
@@ -97,6 +105,16 @@ private:
     QSlider *m_zoom = nullptr;
     QLabel *m_counts = nullptr;
     QProgressBar *m_progress = nullptr;
+    QSplitter *m_splitter = nullptr;
+    enum class Place
+    {
+        Folder,
+        Album,
+        RecycleBin
+    };
+    Place m_place = Place::Folder;
+    QString m_albumId;                        // the shown album
+    QString m_pendingAlbumId;                 // restored: shown once the album list has it
     QStringList m_path;                       // names from the drive down to the shown folder
     QList<QPair<QString, QString>> m_pathIds; // (containerId, folderId) per path element
 };
