@@ -1,6 +1,7 @@
 // The main window over an in-process koodrive-sim, driven as a person would: open a folder, see its
 // thumbnails, drag photos onto a manual album (checked on the server), and see a collection album refuse.
 #include "SimFixture.h"
+#include "dialogs/AlbumDialog.h"
 #include "mainwindow/MainWindow.h"
 #include "models/AlbumContentsModel.h"
 #include "models/AlbumListModel.h"
@@ -9,10 +10,14 @@
 #include "thumbnails/ThumbnailScheduler.h"
 #include "views/ThumbnailGridView.h"
 
+#include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QDragEnterEvent>
 #include <QListView>
+#include <QListWidget>
 #include <QMimeData>
 #include <QNetworkAccessManager>
+#include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSqlQuery>
@@ -34,6 +39,14 @@ private:
     std::unique_ptr<thumbnails::ThumbnailScheduler> m_thumbnails;
     std::unique_ptr<ui::MainWindow> m_window;
 
+    QStringList sql(const QString &query, const QVariantList &values = {})
+    {
+        QSqlQuery q = m_sim->server().store().exec(query, values);
+        QStringList out;
+        while (q.next())
+            out << q.value(0).toString();
+        return out;
+    }
     QStringList itemsOnServer(const QString &albumId)
     {
         QSqlQuery q = m_sim->server().store().exec(
@@ -177,6 +190,81 @@ private slots:
         QCOMPARE(m_window->albumContents()->albumId(), albumId);
         QCOMPARE(m_window->myAlbumsView()->currentIndex().data(models::AlbumListModel::IdRole).toString(),
                  albumId);
+    }
+
+    static ui::AlbumDialog *openDialog(QAction *action, QWidget *window)
+    {
+        action->trigger();
+        ui::AlbumDialog *dialog = nullptr;
+        const bool shown = QTest::qWaitFor([&] {
+            dialog = window->findChild<ui::AlbumDialog *>();
+            return dialog && dialog->isVisible();
+        });
+        return shown ? dialog : nullptr;
+    }
+    static void pressOk(QDialog *dialog)
+    {
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    }
+
+    void albumsAreMadeAndRenamedThroughTheDialog()
+    {
+        QTRY_VERIFY(treeFolder(QStringLiteral("Pictures")).isValid() && myAlbum(true).isValid());
+        QPointer<ui::AlbumDialog> dialog = openDialog(m_window->newAlbumAction(), m_window.get());
+        QVERIFY(dialog);
+        QVERIFY(!dialog->canAccept()); // no name yet
+        dialog->setName(QStringLiteral("A name far too long for"));
+        QVERIFY(!dialog->canAccept());
+        QVERIFY(dialog->problem().contains(QLatin1String("20")));
+        QVERIFY(!dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
+        dialog->setName(QStringLiteral("Beach 2026"));
+        QVERIFY(dialog->canAccept());
+        pressOk(dialog);
+        QTRY_VERIFY(!dialog);
+        QStringList made =
+            sql(QStringLiteral("SELECT id FROM albums WHERE name = 'Beach 2026' AND type = 2"));
+        QCOMPARE(made.size(), 1);
+        QTRY_COMPARE(m_window->albumContents()->albumId(), made.first()); // the new album is shown
+        QCOMPARE(m_window->myAlbumsView()->currentIndex().data().toString(), QStringLiteral("Beach 2026"));
+
+        // Renamed through the same dialog.
+        dialog = openDialog(m_window->editAlbumAction(), m_window.get());
+        QVERIFY(dialog && dialog->isEditing());
+        dialog->setName(QStringLiteral("Beach, June 2026"));
+        pressOk(dialog);
+        QTRY_VERIFY(!dialog);
+        QCOMPARE(sql(QStringLiteral("SELECT name FROM albums WHERE id = ?"), {made.first()}),
+                 QStringList{QStringLiteral("Beach, June 2026")});
+        QTRY_COMPARE(m_window->myAlbumsView()->currentIndex().data().toString(),
+                     QStringLiteral("Beach, June 2026"));
+
+        // A collection of two folders of the drive, photos only.
+        dialog = openDialog(m_window->newAlbumAction(), m_window.get());
+        QVERIFY(dialog);
+        dialog->chooseCollection(true);
+        dialog->setName(QStringLiteral("Pictures and trips"));
+        const QModelIndex drive = m_window->folderTree()->model()->index(0, 0);
+        dialog->chooseParent(drive);
+        auto *choices = dialog->findChild<QListWidget *>();
+        QTRY_VERIFY(choices->count() >= 2);
+        QVERIFY(!dialog->canAccept()); // no folder ticked yet
+        const QString pictures =
+            treeFolder(QStringLiteral("Pictures")).data(models::FolderTreeModel::IdRole).toString();
+        const QString trips =
+            treeFolder(QStringLiteral("Trips")).data(models::FolderTreeModel::IdRole).toString();
+        dialog->setFolderChecked(pictures, true);
+        dialog->setFolderChecked(trips, true);
+        QVERIFY2(dialog->canAccept(), qPrintable(dialog->problem()));
+        pressOk(dialog);
+        QTRY_VERIFY(!dialog);
+        made = sql(QStringLiteral("SELECT id FROM albums WHERE name = 'Pictures and trips' AND type = 1"));
+        QCOMPARE(made.size(), 1);
+        QStringList scope =
+            sql(QStringLiteral("SELECT folder_id FROM album_scope WHERE album_id = ?"), {made.first()});
+        scope.sort();
+        QStringList expected{pictures, trips};
+        expected.sort();
+        QCOMPARE(scope, expected);
     }
 
     void aMultiSelectionDraggedOntoAManualAlbumIsAdded()

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "delegates/AlbumDelegate.h"
+#include "dialogs/AlbumDialog.h"
 #include "models/AlbumContentsModel.h"
 #include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -299,6 +301,24 @@ void MainWindow::makeToolBar()
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
+    m_newAlbum = bar->addAction(QIcon(QStringLiteral(":/icons/album-manual.svg")), tr("New album…"));
+    m_newAlbum->setShortcut(QKeySequence::New);
+    m_newAlbum->setToolTip(tr("Make a new album or collection (Ctrl+N)"));
+    connect(m_newAlbum, &QAction::triggered, this, &MainWindow::newAlbum);
+    m_editAlbum = bar->addAction(tr("Edit album…"));
+    m_editAlbum->setShortcut(Qt::Key_F2);
+    m_editAlbum->setToolTip(tr("Rename the album, or change a collection's folders (F2)"));
+    connect(m_editAlbum, &QAction::triggered, this, &MainWindow::editAlbum);
+    m_deleteAlbum = bar->addAction(tr("Delete album"));
+    m_deleteAlbum->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Delete));
+    m_deleteAlbum->setToolTip(tr("Delete the album; its photos stay in your drive (Shift+Del)"));
+    connect(m_deleteAlbum, &QAction::triggered, this, &MainWindow::deleteAlbum);
+    m_removeFromAlbum = bar->addAction(tr("Remove from album"));
+    m_removeFromAlbum->setShortcut(QKeySequence::Delete);
+    m_removeFromAlbum->setToolTip(
+        tr("Take the selected photos out of this album; they stay in your drive (Del)"));
+    connect(m_removeFromAlbum, &QAction::triggered, this, &MainWindow::removeFromAlbum);
+    bar->addSeparator();
     QAction *refresh = bar->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"));
     refresh->setShortcut(QKeySequence::Refresh);
     refresh->setToolTip(tr("Read the shown folder or album again (F5)"));
@@ -506,8 +526,19 @@ void MainWindow::applyFilter()
     m_folder->setNameFilter(m_search->text());
 }
 
+void MainWindow::updateActions()
+{
+    const api::Album album =
+        m_place == Place::Album ? m_albums->albumAt(m_albums->rowOfId(m_albumId)) : api::Album();
+    m_editAlbum->setEnabled(!album.id.isEmpty());
+    m_deleteAlbum->setEnabled(!album.id.isEmpty());
+    const bool selection = m_grid->selectionModel() && m_grid->selectionModel()->hasSelection();
+    m_removeFromAlbum->setEnabled(!album.id.isEmpty() && album.isManual() && selection);
+}
+
 void MainWindow::updateCounts()
 {
+    updateActions();
     PagedFileModel *model = m_grid->fileModel();
     if (!model) {
         m_counts->clear();
@@ -551,6 +582,122 @@ void MainWindow::trackAdd(models::AlbumAddJob *job)
         statusBar()->showMessage(summary, 8000);
         if (m_grid->fileModel() == m_albumContents && m_albumContents->albumId() == albumId)
             m_albumContents->refresh();
+    });
+}
+
+void MainWindow::newAlbum()
+{
+    openAlbumDialog(nullptr);
+}
+
+void MainWindow::editAlbum()
+{
+    const int row = m_albums->rowOfId(m_albumId);
+    if (m_place != Place::Album || row < 0)
+        return;
+    const api::Album album = m_albums->albumAt(row);
+    openAlbumDialog(&album);
+}
+
+void MainWindow::openAlbumDialog(const api::Album *editing)
+{
+    // The shared spaces are asked for first: a new album can go into one of them.
+    const std::optional<api::Album> album = editing ? std::optional(*editing) : std::nullopt;
+    m_services.client->shareFolders(this, [this,
+                                           album](const api::Result<QVector<api::ShareFolder>> &spaces) {
+        auto *dialog =
+            new AlbumDialog(m_treeModel, spaces.ok() ? spaces.value() : QVector<api::ShareFolder>(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        if (album)
+            dialog->setAlbum(*album);
+        connect(dialog, &AlbumDialog::submitted, this, [this, dialog] {
+            dialog->setBusy(true);
+            QPointer<AlbumDialog> guard(dialog);
+            auto done = [this, guard](const api::Result<QString> &result) {
+                if (!guard)
+                    return;
+                if (!result.ok()) {
+                    guard->showRefusal(result.error().message +
+                                       (result.error().traceId.isEmpty()
+                                            ? QString()
+                                            : tr(" (trace id %1)").arg(result.error().traceId)));
+                    return;
+                }
+                const bool created = !guard->isEditing();
+                guard->accept();
+                if (created) { // show the new album
+                    const int row = m_albums->rowOfId(result.value());
+                    for (auto [view, proxy] : {std::pair{m_myAlbums, m_myAlbumsProxy},
+                                               std::pair{m_sharedAlbums, m_sharedAlbumsProxy}}) {
+                        const QModelIndex shown = proxy->mapFromSource(m_albums->index(row));
+                        if (shown.isValid())
+                            view->setCurrentIndex(shown);
+                    }
+                } else {
+                    updateActions();
+                }
+            };
+            if (!dialog->isEditing()) {
+                m_albums->createAlbum(dialog->newAlbum(), done);
+                return;
+            }
+            const int row = m_albums->rowOfId(dialog->editedAlbum().id);
+            const auto change = dialog->change();
+            if (change.name)
+                m_albums->renameAlbum(row, *change.name, done);
+            else
+                m_albums->rescopeAlbum(row, change.scopeDirs.value_or(QStringList()),
+                                       change.scopeParentFolderId.value_or(QString()),
+                                       change.scopeKinds->first, change.scopeKinds->second, done);
+        });
+        dialog->open();
+    });
+}
+
+void MainWindow::deleteAlbum()
+{
+    const int row = m_albums->rowOfId(m_albumId);
+    if (m_place != Place::Album || row < 0)
+        return;
+    const api::Album album = m_albums->albumAt(row);
+    auto *ask = new QMessageBox(QMessageBox::Question, tr("Delete album"),
+                                tr("Delete the album “%1”?").arg(album.name), QMessageBox::Cancel, this);
+    ask->setInformativeText(album.isManual() ? tr("The photos themselves stay in your drive.")
+                                             : tr("The folders and their photos stay in your drive."));
+    ask->addButton(tr("Delete album"), QMessageBox::DestructiveRole);
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    connect(ask, &QMessageBox::buttonClicked, this, [this, ask, album](QAbstractButton *button) {
+        if (ask->buttonRole(button) != QMessageBox::DestructiveRole)
+            return;
+        m_albums->deleteAlbum(m_albums->rowOfId(album.id), [this, album](const api::Result<QString> &result) {
+            if (!result.ok())
+                return; // the model reported it
+            statusBar()->showMessage(
+                tr("Deleted the album “%1”; its photos are still in your drive.").arg(album.name), 8000);
+            if (m_albumId == album.id) {
+                const QModelIndex drive = m_treeModel->index(0, 0);
+                m_tree->setCurrentIndex(QModelIndex());
+                m_tree->setCurrentIndex(drive);
+            }
+        });
+    });
+    ask->open();
+}
+
+void MainWindow::removeFromAlbum()
+{
+    if (m_place != Place::Album || m_grid->fileModel() != m_albumContents || !m_grid->selectionModel())
+        return;
+    QList<int> rows;
+    for (const QModelIndex &index : m_grid->selectionModel()->selectedIndexes())
+        rows << index.row();
+    if (rows.isEmpty())
+        return;
+    const int count = int(rows.size());
+    m_albumContents->removeFromAlbum(rows, [this, count](const api::Result<api::Done> &result) {
+        if (result.ok())
+            statusBar()->showMessage(
+                tr("Took %n item(s) out of the album; they stay in your drive.", nullptr, count), 8000);
     });
 }
 

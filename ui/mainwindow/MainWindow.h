@@ -5,6 +5,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -18,6 +19,7 @@ class QToolButton;
 
 namespace koodrive::api {
 class KooDriveClient;
+struct Album;
 struct ApiError;
 } // namespace koodrive::api
 namespace koodrive::thumbnails {
@@ -62,6 +64,10 @@ public:
     models::AlbumListModel *albums() const { return m_albums; }
     models::FolderModel *folder() const { return m_folder; }
     models::AlbumContentsModel *albumContents() const { return m_albumContents; }
+    QAction *newAlbumAction() const { return m_newAlbum; }
+    QAction *editAlbumAction() const { return m_editAlbum; }
+    QAction *deleteAlbumAction() const { return m_deleteAlbum; }
+    QAction *removeFromAlbumAction() const { return m_removeFromAlbum; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -85,6 +91,12 @@ private:
     void updateCounts();
     void trackAdd(models::AlbumAddJob *job);
     void showError(const api::ApiError &error);
+    void newAlbum();
+    void editAlbum();
+    void deleteAlbum();
+    void removeFromAlbum();
+    void updateActions();
+    void openAlbumDialog(const api::Album *editing);
 
     Services m_services;
     models::AlbumListModel *m_albums;
@@ -104,6 +116,10 @@ private:
     QLineEdit *m_search = nullptr;
     QSlider *m_zoom = nullptr;
     QLabel *m_counts = nullptr;
+    QAction *m_newAlbum = nullptr;
+    QAction *m_editAlbum = nullptr;
+    QAction *m_deleteAlbum = nullptr;
+    QAction *m_removeFromAlbum = nullptr;
     QProgressBar *m_progress = nullptr;
     QSplitter *m_splitter = nullptr;
     enum class Place
