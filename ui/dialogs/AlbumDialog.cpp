@@ -81,7 +81,6 @@ AlbumDialog::AlbumDialog(FolderTreeModel *folders, QVector<api::ShareFolder> spa
     layout->addLayout(form);
     layout->addWidget(m_pages, 1);
     m_problem->setWordWrap(true);
-    m_problem->setForegroundRole(QPalette::BrightText);
     QPalette warning = m_problem->palette();
     warning.setColor(QPalette::WindowText, QColor(0xc0, 0x39, 0x2b));
     m_problem->setPalette(warning);
@@ -94,7 +93,13 @@ AlbumDialog::AlbumDialog(FolderTreeModel *folders, QVector<api::ShareFolder> spa
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_manual, &QRadioButton::toggled, this, [this](bool manual) {
+        // A manual album needs only a name: the folder choice shows only for collections.
         m_pages->setCurrentIndex(manual ? 0 : 1);
+        m_pages->setVisible(!manual);
+        if (manual)
+            resize(width(), minimumSizeHint().height());
+        else
+            resize(qMax(width(), 560), qMax(height(), 520));
         validate();
     });
     connect(m_name, &QLineEdit::textChanged, this, &AlbumDialog::validate);
@@ -109,8 +114,9 @@ AlbumDialog::AlbumDialog(FolderTreeModel *folders, QVector<api::ShareFolder> spa
             listChildren();
     });
     m_name->setFocus();
+    m_pages->setVisible(false);
     validate();
-    resize(520, 300);
+    resize(520, minimumSizeHint().height());
 }
 
 void AlbumDialog::setAlbum(const api::Album &album)

@@ -301,6 +301,7 @@ void MainWindow::makeToolBar()
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_newAlbum = bar->addAction(QIcon(QStringLiteral(":/icons/album-manual.svg")), tr("New album…"));
     m_newAlbum->setShortcut(QKeySequence::New);
     m_newAlbum->setToolTip(tr("Make a new album or collection (Ctrl+N)"));
