@@ -1,6 +1,8 @@
 // The main window over an in-process koodrive-sim, driven as a person would: open a folder, see its
 // thumbnails, drag photos onto a manual album (checked on the server), and see a collection album refuse.
+#include "PagedModelTesting.h"
 #include "SimFixture.h"
+#include "SimHttpServer.h"
 #include "dialogs/AlbumDialog.h"
 #include "mainwindow/MainWindow.h"
 #include "models/AlbumContentsModel.h"
@@ -9,6 +11,7 @@
 #include "models/FolderTreeModel.h"
 #include "thumbnails/ThumbnailScheduler.h"
 #include "views/ThumbnailGridView.h"
+#include "widgets/MessageBar.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -17,8 +20,10 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QNetworkAccessManager>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -119,6 +124,7 @@ private slots:
     {
         QSettings().clear();
         m_sim = std::make_unique<SimFixture>(600);
+        m_sim->addFolder(QStringLiteral("Party"), 250);
         m_client = std::make_unique<api::KooDriveClient>(&m_network);
         m_client->setConnection(
             {m_sim->server().url(), m_sim->userId(), m_sim->server().accessToken(), true});
@@ -265,6 +271,46 @@ private slots:
         QStringList expected{pictures, trips};
         expected.sort();
         QCOMPARE(scope, expected);
+    }
+
+    void twoHundredFiftyFilesAreAddedWithProgressAndASummary()
+    {
+        QTRY_VERIFY(treeFolder(QStringLiteral("Party")).isValid() && myAlbum(true).isValid());
+        m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Party")));
+        QTRY_VERIFY(m_window->folder()->rowCount() > 0);
+        QVERIFY(koodrive::test::loadAll(*m_window->folder()));
+        QCOMPARE(m_window->folder()->rowCount(), 250);
+        m_window->grid()->selectAll(); // Ctrl+A
+        const QString albumId = myAlbum(true).data(models::AlbumListModel::IdRole).toString();
+        const QStringList before = itemsOnServer(albumId);
+        QSignalSpy progress(m_window->addProgress(), &QProgressBar::valueChanged);
+        m_window->addSelectionToAlbum(albumId); // "Add to album ▸ <album>" in the grid's menu
+        QVERIFY(m_window->addProgress()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->addProgress()->isVisible(), 20000);
+        QCOMPARE(itemsOnServer(albumId).size(), before.size() + 250);
+        QCOMPARE(m_window->addProgress()->maximum(), 250);
+        QVERIFY2(progress.count() >= 3, "progress moves batch by batch (at most 100 a call)");
+        QVERIFY(m_window->messages()->isVisible());
+        QVERIFY2(m_window->messages()->text().contains(QLatin1String("250 added")),
+                 qPrintable(m_window->messages()->text()));
+    }
+
+    void anErrorShowsItsTraceIdAndRetryRecovers()
+    {
+        QTRY_VERIFY(treeFolder(QStringLiteral("Camera")).isValid());
+        m_client->setRetryPolicy({1, 10, 10, 10});       // the failure reaches the window at once
+        m_sim->server().http().setFaults({0, 0.0, {1}}); // the next call answers 503
+        m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Camera")));
+        QTRY_VERIFY(m_window->messages()->isVisible());
+        QVERIFY2(m_window->messages()->text().contains(QLatin1String("Trace id: ")),
+                 qPrintable(m_window->messages()->text()));
+        QVERIFY(m_window->messages()->details().contains(QLatin1String("503")) ||
+                m_window->messages()->details().contains(QLatin1String("trace")));
+        QVERIFY(m_window->messages()->canRetry());
+        QCOMPARE(m_window->grid()->model()->rowCount(), 0);
+        m_window->messages()->retry();
+        QTRY_VERIFY(m_window->grid()->model()->rowCount() >= 100);
+        QVERIFY(!m_window->messages()->isVisible());
     }
 
     void aMultiSelectionDraggedOntoAManualAlbumIsAdded()

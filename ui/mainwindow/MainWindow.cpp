@@ -7,6 +7,7 @@
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
 #include "views/ThumbnailGridView.h"
+#include "widgets/MessageBar.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -27,6 +29,7 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -85,10 +88,15 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_grid->setFocus();
     restoreSettings();
 
-    connect(m_albums, &AlbumListModel::errorOccurred, this, &MainWindow::showError);
-    connect(m_folder, &PagedFileModel::errorOccurred, this, &MainWindow::showError);
-    connect(m_albumContents, &PagedFileModel::errorOccurred, this, &MainWindow::showError);
-    connect(m_treeModel, &FolderTreeModel::errorOccurred, this, &MainWindow::showError);
+    // Errors go to the message bar, each with what "Retry" does for it.
+    connect(m_albums, &AlbumListModel::errorOccurred, this,
+            [this](const api::ApiError &error) { showError(error, [this] { m_albums->fetchMore(); }); });
+    connect(m_folder, &PagedFileModel::errorOccurred, this,
+            [this](const api::ApiError &error) { showError(error, [this] { m_folder->retry(); }); });
+    connect(m_albumContents, &PagedFileModel::errorOccurred, this,
+            [this](const api::ApiError &error) { showError(error, [this] { m_albumContents->retry(); }); });
+    connect(m_treeModel, &FolderTreeModel::errorOccurred, this,
+            [this](const api::ApiError &error) { showError(error, [this] { m_treeModel->load(); }); });
     connect(m_albums, &AlbumListModel::addStarted, this, &MainWindow::trackAdd);
     for (PagedFileModel *model :
          {static_cast<PagedFileModel *>(m_folder), static_cast<PagedFileModel *>(m_albumContents)}) {
@@ -290,8 +298,12 @@ QWidget *MainWindow::makeCentre()
     m_breadcrumb->setAccessibleName(tr("Location"));
     m_grid = new ThumbnailGridView(centre);
     m_grid->setFrameShape(QFrame::NoFrame);
+    m_grid->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_grid, &QAbstractItemView::activated, this, &MainWindow::openGridItem);
+    connect(m_grid, &QWidget::customContextMenuRequested, this, &MainWindow::showGridMenu);
+    m_messages = new MessageBar(centre);
     layout->addWidget(m_breadcrumb);
+    layout->addWidget(m_messages);
     layout->addWidget(m_grid, 1);
     return centre;
 }
@@ -389,7 +401,13 @@ void MainWindow::makeStatusBar()
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(220);
     m_progress->setVisible(false);
+    m_progress->setAccessibleName(tr("Adding to the album"));
     statusBar()->addPermanentWidget(m_progress);
+    m_cancelAdd = new QToolButton(this);
+    m_cancelAdd->setText(tr("Stop"));
+    m_cancelAdd->setToolTip(tr("Stop adding: what is already in the album stays"));
+    m_cancelAdd->setVisible(false);
+    statusBar()->addPermanentWidget(m_cancelAdd);
     if (m_services.connection.demoLibrary) {
         auto *demo = new QLabel(tr("Demo library"), this);
         demo->setToolTip(
@@ -411,6 +429,7 @@ void MainWindow::showFolder(const QString &containerId, const QString &folderId,
     m_myAlbums->clearSelection();
     m_sharedAlbums->clearSelection();
     m_grid->setFileModel(m_folder);
+    watchSelection();
     m_folder->setLocation({containerId, folderId, false});
     m_sort->blockSignals(true);
     m_sort->clear();
@@ -453,6 +472,7 @@ void MainWindow::showRecycleBin()
     m_pathIds.clear();
     m_breadcrumb->setText(m_path.constFirst());
     m_grid->setFileModel(m_folder);
+    watchSelection();
     m_folder->setLocation({drive.data(FolderTreeModel::ContainerRole).toString(), QString(), true});
     updateCounts();
 }
@@ -468,6 +488,7 @@ void MainWindow::showAlbum(const QModelIndex &albumIndex)
     (album.kind == api::AlbumKind::Personal ? m_sharedAlbums : m_myAlbums)->clearSelection();
     m_breadcrumb->setText(album.name);
     m_grid->setFileModel(m_albumContents);
+    watchSelection();
     m_albumContents->setAlbum(album.id);
     m_sort->blockSignals(true);
     m_sort->clear();
@@ -527,6 +548,13 @@ void MainWindow::applyFilter()
     m_folder->setNameFilter(m_search->text());
 }
 
+void MainWindow::watchSelection()
+{
+    if (m_grid->selectionModel())
+        connect(m_grid->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+                &MainWindow::updateCounts, Qt::UniqueConnection);
+}
+
 void MainWindow::updateActions()
 {
     const api::Album album =
@@ -565,8 +593,11 @@ void MainWindow::updateCounts()
 void MainWindow::trackAdd(models::AlbumAddJob *job)
 {
     m_progress->setVisible(true);
-    m_progress->setRange(0, 0);
+    m_progress->setRange(0, 0); // folders are opened first: how many files is not known yet
     m_progress->setFormat(tr("Adding %v of %m"));
+    m_cancelAdd->setVisible(true);
+    disconnect(m_cancelAdd, &QToolButton::clicked, nullptr, nullptr);
+    connect(m_cancelAdd, &QToolButton::clicked, job, &models::AlbumAddJob::cancel);
     connect(job, &models::AlbumAddJob::progress, m_progress, [this](int done, int total) {
         m_progress->setRange(0, qMax(1, total));
         m_progress->setValue(done);
@@ -574,16 +605,53 @@ void MainWindow::trackAdd(models::AlbumAddJob *job)
     const QString albumId = job->albumId();
     connect(job, &models::AlbumAddJob::finished, this, [this, job, albumId] {
         m_progress->setVisible(false);
+        m_cancelAdd->setVisible(false);
         using Outcome = api::AlbumAddBatch::Outcome;
-        QString summary = tr("%n added", nullptr, job->count(Outcome::Added));
+        const QString album = m_albums->albumAt(m_albums->rowOfId(albumId)).name;
+        QStringList parts{tr("%n added", nullptr, job->count(Outcome::Added))};
         if (const int there = job->count(Outcome::AlreadyThere))
-            summary += QStringLiteral(", ") + tr("%n already in the album", nullptr, there);
+            parts << tr("%n already in the album", nullptr, there);
+        if (const int cancelled = job->count(Outcome::Cancelled))
+            parts << tr("%n not added (stopped)", nullptr, cancelled);
+        QString why;
+        for (const auto &file : job->report())
+            if (file.outcome == Outcome::Failed && why.isEmpty())
+                why = file.error.message;
         if (const int failed = job->count(Outcome::Failed))
-            summary += QStringLiteral(", ") + tr("%n failed", nullptr, failed);
-        statusBar()->showMessage(summary, 8000);
+            parts << tr("%n failed: %1", nullptr, failed).arg(why);
+        m_messages->showNote(tr("“%1”: %2.").arg(album, parts.join(QStringLiteral(", "))));
         if (m_grid->fileModel() == m_albumContents && m_albumContents->albumId() == albumId)
             m_albumContents->refresh();
     });
+}
+
+void MainWindow::addSelectionToAlbum(const QString &albumId)
+{
+    if (!m_grid->selectionModel() || m_grid->fileModel() == nullptr)
+        return;
+    QVector<models::DriveItem> items;
+    for (const QModelIndex &index : m_grid->selectionModel()->selectedIndexes())
+        items << m_grid->fileModel()->itemAt(index.row());
+    m_albums->addToAlbum(m_albums->rowOfId(albumId), items);
+}
+
+void MainWindow::showGridMenu(const QPoint &pos)
+{
+    QMenu menu(this);
+    const bool selection = m_grid->selectionModel() && m_grid->selectionModel()->hasSelection();
+    QMenu *add = menu.addMenu(tr("Add to album"));
+    add->setEnabled(selection);
+    for (int row = 0; row < m_albums->rowCount(); ++row) {
+        const api::Album album = m_albums->albumAt(row);
+        if (!album.isManual())
+            continue; // collections gather their folders by themselves
+        add->addAction(album.name, this, [this, id = album.id] { addSelectionToAlbum(id); });
+    }
+    if (m_removeFromAlbum->isEnabled())
+        menu.addAction(m_removeFromAlbum);
+    menu.addSeparator();
+    menu.addAction(tr("Select all"), QKeySequence::SelectAll, m_grid, &QAbstractItemView::selectAll);
+    menu.exec(m_grid->viewport()->mapToGlobal(pos));
 }
 
 void MainWindow::newAlbum()
@@ -673,8 +741,8 @@ void MainWindow::deleteAlbum()
         m_albums->deleteAlbum(m_albums->rowOfId(album.id), [this, album](const api::Result<QString> &result) {
             if (!result.ok())
                 return; // the model reported it
-            statusBar()->showMessage(
-                tr("Deleted the album “%1”; its photos are still in your drive.").arg(album.name), 8000);
+            m_messages->showNote(
+                tr("Deleted the album “%1”; its photos are still in your drive.").arg(album.name));
             if (m_albumId == album.id) {
                 const QModelIndex drive = m_treeModel->index(0, 0);
                 m_tree->setCurrentIndex(QModelIndex());
@@ -697,15 +765,14 @@ void MainWindow::removeFromAlbum()
     const int count = int(rows.size());
     m_albumContents->removeFromAlbum(rows, [this, count](const api::Result<api::Done> &result) {
         if (result.ok())
-            statusBar()->showMessage(
-                tr("Took %n item(s) out of the album; they stay in your drive.", nullptr, count), 8000);
+            m_messages->showNote(
+                tr("Took %n item(s) out of the album; they stay in your drive.", nullptr, count));
     });
 }
 
-void MainWindow::showError(const api::ApiError &error)
+void MainWindow::showError(const api::ApiError &error, std::function<void()> retry)
 {
-    const QString trace = error.traceId.isEmpty() ? QString() : tr(" (trace id %1)").arg(error.traceId);
-    statusBar()->showMessage(error.message + trace, 15000);
+    m_messages->showError(error, std::move(retry));
 }
 
 } // namespace koodrive::ui

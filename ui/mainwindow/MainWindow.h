@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <functional>
 
 class QAction;
 class QComboBox;
@@ -35,6 +36,7 @@ class FolderTreeModel;
 
 namespace koodrive::ui {
 
+class MessageBar;
 class ThumbnailGridView;
 
 // The app's window: albums (mine and shared) and the drive's folders in the sidebar, the thumbnail grid
@@ -68,6 +70,10 @@ public:
     QAction *editAlbumAction() const { return m_editAlbum; }
     QAction *deleteAlbumAction() const { return m_deleteAlbum; }
     QAction *removeFromAlbumAction() const { return m_removeFromAlbum; }
+    MessageBar *messages() const { return m_messages; }
+    QProgressBar *addProgress() const { return m_progress; }
+    // "Add to album…" for the grid's selection (the context menu and keyboard path to what a drop does).
+    void addSelectionToAlbum(const QString &albumId);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -90,12 +96,14 @@ private:
     void applyFilter();
     void updateCounts();
     void trackAdd(models::AlbumAddJob *job);
-    void showError(const api::ApiError &error);
+    void showError(const api::ApiError &error, std::function<void()> retry = {});
+    void showGridMenu(const QPoint &pos);
     void newAlbum();
     void editAlbum();
     void deleteAlbum();
     void removeFromAlbum();
     void updateActions();
+    void watchSelection();
     void openAlbumDialog(const api::Album *editing);
 
     Services m_services;
@@ -121,6 +129,8 @@ private:
     QAction *m_deleteAlbum = nullptr;
     QAction *m_removeFromAlbum = nullptr;
     QProgressBar *m_progress = nullptr;
+    QToolButton *m_cancelAdd = nullptr;
+    MessageBar *m_messages = nullptr;
     QSplitter *m_splitter = nullptr;
     enum class Place
     {

@@ -1,0 +1,110 @@
+#include "MessageBar.h"
+
+#include "api/ApiError.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+#include <QTimer>
+
+namespace koodrive::ui {
+
+MessageBar::MessageBar(QWidget *parent)
+    : QFrame(parent)
+    , m_icon(new QLabel(this))
+    , m_text(new QLabel(this))
+    , m_copy(new QPushButton(tr("Copy details"), this))
+    , m_retry(new QPushButton(tr("Retry"), this))
+    , m_close(new QPushButton(this))
+    , m_hide(new QTimer(this))
+{
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    setAccessibleName(tr("Messages"));
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    m_close->setFlat(true);
+    m_close->setAccessibleName(tr("Close message"));
+    m_close->setToolTip(tr("Close"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(10, 6, 6, 6);
+    layout->addWidget(m_icon);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_retry);
+    layout->addWidget(m_copy);
+    layout->addWidget(m_close);
+    m_hide->setSingleShot(true);
+    connect(m_hide, &QTimer::timeout, this, &QWidget::hide);
+    connect(m_close, &QPushButton::clicked, this, &QWidget::hide);
+    connect(m_copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_details); });
+    connect(m_retry, &QPushButton::clicked, this, &MessageBar::retry);
+    hide();
+}
+
+void MessageBar::showMessage(const QString &text, bool error)
+{
+    m_text->setText(text);
+    const int side = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    m_icon->setPixmap(
+        style()
+            ->standardIcon(error ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxInformation)
+            .pixmap(side, side));
+    QPalette tinted = palette();
+    const QColor base = QApplication::palette().color(QPalette::Window);
+    const QColor tint = error ? QColor(0xd9, 0x53, 0x4f) : QColor(0x3a, 0x78, 0xc2);
+    tinted.setColor(QPalette::Window, QColor::fromRgbF(base.redF() * 0.85f + tint.redF() * 0.15f,
+                                                       base.greenF() * 0.85f + tint.greenF() * 0.15f,
+                                                       base.blueF() * 0.85f + tint.blueF() * 0.15f));
+    setPalette(tinted);
+    show();
+    if (error)
+        m_hide->stop();
+    else
+        m_hide->start(8000);
+}
+
+void MessageBar::showError(const api::ApiError &error, std::function<void()> retry)
+{
+    QString text = error.message;
+    if (!error.traceId.isEmpty())
+        text += QLatin1Char('\n') + tr("Trace id: %1").arg(error.traceId);
+    m_details = error.details();
+    m_retryAction = error.retryable ? std::move(retry) : std::function<void()>();
+    m_copy->setVisible(true);
+    m_retry->setVisible(bool(m_retryAction));
+    showMessage(text, true);
+}
+
+void MessageBar::showNote(const QString &text)
+{
+    m_details = text;
+    m_retryAction = {};
+    m_copy->setVisible(false);
+    m_retry->setVisible(false);
+    showMessage(text, false);
+}
+
+QString MessageBar::text() const
+{
+    return m_text->text();
+}
+
+bool MessageBar::canRetry() const
+{
+    return bool(m_retryAction);
+}
+
+void MessageBar::retry()
+{
+    if (!m_retryAction)
+        return;
+    auto action = std::exchange(m_retryAction, {});
+    hide();
+    action();
+}
+
+} // namespace koodrive::ui

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QFrame>
+#include <functional>
+
+class QLabel;
+class QPushButton;
+class QTimer;
+
+namespace koodrive::api {
+struct ApiError;
+}
+
+namespace koodrive::ui {
+
+// A bar above the grid for what the user should know, without a modal dialog: a readable message, the
+// trace id to quote, "Copy details", and "Retry" where retrying can help. Notes (an add finished, an
+// album deleted) go away by themselves; errors stay until closed or replaced.
+class MessageBar final : public QFrame
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MessageBar)
+
+public:
+    explicit MessageBar(QWidget *parent = nullptr);
+
+    void showError(const api::ApiError &error, std::function<void()> retry = {});
+    void showNote(const QString &text);
+    QString text() const;
+    QString details() const { return m_details; }
+    bool canRetry() const;
+    void retry();
+
+private:
+    void showMessage(const QString &text, bool error);
+
+    QLabel *m_icon;
+    QLabel *m_text;
+    QPushButton *m_copy;
+    QPushButton *m_retry;
+    QPushButton *m_close;
+    QTimer *m_hide;
+    QString m_details;
+    std::function<void()> m_retryAction;
+};
+
+} // namespace koodrive::ui
