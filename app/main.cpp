@@ -61,7 +61,7 @@ int main(int argc, char *argv[])
     client.setConnection(connection);
     koodrive::thumbnails::ThumbnailScheduler thumbnails(&network);
 
-    koodrive::ui::MainWindow window({connection, &client, &thumbnails});
+    koodrive::ui::MainWindow window({connection, &client, &thumbnails, &network});
     window.show();
     return app.exec();
 }

@@ -10,6 +10,7 @@
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
 #include "thumbnails/ThumbnailScheduler.h"
+#include "viewer/PhotoViewer.h"
 #include "views/ThumbnailGridView.h"
 #include "widgets/MessageBar.h"
 
@@ -22,6 +23,7 @@
 #include <QNetworkAccessManager>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -107,8 +109,11 @@ private:
 
     void openWindow()
     {
-        m_window = std::make_unique<ui::MainWindow>(ui::MainWindow::Services{
-            {m_sim->server().url(), m_sim->userId(), QString(), true}, m_client.get(), m_thumbnails.get()});
+        m_window = std::make_unique<ui::MainWindow>(
+            ui::MainWindow::Services{{m_sim->server().url(), m_sim->userId(), QString(), true},
+                                     m_client.get(),
+                                     m_thumbnails.get(),
+                                     &m_network});
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
@@ -129,11 +134,8 @@ private slots:
         m_client->setConnection(
             {m_sim->server().url(), m_sim->userId(), m_sim->server().accessToken(), true});
         m_thumbnails = std::make_unique<thumbnails::ThumbnailScheduler>(&m_network);
-        m_window = std::make_unique<ui::MainWindow>(ui::MainWindow::Services{
-            {m_sim->server().url(), m_sim->userId(), QString(), true}, m_client.get(), m_thumbnails.get()});
+        openWindow();
         m_window->resize(1200, 800);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
     void cleanup()
     {
@@ -196,6 +198,14 @@ private slots:
         QCOMPARE(m_window->albumContents()->albumId(), albumId);
         QCOMPARE(m_window->myAlbumsView()->currentIndex().data(models::AlbumListModel::IdRole).toString(),
                  albumId);
+    }
+
+    // A person's double-click: the first click presses the item, the second opens it.
+    static void doubleClick(QAbstractItemView *view, const QModelIndex &index)
+    {
+        const QPoint at = view->visualRect(index).center();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, at);
     }
 
     static ui::AlbumDialog *openDialog(QAction *action, QWidget *window)
@@ -311,6 +321,68 @@ private slots:
         m_window->messages()->retry();
         QTRY_VERIFY(m_window->grid()->model()->rowCount() >= 100);
         QVERIFY(!m_window->messages()->isVisible());
+    }
+
+    void theViewerStepsThroughPhotosAndReturnsToTheGrid()
+    {
+        openCamera();
+        ui::ThumbnailGridView *grid = m_window->grid();
+        QTRY_VERIFY(grid->model()->rowCount() >= 100);
+        // Scroll down, pick photo 30, and open it as a person does: a double-click.
+        const QModelIndex photo = grid->model()->index(30, 0);
+        grid->scrollTo(photo, QAbstractItemView::PositionAtCenter);
+        grid->setCurrentIndex(photo);
+        const int scrolled = grid->verticalScrollBar()->value();
+        QVERIFY(scrolled > 0);
+        doubleClick(grid, photo);
+        ui::PhotoViewer *viewer = m_window->viewer();
+        QTRY_VERIFY(viewer->isVisible());
+        QCOMPARE(viewer->currentRow(), 30);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer->isLoaded(), 20000);
+        // The original, decoded to fit the viewer (not a thumbnail of 128 or 256 pixels).
+        QVERIFY2(
+            viewer->image().width() > 256 || viewer->image().height() > 256,
+            qPrintable(QStringLiteral("%1x%2").arg(viewer->image().width()).arg(viewer->image().height())));
+        QVERIFY(viewer->image().width() <= viewer->width() * viewer->devicePixelRatioF() + 1);
+
+        QTest::keyClick(viewer, Qt::Key_Right);
+        QTest::keyClick(viewer, Qt::Key_Right);
+        QCOMPARE(viewer->currentRow(), 32);
+        QTest::keyClick(viewer, Qt::Key_Left);
+        QCOMPARE(viewer->currentRow(), 31);
+        QTest::keyClick(viewer, Qt::Key_1); // 100 %
+        QVERIFY(!viewer->isFitting());
+        QTRY_VERIFY_WITH_TIMEOUT(viewer->isLoaded() && viewer->image().width() >= 1000, 20000);
+        QTest::keyClick(viewer, Qt::Key_F);
+        QVERIFY(viewer->isFitting());
+        QTest::keyClick(viewer, Qt::Key_F5);
+        QVERIFY(viewer->isSlideshowRunning());
+        QTest::keyClick(viewer, Qt::Key_F5);
+        QVERIFY(!viewer->isSlideshowRunning());
+
+        // Esc: the grid again, with the photo the viewer showed last selected and on screen.
+        QTest::keyClick(viewer, Qt::Key_Escape);
+        QTRY_VERIFY(grid->isVisible());
+        QVERIFY(!viewer->isVisible());
+        QCOMPARE(grid->currentIndex().row(), 31);
+        QVERIFY(grid->viewport()->rect().intersects(grid->visualRect(grid->currentIndex())));
+
+        // Opened and closed without moving on: the grid is exactly where it was.
+        const int before = grid->verticalScrollBar()->value();
+        doubleClick(grid, grid->currentIndex());
+        QTRY_VERIFY(viewer->isVisible());
+        QTest::keyClick(viewer, Qt::Key_Escape);
+        QTRY_VERIFY(grid->isVisible());
+        QCOMPARE(grid->verticalScrollBar()->value(), before);
+        QCOMPARE(grid->currentIndex().row(), 31);
+
+        // Home and End go to the first and last photo.
+        doubleClick(grid, grid->currentIndex());
+        QTRY_VERIFY(viewer->isVisible());
+        QTest::keyClick(viewer, Qt::Key_End);
+        QCOMPARE(viewer->currentRow(), grid->model()->rowCount() - 1);
+        QTest::keyClick(viewer, Qt::Key_Home);
+        QCOMPARE(viewer->currentRow(), 0);
     }
 
     void aMultiSelectionDraggedOntoAManualAlbumIsAdded()

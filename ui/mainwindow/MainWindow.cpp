@@ -6,6 +6,7 @@
 #include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
+#include "viewer/PhotoViewer.h"
 #include "views/ThumbnailGridView.h"
 #include "widgets/MessageBar.h"
 
@@ -26,6 +27,7 @@
 #include <QSlider>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -302,9 +304,19 @@ QWidget *MainWindow::makeCentre()
     connect(m_grid, &QAbstractItemView::activated, this, &MainWindow::openGridItem);
     connect(m_grid, &QWidget::customContextMenuRequested, this, &MainWindow::showGridMenu);
     m_messages = new MessageBar(centre);
+    m_viewer = new PhotoViewer(m_services.client, m_services.network, centre);
+    connect(m_viewer, &PhotoViewer::closed, this, &MainWindow::closeViewer);
+    auto *gridPage = new QWidget(centre);
+    auto *gridLayout = new QVBoxLayout(gridPage);
+    gridLayout->setContentsMargins(0, 0, 0, 0);
+    gridLayout->setSpacing(0);
+    gridLayout->addWidget(m_messages);
+    gridLayout->addWidget(m_grid, 1);
+    m_centreStack = new QStackedWidget(centre);
+    m_centreStack->addWidget(gridPage);
+    m_centreStack->addWidget(m_viewer);
     layout->addWidget(m_breadcrumb);
-    layout->addWidget(m_messages);
-    layout->addWidget(m_grid, 1);
+    layout->addWidget(m_centreStack, 1);
     return centre;
 }
 
@@ -514,7 +526,15 @@ void MainWindow::showAlbum(const QModelIndex &albumIndex)
 
 void MainWindow::openGridItem(const QModelIndex &index)
 {
-    if (m_grid->fileModel() != m_folder || !index.data(PagedFileModel::IsFolderRole).toBool())
+    if (!index.isValid())
+        return;
+    if (!index.data(PagedFileModel::IsFolderRole).toBool()) {
+        // A photo: the viewer, over the grid, which keeps its scroll position and selection meanwhile.
+        m_centreStack->setCurrentWidget(m_viewer);
+        m_viewer->open(m_grid->fileModel(), index.row());
+        return;
+    }
+    if (m_grid->fileModel() != m_folder)
         return;
     // Into a folder: the tree follows when it has that folder loaded.
     const QString id = index.data(PagedFileModel::IdRole).toString();
@@ -526,6 +546,18 @@ void MainWindow::openGridItem(const QModelIndex &index)
     }
     m_pathIds.append({index.data(PagedFileModel::ContainerRole).toString(), id});
     showFolder(m_pathIds.last().first, id, m_path + QStringList{index.data().toString()});
+}
+
+void MainWindow::closeViewer(int row)
+{
+    m_centreStack->setCurrentIndex(0);
+    // Back where the user was; if they moved on in the viewer, the grid shows and selects that photo.
+    const QModelIndex index = m_grid->model() ? m_grid->model()->index(row, 0) : QModelIndex();
+    if (index.isValid() && index != m_grid->currentIndex()) {
+        m_grid->setCurrentIndex(index);
+        m_grid->scrollTo(index);
+    }
+    m_grid->setFocus();
 }
 
 void MainWindow::applySort()

@@ -8,6 +8,8 @@
 
 class QAction;
 class QComboBox;
+class QNetworkAccessManager;
+class QStackedWidget;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -37,6 +39,7 @@ class FolderTreeModel;
 namespace koodrive::ui {
 
 class MessageBar;
+class PhotoViewer;
 class ThumbnailGridView;
 
 // The app's window: albums (mine and shared) and the drive's folders in the sidebar, the thumbnail grid
@@ -53,6 +56,8 @@ public:
         ServerConnection connection;
         api::KooDriveClient *client = nullptr;
         thumbnails::ThumbnailScheduler *thumbnails = nullptr;
+        QNetworkAccessManager *network =
+            nullptr; // the one the client uses (the viewer loads originals on it)
     };
 
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);
@@ -71,6 +76,7 @@ public:
     QAction *deleteAlbumAction() const { return m_deleteAlbum; }
     QAction *removeFromAlbumAction() const { return m_removeFromAlbum; }
     MessageBar *messages() const { return m_messages; }
+    PhotoViewer *viewer() const { return m_viewer; }
     QProgressBar *addProgress() const { return m_progress; }
     // "Add to album…" for the grid's selection (the context menu and keyboard path to what a drop does).
     void addSelectionToAlbum(const QString &albumId);
@@ -92,6 +98,7 @@ private:
     void showRecycleBin();
     void showAlbum(const QModelIndex &albumIndex);
     void openGridItem(const QModelIndex &index);
+    void closeViewer(int row);
     void applySort();
     void applyFilter();
     void updateCounts();
@@ -131,6 +138,8 @@ private:
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancelAdd = nullptr;
     MessageBar *m_messages = nullptr;
+    QStackedWidget *m_centreStack = nullptr;
+    PhotoViewer *m_viewer = nullptr;
     QSplitter *m_splitter = nullptr;
     enum class Place
     {

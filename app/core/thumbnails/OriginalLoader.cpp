@@ -1,0 +1,102 @@
+#include "OriginalLoader.h"
+
+#include "ThumbnailScheduler.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace koodrive::thumbnails {
+
+OriginalLoader::OriginalLoader(api::KooDriveClient *client, QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_network(network)
+{}
+
+OriginalLoader::~OriginalLoader()
+{
+    cancel();
+}
+
+void OriginalLoader::cancel()
+{
+    ++m_ticket;
+    m_link.cancel();
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void OriginalLoader::load(const QString &fileId, const QString &containerId, QSize box)
+{
+    cancel();
+    m_fileId = fileId;
+    const quint64 ticket = m_ticket;
+    m_link = m_client->downloadLinks(
+        containerId, {fileId}, this,
+        [this, fileId, box, ticket](const api::Result<QVector<api::DownloadLink>> &links) {
+            if (ticket != m_ticket)
+                return;
+            if (!links.ok()) {
+                emit failed(fileId, links.error());
+                return;
+            }
+            const auto &list = links.value();
+            if (list.isEmpty() || list.first().url.isEmpty()) {
+                api::ApiError error;
+                error.kind = api::ApiError::Kind::Refused;
+                error.code = list.isEmpty() ? QString() : list.first().code;
+                error.message = list.isEmpty() || list.first().message.isEmpty()
+                                    ? tr("This photo cannot be downloaded.")
+                                    : list.first().message;
+                emit failed(fileId, error);
+                return;
+            }
+            fetch(list.first().url, box, ticket);
+        });
+}
+
+void OriginalLoader::fetch(const QByteArray &url, QSize box, quint64 ticket)
+{
+    QNetworkRequest request(QUrl::fromEncoded(url));
+    request.setTransferTimeout(60000);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::PreferCache);
+    QNetworkReply *reply = m_network->get(request);
+    m_reply = reply;
+    const QString fileId = m_fileId;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, box, ticket, fileId] {
+        reply->deleteLater();
+        if (ticket != m_ticket)
+            return;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (reply->error() != QNetworkReply::NoError || status != 200) {
+            api::ApiError error;
+            error.kind = status >= 500 ? api::ApiError::Kind::Server : api::ApiError::Kind::Network;
+            error.httpStatus = status;
+            error.retryable = status == 0 || status >= 500 || status == 403;
+            error.message = tr("The photo could not be downloaded: %1").arg(reply->errorString());
+            emit failed(fileId, error);
+            return;
+        }
+        const QByteArray bytes = reply->readAll();
+        QtConcurrent::run(&ThumbnailScheduler::decode, bytes, box.isValid() ? box : QSize(65535, 65535))
+            .then(this, [this, ticket, fileId](const QImage &image) {
+                if (ticket != m_ticket)
+                    return;
+                if (image.isNull()) {
+                    api::ApiError error;
+                    error.kind = api::ApiError::Kind::BadResponse;
+                    error.message = tr("This file is not a picture the app can show.");
+                    emit failed(fileId, error);
+                    return;
+                }
+                emit loaded(fileId, image);
+            });
+    });
+}
+
+} // namespace koodrive::thumbnails
