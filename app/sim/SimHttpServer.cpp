@@ -89,7 +89,9 @@ SimHttpServer::Result SimHttpServer::dispatch(SimRequest &request)
                 m_guard.checkDate(request);
             if (route.access == Access::Session)
                 request.userId = m_guard.authenticate(request);
-            const bool api = route.access != Access::Open;
+            // Faults hit API calls, and only those under faults.pathPrefix when one is set.
+            const bool api = route.access != Access::Open &&
+                             (m_faults.pathPrefix.isEmpty() || request.path.startsWith(m_faults.pathPrefix));
             const bool scripted = api && m_faults.failCalls.contains(++m_apiCalls);
             if (scripted ||
                 (api && m_faults.failRate > 0 && m_faultRandom.generateDouble() < m_faults.failRate))

@@ -48,6 +48,7 @@ public:
         int latencyMs = 0;
         double failRate = 0.0;    // share of API calls answered 503
         QSet<qint64> failCalls{}; // these API calls (1 = the first since the faults were set) answer 503
+        QString pathPrefix{}; // when set, only calls under it count and fail (e.g. "/koodrive/ose/v1/files")
     };
     void setFaults(const Faults &faults)
     {

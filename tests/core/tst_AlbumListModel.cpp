@@ -244,6 +244,11 @@ private slots:
         QVERIFY(finished.wait(10000));
         QCOMPARE(job->count(Outcome::Added), 4);
         QCOMPARE(itemsOnServer(created.value()), expected);
+        // Its count is read when shown, and follows the add.
+        auto count = [&] {
+            return m_model->index(m_model->rowOfId(created.value())).data(AlbumListModel::CountRole).toInt();
+        };
+        QTRY_COMPARE(count(), 4);
         // The album now has a cover: the thumbnail of its first image.
         QTRY_VERIFY(!m_model->index(m_model->rowOfId(created.value()))
                          .data(AlbumListModel::CoverRole)

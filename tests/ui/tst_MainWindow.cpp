@@ -17,6 +17,7 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDragEnterEvent>
+#include <QLabel>
 #include <QListView>
 #include <QListWidget>
 #include <QMimeData>
@@ -171,6 +172,17 @@ private slots:
                                       .value<QImage>()
                                       .isNull(),
                                  10000);
+
+        // The breadcrumb leads back up: "My drive" opens the drive's top again.
+        QLabel *crumbs = nullptr;
+        for (QLabel *label : m_window->findChildren<QLabel *>())
+            if (label->accessibleName() == QLatin1String("Location"))
+                crumbs = label;
+        QVERIFY(crumbs && crumbs->text().contains(QLatin1String("<a href=\"0\"")));
+        const QString camera = m_window->folder()->location().folderId;
+        emit crumbs->linkActivated(QStringLiteral("0"));
+        QTRY_VERIFY(m_window->folder()->location().folderId != camera);
+        QCOMPARE(m_window->folderTree()->currentIndex(), m_window->folderTree()->model()->index(0, 0));
     }
 
     void theWindowComesBackAsItWasLeft()
@@ -308,8 +320,9 @@ private slots:
     void anErrorShowsItsTraceIdAndRetryRecovers()
     {
         QTRY_VERIFY(treeFolder(QStringLiteral("Camera")).isValid());
-        m_client->setRetryPolicy({1, 10, 10, 10});       // the failure reaches the window at once
-        m_sim->server().http().setFaults({0, 0.0, {1}}); // the next call answers 503
+        m_client->setRetryPolicy({1, 10, 10, 10}); // the failure reaches the window at once
+        // The next files-list call answers 503 (the window's other calls, covers and counts, go on).
+        m_sim->server().http().setFaults({0, 0.0, {1}, QStringLiteral("/koodrive/ose/v1/files/")});
         m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Camera")));
         QTRY_VERIFY(m_window->messages()->isVisible());
         QVERIFY2(m_window->messages()->text().contains(QLatin1String("Trace id: ")),

@@ -298,6 +298,20 @@ QWidget *MainWindow::makeCentre()
     font.setBold(true);
     m_breadcrumb->setFont(font);
     m_breadcrumb->setAccessibleName(tr("Location"));
+    m_breadcrumb->setTextFormat(Qt::RichText);
+    m_breadcrumb->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(m_breadcrumb, &QLabel::linkActivated, this, [this](const QString &link) {
+        const int level = link.toInt();
+        if (level < 0 || level >= m_pathIds.size())
+            return;
+        const QModelIndex inTree = m_treeModel->indexOfId(m_pathIds[level].second);
+        if (inTree.isValid()) {
+            m_tree->setCurrentIndex(inTree);
+            return;
+        }
+        m_pathIds = m_pathIds.mid(0, level + 1);
+        showFolder(m_pathIds.last().first, m_pathIds.last().second, m_path.mid(0, level + 1));
+    });
     m_grid = new ThumbnailGridView(centre);
     m_grid->setFrameShape(QFrame::NoFrame);
     m_grid->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -437,7 +451,16 @@ void MainWindow::showFolder(const QString &containerId, const QString &folderId,
     m_albumId.clear();
     m_pendingAlbumId.clear();
     m_path = path;
-    m_breadcrumb->setText(path.join(QStringLiteral("  ›  ")));
+    // Each folder above this one is a link back to it.
+    QStringList crumbs;
+    for (int i = 0; i < path.size(); ++i)
+        crumbs << (i + 1 < path.size() && i < m_pathIds.size()
+                       ? QStringLiteral(
+                             "<a href=\"%1\" style=\"text-decoration:none; color:palette(text)\">%2</a>")
+                             .arg(i)
+                             .arg(path[i].toHtmlEscaped())
+                       : path[i].toHtmlEscaped());
+    m_breadcrumb->setText(crumbs.join(QStringLiteral("&nbsp;&nbsp;›&nbsp;&nbsp;")));
     m_myAlbums->clearSelection();
     m_sharedAlbums->clearSelection();
     m_grid->setFileModel(m_folder);
@@ -482,7 +505,7 @@ void MainWindow::showRecycleBin()
     m_albumId.clear();
     m_path = {tr("Recycle bin")};
     m_pathIds.clear();
-    m_breadcrumb->setText(m_path.constFirst());
+    m_breadcrumb->setText(m_path.constFirst().toHtmlEscaped());
     m_grid->setFileModel(m_folder);
     watchSelection();
     m_folder->setLocation({drive.data(FolderTreeModel::ContainerRole).toString(), QString(), true});
@@ -498,7 +521,7 @@ void MainWindow::showAlbum(const QModelIndex &albumIndex)
     m_albumId = album.id;
     m_tree->clearSelection();
     (album.kind == api::AlbumKind::Personal ? m_sharedAlbums : m_myAlbums)->clearSelection();
-    m_breadcrumb->setText(album.name);
+    m_breadcrumb->setText(album.name.toHtmlEscaped());
     m_grid->setFileModel(m_albumContents);
     watchSelection();
     m_albumContents->setAlbum(album.id);

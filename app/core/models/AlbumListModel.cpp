@@ -115,6 +115,14 @@ QVariant AlbumListModel::data(const QModelIndex &index, int role) const
     case ScopeParentRole: return album.scopeParentFolderId;
     case OwnerRole: return album.ownerId;
     case GroupRole: return album.groupId;
+    case CountRole: {
+        const auto known = m_counts.constFind(album.id);
+        if (known == m_counts.constEnd()) {
+            readCount(album.id); // asked for because it is shown
+            return -1;
+        }
+        return *known;
+    }
     case CreatedRole: return utc(album.createdMs);
     case UpdatedRole: return utc(album.updatedMs);
     default: return {};
@@ -147,7 +155,8 @@ QHash<int, QByteArray> AlbumListModel::roleNames() const
                   {OwnerRole, "ownerId"},
                   {GroupRole, "groupId"},
                   {CreatedRole, "createTime"},
-                  {UpdatedRole, "updateTime"}});
+                  {UpdatedRole, "updateTime"},
+                  {CountRole, "count"}});
     return names;
 }
 
@@ -280,6 +289,11 @@ void AlbumListModel::mergePage(int section, int page, const api::AlbumPage &albu
 
 void AlbumListModel::refreshAlbum(const QString &albumId)
 {
+    if (m_counts.value(albumId, -1) >= 0) {
+        m_counts.remove(albumId); // read again when shown: items may have come or gone
+        if (const int row = rowOfId(albumId); row >= 0)
+            emit dataChanged(index(row), index(row), {CountRole});
+    }
     const int row = rowOfId(albumId);
     if (row >= 0)
         fetchPage(m_rows[row].section, m_rows[row].page, true);
@@ -436,6 +450,28 @@ AlbumAddJob *AlbumListModel::addToAlbum(int row, const QVector<DriveItem> &items
     emit addStarted(job);
     job->start();
     return job;
+}
+
+// --- counts ----------------------------------------------------------------------------------------------
+
+void AlbumListModel::readCount(const QString &albumId) const
+{
+    // The album list has no item count; the album contents call's total has (one item asked for).
+    m_counts.insert(albumId, -1);
+    auto *self = const_cast<AlbumListModel *>(this);
+    api::KooDriveClient::AlbumContentsQuery query;
+    query.albumId = albumId;
+    query.pageSize = 1;
+    m_client->listAlbumContents(
+        query, self, [self, albumId](const api::Result<api::AlbumContentsPage> &result) {
+            if (!result.ok()) {
+                self->m_counts.remove(albumId); // asked again when shown again
+                return;
+            }
+            self->m_counts.insert(albumId, result.value().total);
+            if (const int row = self->rowOfId(albumId); row >= 0)
+                emit self->dataChanged(self->index(row), self->index(row), {CountRole});
+        });
 }
 
 // --- covers ----------------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ public:
         GroupRole,
         CreatedRole, // QDateTime (UTC)
         UpdatedRole,
+        CountRole, // int: how many items the album holds, -1 until known (read when first asked for)
     };
 
     AlbumListModel(api::KooDriveClient *client, thumbnails::ThumbnailScheduler *thumbnails,
@@ -104,6 +105,7 @@ private:
     QByteArray coverKey(const Row &row) const;
     void onCoverEvent(const QByteArray &key);
     void onCoverExpired(const QByteArray &key);
+    void readCount(const QString &albumId) const;
     void fail(const api::ApiError &error, const Done &done);
 
     api::KooDriveClient *m_client;
@@ -112,7 +114,8 @@ private:
     QVector<Row> m_rows;
     api::CallHandle m_fetching;
     quint64 m_generation = 0;
-    QSet<QString> m_refreshing; // "<section>/<page>" being read again
+    QSet<QString> m_refreshing;           // "<section>/<page>" being read again
+    mutable QHash<QString, int> m_counts; // album id -> items; -1 while being read
 };
 
 } // namespace koodrive::models
