@@ -2,10 +2,13 @@
 // embedded koodrive-sim on loopback with the demo library, so the app opens on a working library at once.
 #include "SimServer.h"
 #include "account/ServerConnection.h"
+#include "account/TokenStore.h"
 #include "api/KooDriveClient.h"
+#include "dialogs/SignInDialog.h"
 #include "mainwindow/MainWindow.h"
 #include "thumbnails/ThumbnailDiskCache.h"
 #include "thumbnails/ThumbnailScheduler.h"
+#include "widgets/MessageBar.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -13,9 +16,54 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
+#include <QTimer>
+#include <memory>
+
+namespace {
+// --help and --version answer on the terminal, with no display needed (e.g. on a build machine).
+bool onlyAsksForInformation(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "--version" || arg == "-v")
+            return true;
+    }
+    return false;
+}
+
+void describeCommandLine(QCommandLineParser &parser, const QCommandLineOption &demo,
+                         const QCommandLineOption &server)
+{
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Browse KooDrive photos and organise them in albums."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(demo);
+    parser.addOption(server);
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("main", "Open the demo library (N files when it is first made)."),
+        QStringLiteral("N"), QStringLiteral("3000"));
+    const QCommandLineOption server(
+        QStringLiteral("server"),
+        QCoreApplication::translate("main",
+                                    "Connect to the KooDrive server at URL (you are asked to sign in)."),
+        QStringLiteral("URL"));
+    if (onlyAsksForInformation(argc, argv)) {
+        QCoreApplication info(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("koodrive-albums"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(KOODRIVE_VERSION));
+        QCommandLineParser parser;
+        describeCommandLine(parser, demo, server);
+        parser.process(info); // prints and exits
+        return 0;
+    }
+
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("KooDrive Albums"));
     QApplication::setApplicationName(QStringLiteral("koodrive-albums"));
@@ -23,45 +71,68 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(KOODRIVE_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Browse KooDrive photos and organise them in albums."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demo(
-        QStringLiteral("demo"),
-        QApplication::translate("main", "Open the demo library (N files when it is first made)."),
-        QStringLiteral("N"), QStringLiteral("3000"));
-    parser.addOption(demo);
+    describeCommandLine(parser, demo, server);
     parser.process(app);
 
-    koodrive::sim::SimOptions options;
-    options.dataDir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-                          .filePath(QStringLiteral("demo-library"));
-    options.demoFiles = qBound(0, parser.value(demo).toInt(), 100'000);
-    koodrive::sim::SimServer demoServer(options);
-    QString error;
-    if (!demoServer.start(&error)) {
-        QMessageBox::critical(
-            nullptr, QApplication::applicationDisplayName(),
-            QApplication::translate("main", "The demo library could not be opened: %1").arg(error));
-        return 1;
-    }
-    const koodrive::ServerConnection connection{demoServer.url(), demoServer.userId(),
-                                                demoServer.accessToken(), true};
-
-    // One network for the app: the service layer and the thumbnail loader share it, with the thumbnails'
-    // disk cache in the cache location (one per server and user).
+    // One network for the app: the service layer and the thumbnail loader share it.
     QNetworkAccessManager network;
+    koodrive::KeychainTokenStore tokens;
+    std::unique_ptr<koodrive::sim::SimServer> demoServer;
+    koodrive::ServerConnection connection;
+    QString refreshToken;
+    if (parser.isSet(server)) {
+        koodrive::ui::SignInDialog signIn(&network, QUrl::fromUserInput(parser.value(server)));
+        if (signIn.exec() != QDialog::Accepted)
+            return 0;
+        connection = signIn.connection();
+        refreshToken = signIn.refreshToken();
+        // The tokens go to the system keychain, never to settings or logs.
+        const QString where = connection.server.toString();
+        tokens.write(koodrive::TokenStore::key(where, connection.userId, QStringLiteral("access")),
+                     connection.accessToken, {});
+        if (!refreshToken.isEmpty())
+            tokens.write(koodrive::TokenStore::key(where, connection.userId, QStringLiteral("refresh")),
+                         refreshToken, {});
+    } else {
+        // No account: the embedded koodrive-sim on loopback with the demo library.
+        koodrive::sim::SimOptions options;
+        options.dataDir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                              .filePath(QStringLiteral("demo-library"));
+        options.demoFiles = qBound(0, parser.value(demo).toInt(), 100'000);
+        demoServer = std::make_unique<koodrive::sim::SimServer>(options);
+        QString error;
+        if (!demoServer->start(&error)) {
+            QMessageBox::critical(
+                nullptr, QApplication::applicationDisplayName(),
+                QApplication::translate("main", "The demo library could not be opened: %1").arg(error));
+            return 1;
+        }
+        connection = {demoServer->url(), demoServer->userId(), demoServer->accessToken(), true};
+    }
+
+    // The thumbnails' disk cache lives in the cache location, one per server and user.
     const QString cacheDir =
         QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
             .filePath(QStringLiteral("thumbnails/") +
-                      (connection.demoLibrary ? QStringLiteral("demo") : connection.userId));
+                      (connection.demoLibrary
+                           ? QStringLiteral("demo")
+                           : QString::fromLatin1(QUrl::toPercentEncoding(
+                                 connection.server.host() + QLatin1Char('-') + connection.userId))));
     network.setCache(new koodrive::thumbnails::ThumbnailDiskCache(cacheDir));
     koodrive::api::KooDriveClient client(&network);
     client.setConnection(connection);
+    client.setRefreshToken(refreshToken);
     koodrive::thumbnails::ThumbnailScheduler thumbnails(&network);
 
-    koodrive::ui::MainWindow window({connection, &client, &thumbnails, &network});
+    koodrive::ui::MainWindow window({connection, &client, &thumbnails, &network, &tokens});
     window.show();
+    if (!connection.demoLibrary) {
+        // Said once the keychain has answered: where there is none, the session is not kept.
+        QTimer::singleShot(1500, &window, [&window, &tokens] {
+            if (!tokens.keepsAcrossRuns())
+                window.messages()->showNote(QApplication::translate(
+                    "main", "This system has no keychain: your session is kept until you quit, not stored."));
+        });
+    }
     return app.exec();
 }

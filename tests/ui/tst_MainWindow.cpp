@@ -3,7 +3,9 @@
 #include "PagedModelTesting.h"
 #include "SimFixture.h"
 #include "SimHttpServer.h"
+#include "account/TokenStore.h"
 #include "dialogs/AlbumDialog.h"
+#include "dialogs/SignInDialog.h"
 #include "mainwindow/MainWindow.h"
 #include "models/AlbumContentsModel.h"
 #include "models/AlbumListModel.h"
@@ -17,6 +19,7 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDragEnterEvent>
+#include <QFile>
 #include <QLabel>
 #include <QListView>
 #include <QListWidget>
@@ -34,6 +37,7 @@
 #include <QTreeView>
 
 using namespace koodrive;
+using koodrive::TokenStore;
 using koodrive::test::SimFixture;
 
 class TestMainWindow : public QObject
@@ -45,6 +49,7 @@ private:
     QNetworkAccessManager m_network;
     std::unique_ptr<api::KooDriveClient> m_client;
     std::unique_ptr<thumbnails::ThumbnailScheduler> m_thumbnails;
+    koodrive::MemoryTokenStore m_tokens;
     std::unique_ptr<ui::MainWindow> m_window;
 
     QStringList sql(const QString &query, const QVariantList &values = {})
@@ -114,7 +119,8 @@ private:
             ui::MainWindow::Services{{m_sim->server().url(), m_sim->userId(), QString(), true},
                                      m_client.get(),
                                      m_thumbnails.get(),
-                                     &m_network});
+                                     &m_network,
+                                     &m_tokens});
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
@@ -396,6 +402,50 @@ private slots:
         QCOMPARE(viewer->currentRow(), grid->model()->rowCount() - 1);
         QTest::keyClick(viewer, Qt::Key_Home);
         QCOMPARE(viewer->currentRow(), 0);
+    }
+
+    void anEndedSessionAsksToSignInAgainAndKeepsTheView()
+    {
+        openCamera();
+        const QString camera = m_window->folder()->location().folderId;
+        // The session ends on the server side (signed out elsewhere); there is no refresh token.
+        QVERIFY(m_sim->server().store().exec(QStringLiteral("UPDATE sessions SET revoked = 1")).isActive());
+        m_window->grid()->fileModel()->refresh();
+        ui::SignInDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<ui::SignInDialog *>()) && dialog->isVisible());
+        dialog->setAccount(QStringLiteral("demo@koodrive.local"), QStringLiteral("wrong password"));
+        dialog->submit();
+        QTRY_VERIFY(!dialog->isBusy());
+        QVERIFY2(dialog->problem().contains(QLatin1String("trace id")), qPrintable(dialog->problem()));
+        QVERIFY(dialog->isVisible()); // refused: it stays, with what was typed
+        QPointer<ui::SignInDialog> guard(dialog);
+        dialog->setAccount(QStringLiteral("demo@koodrive.local"), QStringLiteral("demo"));
+        dialog->submit();
+        QTRY_VERIFY(!guard);
+        QVERIFY2(m_client->connection().accessToken != m_sim->server().accessToken(),
+                 "a new token is in use");
+        QCOMPARE(m_window->folder()->location().folderId, camera); // the same place
+        m_window->grid()->fileModel()->refresh();
+        QTRY_VERIFY(!m_window->folder()->isRefreshing());
+        QVERIFY(m_window->grid()->model()->rowCount() >= 100);
+        QVERIFY(m_window->messages()->text().contains(QLatin1String("Signed in again")));
+        // The new token is kept in the token store, never in the settings file.
+        std::optional<QString> stored;
+        m_tokens.read(
+            TokenStore::key(m_sim->server().url().toString(), m_sim->userId(), QStringLiteral("access")),
+            [&stored](bool ok, const QString &secret) { stored = ok ? secret : QString(); });
+        // (Compared without QCOMPARE: a failure must not print a token.)
+        QVERIFY2(stored.value_or(QString()) == m_client->connection().accessToken,
+                 "the renewed token is stored");
+        m_window->close(); // settings are written
+        QSettings settings;
+        settings.sync();
+        QFile file(settings.fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray written = file.readAll();
+        QVERIFY(!written.isEmpty());
+        QVERIFY(!written.contains(m_client->connection().accessToken.toUtf8()));
+        QVERIFY(!written.contains(m_sim->server().accessToken().toUtf8()));
     }
 
     void aMultiSelectionDraggedOntoAManualAlbumIsAdded()

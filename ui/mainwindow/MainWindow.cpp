@@ -1,7 +1,9 @@
 #include "MainWindow.h"
 
+#include "account/TokenStore.h"
 #include "delegates/AlbumDelegate.h"
 #include "dialogs/AlbumDialog.h"
+#include "dialogs/SignInDialog.h"
 #include "models/AlbumContentsModel.h"
 #include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
@@ -100,6 +102,9 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_treeModel, &FolderTreeModel::errorOccurred, this,
             [this](const api::ApiError &error) { showError(error, [this] { m_treeModel->load(); }); });
     connect(m_albums, &AlbumListModel::addStarted, this, &MainWindow::trackAdd);
+    // The session ended and could not be renewed: sign in again over the window, which keeps its place.
+    connect(m_services.client, &api::KooDriveClient::sessionExpired, this, &MainWindow::signInAgain,
+            Qt::QueuedConnection);
     for (PagedFileModel *model :
          {static_cast<PagedFileModel *>(m_folder), static_cast<PagedFileModel *>(m_albumContents)}) {
         connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCounts);
@@ -569,6 +574,38 @@ void MainWindow::openGridItem(const QModelIndex &index)
     }
     m_pathIds.append({index.data(PagedFileModel::ContainerRole).toString(), id});
     showFolder(m_pathIds.last().first, id, m_path + QStringList{index.data().toString()});
+}
+
+void MainWindow::signInAgain()
+{
+    if (findChild<SignInDialog *>())
+        return; // already asking
+    auto *dialog = new SignInDialog(m_services.network, m_services.connection.server, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Your KooDrive session has ended"));
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        ServerConnection connection = dialog->connection();
+        connection.demoLibrary = m_services.connection.demoLibrary;
+        m_services.connection = connection;
+        m_services.client->setConnection(connection);
+        m_services.client->setRefreshToken(dialog->refreshToken());
+        if (m_services.tokens) {
+            const QString server = connection.server.toString();
+            m_services.tokens->write(TokenStore::key(server, connection.userId, QStringLiteral("access")),
+                                     connection.accessToken, {});
+            if (!dialog->refreshToken().isEmpty())
+                m_services.tokens->write(
+                    TokenStore::key(server, connection.userId, QStringLiteral("refresh")),
+                    dialog->refreshToken(), {});
+        }
+        m_messages->showNote(tr("Signed in again."));
+        // What failed meanwhile is read again; the place, the selection and the scroll position stay.
+        if (PagedFileModel *model = m_grid->fileModel())
+            model->isComplete() ? void() : model->retry();
+        if (m_albums->canFetchMore())
+            m_albums->fetchMore();
+    });
+    dialog->open();
 }
 
 void MainWindow::closeViewer(int row)

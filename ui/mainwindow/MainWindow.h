@@ -36,6 +36,10 @@ class FolderModel;
 class FolderTreeModel;
 } // namespace koodrive::models
 
+namespace koodrive {
+class TokenStore;
+}
+
 namespace koodrive::ui {
 
 class MessageBar;
@@ -56,8 +60,10 @@ public:
         ServerConnection connection;
         api::KooDriveClient *client = nullptr;
         thumbnails::ThumbnailScheduler *thumbnails = nullptr;
-        QNetworkAccessManager *network =
-            nullptr; // the one the client uses (the viewer loads originals on it)
+        // The one the client uses (the viewer loads originals on it).
+        QNetworkAccessManager *network = nullptr;
+        // Where a renewed session is kept (none: for this session only).
+        TokenStore *tokens = nullptr;
     };
 
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);
@@ -99,6 +105,7 @@ private:
     void showAlbum(const QModelIndex &albumIndex);
     void openGridItem(const QModelIndex &index);
     void closeViewer(int row);
+    void signInAgain();
     void applySort();
     void applyFilter();
     void updateCounts();
