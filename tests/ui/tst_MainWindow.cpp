@@ -448,6 +448,62 @@ private slots:
         QVERIFY(!written.contains(m_sim->server().accessToken().toUtf8()));
     }
 
+    void signingInAndOutSwitchesTheLibrary()
+    {
+        QTRY_VERIFY(treeFolder(QStringLiteral("Camera")).isValid());
+        QVERIFY(m_window->showsDemoMarker());
+        m_window->signInWithDialog(); // Account ▸ Sign in…
+        ui::SignInDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<ui::SignInDialog *>()) && dialog->isVisible());
+        dialog->setServer(m_sim->server().url().toString());
+        dialog->setAccount(QStringLiteral("mei@koodrive.local"), QStringLiteral("mei"));
+        QPointer<ui::SignInDialog> guard(dialog);
+        dialog->submit();
+        QTRY_VERIFY(!guard);
+        const QString mei = m_client->connection().userId;
+        QVERIFY(mei != m_sim->userId());
+        QVERIFY(!m_window->showsDemoMarker());
+        // Mei's drive and albums, read anew.
+        QTRY_VERIFY(m_window->folderTree()->model()->rowCount() > 0 &&
+                    m_window->folderTree()->currentIndex().isValid());
+        QVERIFY(m_window->folderTree()
+                    ->model()
+                    ->index(0, 0)
+                    .data(models::FolderTreeModel::OwnerRole)
+                    .toString() == mei);
+        QCOMPARE(m_window->grid()->fileModel(), m_window->folder());
+        QVERIFY(m_window->folder()->location().containerId != m_sim->containerId()); // Mei's own drive
+        QTRY_VERIFY(m_window->folder()->isComplete()); // read (Mei keeps her photos in the shared space)
+        QTRY_VERIFY(!m_window->albums()->canFetchMore());
+        for (int row = 0; row < m_window->albums()->rowCount(); ++row) {
+            const auto album = m_window->albums()->albumAt(row);
+            QVERIFY(album.kind == api::AlbumKind::Shared || album.ownerId == mei);
+        }
+        std::optional<bool> stored;
+        m_tokens.read(TokenStore::key(m_sim->server().url().toString(), mei, QStringLiteral("access")),
+                      [&stored](bool ok, const QString &) { stored = ok; });
+        QVERIFY(stored.value_or(false));
+
+        // Sign out: the session ends on the server, its tokens are forgotten, and sign-in is offered.
+        const QString token = m_client->connection().accessToken;
+        m_window->signOutOfServer();
+        QTRY_VERIFY((dialog = m_window->findChild<ui::SignInDialog *>()) && dialog->isVisible());
+        m_tokens.read(TokenStore::key(m_sim->server().url().toString(), mei, QStringLiteral("access")),
+                      [&stored](bool ok, const QString &) { stored = ok; });
+        QVERIFY(!stored.value_or(true));
+        QCOMPARE(m_sim
+                     ->send("GET",
+                            QStringLiteral(
+                                "/koodrive/ose/v1/album/list?albumKind=1&albumType=2&pageSize=10&pageNum=1"),
+                            {},
+                            {{"Authorization", "Bearer " + token.toUtf8()},
+                             {"X-User-Id", mei.toUtf8()},
+                             {"X-Date", SimFixture::xDate()}})
+                     .status,
+                 401);
+        dialog->reject();
+    }
+
     void aMultiSelectionDraggedOntoAManualAlbumIsAdded()
     {
         openCamera();

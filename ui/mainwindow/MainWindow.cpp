@@ -357,6 +357,16 @@ void MainWindow::makeToolBar()
     m_deleteAlbum->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Delete));
     m_deleteAlbum->setToolTip(tr("Delete the album; its photos stay in your drive (Shift+Del)"));
     connect(m_deleteAlbum, &QAction::triggered, this, &MainWindow::deleteAlbum);
+    auto *account = new QToolButton(bar);
+    account->setText(tr("Account"));
+    account->setPopupMode(QToolButton::InstantPopup);
+    auto *accountMenu = new QMenu(account);
+    QAction *signInAction = accountMenu->addAction(tr("Sign in…"), this, &MainWindow::signIn);
+    signInAction->setToolTip(tr("Sign in to a KooDrive server"));
+    m_signOut = accountMenu->addAction(tr("Sign out"), this, &MainWindow::signOut);
+    m_signOut->setEnabled(!m_services.connection.demoLibrary);
+    account->setMenu(accountMenu);
+    account->setAccessibleName(tr("Account"));
     m_removeFromAlbum = bar->addAction(tr("Remove from album"));
     m_removeFromAlbum->setShortcut(QKeySequence::Delete);
     m_removeFromAlbum->setToolTip(
@@ -416,6 +426,8 @@ void MainWindow::makeToolBar()
     connect(m_zoom, &QSlider::valueChanged, m_grid, &ThumbnailGridView::setTileSize);
     connect(m_grid, &ThumbnailGridView::tileSizeChanged, m_zoom, &QSlider::setValue);
     bar->addWidget(m_zoom);
+    bar->addSeparator();
+    bar->addWidget(account);
     QAction *zoomIn = new QAction(tr("Larger thumbnails"), this);
     zoomIn->setShortcuts(QKeySequence::ZoomIn);
     connect(zoomIn, &QAction::triggered, this, [this] { m_grid->setTileSize(m_grid->tileSize() + 16); });
@@ -439,15 +451,81 @@ void MainWindow::makeStatusBar()
     m_cancelAdd->setToolTip(tr("Stop adding: what is already in the album stays"));
     m_cancelAdd->setVisible(false);
     statusBar()->addPermanentWidget(m_cancelAdd);
-    if (m_services.connection.demoLibrary) {
-        auto *demo = new QLabel(tr("Demo library"), this);
-        demo->setToolTip(
-            tr("A local library made up for trying the app: %1").arg(m_services.connection.describe()));
-        demo->setStyleSheet(
-            QStringLiteral("QLabel { background: palette(highlight); color: palette(highlighted-text);"
-                           " border-radius: 8px; padding: 1px 8px; }"));
-        statusBar()->addPermanentWidget(demo);
+    m_demoMarker = new QLabel(tr("Demo library"), this);
+    m_demoMarker->setToolTip(
+        tr("A local library made up for trying the app: %1").arg(m_services.connection.describe()));
+    m_demoMarker->setStyleSheet(
+        QStringLiteral("QLabel { background: palette(highlight); color: palette(highlighted-text);"
+                       " border-radius: 8px; padding: 1px 8px; }"));
+    m_demoMarker->setVisible(m_services.connection.demoLibrary);
+    statusBar()->addPermanentWidget(m_demoMarker);
+}
+
+// --- account ---------------------------------------------------------------------------------------------
+
+bool MainWindow::showsDemoMarker() const
+{
+    return m_demoMarker && !m_demoMarker->isHidden();
+}
+
+void MainWindow::signIn()
+{
+    auto *dialog = new SignInDialog(
+        m_services.network, m_services.connection.demoLibrary ? QUrl() : m_services.connection.server, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { useAccount(dialog->connection(), dialog->refreshToken()); });
+    dialog->open();
+}
+
+void MainWindow::useAccount(const ServerConnection &connection, const QString &refreshToken)
+{
+    m_services.connection = connection;
+    m_services.client->setConnection(connection);
+    m_services.client->setRefreshToken(refreshToken);
+    if (m_services.tokens) {
+        const QString server = connection.server.toString();
+        m_services.tokens->write(TokenStore::key(server, connection.userId, QStringLiteral("access")),
+                                 connection.accessToken, {});
+        if (!refreshToken.isEmpty())
+            m_services.tokens->write(TokenStore::key(server, connection.userId, QStringLiteral("refresh")),
+                                     refreshToken, {});
     }
+    m_demoMarker->setVisible(connection.demoLibrary);
+    m_signOut->setEnabled(!connection.demoLibrary);
+    setWindowTitle(connection.demoLibrary ? tr("KooDrive Albums — Demo library") : tr("KooDrive Albums"));
+    // Another library: everything is read anew, from the top of its drive.
+    m_pathIds.clear();
+    m_path.clear();
+    m_albumId.clear();
+    m_pendingAlbumId.clear();
+    m_place = Place::Folder;
+    m_grid->setFileModel(nullptr); // until the new drive's top is shown
+    m_breadcrumb->clear();
+    m_albums->reload();
+    m_albums->fetchMore();
+    m_treeModel->load();
+    m_messages->showNote(tr("Signed in as %1 on %2.").arg(connection.userId, connection.server.host()));
+}
+
+void MainWindow::signOut()
+{
+    if (m_services.connection.demoLibrary)
+        return;
+    const ServerConnection leaving = m_services.connection;
+    m_services.client->signOut(this, [this, leaving](const api::Result<api::Done> &) {
+        // Whatever the server said, the tokens are forgotten here.
+        if (m_services.tokens) {
+            const QString server = leaving.server.toString();
+            m_services.tokens->remove(TokenStore::key(server, leaving.userId, QStringLiteral("access")), {});
+            m_services.tokens->remove(TokenStore::key(server, leaving.userId, QStringLiteral("refresh")), {});
+        }
+        m_services.client->setConnection({leaving.server, QString(), QString(), false});
+        m_services.client->setRefreshToken({});
+        m_signOut->setEnabled(false);
+        m_messages->showNote(tr("Signed out of %1.").arg(leaving.server.host()));
+        signIn();
+    });
 }
 
 void MainWindow::showFolder(const QString &containerId, const QString &folderId, const QStringList &path)

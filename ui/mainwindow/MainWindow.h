@@ -82,8 +82,13 @@ public:
     QAction *deleteAlbumAction() const { return m_deleteAlbum; }
     QAction *removeFromAlbumAction() const { return m_removeFromAlbum; }
     MessageBar *messages() const { return m_messages; }
+    bool showsDemoMarker() const;
+    void signInWithDialog() { signIn(); }
+    void signOutOfServer() { signOut(); }
     PhotoViewer *viewer() const { return m_viewer; }
     QProgressBar *addProgress() const { return m_progress; }
+    // Another account in this window: everything is read anew (the demo marker goes).
+    void useAccount(const ServerConnection &connection, const QString &refreshToken);
     // "Add to album…" for the grid's selection (the context menu and keyboard path to what a drop does).
     void addSelectionToAlbum(const QString &albumId);
 
@@ -106,6 +111,8 @@ private:
     void openGridItem(const QModelIndex &index);
     void closeViewer(int row);
     void signInAgain();
+    void signIn();
+    void signOut();
     void applySort();
     void applyFilter();
     void updateCounts();
@@ -138,6 +145,8 @@ private:
     QLineEdit *m_search = nullptr;
     QSlider *m_zoom = nullptr;
     QLabel *m_counts = nullptr;
+    QLabel *m_demoMarker = nullptr;
+    QAction *m_signOut = nullptr;
     QAction *m_newAlbum = nullptr;
     QAction *m_editAlbum = nullptr;
     QAction *m_deleteAlbum = nullptr;
