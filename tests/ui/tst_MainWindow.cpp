@@ -33,10 +33,12 @@
 #include <QSortFilterProxyModel>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTest>
 #include <QTreeView>
 
 using namespace koodrive;
+using koodrive::ServerConnection;
 using koodrive::TokenStore;
 using koodrive::test::SimFixture;
 
@@ -502,6 +504,33 @@ private slots:
                      .status,
                  401);
         dialog->reject();
+    }
+
+    void beingOfflineIsSaidAndRecoversByItself()
+    {
+        QTRY_VERIFY(treeFolder(QStringLiteral("Camera")).isValid());
+        m_window->messages()->setOfflineRetryDelaysMs({300});
+        m_client->setRetryPolicy({1, 10, 10, 10});
+        // Unreachable: a port where nothing listens any more.
+        QTcpServer gone;
+        QVERIFY(gone.listen(QHostAddress::LocalHost));
+        const quint16 port = gone.serverPort();
+        gone.close();
+        const ServerConnection real = m_client->connection();
+        m_client->setConnection(
+            {QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), real.userId, real.accessToken, true});
+        m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Camera")));
+        QTRY_VERIFY(m_window->messages()->isOffline());
+        QVERIFY2(m_window->messages()->text().contains(QLatin1String("offline")),
+                 qPrintable(m_window->messages()->text()));
+        QTest::qWait(800); // it tries again by itself, and is still offline
+        QVERIFY(m_window->messages()->isOffline());
+        QCOMPARE(m_window->grid()->model()->rowCount(), 0);
+        m_client->setConnection(real); // the network is back
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->grid()->model()->rowCount() >= 100, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->messages()->isOffline(), 10000);
+        QVERIFY2(m_window->messages()->text().contains(QLatin1String("reached again")),
+                 qPrintable(m_window->messages()->text()));
     }
 
     void aMultiSelectionDraggedOntoAManualAlbumIsAdded()

@@ -20,7 +20,21 @@ MessageBar::MessageBar(QWidget *parent)
     , m_retry(new QPushButton(tr("Retry"), this))
     , m_close(new QPushButton(this))
     , m_hide(new QTimer(this))
+    , m_offlineRetry(new QTimer(this))
+    , m_recovered(new QTimer(this))
 {
+    m_offlineRetry->setSingleShot(true);
+    m_recovered->setSingleShot(true);
+    m_recovered->setInterval(2500);
+    connect(m_offlineRetry, &QTimer::timeout, this, &MessageBar::retryWhileOffline);
+    // A retry that brought no new error in this time got through.
+    connect(m_recovered, &QTimer::timeout, this, [this] {
+        if (!m_offline)
+            return;
+        m_offline = false;
+        m_offlineAttempt = 0;
+        showNote(tr("KooDrive can be reached again."));
+    });
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     setAccessibleName(tr("Messages"));
@@ -69,6 +83,27 @@ void MessageBar::showMessage(const QString &text, bool error)
 
 void MessageBar::showError(const api::ApiError &error, std::function<void()> retry)
 {
+    m_recovered->stop();
+    const bool unreachable =
+        error.kind == api::ApiError::Kind::Network || error.kind == api::ApiError::Kind::Timeout;
+    if (unreachable && retry) {
+        // Offline, or the server is down: said as such, and tried again by itself (no error storm).
+        m_details = error.details();
+        m_offlineActions.append(retry);
+        m_retryAction = [this] { retryWhileOffline(); };
+        m_copy->setVisible(true);
+        m_retry->setVisible(true);
+        if (m_offline && m_offlineRetry->isActive())
+            return; // already counting down: this failure waits with the others
+        const int delay =
+            m_offlineDelaysMs.value(qMin(m_offlineAttempt, int(m_offlineDelaysMs.size()) - 1), 30000);
+        m_offline = true;
+        m_offlineRetry->start(delay);
+        showMessage(tr("KooDrive cannot be reached: you may be offline. Trying again in %n second(s)…",
+                       nullptr, qMax(1, delay / 1000)),
+                    true);
+        return;
+    }
     QString text = error.message;
     if (!error.traceId.isEmpty())
         text += QLatin1Char('\n') + tr("Trace id: %1").arg(error.traceId);
@@ -81,6 +116,7 @@ void MessageBar::showError(const api::ApiError &error, std::function<void()> ret
 
 void MessageBar::showNote(const QString &text)
 {
+    m_offlineRetry->stop();
     m_details = text;
     m_retryAction = {};
     m_copy->setVisible(false);
@@ -91,6 +127,18 @@ void MessageBar::showNote(const QString &text)
 QString MessageBar::text() const
 {
     return m_text->text();
+}
+
+void MessageBar::retryWhileOffline()
+{
+    m_offlineRetry->stop();
+    ++m_offlineAttempt;
+    m_text->setText(tr("Trying to reach KooDrive again…"));
+    m_recovered->start();
+    // Each action that fails again comes back through showError().
+    const auto actions = std::exchange(m_offlineActions, {});
+    for (const auto &action : actions)
+        action();
 }
 
 bool MessageBar::canRetry() const

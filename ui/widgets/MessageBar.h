@@ -30,9 +30,14 @@ public:
     QString details() const { return m_details; }
     bool canRetry() const;
     void retry();
+    // When KooDrive cannot be reached at all (offline), the bar says so and tries again by itself after
+    // these waits (the last one repeats), until it gets through.
+    void setOfflineRetryDelaysMs(const QList<int> &delays) { m_offlineDelaysMs = delays; }
+    bool isOffline() const { return m_offline; }
 
 private:
     void showMessage(const QString &text, bool error);
+    void retryWhileOffline();
 
     QLabel *m_icon;
     QLabel *m_text;
@@ -42,6 +47,12 @@ private:
     QTimer *m_hide;
     QString m_details;
     std::function<void()> m_retryAction;
+    QTimer *m_offlineRetry;
+    QTimer *m_recovered;
+    QList<int> m_offlineDelaysMs{5000, 10000, 20000, 30000};
+    QList<std::function<void()>> m_offlineActions; // everything that failed while unreachable
+    int m_offlineAttempt = 0;
+    bool m_offline = false;
 };
 
 } // namespace koodrive::ui
