@@ -277,7 +277,7 @@ QWidget *MainWindow::makeSidebar()
 
     auto *bin = new QPushButton(QIcon(QStringLiteral(":/icons/recycle-bin.svg")), tr("Recycle bin"));
     bin->setFlat(true);
-    bin->setStyleSheet(QStringLiteral("text-align: left; padding: 6px 10px;"));
+    bin->setStyleSheet(QStringLiteral("text-align: left; padding: 6px 10px; color: palette(text);"));
     connect(bin, &QPushButton::clicked, this, &MainWindow::showRecycleBin);
 
     layout->addWidget(sectionHeader(tr("My albums"), sidebar));
