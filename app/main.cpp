@@ -1,6 +1,7 @@
 // KooDrive Albums: wires the layers together and starts them. With no account configured it starts the
 // embedded koodrive-sim on loopback with the demo library, so the app opens on a working library at once.
 #include "SimServer.h"
+#include "account/AccountSettings.h"
 #include "account/ServerConnection.h"
 #include "account/TokenStore.h"
 #include "api/KooDriveClient.h"
@@ -13,6 +14,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QEventLoop>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
@@ -80,19 +82,54 @@ int main(int argc, char *argv[])
     std::unique_ptr<koodrive::sim::SimServer> demoServer;
     koodrive::ServerConnection connection;
     QString refreshToken;
-    if (parser.isSet(server)) {
-        koodrive::ui::SignInDialog signIn(&network, QUrl::fromUserInput(parser.value(server)));
-        if (signIn.exec() != QDialog::Accepted)
+    // Which account: --server asks to sign in; otherwise the account of the last run, if its token is still
+    // in the keychain; otherwise (or with --demo) the demo library.
+    const auto remembered = koodrive::AccountSettings::remembered();
+    if (!parser.isSet(server) && !parser.isSet(demo) && remembered) {
+        const QString where = remembered->server.toString();
+        std::optional<QString> access;
+        std::optional<QString> refresh;
+        QEventLoop waiting; // the keychain answers asynchronously; nothing is shown before it does
+        tokens.read(koodrive::TokenStore::key(where, remembered->userId, QStringLiteral("access")),
+                    [&](bool ok, const QString &secret) {
+                        access = ok ? secret : QString();
+                        if (refresh)
+                            waiting.quit();
+                    });
+        tokens.read(koodrive::TokenStore::key(where, remembered->userId, QStringLiteral("refresh")),
+                    [&](bool ok, const QString &secret) {
+                        refresh = ok ? secret : QString();
+                        if (access)
+                            waiting.quit();
+                    });
+        if (!access || !refresh)
+            waiting.exec();
+        if (!access->isEmpty()) {
+            connection = {remembered->server, remembered->userId, *access, false};
+            refreshToken = *refresh;
+        }
+    }
+    const bool askToSignIn =
+        parser.isSet(server) || (!parser.isSet(demo) && remembered && connection.accessToken.isEmpty());
+    if (askToSignIn) {
+        koodrive::ui::SignInDialog signIn(
+            &network, parser.isSet(server) ? QUrl::fromUserInput(parser.value(server)) : remembered->server);
+        if (signIn.exec() == QDialog::Accepted) {
+            connection = signIn.connection();
+            refreshToken = signIn.refreshToken();
+            // The tokens go to the system keychain, never to settings or logs.
+            const QString where = connection.server.toString();
+            tokens.write(koodrive::TokenStore::key(where, connection.userId, QStringLiteral("access")),
+                         connection.accessToken, {});
+            if (!refreshToken.isEmpty())
+                tokens.write(koodrive::TokenStore::key(where, connection.userId, QStringLiteral("refresh")),
+                             refreshToken, {});
+        } else if (parser.isSet(server)) {
             return 0;
-        connection = signIn.connection();
-        refreshToken = signIn.refreshToken();
-        // The tokens go to the system keychain, never to settings or logs.
-        const QString where = connection.server.toString();
-        tokens.write(koodrive::TokenStore::key(where, connection.userId, QStringLiteral("access")),
-                     connection.accessToken, {});
-        if (!refreshToken.isEmpty())
-            tokens.write(koodrive::TokenStore::key(where, connection.userId, QStringLiteral("refresh")),
-                         refreshToken, {});
+        }
+    }
+    if (!connection.accessToken.isEmpty()) {
+        koodrive::AccountSettings::remember(connection);
     } else {
         // No account: the embedded koodrive-sim on loopback with the demo library.
         koodrive::sim::SimOptions options;

@@ -3,6 +3,7 @@
 #include "PagedModelTesting.h"
 #include "SimFixture.h"
 #include "SimHttpServer.h"
+#include "account/AccountSettings.h"
 #include "account/TokenStore.h"
 #include "dialogs/AlbumDialog.h"
 #include "dialogs/SignInDialog.h"
@@ -485,6 +486,9 @@ private slots:
         m_tokens.read(TokenStore::key(m_sim->server().url().toString(), mei, QStringLiteral("access")),
                       [&stored](bool ok, const QString &) { stored = ok; });
         QVERIFY(stored.value_or(false));
+        // The next start signs in as Mei: the server and user are remembered (the token is not in settings).
+        const auto remembered = koodrive::AccountSettings::remembered();
+        QVERIFY(remembered && remembered->userId == mei && remembered->server == m_sim->server().url());
 
         // Sign out: the session ends on the server, its tokens are forgotten, and sign-in is offered.
         const QString token = m_client->connection().accessToken;
@@ -493,6 +497,7 @@ private slots:
         m_tokens.read(TokenStore::key(m_sim->server().url().toString(), mei, QStringLiteral("access")),
                       [&stored](bool ok, const QString &) { stored = ok; });
         QVERIFY(!stored.value_or(true));
+        QVERIFY(!koodrive::AccountSettings::remembered()); // the next start opens the demo library
         QCOMPARE(m_sim
                      ->send("GET",
                             QStringLiteral(

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "account/AccountSettings.h"
 #include "account/TokenStore.h"
 #include "delegates/AlbumDelegate.h"
 #include "dialogs/AlbumDialog.h"
@@ -491,6 +492,7 @@ void MainWindow::useAccount(const ServerConnection &connection, const QString &r
             m_services.tokens->write(TokenStore::key(server, connection.userId, QStringLiteral("refresh")),
                                      refreshToken, {});
     }
+    AccountSettings::remember(connection); // the next start signs in with it (its tokens are in the store)
     m_demoMarker->setVisible(connection.demoLibrary);
     m_signOut->setEnabled(!connection.demoLibrary);
     setWindowTitle(connection.demoLibrary ? tr("KooDrive Albums — Demo library") : tr("KooDrive Albums"));
@@ -520,6 +522,7 @@ void MainWindow::signOut()
             m_services.tokens->remove(TokenStore::key(server, leaving.userId, QStringLiteral("access")), {});
             m_services.tokens->remove(TokenStore::key(server, leaving.userId, QStringLiteral("refresh")), {});
         }
+        AccountSettings::forget();
         m_services.client->setConnection({leaving.server, QString(), QString(), false});
         m_services.client->setRefreshToken({});
         m_signOut->setEnabled(false);

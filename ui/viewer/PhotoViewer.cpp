@@ -161,10 +161,11 @@ void PhotoViewer::paintEvent(QPaintEvent *)
     }
     // A caption: the name, where it is in the folder, and what is happening.
     if (m_model && m_row >= 0) {
-        QString caption = tr("%1   ·   %2 of %3")
-                              .arg(m_model->index(m_row).data().toString())
-                              .arg(m_row + 1)
-                              .arg(m_model->rowCount());
+        // "of 100+" while the folder is still being read.
+        const QString of = m_model->canFetchMore() ? tr("%1+").arg(m_model->rowCount())
+                                                   : QString::number(m_model->rowCount());
+        QString caption =
+            tr("%1   ·   %2 of %3").arg(m_model->index(m_row).data().toString()).arg(m_row + 1).arg(of);
         if (!m_fit)
             caption += QStringLiteral("   ·   100 %");
         if (m_slideshow.isActive())
