@@ -117,13 +117,7 @@ int main(int argc, char *argv[])
         if (signIn.exec() == QDialog::Accepted) {
             connection = signIn.connection();
             refreshToken = signIn.refreshToken();
-            // The tokens go to the system keychain, never to settings or logs.
-            const QString where = connection.server.toString();
-            tokens.write(koodrive::TokenStore::key(where, connection.userId, QStringLiteral("access")),
-                         connection.accessToken, {});
-            if (!refreshToken.isEmpty())
-                tokens.write(koodrive::TokenStore::key(where, connection.userId, QStringLiteral("refresh")),
-                             refreshToken, {});
+            tokens.keepSession(connection, refreshToken); // the keychain, never settings or logs
         } else if (parser.isSet(server)) {
             return 0;
         }

@@ -52,7 +52,7 @@ private:
     QNetworkAccessManager m_network;
     std::unique_ptr<api::KooDriveClient> m_client;
     std::unique_ptr<thumbnails::ThumbnailScheduler> m_thumbnails;
-    koodrive::MemoryTokenStore m_tokens;
+    std::unique_ptr<koodrive::MemoryTokenStore> m_tokenStore;
     std::unique_ptr<ui::MainWindow> m_window;
 
     QStringList sql(const QString &query, const QVariantList &values = {})
@@ -123,7 +123,7 @@ private:
                                      m_client.get(),
                                      m_thumbnails.get(),
                                      &m_network,
-                                     &m_tokens});
+                                     m_tokenStore.get()});
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
@@ -138,6 +138,7 @@ private slots:
     void init()
     {
         QSettings().clear();
+        m_tokenStore = std::make_unique<koodrive::MemoryTokenStore>();
         m_sim = std::make_unique<SimFixture>(600);
         m_sim->addFolder(QStringLiteral("Party"), 250);
         m_client = std::make_unique<api::KooDriveClient>(&m_network);
@@ -434,7 +435,7 @@ private slots:
         QVERIFY(m_window->messages()->text().contains(QLatin1String("Signed in again")));
         // The new token is kept in the token store, never in the settings file.
         std::optional<QString> stored;
-        m_tokens.read(
+        m_tokenStore->read(
             TokenStore::key(m_sim->server().url().toString(), m_sim->userId(), QStringLiteral("access")),
             [&stored](bool ok, const QString &secret) { stored = ok ? secret : QString(); });
         // (Compared without QCOMPARE: a failure must not print a token.)
@@ -483,8 +484,8 @@ private slots:
             QVERIFY(album.kind == api::AlbumKind::Shared || album.ownerId == mei);
         }
         std::optional<bool> stored;
-        m_tokens.read(TokenStore::key(m_sim->server().url().toString(), mei, QStringLiteral("access")),
-                      [&stored](bool ok, const QString &) { stored = ok; });
+        m_tokenStore->read(TokenStore::key(m_sim->server().url().toString(), mei, QStringLiteral("access")),
+                           [&stored](bool ok, const QString &) { stored = ok; });
         QVERIFY(stored.value_or(false));
         // The next start signs in as Mei: the server and user are remembered (the token is not in settings).
         const auto remembered = koodrive::AccountSettings::remembered();
@@ -494,8 +495,8 @@ private slots:
         const QString token = m_client->connection().accessToken;
         m_window->signOutOfServer();
         QTRY_VERIFY((dialog = m_window->findChild<ui::SignInDialog *>()) && dialog->isVisible());
-        m_tokens.read(TokenStore::key(m_sim->server().url().toString(), mei, QStringLiteral("access")),
-                      [&stored](bool ok, const QString &) { stored = ok; });
+        m_tokenStore->read(TokenStore::key(m_sim->server().url().toString(), mei, QStringLiteral("access")),
+                           [&stored](bool ok, const QString &) { stored = ok; });
         QVERIFY(!stored.value_or(true));
         QVERIFY(!koodrive::AccountSettings::remembered()); // the next start opens the demo library
         QCOMPARE(m_sim

@@ -2,6 +2,7 @@
 
 #include "account/ServerConnection.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QPointer>
 #include <functional>
@@ -147,6 +148,7 @@ private:
     QLabel *m_counts = nullptr;
     QLabel *m_demoMarker = nullptr;
     QAction *m_signOut = nullptr;
+    QElapsedTimer m_signedInAt;
     QAction *m_newAlbum = nullptr;
     QAction *m_editAlbum = nullptr;
     QAction *m_deleteAlbum = nullptr;

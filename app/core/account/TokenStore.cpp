@@ -17,6 +17,21 @@ QString TokenStore::key(const QString &server, const QString &userId, const QStr
     return server + QLatin1Char('|') + userId + QLatin1Char('|') + what;
 }
 
+void TokenStore::keepSession(const ServerConnection &connection, const QString &refreshToken)
+{
+    const QString server = connection.server.toString();
+    write(key(server, connection.userId, QStringLiteral("access")), connection.accessToken, {});
+    if (!refreshToken.isEmpty())
+        write(key(server, connection.userId, QStringLiteral("refresh")), refreshToken, {});
+}
+
+void TokenStore::forgetSession(const ServerConnection &connection)
+{
+    const QString server = connection.server.toString();
+    remove(key(server, connection.userId, QStringLiteral("access")), {});
+    remove(key(server, connection.userId, QStringLiteral("refresh")), {});
+}
+
 void MemoryTokenStore::write(const QString &key, const QString &secret, Done done)
 {
     m_secrets.insert(key, secret);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ServerConnection.h"
+
 #include <QHash>
 #include <QObject>
 #include <functional>
@@ -28,6 +30,9 @@ public:
 
     // "<server>|<user>|access" and the like: one place that names the entries.
     static QString key(const QString &server, const QString &userId, const QString &what);
+    // A session's access token and (when there is one) refresh token, kept or forgotten together.
+    void keepSession(const ServerConnection &connection, const QString &refreshToken);
+    void forgetSession(const ServerConnection &connection);
 };
 
 // Secrets in memory only: for tests, and as the fallback when the system has no keychain.

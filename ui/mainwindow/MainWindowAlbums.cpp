@@ -1,0 +1,229 @@
+// MainWindow: what the user does to albums (new, edit, delete, remove, add with progress).
+#include "MainWindow.h"
+#include "account/AccountSettings.h"
+#include "account/TokenStore.h"
+#include "delegates/AlbumDelegate.h"
+#include "dialogs/AlbumDialog.h"
+#include "dialogs/SignInDialog.h"
+#include "models/AlbumContentsModel.h"
+#include "models/AlbumListModel.h"
+#include "models/FolderModel.h"
+#include "models/FolderTreeModel.h"
+#include "viewer/PhotoViewer.h"
+#include "views/ThumbnailGridView.h"
+#include "widgets/MessageBar.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSlider>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace koodrive::ui {
+
+using models::AlbumContentsModel;
+using models::AlbumListModel;
+using models::FolderModel;
+using models::FolderTreeModel;
+using models::PagedFileModel;
+
+void MainWindow::trackAdd(models::AlbumAddJob *job)
+{
+    m_progress->setVisible(true);
+    m_progress->setRange(0, 0); // folders are opened first: how many files is not known yet
+    m_progress->setFormat(tr("Adding %v of %m"));
+    m_cancelAdd->setVisible(true);
+    disconnect(m_cancelAdd, &QToolButton::clicked, nullptr, nullptr);
+    connect(m_cancelAdd, &QToolButton::clicked, job, &models::AlbumAddJob::cancel);
+    connect(job, &models::AlbumAddJob::progress, m_progress, [this](int done, int total) {
+        m_progress->setRange(0, qMax(1, total));
+        m_progress->setValue(done);
+    });
+    const QString albumId = job->albumId();
+    connect(job, &models::AlbumAddJob::finished, this, [this, job, albumId] {
+        m_progress->setVisible(false);
+        m_cancelAdd->setVisible(false);
+        using Outcome = api::AlbumAddBatch::Outcome;
+        const QString album = m_albums->albumAt(m_albums->rowOfId(albumId)).name;
+        QStringList parts{tr("%n added", nullptr, job->count(Outcome::Added))};
+        if (const int there = job->count(Outcome::AlreadyThere))
+            parts << tr("%n already in the album", nullptr, there);
+        if (const int cancelled = job->count(Outcome::Cancelled))
+            parts << tr("%n not added (stopped)", nullptr, cancelled);
+        QString why;
+        for (const auto &file : job->report())
+            if (file.outcome == Outcome::Failed && why.isEmpty())
+                why = file.error.message;
+        if (const int failed = job->count(Outcome::Failed))
+            parts << tr("%n failed: %1", nullptr, failed).arg(why);
+        m_messages->showNote(tr("“%1”: %2.").arg(album, parts.join(QStringLiteral(", "))));
+        if (m_grid->fileModel() == m_albumContents && m_albumContents->albumId() == albumId)
+            m_albumContents->refresh();
+    });
+}
+
+void MainWindow::addSelectionToAlbum(const QString &albumId)
+{
+    if (!m_grid->selectionModel() || m_grid->fileModel() == nullptr)
+        return;
+    QVector<models::DriveItem> items;
+    for (const QModelIndex &index : m_grid->selectionModel()->selectedIndexes())
+        items << m_grid->fileModel()->itemAt(index.row());
+    m_albums->addToAlbum(m_albums->rowOfId(albumId), items);
+}
+
+void MainWindow::showGridMenu(const QPoint &pos)
+{
+    QMenu menu(this);
+    const bool selection = m_grid->selectionModel() && m_grid->selectionModel()->hasSelection();
+    QMenu *add = menu.addMenu(tr("Add to album"));
+    add->setEnabled(selection);
+    for (int row = 0; row < m_albums->rowCount(); ++row) {
+        const api::Album album = m_albums->albumAt(row);
+        if (!album.isManual())
+            continue; // collections gather their folders by themselves
+        add->addAction(album.name, this, [this, id = album.id] { addSelectionToAlbum(id); });
+    }
+    if (m_removeFromAlbum->isEnabled())
+        menu.addAction(m_removeFromAlbum);
+    menu.addSeparator();
+    menu.addAction(tr("Select all"), QKeySequence::SelectAll, m_grid, &QAbstractItemView::selectAll);
+    menu.exec(m_grid->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::newAlbum()
+{
+    openAlbumDialog(nullptr);
+}
+
+void MainWindow::editAlbum()
+{
+    const int row = m_albums->rowOfId(m_albumId);
+    if (m_place != Place::Album || row < 0)
+        return;
+    const api::Album album = m_albums->albumAt(row);
+    openAlbumDialog(&album);
+}
+
+void MainWindow::openAlbumDialog(const api::Album *editing)
+{
+    // The shared spaces are asked for first: a new album can go into one of them.
+    const std::optional<api::Album> album = editing ? std::optional(*editing) : std::nullopt;
+    m_services.client->shareFolders(this, [this,
+                                           album](const api::Result<QVector<api::ShareFolder>> &spaces) {
+        auto *dialog =
+            new AlbumDialog(m_treeModel, spaces.ok() ? spaces.value() : QVector<api::ShareFolder>(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        if (album)
+            dialog->setAlbum(*album);
+        connect(dialog, &AlbumDialog::submitted, this, [this, dialog] {
+            dialog->setBusy(true);
+            QPointer<AlbumDialog> guard(dialog);
+            auto done = [this, guard](const api::Result<QString> &result) {
+                if (!guard)
+                    return;
+                if (!result.ok()) {
+                    guard->showRefusal(result.error().message +
+                                       (result.error().traceId.isEmpty()
+                                            ? QString()
+                                            : tr(" (trace id %1)").arg(result.error().traceId)));
+                    return;
+                }
+                const bool created = !guard->isEditing();
+                guard->accept();
+                if (created) { // show the new album
+                    const int row = m_albums->rowOfId(result.value());
+                    for (auto [view, proxy] : {std::pair{m_myAlbums, m_myAlbumsProxy},
+                                               std::pair{m_sharedAlbums, m_sharedAlbumsProxy}}) {
+                        const QModelIndex shown = proxy->mapFromSource(m_albums->index(row));
+                        if (shown.isValid())
+                            view->setCurrentIndex(shown);
+                    }
+                } else {
+                    updateActions();
+                }
+            };
+            if (!dialog->isEditing()) {
+                m_albums->createAlbum(dialog->newAlbum(), done);
+                return;
+            }
+            const int row = m_albums->rowOfId(dialog->editedAlbum().id);
+            const auto change = dialog->change();
+            if (change.name)
+                m_albums->renameAlbum(row, *change.name, done);
+            else
+                m_albums->rescopeAlbum(row, change.scopeDirs.value_or(QStringList()),
+                                       change.scopeParentFolderId.value_or(QString()),
+                                       change.scopeKinds->first, change.scopeKinds->second, done);
+        });
+        dialog->open();
+    });
+}
+
+void MainWindow::deleteAlbum()
+{
+    const int row = m_albums->rowOfId(m_albumId);
+    if (m_place != Place::Album || row < 0)
+        return;
+    const api::Album album = m_albums->albumAt(row);
+    auto *ask = new QMessageBox(QMessageBox::Question, tr("Delete album"),
+                                tr("Delete the album “%1”?").arg(album.name), QMessageBox::Cancel, this);
+    ask->setInformativeText(album.isManual() ? tr("The photos themselves stay in your drive.")
+                                             : tr("The folders and their photos stay in your drive."));
+    ask->addButton(tr("Delete album"), QMessageBox::DestructiveRole);
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    connect(ask, &QMessageBox::buttonClicked, this, [this, ask, album](QAbstractButton *button) {
+        if (ask->buttonRole(button) != QMessageBox::DestructiveRole)
+            return;
+        m_albums->deleteAlbum(m_albums->rowOfId(album.id), [this, album](const api::Result<QString> &result) {
+            if (!result.ok())
+                return; // the model reported it
+            m_messages->showNote(
+                tr("Deleted the album “%1”; its photos are still in your drive.").arg(album.name));
+            if (m_albumId == album.id) {
+                const QModelIndex drive = m_treeModel->index(0, 0);
+                m_tree->setCurrentIndex(QModelIndex());
+                m_tree->setCurrentIndex(drive);
+            }
+        });
+    });
+    ask->open();
+}
+
+void MainWindow::removeFromAlbum()
+{
+    if (m_place != Place::Album || m_grid->fileModel() != m_albumContents || !m_grid->selectionModel())
+        return;
+    QList<int> rows;
+    for (const QModelIndex &index : m_grid->selectionModel()->selectedIndexes())
+        rows << index.row();
+    if (rows.isEmpty())
+        return;
+    const int count = int(rows.size());
+    m_albumContents->removeFromAlbum(rows, [this, count](const api::Result<api::Done> &result) {
+        if (result.ok())
+            m_messages->showNote(
+                tr("Took %n item(s) out of the album; they stay in your drive.", nullptr, count));
+    });
+}
+
+} // namespace koodrive::ui

@@ -1,0 +1,220 @@
+// MainWindow: what outlives a run (settings, the account) and signing in and out.
+#include "MainWindow.h"
+#include "account/AccountSettings.h"
+#include "account/TokenStore.h"
+#include "delegates/AlbumDelegate.h"
+#include "dialogs/AlbumDialog.h"
+#include "dialogs/SignInDialog.h"
+#include "models/AlbumContentsModel.h"
+#include "models/AlbumListModel.h"
+#include "models/FolderModel.h"
+#include "models/FolderTreeModel.h"
+#include "viewer/PhotoViewer.h"
+#include "views/ThumbnailGridView.h"
+#include "widgets/MessageBar.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSlider>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace koodrive::ui {
+
+using models::AlbumContentsModel;
+using models::AlbumListModel;
+using models::FolderModel;
+using models::FolderTreeModel;
+using models::PagedFileModel;
+
+// --- settings: the window, the splitter, the tile size and the last place come back on the next start --
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("tileSize"), m_grid->tileSize());
+    // The place is remembered per server and user: another account has other folders.
+    settings.beginGroup(
+        QStringLiteral("place-") +
+        QString::fromLatin1(QCryptographicHash::hash((m_services.connection.server.toString() +
+                                                      QLatin1Char('|') + m_services.connection.userId)
+                                                         .toUtf8(),
+                                                     QCryptographicHash::Sha1)
+                                .toHex()
+                                .left(16)));
+    settings.setValue(QStringLiteral("kind"), int(m_place));
+    settings.setValue(QStringLiteral("album"), m_albumId);
+    settings.setValue(QStringLiteral("path"), m_path);
+    QStringList ids;
+    for (const auto &[container, folder] : m_pathIds)
+        ids << container + QLatin1Char('/') + folder;
+    settings.setValue(QStringLiteral("pathIds"), ids);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    if (settings.contains(QStringLiteral("geometry")))
+        restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    if (settings.contains(QStringLiteral("splitter")))
+        m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    m_grid->setTileSize(settings.value(QStringLiteral("tileSize"), m_grid->tileSize()).toInt());
+    settings.beginGroup(
+        QStringLiteral("place-") +
+        QString::fromLatin1(QCryptographicHash::hash((m_services.connection.server.toString() +
+                                                      QLatin1Char('|') + m_services.connection.userId)
+                                                         .toUtf8(),
+                                                     QCryptographicHash::Sha1)
+                                .toHex()
+                                .left(16)));
+    const auto place = Place(settings.value(QStringLiteral("kind"), int(Place::Folder)).toInt());
+    if (place == Place::Album) {
+        m_pendingAlbumId = settings.value(QStringLiteral("album")).toString();
+        return;
+    }
+    const QStringList path = settings.value(QStringLiteral("path")).toStringList();
+    const QStringList ids = settings.value(QStringLiteral("pathIds")).toStringList();
+    if (place == Place::Folder && !ids.isEmpty() && ids.size() == path.size()) {
+        for (const QString &id : ids)
+            m_pathIds.append({id.section(QLatin1Char('/'), 0, 0), id.section(QLatin1Char('/'), 1)});
+        showFolder(m_pathIds.last().first, m_pathIds.last().second, path);
+    }
+}
+
+void MainWindow::selectAlbumWhenLoaded()
+{
+    if (m_pendingAlbumId.isEmpty())
+        return;
+    const int row = m_albums->rowOfId(m_pendingAlbumId);
+    if (row < 0)
+        return;
+    m_pendingAlbumId.clear();
+    const QModelIndex source = m_albums->index(row);
+    for (auto [view, proxy] :
+         {std::pair{m_myAlbums, m_myAlbumsProxy}, std::pair{m_sharedAlbums, m_sharedAlbumsProxy}}) {
+        const QModelIndex shown = proxy->mapFromSource(source);
+        if (shown.isValid())
+            view->setCurrentIndex(shown);
+    }
+}
+
+MainWindow::~MainWindow() = default;
+
+// --- account ---------------------------------------------------------------------------------------------
+
+bool MainWindow::showsDemoMarker() const
+{
+    return m_demoMarker && !m_demoMarker->isHidden();
+}
+
+void MainWindow::signIn()
+{
+    auto *dialog = new SignInDialog(
+        m_services.network, m_services.connection.demoLibrary ? QUrl() : m_services.connection.server, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { useAccount(dialog->connection(), dialog->refreshToken()); });
+    dialog->open();
+}
+
+void MainWindow::useAccount(const ServerConnection &connection, const QString &refreshToken)
+{
+    m_services.connection = connection;
+    m_services.client->setConnection(connection);
+    m_services.client->setRefreshToken(refreshToken);
+    if (m_services.tokens)
+        m_services.tokens->keepSession(connection, refreshToken);
+    AccountSettings::remember(connection); // the next start signs in with it (its tokens are in the store)
+    m_demoMarker->setVisible(connection.demoLibrary);
+    m_signOut->setEnabled(!connection.demoLibrary);
+    setWindowTitle(connection.demoLibrary ? tr("KooDrive Albums — Demo library") : tr("KooDrive Albums"));
+    // Another library: everything is read anew, from the top of its drive.
+    m_pathIds.clear();
+    m_path.clear();
+    m_albumId.clear();
+    m_pendingAlbumId.clear();
+    m_place = Place::Folder;
+    m_grid->setFileModel(nullptr); // until the new drive's top is shown
+    m_breadcrumb->clear();
+    m_albums->reload();
+    m_albums->fetchMore();
+    m_treeModel->load();
+    m_messages->showNote(tr("Signed in as %1 on %2.").arg(connection.userId, connection.server.host()));
+}
+
+void MainWindow::signOut()
+{
+    if (m_services.connection.demoLibrary)
+        return;
+    const ServerConnection leaving = m_services.connection;
+    m_services.client->signOut(this, [this, leaving](const api::Result<api::Done> &) {
+        // Whatever the server said, the tokens are forgotten here.
+        if (m_services.tokens)
+            m_services.tokens->forgetSession(leaving);
+        AccountSettings::forget();
+        m_services.client->setConnection({leaving.server, QString(), QString(), false});
+        m_services.client->setRefreshToken({});
+        m_signOut->setEnabled(false);
+        m_messages->showNote(tr("Signed out of %1.").arg(leaving.server.host()));
+        signIn();
+    });
+}
+
+void MainWindow::signInAgain()
+{
+    if (findChild<SignInDialog *>())
+        return; // already asking
+    if (m_signedInAt.isValid() && m_signedInAt.elapsed() < 5000)
+        return; // a late answer to a request sent with the old token: the new session is fine
+    auto *dialog = new SignInDialog(m_services.network, m_services.connection.server, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Your KooDrive session has ended"));
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        ServerConnection connection = dialog->connection();
+        connection.demoLibrary = m_services.connection.demoLibrary;
+        m_services.connection = connection;
+        m_services.client->setConnection(connection);
+        m_services.client->setRefreshToken(dialog->refreshToken());
+        if (m_services.tokens)
+            m_services.tokens->keepSession(connection, dialog->refreshToken());
+        m_signedInAt.start();
+        m_messages->showNote(tr("Signed in again."));
+        // What failed meanwhile is read again; the place, the selection and the scroll position stay.
+        if (PagedFileModel *model = m_grid->fileModel())
+            model->isComplete() ? void() : model->retry();
+        if (m_albums->canFetchMore())
+            m_albums->fetchMore();
+    });
+    dialog->open();
+}
+
+} // namespace koodrive::ui
