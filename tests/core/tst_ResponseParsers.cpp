@@ -41,12 +41,12 @@ private slots:
                              << QByteArray(
                                     R"({"error":{"code":401,"description":"Unauthorized","errorDetail":[]}})")
                              << int(ApiError::Kind::Unauthorized) << ""
-                             << "Unauthorized" << false;
+                             << "Your KooDrive session has ended. Sign in again." << false;
         QTest::newRow("503 from a proxy, HTML")
             << 503 << QByteArray("<html>Service Unavailable</html>") << int(ApiError::Kind::Server) << ""
-            << "KooDrive refused the request." << true;
+            << "KooDrive is not available right now (HTTP 503). Try again in a moment." << true;
         QTest::newRow("429") << 429 << QByteArray("{}") << int(ApiError::Kind::RateLimited) << ""
-                             << "KooDrive refused the request." << true;
+                             << "KooDrive is busy. Try again in a moment." << true;
         QTest::newRow("200 but not JSON") << 200 << QByteArray("OK") << int(ApiError::Kind::BadResponse) << ""
                                           << "The server's answer is not JSON." << false;
         QTest::newRow("200 truncated JSON")
@@ -68,6 +68,19 @@ private slots:
         QCOMPARE(result.error().message, message);
         QCOMPARE(result.error().retryable, retryable);
         QCOMPARE(result.error().traceId, QStringLiteral("trace"));
+    }
+
+    void whatTheServerSaidStaysInTheDetails()
+    {
+        const auto result = P::envelope(
+            503,
+            R"({"error":{"code":503,"description":"Service Unavailable","errorDetail":[{"errorCode":"13000201","description":"internal call failed","errorParam":""}]}})",
+            QStringLiteral("t1"));
+        QVERIFY(!result.ok());
+        QVERIFY(result.error().message.startsWith(QLatin1String("KooDrive is not available right now")));
+        QCOMPARE(result.error().serverMessage, QStringLiteral("internal call failed"));
+        QVERIFY(result.error().details().contains(QLatin1String("internal call failed")));
+        QVERIFY(result.error().details().contains(QLatin1String("trace id t1")));
     }
 
     void successEnvelopes()

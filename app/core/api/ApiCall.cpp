@@ -116,8 +116,8 @@ void ApiCall::onReplyFinished()
     answer.traceId = m_traceId;
     const QNetworkReply::NetworkError networkError = reply->error();
     qCDebug(lcApi).noquote() << m_request.method << m_request.path << answer.httpStatus << m_elapsed.elapsed()
-                            << "ms"
-                            << "trace" << m_traceId;
+                             << "ms"
+                             << "trace" << m_traceId;
 
     const bool mayRetry = m_request.idempotent && m_attempts < m_client->retryPolicy().maxAttempts;
 

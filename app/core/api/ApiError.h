@@ -24,10 +24,11 @@ struct ApiError
 
     Kind kind = Kind::Network;
     int httpStatus = 0;
-    QString code;      // KooDrive's code, e.g. "13000102"
-    QString parameter; // the field the service or the validation named
-    QString message;   // for a person
-    QString traceId;   // X-Traceid of the request, to quote to support
+    QString code;            // KooDrive's code, e.g. "13000102"
+    QString parameter;       // the field the service or the validation named
+    QString message;         // for a person
+    QString serverMessage{}; // what the service itself said, when the message above says it otherwise
+    QString traceId;         // X-Traceid of the request, to quote to support
     bool retryable = false;
     int retryAfterSecs = -1;
 

@@ -158,9 +158,29 @@ ApiError refusal(int httpStatus, const QString &code, const QString &parameter, 
     error.httpStatus = httpStatus;
     error.code = code;
     error.parameter = parameter;
-    error.message = message.isEmpty()
-                        ? QCoreApplication::translate("ApiError", "KooDrive refused the request.")
-                        : message;
+    // A person reads what happened and what to do; what the service said goes to the details.
+    switch (error.kind) {
+    case ApiError::Kind::Server:
+        error.message =
+            QCoreApplication::translate(
+                "ApiError", "KooDrive is not available right now (HTTP %1). Try again in a moment.")
+                .arg(httpStatus);
+        break;
+    case ApiError::Kind::RateLimited:
+        error.message = QCoreApplication::translate("ApiError", "KooDrive is busy. Try again in a moment.");
+        break;
+    case ApiError::Kind::Unauthorized:
+        error.message =
+            QCoreApplication::translate("ApiError", "Your KooDrive session has ended. Sign in again.");
+        break;
+    default:
+        error.message = message.isEmpty()
+                            ? QCoreApplication::translate("ApiError", "KooDrive refused the request.")
+                            : message;
+        break;
+    }
+    if (!message.isEmpty() && message != error.message)
+        error.serverMessage = message;
     error.traceId = traceId;
     error.retryable = httpStatus == 429 || httpStatus >= 500;
     return error;
