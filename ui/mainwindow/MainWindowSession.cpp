@@ -40,6 +40,16 @@
 
 namespace koodrive::ui {
 
+namespace {
+// The place is remembered per server and user: another account has other folders.
+QString placeGroup(const ServerConnection &connection)
+{
+    const QByteArray who = (connection.server.toString() + QLatin1Char('|') + connection.userId).toUtf8();
+    return QStringLiteral("place-") +
+           QString::fromLatin1(QCryptographicHash::hash(who, QCryptographicHash::Sha1).toHex().left(16));
+}
+} // namespace
+
 using models::AlbumContentsModel;
 using models::AlbumListModel;
 using models::FolderModel;
@@ -61,15 +71,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("tileSize"), m_grid->tileSize());
-    // The place is remembered per server and user: another account has other folders.
-    settings.beginGroup(
-        QStringLiteral("place-") +
-        QString::fromLatin1(QCryptographicHash::hash((m_services.connection.server.toString() +
-                                                      QLatin1Char('|') + m_services.connection.userId)
-                                                         .toUtf8(),
-                                                     QCryptographicHash::Sha1)
-                                .toHex()
-                                .left(16)));
+    settings.beginGroup(placeGroup(m_services.connection));
     settings.setValue(QStringLiteral("kind"), int(m_place));
     settings.setValue(QStringLiteral("album"), m_albumId);
     settings.setValue(QStringLiteral("path"), m_path);
@@ -88,14 +90,7 @@ void MainWindow::restoreSettings()
     if (settings.contains(QStringLiteral("splitter")))
         m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
     m_grid->setTileSize(settings.value(QStringLiteral("tileSize"), m_grid->tileSize()).toInt());
-    settings.beginGroup(
-        QStringLiteral("place-") +
-        QString::fromLatin1(QCryptographicHash::hash((m_services.connection.server.toString() +
-                                                      QLatin1Char('|') + m_services.connection.userId)
-                                                         .toUtf8(),
-                                                     QCryptographicHash::Sha1)
-                                .toHex()
-                                .left(16)));
+    settings.beginGroup(placeGroup(m_services.connection));
     const auto place = Place(settings.value(QStringLiteral("kind"), int(Place::Folder)).toInt());
     if (place == Place::Album) {
         m_pendingAlbumId = settings.value(QStringLiteral("album")).toString();
