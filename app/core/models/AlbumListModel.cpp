@@ -101,9 +101,13 @@ QVariant AlbumListModel::data(const QModelIndex &index, int role) const
         if (key.isEmpty() || !m_thumbnails)
             return {};
         const QImage image = m_thumbnails->image(key);
-        if (image.isNull()) // asked for because it is shown
+        if (image.isNull()) {                            // asked for because it is shown
+            QStringList &waiting = m_pendingCovers[key]; // albums can share a cover (the same first photo)
+            if (!waiting.contains(album.id))
+                waiting << album.id;
             m_thumbnails->request(const_cast<AlbumListModel *>(this), key, album.coverUrl, CoverBox,
                                   ThumbnailScheduler::Priority::Visible);
+        }
         return image;
     }
     case CoverStateRole: {
@@ -213,6 +217,7 @@ void AlbumListModel::reload()
     ++m_generation;
     m_fetching.cancel();
     m_refreshing.clear();
+    m_pendingCovers.clear();
     beginResetModel();
     m_rows.clear();
     for (Section &section : m_sections) {
@@ -476,18 +481,19 @@ void AlbumListModel::readCount(const QString &albumId) const
 
 // --- covers ----------------------------------------------------------------------------------------------
 
+// The scheduler announces every thumbnail; only the covers this model asked for concern it.
 void AlbumListModel::onCoverEvent(const QByteArray &key)
 {
-    for (int row = 0; row < m_rows.size(); ++row)
-        if (coverKey(m_rows[row]) == key)
+    for (const QString &albumId : m_pendingCovers.take(key))
+        if (const int row = rowOfId(albumId); row >= 0)
             emit dataChanged(index(row), index(row), {CoverRole, CoverStateRole});
 }
 
 void AlbumListModel::onCoverExpired(const QByteArray &key)
 {
-    for (const Row &row : std::as_const(m_rows))
-        if (coverKey(row) == key)
-            fetchPage(row.section, row.page, true); // fresh URLs; the view asks again when the row changes
+    for (const QString &albumId : m_pendingCovers.take(key))
+        if (const int row = rowOfId(albumId); row >= 0)
+            fetchPage(m_rows[row].section, m_rows[row].page, true); // fresh URLs; the view asks again
 }
 
 } // namespace koodrive::models

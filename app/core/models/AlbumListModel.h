@@ -114,8 +114,9 @@ private:
     QVector<Row> m_rows;
     api::CallHandle m_fetching;
     quint64 m_generation = 0;
-    QSet<QString> m_refreshing;           // "<section>/<page>" being read again
-    mutable QHash<QString, int> m_counts; // album id -> items; -1 while being read
+    QSet<QString> m_refreshing;                             // "<section>/<page>" being read again
+    mutable QHash<QString, int> m_counts;                   // album id -> items; -1 while being read
+    mutable QHash<QByteArray, QStringList> m_pendingCovers; // cover key asked for -> albums showing it
 };
 
 } // namespace koodrive::models
