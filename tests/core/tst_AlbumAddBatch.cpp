@@ -31,15 +31,6 @@ private:
             return {};
         return id->value();
     }
-    QStringList onServer(const QString &albumId)
-    {
-        QSqlQuery q = m_sim->server().store().exec(
-            QStringLiteral("SELECT file_id FROM album_items WHERE album_id = ? ORDER BY file_id"), {albumId});
-        QStringList ids;
-        while (q.next())
-            ids << q.value(0).toString();
-        return ids;
-    }
     static QStringList idsWith(const AlbumAddBatch &batch, Outcome outcome)
     {
         QStringList ids;
@@ -72,7 +63,7 @@ private slots:
         QVERIFY(finished.wait(30000));
         QCOMPARE(batch.callsSent(), 11);
         QCOMPARE(batch.count(Outcome::Added), 1050);
-        QCOMPARE(onServer(album).size(), 1050);
+        QCOMPARE(m_sim->albumItems(album).size(), 1050);
         // Progress only grows, and ends at the total.
         int last = -1;
         for (const auto &args : progress) {
@@ -100,7 +91,7 @@ private slots:
         QCOMPARE(second.count(Outcome::AlreadyThere), 30);
         QCOMPARE(second.count(Outcome::Added), 70);
         QCOMPARE(second.callsSent(), 1);
-        QCOMPARE(onServer(album).size(), 100);
+        QCOMPARE(m_sim->albumItems(album).size(), 100);
     }
 
     void oneBadFileFailsAloneWithItsReason()
@@ -119,7 +110,7 @@ private slots:
         QCOMPARE(failed->file.fileId, QStringLiteral("Fdeletedmeanwhile"));
         QCOMPARE(failed->error.code, QStringLiteral("13000309"));
         QCOMPARE(batch.callsSent(), 12); // the refused call, sent again without the ghost
-        QCOMPARE(onServer(album).size(), 1050);
+        QCOMPARE(m_sim->albumItems(album).size(), 1050);
     }
 
     void aFailedCallFailsExactlyItsFiles()
@@ -139,7 +130,7 @@ private slots:
             if (report.outcome == Outcome::Failed)
                 QCOMPARE(report.error.kind, ApiError::Kind::Server);
         // What the report says was added is exactly what the album holds.
-        QCOMPARE(idsWith(batch, Outcome::Added), onServer(album));
+        QCOMPARE(idsWith(batch, Outcome::Added), m_sim->albumItems(album));
     }
 
     void cancelStopsWhatIsLeft()
@@ -167,7 +158,7 @@ private slots:
         QCOMPARE(batch.count(Outcome::Added) + batch.count(Outcome::Cancelled), 600);
         QTest::qWait(400); // nothing arrives after the cancel
         QCOMPARE(finished.count(), 1);
-        QCOMPARE(idsWith(batch, Outcome::Added), onServer(album));
+        QCOMPARE(idsWith(batch, Outcome::Added), m_sim->albumItems(album));
     }
 };
 

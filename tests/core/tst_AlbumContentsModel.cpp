@@ -30,15 +30,6 @@ private:
     QString m_album;
     QStringList m_files;
 
-    QStringList itemsOnServer()
-    {
-        QSqlQuery q = m_sim->server().store().exec(
-            QStringLiteral("SELECT file_id FROM album_items WHERE album_id = ? ORDER BY file_id"), {m_album});
-        QStringList ids;
-        while (q.next())
-            ids << q.value(0).toString();
-        return ids;
-    }
     QStringList serverOrder(int sortType, int direction)
     {
         QStringList ids;
@@ -116,7 +107,7 @@ private slots:
         QCOMPARE(rowIds(model), serverOrder(field, order ? 2 : 1));
         QStringList sorted = rowIds(model);
         sorted.sort();
-        QCOMPARE(sorted, itemsOnServer());
+        QCOMPARE(sorted, m_sim->albumItems(m_album));
     }
 
     void removedItemsLeaveInPlace()
@@ -137,7 +128,7 @@ private slots:
         QCOMPARE(model.rowCount(), 247);
         QCOMPARE(model.total(), 247);
         for (const QString &id : gone) {
-            QVERIFY(!itemsOnServer().contains(id));
+            QVERIFY(!m_sim->albumItems(m_album).contains(id));
             QCOMPARE(model.rowOfId(id), -1);
         }
         QCOMPARE(rowIds(model), serverOrder(1, 2));

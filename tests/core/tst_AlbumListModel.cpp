@@ -29,28 +29,13 @@ private:
     std::unique_ptr<AlbumListModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 
-    QStringList sql(const QString &query, const QVariantList &values = {})
-    {
-        QSqlQuery q = m_sim->server().store().exec(query, values);
-        QStringList out;
-        while (q.next())
-            out << q.value(0).toString();
-        return out;
-    }
     // What the user can see: their personal albums and the shared albums of their groups.
     QStringList albumsOnServer()
     {
-        QStringList ids =
-            sql(QStringLiteral("SELECT id FROM albums WHERE (kind = 1 AND owner_id = ?) OR (kind = 2 "
-                               "AND group_id IN (SELECT group_id FROM group_members WHERE user_id = ?))"),
-                {m_sim->userId(), m_sim->userId()});
-        ids.sort();
-        return ids;
-    }
-    QStringList itemsOnServer(const QString &albumId)
-    {
-        QStringList ids =
-            sql(QStringLiteral("SELECT file_id FROM album_items WHERE album_id = ?"), {albumId});
+        QStringList ids = m_sim->column(
+            QStringLiteral("SELECT id FROM albums WHERE (kind = 1 AND owner_id = ?) OR (kind = 2 "
+                           "AND group_id IN (SELECT group_id FROM group_members WHERE user_id = ?))"),
+            {m_sim->userId(), m_sim->userId()});
         ids.sort();
         return ids;
     }
@@ -168,7 +153,7 @@ private slots:
 
         QVERIFY(m_model->setData(m_model->index(row), QStringLiteral("Beach 2026")));
         QTRY_COMPARE(m_model->index(row).data().toString(), QStringLiteral("Beach 2026"));
-        QCOMPARE(sql(QStringLiteral("SELECT name FROM albums WHERE id = ?"), {created.value()}),
+        QCOMPARE(m_sim->column(QStringLiteral("SELECT name FROM albums WHERE id = ?"), {created.value()}),
                  QStringList{QStringLiteral("Beach 2026")});
 
         // A name of 21 characters is refused, and the row keeps its name.
@@ -200,13 +185,15 @@ private slots:
         QCOMPARE(
             m_model->index(m_model->rowOfId(made.value())).data(AlbumListModel::ScopeKindRole).toString(),
             QStringLiteral("1"));
-        QCOMPARE(sql(QStringLiteral("SELECT folder_id FROM album_scope WHERE album_id = ?"), {made.value()}),
+        QCOMPARE(m_sim->column(QStringLiteral("SELECT folder_id FROM album_scope WHERE album_id = ?"),
+                               {made.value()}),
                  folders.mid(0, 1));
 
         QVERIFY(wait([&](auto done) { m_model->deleteAlbum(m_model->rowOfId(created.value()), done); }).ok());
         QCOMPARE(removed.count(), 1);
         QCOMPARE(m_model->rowOfId(created.value()), -1);
-        QVERIFY(sql(QStringLiteral("SELECT id FROM albums WHERE id = ?"), {created.value()}).isEmpty());
+        QVERIFY(
+            m_sim->column(QStringLiteral("SELECT id FROM albums WHERE id = ?"), {created.value()}).isEmpty());
         QCOMPARE(resets.count(), 0);
         QCOMPARE(modelIds(), albumsOnServer());
         QVERIFY(changed.count() > 0);
@@ -243,7 +230,7 @@ private slots:
         QSignalSpy finished(job, &models::AlbumAddJob::finished);
         QVERIFY(finished.wait(10000));
         QCOMPARE(job->count(Outcome::Added), 4);
-        QCOMPARE(itemsOnServer(created.value()), expected);
+        QCOMPARE(m_sim->albumItems(created.value()), expected);
         // Its count is read when shown, and follows the add.
         auto count = [&] {
             return m_model->index(m_model->rowOfId(created.value())).data(AlbumListModel::CountRole).toInt();
@@ -292,7 +279,7 @@ private slots:
         QCOMPARE(job->count(Outcome::Added), 230);
         QStringList expected = m_sim->childIds(folderId);
         expected.sort();
-        QCOMPARE(itemsOnServer(created.value()), expected);
+        QCOMPARE(m_sim->albumItems(created.value()), expected);
     }
 };
 

@@ -202,4 +202,19 @@ QStringList SimFixture::childIds(const QString &folderId, int fileType)
     return ids;
 }
 
+QStringList SimFixture::column(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery q = m_server->store().exec(sql, values);
+    QStringList out;
+    while (q.next())
+        out << q.value(0).toString();
+    return out;
+}
+
+QStringList SimFixture::albumItems(const QString &albumId)
+{
+    return column(QStringLiteral("SELECT file_id FROM album_items WHERE album_id = ? ORDER BY file_id"),
+                  {albumId});
+}
+
 } // namespace koodrive::test

@@ -64,6 +64,10 @@ public:
     // A folder of the demo library by name, directly under root.
     QString folderNamed(const QString &name);
     QStringList childIds(const QString &folderId, int fileType = 0);
+    // The first column of a query on the store (what a call changed is checked there, not through it).
+    QStringList column(const QString &sql, const QVariantList &values = {});
+    // The file ids an album holds on the server, sorted.
+    QStringList albumItems(const QString &albumId);
 
 private:
     void start();

@@ -55,23 +55,6 @@ private:
     std::unique_ptr<koodrive::MemoryTokenStore> m_tokenStore;
     std::unique_ptr<ui::MainWindow> m_window;
 
-    QStringList sql(const QString &query, const QVariantList &values = {})
-    {
-        QSqlQuery q = m_sim->server().store().exec(query, values);
-        QStringList out;
-        while (q.next())
-            out << q.value(0).toString();
-        return out;
-    }
-    QStringList itemsOnServer(const QString &albumId)
-    {
-        QSqlQuery q = m_sim->server().store().exec(
-            QStringLiteral("SELECT file_id FROM album_items WHERE album_id = ? ORDER BY file_id"), {albumId});
-        QStringList ids;
-        while (q.next())
-            ids << q.value(0).toString();
-        return ids;
-    }
     // The first album of a kind in "My albums", as the view shows it.
     QModelIndex myAlbum(bool manual)
     {
@@ -260,7 +243,7 @@ private slots:
         pressOk(dialog);
         QTRY_VERIFY(!dialog);
         QStringList made =
-            sql(QStringLiteral("SELECT id FROM albums WHERE name = 'Beach 2026' AND type = 2"));
+            m_sim->column(QStringLiteral("SELECT id FROM albums WHERE name = 'Beach 2026' AND type = 2"));
         QCOMPARE(made.size(), 1);
         QTRY_COMPARE(m_window->albumContents()->albumId(), made.first()); // the new album is shown
         QCOMPARE(m_window->myAlbumsView()->currentIndex().data().toString(), QStringLiteral("Beach 2026"));
@@ -271,7 +254,7 @@ private slots:
         dialog->setName(QStringLiteral("Beach, June 2026"));
         pressOk(dialog);
         QTRY_VERIFY(!dialog);
-        QCOMPARE(sql(QStringLiteral("SELECT name FROM albums WHERE id = ?"), {made.first()}),
+        QCOMPARE(m_sim->column(QStringLiteral("SELECT name FROM albums WHERE id = ?"), {made.first()}),
                  QStringList{QStringLiteral("Beach, June 2026")});
         QTRY_COMPARE(m_window->myAlbumsView()->currentIndex().data().toString(),
                      QStringLiteral("Beach, June 2026"));
@@ -295,10 +278,11 @@ private slots:
         QVERIFY2(dialog->canAccept(), qPrintable(dialog->problem()));
         pressOk(dialog);
         QTRY_VERIFY(!dialog);
-        made = sql(QStringLiteral("SELECT id FROM albums WHERE name = 'Pictures and trips' AND type = 1"));
+        made = m_sim->column(
+            QStringLiteral("SELECT id FROM albums WHERE name = 'Pictures and trips' AND type = 1"));
         QCOMPARE(made.size(), 1);
-        QStringList scope =
-            sql(QStringLiteral("SELECT folder_id FROM album_scope WHERE album_id = ?"), {made.first()});
+        QStringList scope = m_sim->column(
+            QStringLiteral("SELECT folder_id FROM album_scope WHERE album_id = ?"), {made.first()});
         scope.sort();
         QStringList expected{pictures, trips};
         expected.sort();
@@ -314,12 +298,12 @@ private slots:
         QCOMPARE(m_window->folder()->rowCount(), 250);
         m_window->grid()->selectAll(); // Ctrl+A
         const QString albumId = myAlbum(true).data(models::AlbumListModel::IdRole).toString();
-        const QStringList before = itemsOnServer(albumId);
+        const QStringList before = m_sim->albumItems(albumId);
         QSignalSpy progress(m_window->addProgress(), &QProgressBar::valueChanged);
         m_window->addSelectionToAlbum(albumId); // "Add to album ▸ <album>" in the grid's menu
         QVERIFY(m_window->addProgress()->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->addProgress()->isVisible(), 20000);
-        QCOMPARE(itemsOnServer(albumId).size(), before.size() + 250);
+        QCOMPARE(m_sim->albumItems(albumId).size(), before.size() + 250);
         QCOMPARE(m_window->addProgress()->maximum(), 250);
         QVERIFY2(progress.count() >= 3, "progress moves batch by batch (at most 100 a call)");
         QVERIFY(m_window->messages()->isVisible());
@@ -559,7 +543,7 @@ private slots:
         QListView *albums = m_window->myAlbumsView();
         const QModelIndex manual = myAlbum(true);
         const QString albumId = manual.data(models::AlbumListModel::IdRole).toString();
-        const QStringList before = itemsOnServer(albumId);
+        const QStringList before = m_sim->albumItems(albumId);
 
         // Over a collection album the drag is refused while it hovers, and nothing changes.
         albums->scrollTo(myAlbum(false));
@@ -573,7 +557,7 @@ private slots:
         QStringList expected = before + picked;
         expected.removeDuplicates();
         expected.sort();
-        QTRY_COMPARE_WITH_TIMEOUT(itemsOnServer(albumId), expected, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_sim->albumItems(albumId), expected, 10000);
     }
 };
 
