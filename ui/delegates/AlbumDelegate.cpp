@@ -87,7 +87,7 @@ void AlbumDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     QString kind = manual ? tr("Album") : tr("Collection of %n folder(s)", nullptr, folders);
     const int count = index.data(AlbumListModel::CountRole).toInt();
     if (count >= 0)
-        kind = tr("%1 · %n item(s)", nullptr, count).arg(kind);
+        kind = tr("%1 · %Ln item(s)", nullptr, count).arg(kind);
     painter->drawText(kindRect, Qt::AlignLeft | Qt::AlignVCenter,
                       QFontMetrics(small).elidedText(kind, Qt::ElideRight, kindRect.width()));
     painter->restore();

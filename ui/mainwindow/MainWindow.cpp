@@ -86,8 +86,16 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({270, 930});
     setCentralWidget(m_splitter);
+    makeActions();
+    makeMenuBar();
     makeToolBar();
     makeStatusBar();
+    // Tab goes around the window in reading order: the sidebar from the top, the grid, then the toolbar.
+    const QList<QWidget *> tabOrder{m_myAlbums, m_sharedAlbums, m_tree,   m_recycleBin, m_breadcrumb,
+                                    m_grid,     m_sort,         m_typeFilter, m_search, m_zoom,
+                                    m_account};
+    for (qsizetype i = 1; i < tabOrder.size(); ++i)
+        setTabOrder(tabOrder[i - 1], tabOrder[i]);
     resize(1200, 780);
     // The grid has the keyboard first (an album list given focus would make its first album current).
     m_grid->setFocus();
@@ -193,18 +201,33 @@ QWidget *MainWindow::makeSidebar()
                 showFolder(ids.last().first, ids.last().second, path);
             });
 
-    auto *bin = new QPushButton(QIcon(QStringLiteral(":/icons/recycle-bin.svg")), tr("Recycle bin"));
-    bin->setFlat(true);
-    bin->setStyleSheet(QStringLiteral("text-align: left; padding: 6px 10px; color: palette(text);"));
-    connect(bin, &QPushButton::clicked, this, &MainWindow::showRecycleBin);
+    m_recycleBin = new QPushButton(QIcon(QStringLiteral(":/icons/recycle-bin.svg")), tr("Recycle bin"));
+    m_recycleBin->setFlat(true);
+    m_recycleBin->setToolTip(tr("Files deleted from the drive, kept for a while"));
+    m_recycleBin->setStyleSheet(QStringLiteral("text-align: left; padding: 6px 10px; color: palette(text);"));
+    connect(m_recycleBin, &QPushButton::clicked, this, &MainWindow::showRecycleBin);
 
-    layout->addWidget(sectionHeader(tr("My albums"), sidebar));
-    layout->addWidget(m_myAlbums, 3);
-    layout->addWidget(sectionHeader(tr("Shared albums"), sidebar));
-    layout->addWidget(m_sharedAlbums, 1);
-    layout->addWidget(sectionHeader(tr("Folders"), sidebar));
-    layout->addWidget(m_tree, 4);
-    layout->addWidget(bin);
+    // Three sections, each a header over its list; the person sets how much room each one gets.
+    auto section = [sidebar](const QString &title, QWidget *list, QWidget *footer = nullptr) {
+        auto *box = new QWidget(sidebar);
+        auto *boxLayout = new QVBoxLayout(box);
+        boxLayout->setContentsMargins(0, 0, 0, 0);
+        boxLayout->setSpacing(0);
+        boxLayout->addWidget(sectionHeader(title, box));
+        boxLayout->addWidget(list, 1);
+        if (footer)
+            boxLayout->addWidget(footer);
+        return box;
+    };
+    m_sidebarSplitter = new QSplitter(Qt::Vertical, sidebar);
+    m_sidebarSplitter->setObjectName(QStringLiteral("sidebarSplitter"));
+    m_sidebarSplitter->setChildrenCollapsible(false);
+    m_sidebarSplitter->setHandleWidth(5);
+    m_sidebarSplitter->addWidget(section(tr("My albums"), m_myAlbums));
+    m_sidebarSplitter->addWidget(section(tr("Shared albums"), m_sharedAlbums));
+    m_sidebarSplitter->addWidget(section(tr("Folders"), m_tree, m_recycleBin));
+    m_sidebarSplitter->setSizes({330, 160, 250});
+    layout->addWidget(m_sidebarSplitter);
     return sidebar;
 }
 
@@ -237,9 +260,9 @@ QWidget *MainWindow::makeCentre()
     });
     m_grid = new ThumbnailGridView(centre);
     m_grid->setFrameShape(QFrame::NoFrame);
-    m_grid->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_grid, &QAbstractItemView::activated, this, &MainWindow::openGridItem);
-    connect(m_grid, &QWidget::customContextMenuRequested, this, &MainWindow::showGridMenu);
+    connect(m_grid, &ThumbnailGridView::menuRequested, this, &MainWindow::showGridMenu);
+    connect(m_grid, &ThumbnailGridView::selectingAllChanged, this, &MainWindow::updateCounts);
     m_messages = new MessageBar(centre);
     m_viewer = new PhotoViewer(m_services.client, m_services.network, centre);
     connect(m_viewer, &PhotoViewer::closed, this, &MainWindow::closeViewer);
@@ -257,107 +280,10 @@ QWidget *MainWindow::makeCentre()
     return centre;
 }
 
-void MainWindow::makeToolBar()
-{
-    QToolBar *bar = addToolBar(tr("Main"));
-    bar->setObjectName(QStringLiteral("mainToolBar"));
-    bar->setMovable(false);
-    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_newAlbum = bar->addAction(QIcon(QStringLiteral(":/icons/album-manual.svg")), tr("New album…"));
-    m_newAlbum->setShortcut(QKeySequence::New);
-    m_newAlbum->setToolTip(tr("Make a new album or collection (Ctrl+N)"));
-    connect(m_newAlbum, &QAction::triggered, this, &MainWindow::newAlbum);
-    m_editAlbum = bar->addAction(tr("Edit album…"));
-    m_editAlbum->setShortcut(Qt::Key_F2);
-    m_editAlbum->setToolTip(tr("Rename the album, or change a collection's folders (F2)"));
-    connect(m_editAlbum, &QAction::triggered, this, &MainWindow::editAlbum);
-    m_deleteAlbum = bar->addAction(tr("Delete album"));
-    m_deleteAlbum->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Delete));
-    m_deleteAlbum->setToolTip(tr("Delete the album; its photos stay in your drive (Shift+Del)"));
-    connect(m_deleteAlbum, &QAction::triggered, this, &MainWindow::deleteAlbum);
-    auto *account = new QToolButton(bar);
-    account->setText(tr("Account"));
-    account->setPopupMode(QToolButton::InstantPopup);
-    auto *accountMenu = new QMenu(account);
-    QAction *signInAction = accountMenu->addAction(tr("Sign in…"), this, &MainWindow::signIn);
-    signInAction->setToolTip(tr("Sign in to a KooDrive server"));
-    m_signOut = accountMenu->addAction(tr("Sign out"), this, &MainWindow::signOut);
-    m_signOut->setEnabled(!m_services.connection.demoLibrary);
-    account->setMenu(accountMenu);
-    account->setAccessibleName(tr("Account"));
-    m_removeFromAlbum = bar->addAction(tr("Remove from album"));
-    m_removeFromAlbum->setShortcut(QKeySequence::Delete);
-    m_removeFromAlbum->setToolTip(
-        tr("Take the selected photos out of this album; they stay in your drive (Del)"));
-    connect(m_removeFromAlbum, &QAction::triggered, this, &MainWindow::removeFromAlbum);
-    bar->addSeparator();
-    QAction *refresh = bar->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"));
-    refresh->setShortcut(QKeySequence::Refresh);
-    refresh->setToolTip(tr("Read the shown folder or album again (F5)"));
-    connect(refresh, &QAction::triggered, this, [this] {
-        if (auto *model = m_grid->fileModel())
-            model->refresh();
-    });
-    bar->addSeparator();
-
-    m_sort = new QComboBox(bar);
-    m_sort->setAccessibleName(tr("Sort order"));
-    m_sort->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    connect(m_sort, &QComboBox::currentIndexChanged, this, &MainWindow::applySort);
-    bar->addWidget(m_sort);
-    m_typeFilter = new QComboBox(bar);
-    m_typeFilter->setAccessibleName(tr("Show"));
-    m_typeFilter->addItem(tr("All files"), int(FolderModel::TypeFilter::All));
-    m_typeFilter->addItem(tr("Photos"), int(FolderModel::TypeFilter::Images));
-    m_typeFilter->addItem(tr("Videos"), int(FolderModel::TypeFilter::Videos));
-    m_typeFilter->addItem(tr("Folders"), int(FolderModel::TypeFilter::Folders));
-    connect(m_typeFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
-    bar->addWidget(m_typeFilter);
-
-    m_search = new QLineEdit(bar);
-    m_search->setPlaceholderText(tr("Search this folder"));
-    m_search->setAccessibleName(tr("Search"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setMaxLength(80); // files-list.txt: fileName at most 80 characters
-    m_search->setMaximumWidth(260);
-    auto *searchDelay = new QTimer(this);
-    searchDelay->setSingleShot(true);
-    searchDelay->setInterval(300);
-    connect(m_search, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
-    connect(searchDelay, &QTimer::timeout, this, &MainWindow::applyFilter);
-    QAction *find = new QAction(this);
-    find->setShortcut(QKeySequence::Find);
-    connect(find, &QAction::triggered, m_search, qOverload<>(&QWidget::setFocus));
-    addAction(find);
-    auto *spacer = new QWidget(bar);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    bar->addWidget(spacer);
-    bar->addWidget(m_search);
-    bar->addSeparator();
-
-    m_zoom = new QSlider(Qt::Horizontal, bar);
-    m_zoom->setRange(ThumbnailGridView::MinTile, ThumbnailGridView::MaxTile);
-    m_zoom->setValue(m_grid->tileSize());
-    m_zoom->setMaximumWidth(140);
-    m_zoom->setAccessibleName(tr("Thumbnail size"));
-    m_zoom->setToolTip(tr("Thumbnail size (Ctrl+wheel, Ctrl++ and Ctrl+-)"));
-    connect(m_zoom, &QSlider::valueChanged, m_grid, &ThumbnailGridView::setTileSize);
-    connect(m_grid, &ThumbnailGridView::tileSizeChanged, m_zoom, &QSlider::setValue);
-    bar->addWidget(m_zoom);
-    bar->addSeparator();
-    bar->addWidget(account);
-    QAction *zoomIn = new QAction(tr("Larger thumbnails"), this);
-    zoomIn->setShortcuts(QKeySequence::ZoomIn);
-    connect(zoomIn, &QAction::triggered, this, [this] { m_grid->setTileSize(m_grid->tileSize() + 16); });
-    QAction *zoomOut = new QAction(tr("Smaller thumbnails"), this);
-    zoomOut->setShortcuts(QKeySequence::ZoomOut);
-    connect(zoomOut, &QAction::triggered, this, [this] { m_grid->setTileSize(m_grid->tileSize() - 16); });
-    addActions({zoomIn, zoomOut});
-}
-
 void MainWindow::makeStatusBar()
 {
     m_counts = new QLabel(this);
+    m_counts->setAccessibleName(tr("Items"));
     statusBar()->addWidget(m_counts, 1);
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(220);
@@ -565,17 +491,18 @@ void MainWindow::updateCounts()
     const int rows = model->rowCount();
     QString text;
     if (model == m_albumContents && m_albumContents->total() >= 0)
-        text = tr("%n item(s)", nullptr, m_albumContents->total());
+        text = tr("%Ln item(s)", nullptr, m_albumContents->total());
     else if (model->isComplete())
-        text = tr("%n item(s)", nullptr, rows);
+        text = tr("%Ln item(s)", nullptr, rows);
     else
-        text = tr("%n item(s) so far", nullptr, rows);
+        text = tr("%Ln item(s) so far", nullptr, rows);
     if (model->isLoading())
         text += QStringLiteral(" · ") + tr("loading…");
-    const int selected =
-        m_grid->selectionModel() ? int(m_grid->selectionModel()->selectedIndexes().size()) : 0;
+    const int selected = m_grid->selectedCount();
     if (selected > 0)
-        text += QStringLiteral(" · ") + tr("%n selected", nullptr, selected);
+        text += QStringLiteral(" · ") + (m_grid->isSelectingAll()
+                                             ? tr("%Ln selected, and the rest as it loads", nullptr, selected)
+                                             : tr("%Ln selected", nullptr, selected));
     m_counts->setText(text);
 }
 

@@ -64,17 +64,17 @@ void MainWindow::trackAdd(models::AlbumAddJob *job)
         m_cancelAdd->setVisible(false);
         using Outcome = api::AlbumAddBatch::Outcome;
         const QString album = m_albums->albumAt(m_albums->rowOfId(albumId)).name;
-        QStringList parts{tr("%n added", nullptr, job->count(Outcome::Added))};
+        QStringList parts{tr("%Ln added", nullptr, job->count(Outcome::Added))};
         if (const int there = job->count(Outcome::AlreadyThere))
-            parts << tr("%n already in the album", nullptr, there);
+            parts << tr("%Ln already in the album", nullptr, there);
         if (const int cancelled = job->count(Outcome::Cancelled))
-            parts << tr("%n not added (stopped)", nullptr, cancelled);
+            parts << tr("%Ln not added (stopped)", nullptr, cancelled);
         QString why;
         for (const auto &file : job->report())
             if (file.outcome == Outcome::Failed && why.isEmpty())
                 why = file.error.message;
         if (const int failed = job->count(Outcome::Failed))
-            parts << tr("%n failed: %1", nullptr, failed).arg(why);
+            parts << tr("%Ln failed: %1", nullptr, failed).arg(why);
         m_messages->showNote(tr("“%1”: %2.").arg(album, parts.join(QStringLiteral(", "))));
         if (m_grid->fileModel() == m_albumContents && m_albumContents->albumId() == albumId)
             m_albumContents->refresh();
@@ -94,19 +94,13 @@ void MainWindow::addSelectionToAlbum(const QString &albumId)
 void MainWindow::showGridMenu(const QPoint &pos)
 {
     QMenu menu(this);
-    const bool selection = m_grid->selectionModel() && m_grid->selectionModel()->hasSelection();
     QMenu *add = menu.addMenu(tr("Add to album"));
-    add->setEnabled(selection);
-    for (int row = 0; row < m_albums->rowCount(); ++row) {
-        const api::Album album = m_albums->albumAt(row);
-        if (!album.isManual())
-            continue; // collections gather their folders by themselves
-        add->addAction(album.name, this, [this, id = album.id] { addSelectionToAlbum(id); });
-    }
+    add->setEnabled(m_grid->selectionModel() && m_grid->selectionModel()->hasSelection());
+    fillAddToAlbumMenu(add);
     if (m_removeFromAlbum->isEnabled())
         menu.addAction(m_removeFromAlbum);
     menu.addSeparator();
-    menu.addAction(tr("Select all"), QKeySequence::SelectAll, m_grid, &QAbstractItemView::selectAll);
+    menu.addAction(m_selectAll);
     menu.exec(m_grid->viewport()->mapToGlobal(pos));
 }
 
@@ -222,7 +216,7 @@ void MainWindow::removeFromAlbum()
     m_albumContents->removeFromAlbum(rows, [this, count](const api::Result<api::Done> &result) {
         if (result.ok())
             m_messages->showNote(
-                tr("Took %n item(s) out of the album; they stay in your drive.", nullptr, count));
+                tr("Took %Ln item(s) out of the album; they stay in your drive.", nullptr, count));
     });
 }
 

@@ -70,6 +70,7 @@ void MainWindow::saveSettings() const
     settings.beginGroup(QStringLiteral("MainWindow"));
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("sidebarSplitter"), m_sidebarSplitter->saveState());
     settings.setValue(QStringLiteral("tileSize"), m_grid->tileSize());
     settings.beginGroup(placeGroup(m_services.connection));
     settings.setValue(QStringLiteral("kind"), int(m_place));
@@ -89,6 +90,8 @@ void MainWindow::restoreSettings()
         restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
     if (settings.contains(QStringLiteral("splitter")))
         m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    if (settings.contains(QStringLiteral("sidebarSplitter")))
+        m_sidebarSplitter->restoreState(settings.value(QStringLiteral("sidebarSplitter")).toByteArray());
     m_grid->setTileSize(settings.value(QStringLiteral("tileSize"), m_grid->tileSize()).toInt());
     settings.beginGroup(placeGroup(m_services.connection));
     const auto place = Place(settings.value(QStringLiteral("kind"), int(Place::Folder)).toInt());

@@ -3,6 +3,7 @@
 #include "delegates/ThumbnailDelegate.h"
 #include "models/PagedFileModel.h"
 
+#include <QContextMenuEvent>
 #include <QScrollBar>
 #include <QTimer>
 #include <QWheelEvent>
@@ -41,6 +42,7 @@ void ThumbnailGridView::setFileModel(models::PagedFileModel *model)
         disconnect(connection);
     m_modelConnections.clear();
     m_model = model;
+    setSelectingAll(false);
     setModel(model);
     if (model) {
         model->setThumbnailSize(m_delegate->tileSize(), devicePixelRatioF());
@@ -50,6 +52,9 @@ void ThumbnailGridView::setFileModel(models::PagedFileModel *model)
             // A new folder, order or filter: its first page is wanted at once (QListView asks only on
             // scrolling).
             connect(model, &QAbstractItemModel::modelReset, this, &ThumbnailGridView::fetchMoreSoon),
+            connect(model, &QAbstractItemModel::modelReset, this, [this] { setSelectingAll(false); }),
+            connect(model, &QAbstractItemModel::rowsInserted, this,
+                    [this](const QModelIndex &, int first, int last) { selectArrivedRows(first, last); }),
         };
     }
     reportViewportSoon();
@@ -111,6 +116,71 @@ void ThumbnailGridView::changeEvent(QEvent *event)
     QListView::changeEvent(event);
     if (event->type() == QEvent::FontChange)
         setGridSize(m_delegate->cellSize(font()));
+}
+
+int ThumbnailGridView::selectedCount() const
+{
+    if (!selectionModel())
+        return 0;
+    int count = 0;
+    for (const QItemSelectionRange &range : selectionModel()->selection())
+        count += range.height();
+    return count;
+}
+
+void ThumbnailGridView::selectAll()
+{
+    if (!m_model || !selectionModel() || m_model->rowCount() == 0)
+        return;
+    // One range, not one index per row: selecting 100 000 rows stays a single cheap selection.
+    m_ownSelectionChange = true;
+    selectionModel()->select(QItemSelection(m_model->index(0, 0), m_model->index(m_model->rowCount() - 1, 0)),
+                             QItemSelectionModel::ClearAndSelect);
+    m_ownSelectionChange = false;
+    setSelectingAll(!m_model->isComplete());
+    if (m_selectingAll && m_model->canFetchMore())
+        m_model->fetchMore();
+}
+
+void ThumbnailGridView::selectArrivedRows(int first, int last)
+{
+    if (!m_selectingAll || !selectionModel())
+        return;
+    m_ownSelectionChange = true;
+    selectionModel()->select(QItemSelection(m_model->index(first, 0), m_model->index(last, 0)),
+                             QItemSelectionModel::Select);
+    m_ownSelectionChange = false;
+    if (m_model->isComplete())
+        setSelectingAll(false);
+    else
+        fetchMoreSoon(); // the rest of the folder, page after page, while the selection holds
+}
+
+void ThumbnailGridView::selectionChanged(const QItemSelection &selected, const QItemSelection &deselected)
+{
+    QListView::selectionChanged(selected, deselected);
+    if (!m_ownSelectionChange)
+        setSelectingAll(false); // the person chose something else
+}
+
+void ThumbnailGridView::setSelectingAll(bool selectingAll)
+{
+    if (selectingAll == m_selectingAll)
+        return;
+    m_selectingAll = selectingAll;
+    emit selectingAllChanged(selectingAll);
+}
+
+void ThumbnailGridView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QPoint pos = event->pos();
+    if (event->reason() == QContextMenuEvent::Keyboard) {
+        const QRect current = visualRect(currentIndex());
+        pos = current.isValid() && viewport()->rect().intersects(current) ? current.center()
+                                                                          : viewport()->rect().center();
+    }
+    emit menuRequested(pos);
+    event->accept();
 }
 
 void ThumbnailGridView::reportViewportSoon()

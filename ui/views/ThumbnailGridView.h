@@ -28,25 +28,44 @@ public:
     models::PagedFileModel *fileModel() const { return m_model; }
     void setTileSize(int logicalPixels);
     int tileSize() const;
+    // The number of selected files, counted from the selection's ranges (no index list is built).
+    int selectedCount() const;
+    // While true, rows that arrive are selected too: Ctrl+A in a folder that is still loading selects
+    // the whole folder, as it comes. Any other change of the selection ends it.
+    bool isSelectingAll() const { return m_selectingAll; }
+
+public slots:
+    // Selects every file of the folder or album, including the pages not read yet (they are fetched).
+    void selectAll() override;
 
 signals:
     void tileSizeChanged(int logicalPixels);
+    // A context menu is wanted at `pos` (viewport coordinates): under the mouse, or for the Menu key and
+    // Shift+F10 over the current tile.
+    void menuRequested(const QPoint &pos);
+    void selectingAllChanged(bool selectingAll);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void selectionChanged(const QItemSelection &selected, const QItemSelection &deselected) override;
 
 private:
     void reportViewportSoon();
     void fetchMoreSoon();
     void reportViewport();
+    void selectArrivedRows(int first, int last);
+    void setSelectingAll(bool selectingAll);
 
     ThumbnailDelegate *m_delegate;
     models::PagedFileModel *m_model = nullptr;
     QList<QMetaObject::Connection> m_modelConnections;
     bool m_reportPending = false;
+    bool m_selectingAll = false;
+    bool m_ownSelectionChange = false;
 };
 
 } // namespace koodrive::ui
