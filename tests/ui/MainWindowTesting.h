@@ -1,0 +1,145 @@
+#pragma once
+// What the main-window tests share: an in-process koodrive-sim (600 demo files and a "Party" folder of 250),
+// a client, a thumbnail scheduler and a memory token store, the window over them, and the moves a person
+// makes (open a folder, double-click, drag onto an album).
+#include "PagedModelTesting.h"
+#include "SimFixture.h"
+#include "SimHttpServer.h"
+#include "account/TokenStore.h"
+#include "api/KooDriveClient.h"
+#include "mainwindow/MainWindow.h"
+#include "models/AlbumListModel.h"
+#include "thumbnails/ThumbnailScheduler.h"
+#include "views/ThumbnailGridView.h"
+
+#include <QAbstractItemView>
+#include <QCoreApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDragEnterEvent>
+#include <QMimeData>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTreeView>
+#include <memory>
+
+namespace koodrive::test {
+
+class MainWindowTestCase : public QObject
+{
+protected:
+    std::unique_ptr<SimFixture> m_sim;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<api::KooDriveClient> m_client;
+    std::unique_ptr<thumbnails::ThumbnailScheduler> m_thumbnails;
+    std::unique_ptr<MemoryTokenStore> m_tokenStore;
+    std::unique_ptr<ui::MainWindow> m_window;
+
+    // initTestCase: settings go to a scratch place of this test program's own.
+    static void useScratchSettings(const char *programName)
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("KooDrive Albums tests"));
+        QCoreApplication::setApplicationName(QString::fromLatin1(programName));
+    }
+
+    // init: a fresh library, fresh settings and a window showing it.
+    void openFreshWindow()
+    {
+        QSettings().clear();
+        m_tokenStore = std::make_unique<MemoryTokenStore>();
+        m_sim = std::make_unique<SimFixture>(600);
+        m_sim->addFolder(QStringLiteral("Party"), 250);
+        m_client = std::make_unique<api::KooDriveClient>(&m_network);
+        m_client->setConnection({m_sim->server().url(), m_sim->userId(), m_sim->server().accessToken(), true});
+        m_thumbnails = std::make_unique<thumbnails::ThumbnailScheduler>(&m_network);
+        openWindow();
+        m_window->resize(1200, 800);
+    }
+
+    // cleanup
+    void closeAll()
+    {
+        m_window.reset();
+        m_thumbnails.reset();
+        m_client.reset();
+        m_sim.reset();
+    }
+
+    void openWindow()
+    {
+        m_window = std::make_unique<ui::MainWindow>(
+            ui::MainWindow::Services{{m_sim->server().url(), m_sim->userId(), QString(), true},
+                                     m_client.get(),
+                                     m_thumbnails.get(),
+                                     &m_network,
+                                     m_tokenStore.get()});
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    // The first album of a kind in "My albums", as the view shows it.
+    QModelIndex myAlbum(bool manual)
+    {
+        QAbstractItemModel *model = m_window->myAlbumsView()->model();
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->index(row, 0).data(models::AlbumListModel::IsManualRole).toBool() == manual)
+                return model->index(row, 0);
+        return {};
+    }
+
+    // A folder at the top of the drive, as the tree shows it.
+    QModelIndex treeFolder(const QString &name)
+    {
+        QTreeView *tree = m_window->folderTree();
+        const QModelIndex drive = tree->model()->index(0, 0);
+        for (int row = 0; row < tree->model()->rowCount(drive); ++row)
+            if (tree->model()->index(row, 0, drive).data().toString() == name)
+                return tree->model()->index(row, 0, drive);
+        return {};
+    }
+
+    void openFolder(const QString &name, int atLeastRows = 100)
+    {
+        QTRY_VERIFY(treeFolder(name).isValid());
+        m_window->folderTree()->setCurrentIndex(treeFolder(name));
+        QTRY_VERIFY(m_window->grid()->model()->rowCount() >= atLeastRows);
+    }
+    void openCamera() { openFolder(QStringLiteral("Camera")); }
+
+    // A person's double-click: the first click presses the item, the second opens it.
+    static void doubleClick(QAbstractItemView *view, const QModelIndex &index)
+    {
+        const QPoint at = view->visualRect(index).center();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+    }
+
+    // A drag from the grid's selection to `pos` in `view`, through the view's own drag-and-drop handling.
+    static bool dropOn(QAbstractItemView *view, const QPoint &pos, QMimeData *mime, bool *acceptedWhileHovering)
+    {
+        QDragEnterEvent enter(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view->viewport(), &enter);
+        QDragMoveEvent move(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view->viewport(), &move);
+        *acceptedWhileHovering = move.isAccepted() && move.dropAction() == Qt::CopyAction;
+        if (!*acceptedWhileHovering) {
+            QDragLeaveEvent leave;
+            QCoreApplication::sendEvent(view->viewport(), &leave);
+            return false;
+        }
+        QDropEvent drop(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view->viewport(), &drop);
+        return drop.isAccepted();
+    }
+
+    static void pressOk(QDialog *dialog)
+    {
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    }
+};
+
+} // namespace koodrive::test

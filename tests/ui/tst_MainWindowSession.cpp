@@ -1,0 +1,181 @@
+// The main window when things go wrong and when the account changes: an error with its trace id and Retry,
+// being offline and recovering by itself, an ended session signed in again without losing the view, and
+// signing in and out switching the library.
+#include "MainWindowTesting.h"
+#include "account/AccountSettings.h"
+#include "dialogs/SignInDialog.h"
+#include "models/FolderModel.h"
+#include "models/FolderTreeModel.h"
+#include "widgets/MessageBar.h"
+#include <QFile>
+#include <QSqlQuery>
+#include <QPointer>
+#include <QTcpServer>
+
+using namespace koodrive;
+using koodrive::ServerConnection;
+using koodrive::TokenStore;
+using koodrive::test::SimFixture;
+
+class TestMainWindowSession : public koodrive::test::MainWindowTestCase
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { useScratchSettings("tst_MainWindowSession"); }
+    void init() { openFreshWindow(); }
+    void cleanup() { closeAll(); }
+
+    void anErrorShowsItsTraceIdAndRetryRecovers()
+    {
+        QTRY_VERIFY(treeFolder(QStringLiteral("Camera")).isValid());
+        m_client->setRetryPolicy({1, 10, 10, 10}); // the failure reaches the window at once
+        // The next files-list call answers 503 (the window's other calls, covers and counts, go on).
+        m_sim->server().http().setFaults({0, 0.0, {1}, QStringLiteral("/koodrive/ose/v1/files/")});
+        m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Camera")));
+        QTRY_VERIFY(m_window->messages()->isVisible());
+        QVERIFY2(m_window->messages()->text().contains(QLatin1String("Trace id: ")),
+                 qPrintable(m_window->messages()->text()));
+        QVERIFY(m_window->messages()->details().contains(QLatin1String("503")) ||
+                m_window->messages()->details().contains(QLatin1String("trace")));
+        QVERIFY(m_window->messages()->canRetry());
+        QCOMPARE(m_window->grid()->model()->rowCount(), 0);
+        m_window->messages()->retry();
+        QTRY_VERIFY(m_window->grid()->model()->rowCount() >= 100);
+        QVERIFY(!m_window->messages()->isVisible());
+    }
+
+    void anEndedSessionAsksToSignInAgainAndKeepsTheView()
+    {
+        openCamera();
+        const QString camera = m_window->folder()->location().folderId;
+        // The session ends on the server side (signed out elsewhere); there is no refresh token.
+        QVERIFY(m_sim->server().store().exec(QStringLiteral("UPDATE sessions SET revoked = 1")).isActive());
+        m_window->grid()->fileModel()->refresh();
+        ui::SignInDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<ui::SignInDialog *>()) && dialog->isVisible());
+        dialog->setAccount(QStringLiteral("demo@koodrive.local"), QStringLiteral("wrong password"));
+        dialog->submit();
+        QTRY_VERIFY(!dialog->isBusy());
+        QVERIFY2(dialog->problem().contains(QLatin1String("trace id")), qPrintable(dialog->problem()));
+        QVERIFY(dialog->isVisible()); // refused: it stays, with what was typed
+        QPointer<ui::SignInDialog> guard(dialog);
+        dialog->setAccount(QStringLiteral("demo@koodrive.local"), QStringLiteral("demo"));
+        dialog->submit();
+        QTRY_VERIFY(!guard);
+        QVERIFY2(m_client->connection().accessToken != m_sim->server().accessToken(),
+                 "a new token is in use");
+        QCOMPARE(m_window->folder()->location().folderId, camera); // the same place
+        m_window->grid()->fileModel()->refresh();
+        QTRY_VERIFY(!m_window->folder()->isRefreshing());
+        QVERIFY(m_window->grid()->model()->rowCount() >= 100);
+        QVERIFY(m_window->messages()->text().contains(QLatin1String("Signed in again")));
+        // The new token is kept in the token store, never in the settings file.
+        std::optional<QString> stored;
+        m_tokenStore->read(
+            TokenStore::key(m_sim->server().url().toString(), m_sim->userId(), QStringLiteral("access")),
+            [&stored](bool ok, const QString &secret) { stored = ok ? secret : QString(); });
+        // (Compared without QCOMPARE: a failure must not print a token.)
+        QVERIFY2(stored.value_or(QString()) == m_client->connection().accessToken,
+                 "the renewed token is stored");
+        m_window->close(); // settings are written
+        QSettings settings;
+        settings.sync();
+        QFile file(settings.fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray written = file.readAll();
+        QVERIFY(!written.isEmpty());
+        QVERIFY(!written.contains(m_client->connection().accessToken.toUtf8()));
+        QVERIFY(!written.contains(m_sim->server().accessToken().toUtf8()));
+    }
+
+    void signingInAndOutSwitchesTheLibrary()
+    {
+        QTRY_VERIFY(treeFolder(QStringLiteral("Camera")).isValid());
+        QVERIFY(m_window->showsDemoMarker());
+        m_window->signInWithDialog(); // Account ▸ Sign in…
+        ui::SignInDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<ui::SignInDialog *>()) && dialog->isVisible());
+        dialog->setServer(m_sim->server().url().toString());
+        dialog->setAccount(QStringLiteral("mei@koodrive.local"), QStringLiteral("mei"));
+        QPointer<ui::SignInDialog> guard(dialog);
+        dialog->submit();
+        QTRY_VERIFY(!guard);
+        const QString mei = m_client->connection().userId;
+        QVERIFY(mei != m_sim->userId());
+        QVERIFY(!m_window->showsDemoMarker());
+        // Mei's drive and albums, read anew.
+        QTRY_VERIFY(m_window->folderTree()->model()->rowCount() > 0 &&
+                    m_window->folderTree()->currentIndex().isValid());
+        QVERIFY(m_window->folderTree()
+                    ->model()
+                    ->index(0, 0)
+                    .data(models::FolderTreeModel::OwnerRole)
+                    .toString() == mei);
+        QCOMPARE(m_window->grid()->fileModel(), m_window->folder());
+        QVERIFY(m_window->folder()->location().containerId != m_sim->containerId()); // Mei's own drive
+        QTRY_VERIFY(m_window->folder()->isComplete()); // read (Mei keeps her photos in the shared space)
+        QTRY_VERIFY(!m_window->albums()->canFetchMore());
+        for (int row = 0; row < m_window->albums()->rowCount(); ++row) {
+            const auto album = m_window->albums()->albumAt(row);
+            QVERIFY(album.kind == api::AlbumKind::Shared || album.ownerId == mei);
+        }
+        std::optional<bool> stored;
+        m_tokenStore->read(TokenStore::key(m_sim->server().url().toString(), mei, QStringLiteral("access")),
+                           [&stored](bool ok, const QString &) { stored = ok; });
+        QVERIFY(stored.value_or(false));
+        // The next start signs in as Mei: the server and user are remembered (the token is not in settings).
+        const auto remembered = koodrive::AccountSettings::remembered();
+        QVERIFY(remembered && remembered->userId == mei && remembered->server == m_sim->server().url());
+
+        // Sign out: the session ends on the server, its tokens are forgotten, and sign-in is offered.
+        const QString token = m_client->connection().accessToken;
+        m_window->signOutOfServer();
+        QTRY_VERIFY((dialog = m_window->findChild<ui::SignInDialog *>()) && dialog->isVisible());
+        m_tokenStore->read(TokenStore::key(m_sim->server().url().toString(), mei, QStringLiteral("access")),
+                           [&stored](bool ok, const QString &) { stored = ok; });
+        QVERIFY(!stored.value_or(true));
+        QVERIFY(!koodrive::AccountSettings::remembered()); // the next start opens the demo library
+        QCOMPARE(m_sim
+                     ->send("GET",
+                            QStringLiteral(
+                                "/koodrive/ose/v1/album/list?albumKind=1&albumType=2&pageSize=10&pageNum=1"),
+                            {},
+                            {{"Authorization", "Bearer " + token.toUtf8()},
+                             {"X-User-Id", mei.toUtf8()},
+                             {"X-Date", SimFixture::xDate()}})
+                     .status,
+                 401);
+        dialog->reject();
+    }
+
+    void beingOfflineIsSaidAndRecoversByItself()
+    {
+        QTRY_VERIFY(treeFolder(QStringLiteral("Camera")).isValid());
+        m_window->messages()->setOfflineRetryDelaysMs({300});
+        m_client->setRetryPolicy({1, 10, 10, 10});
+        // Unreachable: a port where nothing listens any more.
+        QTcpServer gone;
+        QVERIFY(gone.listen(QHostAddress::LocalHost));
+        const quint16 port = gone.serverPort();
+        gone.close();
+        const ServerConnection real = m_client->connection();
+        m_client->setConnection(
+            {QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), real.userId, real.accessToken, true});
+        m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Camera")));
+        QTRY_VERIFY(m_window->messages()->isOffline());
+        QVERIFY2(m_window->messages()->text().contains(QLatin1String("offline")),
+                 qPrintable(m_window->messages()->text()));
+        QTest::qWait(800); // it tries again by itself, and is still offline
+        QVERIFY(m_window->messages()->isOffline());
+        QCOMPARE(m_window->grid()->model()->rowCount(), 0);
+        m_client->setConnection(real); // the network is back
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->grid()->model()->rowCount() >= 100, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->messages()->isOffline(), 10000);
+        QVERIFY2(m_window->messages()->text().contains(QLatin1String("reached again")),
+                 qPrintable(m_window->messages()->text()));
+    }
+};
+
+QTEST_MAIN(TestMainWindowSession)
+#include "tst_MainWindowSession.moc"
