@@ -5,7 +5,22 @@
 #include "models/AlbumContentsModel.h"
 #include "models/FolderModel.h"
 #include "viewer/PhotoViewer.h"
+#include <QAccessible>
+#include <QApplication>
+#include <QComboBox>
+#include <QContextMenuEvent>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QScopeGuard>
+#include <QSlider>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QWidgetAction>
 #include <QScrollBar>
 
 using namespace koodrive;
@@ -148,6 +163,178 @@ private slots:
         QCOMPARE(viewer->currentRow(), grid->model()->rowCount() - 1);
         QTest::keyClick(viewer, Qt::Key_Home);
         QCOMPARE(viewer->currentRow(), 0);
+    }
+
+    void selectAllTakesTheWholeFolderAsItLoads()
+    {
+        // A folder of 1 500 photos: 15 pages, of which the window has read only the first when Ctrl+A comes.
+        m_window.reset();
+        m_sim->addFolder(QStringLiteral("Big"), 1500);
+        openWindow();
+        openFolder(QStringLiteral("Big"));
+        ui::ThumbnailGridView *grid = m_window->grid();
+        QVERIFY(!m_window->folder()->isComplete());
+        grid->setFocus();
+        QTest::keyClick(grid, Qt::Key_A, Qt::ControlModifier);
+        QVERIFY(grid->isSelectingAll());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->folder()->isComplete(), 20000);
+        QCOMPARE(m_window->folder()->rowCount(), 1500);
+        QTRY_VERIFY(!grid->isSelectingAll());
+        QCOMPARE(grid->selectedCount(), 1500);
+        QCOMPARE(grid->selectionModel()->selectedIndexes().size(), 1500); // what a drag would carry
+
+        // A click on a photo while the rest is loading ends "all": the folder is read no further for it.
+        m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Camera")));
+        m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Big")));
+        QTRY_VERIFY(grid->model()->rowCount() >= 100);
+        QTest::keyClick(grid, Qt::Key_A, Qt::ControlModifier);
+        QTest::mouseClick(grid->viewport(), Qt::LeftButton, Qt::NoModifier,
+                          grid->visualRect(grid->model()->index(3, 0)).center());
+        QVERIFY(!grid->isSelectingAll());
+        QTest::qWait(300);
+        QCOMPARE(grid->selectedCount(), 1);
+        QVERIFY(!m_window->folder()->isComplete());
+    }
+
+    void everyControlHasANameAndTheKeyboardReachesIt()
+    {
+        openCamera();
+        // What a screen reader says for each control: never nothing.
+        QStringList unnamed;
+        for (QWidget *widget : m_window->findChildren<QWidget *>()) {
+            const bool control = qobject_cast<QAbstractButton *>(widget) || qobject_cast<QComboBox *>(widget) ||
+                                 qobject_cast<QLineEdit *>(widget) || qobject_cast<QSlider *>(widget) ||
+                                 qobject_cast<QAbstractItemView *>(widget) ||
+                                 qobject_cast<QProgressBar *>(widget);
+            if (!control || !widget->isVisibleTo(m_window.get()) ||
+                widget->objectName().startsWith(QLatin1String("qt_")))
+                continue;
+            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+            if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
+                unnamed << QString::fromLatin1(widget->metaObject()->className()) + QLatin1Char(' ') +
+                               widget->objectName();
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+
+        // Every toolbar action is also in the menu bar, where Alt and the arrows reach it.
+        QSet<QAction *> inMenus;
+        for (QAction *top : m_window->menuBar()->actions())
+            if (top->menu())
+                for (QAction *action : top->menu()->actions())
+                    inMenus.insert(action);
+        for (QToolBar *bar : m_window->findChildren<QToolBar *>())
+            for (QAction *action : bar->actions())
+                if (!action->isSeparator() && !qobject_cast<QWidgetAction *>(action))
+                    QVERIFY2(inMenus.contains(action), qPrintable(action->text()));
+
+        // Tab goes round the window and passes every pane and field, and moving into the album list does not
+        // open an album by itself.
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_window->myAlbumsView()->setFocus(Qt::TabFocusReason);
+        QSet<QWidget *> reached;
+        for (int i = 0; i < 30 && QApplication::focusWidget(); ++i) {
+            reached.insert(QApplication::focusWidget());
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        }
+        for (QWidget *pane : {static_cast<QWidget *>(m_window->myAlbumsView()),
+                              static_cast<QWidget *>(m_window->folderTree()),
+                              static_cast<QWidget *>(m_window->grid())})
+            QVERIFY2(reached.contains(pane), qPrintable(pane->accessibleName()));
+        for (const QString &name : {QStringLiteral("Search"), QStringLiteral("Sort order"),
+                                    QStringLiteral("Thumbnail size")}) {
+            bool found = false;
+            for (QWidget *widget : std::as_const(reached))
+                found = found || widget->accessibleName() == name;
+            QVERIFY2(found, qPrintable(name));
+        }
+        QCOMPARE(m_window->grid()->fileModel(), m_window->folder());
+
+        // The Menu key opens the grid's menu over the current photo, with "Add to album" in it.
+        m_window->grid()->setFocus();
+        m_window->grid()->setCurrentIndex(m_window->grid()->model()->index(4, 0));
+        QStringList entries;
+        QPoint menuAt;
+        QTimer::singleShot(0, this, [&entries, &menuAt] {
+            QMenu *menu = nullptr;
+            QTRY_VERIFY((menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())));
+            menuAt = menu->pos();
+            for (QAction *action : menu->actions())
+                entries << action->text();
+            menu->close();
+        });
+        QContextMenuEvent keyboardMenu(QContextMenuEvent::Keyboard, QPoint(), QPoint());
+        QCoreApplication::sendEvent(m_window->grid()->viewport(), &keyboardMenu);
+        const QRect tile = m_window->grid()->visualRect(m_window->grid()->currentIndex());
+        // (Over the tile's middle; the screen's edge may push it left.)
+        QCOMPARE(menuAt.y(), m_window->grid()->viewport()->mapToGlobal(tile.center()).y());
+        QVERIFY(menuAt.x() <= m_window->grid()->viewport()->mapToGlobal(tile.center()).x());
+        QVERIFY2(entries.contains(QStringLiteral("Add to album")), qPrintable(entries.join(QLatin1Char('|'))));
+    }
+
+    void aDarkPaletteIsFollowed()
+    {
+        // The system's dark mode reaches Qt as a palette: every panel of the window must take it.
+        const QPalette light = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2e));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x21));
+        dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x37));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x39));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe6));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0xa0));
+        dark.setColor(QPalette::Midlight, QColor(0x3a, 0x3a, 0x3e));
+        QApplication::setPalette(dark);
+        auto restore = qScopeGuard([&light] { QApplication::setPalette(light); });
+        m_window.reset();
+        openWindow();
+        openCamera();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->grid()
+                                      ->model()
+                                      ->index(0, 0)
+                                      .data(models::PagedFileModel::ThumbnailRole)
+                                      .value<QImage>()
+                                      .isNull(),
+                                 10000);
+        QTest::qWait(100);
+        // The colour that covers most of each panel: its background.
+        auto background = [](QWidget *widget) {
+            const QImage image = widget->grab().toImage().convertToFormat(QImage::Format_RGB32);
+            QHash<QRgb, int> counts;
+            for (int y = 0; y < image.height(); y += 2)
+                for (int x = 0; x < image.width(); x += 2)
+                    ++counts[image.pixel(x, y)];
+            QRgb most = 0;
+            int best = -1;
+            for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+                if (it.value() > best)
+                    best = it.value(), most = it.key();
+            return QColor(most);
+        };
+        auto lightest = [](QWidget *widget) {
+            const QImage image = widget->grab().toImage().convertToFormat(QImage::Format_RGB32);
+            int lightness = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    lightness = qMax(lightness, QColor(image.pixel(x, y)).lightness());
+            return lightness;
+        };
+        const QList<QWidget *> panels{m_window->myAlbumsView()->viewport(), m_window->folderTree()->viewport(),
+                                      m_window->grid()->viewport(), m_window->statusBar(),
+                                      m_window->menuBar(), m_window->findChild<QToolBar *>()};
+        for (QWidget *panel : panels) {
+            const QColor colour = background(panel);
+            QVERIFY2(colour.lightness() < 80, qPrintable(QStringLiteral("%1 is %2")
+                                                             .arg(QString::fromLatin1(panel->metaObject()->className()),
+                                                                  colour.name())));
+        }
+        // And the names on it are light, so they can be read.
+        QVERIFY(lightest(m_window->myAlbumsView()->viewport()) > 200);
+        QVERIFY(lightest(m_window->folderTree()->viewport()) > 200);
     }
 };
 

@@ -158,11 +158,13 @@ QListView *MainWindow::makeAlbumList(QSortFilterProxyModel *proxy, const QString
     view->setDefaultDropAction(Qt::CopyAction);
     view->setDropIndicatorShown(true);
     view->setAcceptDrops(true);
-    connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this, proxy](const QModelIndex &current) {
-                if (current.isValid())
-                    showAlbum(proxy->mapToSource(current));
-            });
+    // The selection, not the current item, says what is shown: Tab into the list makes an item current
+    // without showing it, and a click on the album that is already current after a folder shows it again.
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, view, proxy] {
+        const QModelIndexList selected = view->selectionModel()->selectedIndexes();
+        if (!selected.isEmpty())
+            showAlbum(proxy->mapToSource(selected.first()));
+    });
     return view;
 }
 
@@ -186,10 +188,11 @@ QWidget *MainWindow::makeSidebar()
     m_tree->setDragDropMode(QAbstractItemView::DragOnly);
     m_tree->setDefaultDropAction(Qt::CopyAction);
     m_tree->setUniformRowHeights(true);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) {
-                if (!current.isValid())
+    connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+                const QModelIndexList selected = m_tree->selectionModel()->selectedIndexes();
+                if (selected.isEmpty())
                     return;
+                const QModelIndex current = selected.first();
                 QStringList path;
                 QList<QPair<QString, QString>> ids;
                 for (QModelIndex at = current; at.isValid(); at = at.parent()) {
