@@ -3,6 +3,7 @@
 // progress and a summary.
 #include "MainWindowTesting.h"
 #include "dialogs/AlbumDialog.h"
+#include "views/AlbumListView.h"
 #include "models/AlbumContentsModel.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
@@ -146,10 +147,32 @@ private slots:
         // Over a collection album the drag is refused while it hovers, and nothing changes.
         albums->scrollTo(myAlbum(false));
         bool accepted = true;
+        {
+            const QPoint overCollection = albums->visualRect(myAlbum(false)).center();
+            QDragEnterEvent enter(overCollection, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+            QCoreApplication::sendEvent(albums->viewport(), &enter);
+            QDragMoveEvent move(overCollection, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+            QCoreApplication::sendEvent(albums->viewport(), &move);
+            QVERIFY(!qobject_cast<ui::AlbumListView *>(albums)->dropTarget().isValid()); // nothing highlighted
+            QDragLeaveEvent leave;
+            QCoreApplication::sendEvent(albums->viewport(), &leave);
+        }
         QVERIFY(!dropOn(albums, albums->visualRect(myAlbum(false)).center(), mime.get(), &accepted));
         QVERIFY(!accepted);
 
         albums->scrollTo(manual);
+        // While it hovers the manual album, that album is highlighted as the drop target; leaving clears it.
+        auto *albumView = qobject_cast<ui::AlbumListView *>(albums);
+        QVERIFY(albumView);
+        const QPoint over = albums->visualRect(manual).center();
+        QDragEnterEvent enter(over, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(albums->viewport(), &enter);
+        QDragMoveEvent move(over, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(albums->viewport(), &move);
+        QCOMPARE(albumView->dropTarget(), manual);
+        QDragLeaveEvent leave;
+        QCoreApplication::sendEvent(albums->viewport(), &leave);
+        QVERIFY(!albumView->dropTarget().isValid());
         QVERIFY(dropOn(albums, albums->visualRect(manual).center(), mime.get(), &accepted));
         QVERIFY(accepted);
         QStringList expected = before + picked;

@@ -1,6 +1,7 @@
 #include "AlbumDelegate.h"
 
 #include "models/AlbumListModel.h"
+#include "views/AlbumListView.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -34,11 +35,20 @@ void AlbumDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     initStyleOption(&base, index);
     base.text.clear();
     base.icon = QIcon();
-    // The style paints the background: selection, hover, and the drop target while dragging.
+    // The style paints the background: selection and hover.
     QApplication::style()->drawControl(QStyle::CE_ItemViewItem, &base, painter, option.widget);
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
+    // The album a drag would go into, while it hovers.
+    if (const auto *view = qobject_cast<const AlbumListView *>(option.widget);
+        view && view->dropTarget() == index) {
+        QColor fill = option.palette.color(QPalette::Highlight);
+        fill.setAlphaF(0.18f);
+        painter->setPen(QPen(option.palette.color(QPalette::Highlight), 2));
+        painter->setBrush(fill);
+        painter->drawRoundedRect(QRectF(option.rect).adjusted(2, 1, -2, -1), 6, 6);
+    }
     painter->setRenderHint(QPainter::SmoothPixmapTransform);
     const bool manual = index.data(AlbumListModel::IsManualRole).toBool();
     const QRect cover(option.rect.left() + Pad, option.rect.center().y() - Cover / 2, Cover, Cover);

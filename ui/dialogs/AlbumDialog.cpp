@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -49,26 +50,32 @@ AlbumDialog::AlbumDialog(FolderTreeModel *folders, QVector<api::ShareFolder> spa
         m_space->addItem(tr("Shared in “%1”").arg(space.name));
     m_space->setAccessibleName(tr("Who sees it"));
 
-    // The collection page: a parent folder, its folders to gather, and what to gather from them.
+    // The collection page: a parent folder (left), its folders to gather (right), and what to gather.
     auto *collection = new QWidget;
-    auto *collectionLayout = new QFormLayout(collection);
+    auto *collectionLayout = new QGridLayout(collection);
+    collectionLayout->setContentsMargins(0, 6, 0, 0);
     m_parentTree->setModel(m_folders);
     m_parentTree->setHeaderHidden(true);
     m_parentTree->setAccessibleName(tr("Parent folder"));
-    m_parentTree->setMinimumHeight(160);
+    m_parentTree->setMinimumSize(240, 220);
     m_children->setAccessibleName(tr("Folders to gather"));
-    m_children->setMinimumHeight(160);
+    m_children->setMinimumSize(240, 220);
     m_images->setChecked(true);
     m_videos->setChecked(true);
-    auto *what = new QWidget;
-    auto *whatLayout = new QHBoxLayout(what);
-    whatLayout->setContentsMargins(0, 0, 0, 0);
-    whatLayout->addWidget(m_images);
-    whatLayout->addWidget(m_videos);
-    whatLayout->addStretch();
-    collectionLayout->addRow(tr("In the folder:"), m_parentTree);
-    collectionLayout->addRow(tr("Gather from (up to %1):").arg(MaxFolders), m_children);
-    collectionLayout->addRow(tr("Gather:"), what);
+    auto *parentLabel = new QLabel(tr("&From the folder:"));
+    parentLabel->setBuddy(m_parentTree);
+    auto *childrenLabel = new QLabel(tr("&Gather its folders (up to %1):").arg(MaxFolders));
+    childrenLabel->setBuddy(m_children);
+    auto *what = new QHBoxLayout;
+    what->addWidget(new QLabel(tr("Gather:")));
+    what->addWidget(m_images);
+    what->addWidget(m_videos);
+    what->addStretch();
+    collectionLayout->addWidget(parentLabel, 0, 0);
+    collectionLayout->addWidget(childrenLabel, 0, 1);
+    collectionLayout->addWidget(m_parentTree, 1, 0);
+    collectionLayout->addWidget(m_children, 1, 1);
+    collectionLayout->addLayout(what, 2, 0, 1, 2);
     m_pages->addWidget(new QWidget); // a manual album needs nothing more
     m_pages->addWidget(collection);
 
@@ -99,7 +106,10 @@ AlbumDialog::AlbumDialog(FolderTreeModel *folders, QVector<api::ShareFolder> spa
         if (manual)
             resize(width(), minimumSizeHint().height());
         else
-            resize(qMax(width(), 560), qMax(height(), 520));
+            resize(qMax(width(), 600), qMax(height(), minimumSizeHint().height()));
+        // Grown or shrunk, it stays centred over the window.
+        if (parentWidget())
+            move(parentWidget()->window()->geometry().center() - rect().center());
         validate();
     });
     connect(m_name, &QLineEdit::textChanged, this, &AlbumDialog::validate);

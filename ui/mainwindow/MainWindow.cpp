@@ -10,6 +10,7 @@
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
 #include "viewer/PhotoViewer.h"
+#include "views/AlbumListView.h"
 #include "views/ThumbnailGridView.h"
 #include "widgets/MessageBar.h"
 
@@ -146,18 +147,11 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
 
 QListView *MainWindow::makeAlbumList(QSortFilterProxyModel *proxy, const QString &name)
 {
-    auto *view = new QListView;
+    auto *view = new AlbumListView;
     view->setModel(proxy);
     view->setItemDelegate(new AlbumDelegate(view));
     view->setAccessibleName(name);
-    view->setFrameShape(QFrame::NoFrame);
     view->setEditTriggers(QAbstractItemView::EditKeyPressed);
-    // Drops of photos and folders: the model says which albums take them (manual ones), and the view shows
-    // a refusal over the others while the drag hovers.
-    view->setDragDropMode(QAbstractItemView::DropOnly);
-    view->setDefaultDropAction(Qt::CopyAction);
-    view->setDropIndicatorShown(true);
-    view->setAcceptDrops(true);
     // The selection, not the current item, says what is shown: Tab into the list makes an item current
     // without showing it, and a click on the album that is already current after a folder shows it again.
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, view, proxy] {

@@ -167,18 +167,40 @@ void PhotoViewer::paintEvent(QPaintEvent *)
         QString caption =
             tr("%1   ·   %2 of %3").arg(m_model->index(m_row).data().toString()).arg(m_row + 1).arg(of);
         if (!m_fit)
-            caption += QStringLiteral("   ·   100 %");
+            caption += QStringLiteral("   ·   ") + tr("actual size");
         if (m_slideshow.isActive())
             caption += QStringLiteral("   ·   ") + tr("slideshow");
         if (!m_status.isEmpty())
             caption += QStringLiteral("   ·   ") + m_status;
         const QRect band(0, height() - 34, width(), 34);
         painter.fillRect(band, QColor(0, 0, 0, 150));
+        // The keys, right-aligned, each as a key cap followed by what it does.
+        const QList<QPair<QString, QString>> keys{{tr("← →"), tr("move")},     {tr("Home End"), tr("first, last")},
+                                                  {QStringLiteral("F"), tr("fit")}, {QStringLiteral("1"), tr("actual size")},
+                                                  {QStringLiteral("F5"), tr("slideshow")}, {tr("Esc"), tr("back")}};
+        const QFontMetrics metrics = fontMetrics();
+        int x = band.right() - 14;
+        for (auto it = keys.crbegin(); it != keys.crend(); ++it) {
+            const int labelWidth = metrics.horizontalAdvance(it->second);
+            const int capWidth = metrics.horizontalAdvance(it->first) + 10;
+            if (x - labelWidth - capWidth - 6 < band.width() / 2)
+                break; // narrow: the name goes first
+            x -= labelWidth;
+            painter.setPen(QColor(220, 220, 220));
+            painter.drawText(QRect(x, band.top(), labelWidth, band.height()), Qt::AlignVCenter, it->second);
+            x -= capWidth + 5;
+            const QRect cap(x, band.center().y() - metrics.height() / 2 - 2, capWidth, metrics.height() + 4);
+            painter.setPen(QColor(150, 150, 150));
+            painter.setBrush(QColor(255, 255, 255, 30));
+            painter.drawRoundedRect(cap, 4, 4);
+            painter.setPen(Qt::white);
+            painter.drawText(cap, Qt::AlignCenter, it->first);
+            x -= 16;
+        }
         painter.setPen(Qt::white);
-        painter.drawText(band.adjusted(14, 0, -14, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                         fontMetrics().elidedText(caption, Qt::ElideMiddle, band.width() - 28));
-        painter.drawText(band.adjusted(14, 0, -14, 0), Qt::AlignVCenter | Qt::AlignRight,
-                         tr("← →  Home End  F fit  1 100 %  F5 slideshow  Esc back"));
+        const QRect captionRect(band.left() + 14, band.top(), x - band.left() - 14, band.height());
+        painter.drawText(captionRect, Qt::AlignVCenter | Qt::AlignLeft,
+                         metrics.elidedText(caption, Qt::ElideMiddle, captionRect.width()));
     }
 }
 

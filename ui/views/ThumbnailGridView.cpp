@@ -4,6 +4,10 @@
 #include "models/PagedFileModel.h"
 
 #include <QContextMenuEvent>
+#include <QDrag>
+#include <QMimeData>
+#include <QPainter>
+#include <QPainterPath>
 #include <QScrollBar>
 #include <QTimer>
 #include <QWheelEvent>
@@ -181,6 +185,77 @@ void ThumbnailGridView::contextMenuEvent(QContextMenuEvent *event)
     }
     emit menuRequested(pos);
     event->accept();
+}
+
+void ThumbnailGridView::startDrag(Qt::DropActions supportedActions)
+{
+    QModelIndexList indexes = selectionModel() ? selectionModel()->selectedIndexes() : QModelIndexList();
+    if (indexes.isEmpty() || !m_model)
+        return;
+    std::sort(indexes.begin(), indexes.end());
+    QMimeData *mime = m_model->mimeData(indexes);
+    if (!mime)
+        return;
+    auto *drag = new QDrag(this);
+    drag->setMimeData(mime);
+    // A small stack of the dragged photos beside the pointer, with their number: the album under the
+    // pointer stays visible (the default would be every selected tile at full size).
+    const QPixmap pixmap = dragPixmap(indexes);
+    drag->setPixmap(pixmap);
+    drag->setHotSpot(QPoint(-12, -12));
+    drag->exec(supportedActions, Qt::CopyAction);
+}
+
+QPixmap ThumbnailGridView::dragPixmap(const QModelIndexList &indexes) const
+{
+    constexpr int Card = 72;
+    constexpr int Step = 6;
+    const int cards = int(qMin<qsizetype>(3, indexes.size()));
+    const qreal dpr = devicePixelRatioF();
+    const QSize logical(Card + Step * (cards - 1) + 14, Card + Step * (cards - 1) + 14);
+    QPixmap pixmap(logical * dpr);
+    pixmap.setDevicePixelRatio(dpr);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    // The current tile on top, when it is one of them.
+    QModelIndexList shown = indexes.mid(0, cards);
+    if (indexes.contains(currentIndex()) && !shown.contains(currentIndex()))
+        shown.last() = currentIndex();
+    for (int i = cards - 1; i >= 0; --i) {
+        const QRectF card(Step * i, Step * (cards - 1 - i) + 14, Card, Card);
+        painter.setPen(QPen(palette().color(QPalette::Base), 2));
+        painter.setBrush(palette().color(QPalette::AlternateBase));
+        painter.drawRoundedRect(card, 5, 5);
+        const QImage image = shown[i].data(models::PagedFileModel::ThumbnailRole).value<QImage>();
+        if (!image.isNull()) {
+            const QSizeF side = QSizeF(image.size()).scaled(card.size(), Qt::KeepAspectRatioByExpanding);
+            QPainterPath clip;
+            clip.addRoundedRect(card.adjusted(1, 1, -1, -1), 4, 4);
+            painter.save();
+            painter.setClipPath(clip);
+            painter.drawImage(QRectF(card.center().x() - side.width() / 2, card.center().y() - side.height() / 2,
+                                     side.width(), side.height()),
+                              image);
+            painter.restore();
+        }
+    }
+    if (indexes.size() > 1) {
+        // The number of files, as a badge on the top right corner.
+        QFont font = this->font();
+        font.setBold(true);
+        painter.setFont(font);
+        const QString count = QLocale().toString(indexes.size());
+        const int width = qMax(24, QFontMetrics(font).horizontalAdvance(count) + 12);
+        const QRectF badge(logical.width() - width, 0, width, 24);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(palette().color(QPalette::Highlight));
+        painter.drawRoundedRect(badge, 12, 12);
+        painter.setPen(palette().color(QPalette::HighlightedText));
+        painter.drawText(badge, Qt::AlignCenter, count);
+    }
+    return pixmap;
 }
 
 void ThumbnailGridView::reportViewportSoon()

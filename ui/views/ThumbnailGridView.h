@@ -51,6 +51,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void startDrag(Qt::DropActions supportedActions) override;
     void selectionChanged(const QItemSelection &selected, const QItemSelection &deselected) override;
 
 private:
@@ -59,6 +60,7 @@ private:
     void reportViewport();
     void selectArrivedRows(int first, int last);
     void setSelectingAll(bool selectingAll);
+    QPixmap dragPixmap(const QModelIndexList &indexes) const;
 
     ThumbnailDelegate *m_delegate;
     models::PagedFileModel *m_model = nullptr;

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QListView>
+#include <QPersistentModelIndex>
+
+namespace koodrive::ui {
+
+// A sidebar list of albums that photos can be dropped on. While a drag hovers an album that takes it, that
+// album is highlighted (the delegate asks dropTarget()); over one that does not, nothing is highlighted and
+// the cursor says no.
+class AlbumListView final : public QListView
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AlbumListView)
+
+public:
+    explicit AlbumListView(QWidget *parent = nullptr);
+
+    QModelIndex dropTarget() const { return m_dropTarget; }
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dragLeaveEvent(QDragLeaveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void setDropTarget(const QModelIndex &index);
+
+    QPersistentModelIndex m_dropTarget;
+};
+
+} // namespace koodrive::ui
