@@ -9,12 +9,15 @@
 #include "mainwindow/MainWindow.h"
 #include "thumbnails/ThumbnailDiskCache.h"
 #include "thumbnails/ThumbnailScheduler.h"
+#include "views/ThumbnailGridView.h"
 #include "widgets/MessageBar.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
@@ -22,6 +25,8 @@
 #include <memory>
 
 namespace {
+Q_LOGGING_CATEGORY(lcStartup, "koodrive.startup", QtWarningMsg)
+
 // --help and --version answer on the terminal, with no display needed (e.g. on a build machine).
 bool onlyAsksForInformation(int argc, char *argv[])
 {
@@ -33,7 +38,7 @@ bool onlyAsksForInformation(int argc, char *argv[])
     return false;
 }
 
-void describeCommandLine(QCommandLineParser &parser, const QCommandLineOption &demo,
+void describeCommandLine(QCommandLineParser &parser, const QCommandLineOption &demo, const QCommandLineOption &open,
                          const QCommandLineOption &server)
 {
     parser.setApplicationDescription(
@@ -42,6 +47,7 @@ void describeCommandLine(QCommandLineParser &parser, const QCommandLineOption &d
     parser.addVersionOption();
     parser.addOption(demo);
     parser.addOption(server);
+    parser.addOption(open);
 }
 } // namespace
 
@@ -56,16 +62,22 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main",
                                     "Connect to the KooDrive server at URL (you are asked to sign in)."),
         QStringLiteral("URL"));
+    const QCommandLineOption open(
+        QStringLiteral("open"),
+        QCoreApplication::translate("main", "Open the drive's folder at PATH, by names (for example Pictures/2024)."),
+        QStringLiteral("PATH"));
     if (onlyAsksForInformation(argc, argv)) {
         QCoreApplication info(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("koodrive-albums"));
         QCoreApplication::setApplicationVersion(QStringLiteral(KOODRIVE_VERSION));
         QCommandLineParser parser;
-        describeCommandLine(parser, demo, server);
+        describeCommandLine(parser, demo, open, server);
         parser.process(info); // prints and exits
         return 0;
     }
 
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("KooDrive Albums"));
     QApplication::setApplicationName(QStringLiteral("koodrive-albums"));
@@ -73,7 +85,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(KOODRIVE_VERSION));
 
     QCommandLineParser parser;
-    describeCommandLine(parser, demo, server);
+    describeCommandLine(parser, demo, open, server);
     parser.process(app);
 
     // One network for the app: the service layer and the thumbnail loader share it.
@@ -157,6 +169,18 @@ int main(int argc, char *argv[])
 
     koodrive::ui::MainWindow window({connection, &client, &thumbnails, &network, &tokens});
     window.show();
+    if (parser.isSet(open))
+        window.openPath(parser.value(open));
+    // How long a person waits (QT_LOGGING_RULES="koodrive.startup.info=true"; tests/bench/bench_startup).
+    QTimer::singleShot(0, &window, [&sinceStart] {
+        qCInfo(lcStartup, "window shown after %lld ms", static_cast<long long>(sinceStart.elapsed()));
+    });
+    QObject::connect(window.grid(), &koodrive::ui::ThumbnailGridView::screenFilled, &window, [&sinceStart] {
+        static bool first = true;
+        if (std::exchange(first, false))
+            qCInfo(lcStartup, "first screen of thumbnails painted after %lld ms",
+                   static_cast<long long>(sinceStart.elapsed()));
+    });
     if (!connection.demoLibrary) {
         // Said once the keychain has answered: where there is none, the session is not kept.
         QTimer::singleShot(1500, &window, [&window, &tokens] {

@@ -4,6 +4,8 @@
 #include "MainWindowTesting.h"
 #include "models/AlbumContentsModel.h"
 #include "models/FolderModel.h"
+#include "models/FolderTreeModel.h"
+#include "widgets/MessageBar.h"
 #include "viewer/PhotoViewer.h"
 #include <QAccessible>
 #include <QApplication>
@@ -335,6 +337,25 @@ private slots:
         // And the names on it are light, so they can be read.
         QVERIFY(lightest(m_window->myAlbumsView()->viewport()) > 200);
         QVERIFY(lightest(m_window->folderTree()->viewport()) > 200);
+    }
+
+    void aFolderOpensByItsPath()
+    {
+        // koodrive-albums --open Pictures/2024: the tree reads its way down, the grid shows the folder.
+        m_window->openPath(QStringLiteral("Pictures/2024"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->folderTree()->currentIndex().data().toString(), QStringLiteral("2024"),
+                                  10000);
+        QCOMPARE(m_window->folderTree()->currentIndex().parent().data().toString(), QStringLiteral("Pictures"));
+        QCOMPARE(m_window->folder()->location().folderId,
+                 m_window->folderTree()->currentIndex().data(models::FolderTreeModel::IdRole).toString());
+        QTRY_VERIFY(m_window->grid()->model()->rowCount() > 0);
+
+        // A name that is not there is said, and the window stays where it is.
+        m_window->openPath(QStringLiteral("Pictures/1999"));
+        QTRY_VERIFY(m_window->messages()->isVisible());
+        QVERIFY2(m_window->messages()->text().contains(QLatin1String("1999")),
+                 qPrintable(m_window->messages()->text()));
+        QCOMPARE(m_window->folderTree()->currentIndex().data().toString(), QStringLiteral("2024"));
     }
 };
 

@@ -131,8 +131,13 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
         m_tree->expand(drive);
         const bool placeRestored =
             !m_pathIds.isEmpty() || m_place != Place::Folder || !m_pendingAlbumId.isEmpty();
-        if (!placeRestored)
+        if (!placeRestored && m_openPath.isEmpty())
             m_tree->setCurrentIndex(drive);
+        continueOpenPath();
+    });
+    connect(m_treeModel, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &under) {
+        if (!m_openPath.isEmpty() && under == m_openPathAt)
+            continueOpenPath();
     });
     // Albums are few: all four lists are read at once, a page after the other, so that "Shared albums"
     // fills even while "My albums" is not scrolled to its end.
@@ -450,6 +455,45 @@ void MainWindow::applySort()
         m_folder->setSortOrder(FolderModel::SortField(sort.at(0).toInt()), order);
     else
         m_albumContents->setSortOrder(AlbumContentsModel::SortField(sort.at(0).toInt()), order);
+}
+
+void MainWindow::openPath(const QString &path)
+{
+    m_openPath = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    m_openPathAt = QPersistentModelIndex();
+    if (m_treeModel->isLoaded())
+        continueOpenPath();
+}
+
+void MainWindow::continueOpenPath()
+{
+    if (m_openPath.isEmpty() || !m_treeModel->isLoaded())
+        return;
+    if (!m_openPathAt.isValid())
+        m_openPathAt = m_treeModel->index(0, 0); // the user's drive
+    while (!m_openPath.isEmpty()) {
+        QModelIndex next;
+        for (int row = 0; row < m_treeModel->rowCount(m_openPathAt) && !next.isValid(); ++row)
+            if (m_treeModel->index(row, 0, m_openPathAt).data().toString() == m_openPath.first())
+                next = m_treeModel->index(row, 0, m_openPathAt);
+        if (!next.isValid()) {
+            if (m_treeModel->canFetchMore(m_openPathAt) || m_treeModel->isFetching(m_openPathAt)) {
+                m_tree->expand(m_openPathAt); // its folders are read; rowsInserted brings us back here
+                if (m_treeModel->canFetchMore(m_openPathAt))
+                    m_treeModel->fetchMore(m_openPathAt);
+                return;
+            }
+            m_messages->showNote(tr("There is no folder “%1” in “%2”.")
+                                     .arg(m_openPath.first(), m_openPathAt.data().toString()));
+            m_openPath.clear();
+            return;
+        }
+        m_openPath.removeFirst();
+        m_openPathAt = next;
+    }
+    m_tree->expand(m_openPathAt.parent());
+    m_tree->setCurrentIndex(m_openPathAt);
+    m_tree->scrollTo(m_openPathAt);
 }
 
 void MainWindow::applyFilter()

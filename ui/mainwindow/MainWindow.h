@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QPersistentModelIndex>
 #include <QPointer>
 #include <functional>
 
@@ -94,6 +95,9 @@ public:
     void useAccount(const ServerConnection &connection, const QString &refreshToken);
     // "Add to album…" for the grid's selection (the context menu and keyboard path to what a drop does).
     void addSelectionToAlbum(const QString &albumId);
+    // Opens a folder of the drive by its path of names ("Pictures/2024"), as soon as the tree has read it;
+    // an unknown name is said in the message bar.
+    void openPath(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -133,6 +137,7 @@ private:
     void updateActions();
     void watchSelection();
     void openAlbumDialog(const api::Album *editing);
+    void continueOpenPath();
 
     Services m_services;
     models::AlbumListModel *m_albums;
@@ -186,6 +191,8 @@ private:
     QString m_pendingAlbumId;                 // restored: shown once the album list has it
     QStringList m_path;                       // names from the drive down to the shown folder
     QList<QPair<QString, QString>> m_pathIds; // (containerId, folderId) per path element
+    QStringList m_openPath;                   // names still to walk down for openPath()
+    QPersistentModelIndex m_openPathAt;       // the tree node reached so far
 };
 
 } // namespace koodrive::ui

@@ -2,6 +2,7 @@
 
 #include "delegates/ThumbnailDelegate.h"
 #include "models/PagedFileModel.h"
+#include "thumbnails/ThumbnailScheduler.h"
 
 #include <QContextMenuEvent>
 #include <QDrag>
@@ -13,6 +14,8 @@
 #include <QWheelEvent>
 
 namespace koodrive::ui {
+
+using thumbnails::ThumbnailState;
 
 ThumbnailGridView::ThumbnailGridView(QWidget *parent)
     : QListView(parent)
@@ -46,6 +49,7 @@ void ThumbnailGridView::setFileModel(models::PagedFileModel *model)
         disconnect(connection);
     m_modelConnections.clear();
     m_model = model;
+    m_watchFill = true;
     setSelectingAll(false);
     setModel(model);
     if (model) {
@@ -56,7 +60,10 @@ void ThumbnailGridView::setFileModel(models::PagedFileModel *model)
             // A new folder, order or filter: its first page is wanted at once (QListView asks only on
             // scrolling).
             connect(model, &QAbstractItemModel::modelReset, this, &ThumbnailGridView::fetchMoreSoon),
-            connect(model, &QAbstractItemModel::modelReset, this, [this] { setSelectingAll(false); }),
+            connect(model, &QAbstractItemModel::modelReset, this, [this] {
+                setSelectingAll(false);
+                m_watchFill = true;
+            }),
             connect(model, &QAbstractItemModel::rowsInserted, this,
                     [this](const QModelIndex &, int first, int last) { selectArrivedRows(first, last); }),
         };
@@ -269,20 +276,60 @@ void ThumbnailGridView::reportViewportSoon()
     });
 }
 
-void ThumbnailGridView::reportViewport()
+QPair<int, int> ThumbnailGridView::rowsOnScreen() const
 {
-    if (!m_model || m_model->rowCount() == 0)
-        return;
     // The grid is uniform: the rows on screen follow from the scroll position and the cell size.
     const QSize cell = gridSize();
     const int columns = qMax(1, viewport()->width() / qMax(1, cell.width()));
     const int top = verticalScrollBar()->value();
     const int firstLine = top / qMax(1, cell.height());
     const int lastLine = (top + viewport()->height()) / qMax(1, cell.height());
-    const int first = firstLine * columns;
-    const int last = qMin(m_model->rowCount() - 1, (lastLine + 1) * columns - 1);
+    return {firstLine * columns, qMin(m_model->rowCount() - 1, (lastLine + 1) * columns - 1)};
+}
+
+void ThumbnailGridView::reportViewport()
+{
+    if (!m_model || m_model->rowCount() == 0)
+        return;
+    const auto [first, last] = rowsOnScreen();
     if (first < m_model->rowCount())
         m_model->setViewport(first, last);
+}
+
+QRegion ThumbnailGridView::visualRegionForSelection(const QItemSelection &selection) const
+{
+    // Only the tiles on screen need repainting; QListView would ask for the rectangle of every selected
+    // row (100 000 after Ctrl+A in a big folder).
+    if (!m_model || m_model->rowCount() == 0)
+        return {};
+    const auto [first, last] = rowsOnScreen();
+    QRegion region;
+    for (const QItemSelectionRange &range : selection) {
+        const int top = qMax(range.top(), first);
+        const int bottom = qMin(range.bottom(), last);
+        for (int row = top; row <= bottom; ++row)
+            region += visualRect(m_model->index(row, 0));
+    }
+    return region;
+}
+
+void ThumbnailGridView::paintEvent(QPaintEvent *event)
+{
+    QListView::paintEvent(event);
+    if (!m_watchFill || !m_model || m_model->rowCount() == 0)
+        return;
+    const auto [first, last] = rowsOnScreen();
+    for (int row = first; row <= last; ++row) {
+        const QModelIndex index = m_model->index(row, 0);
+        const bool painted = index.data(models::PagedFileModel::IsFolderRole).toBool() ||
+                             ThumbnailState(index.data(models::PagedFileModel::ThumbnailStateRole).toInt()) ==
+                                 ThumbnailState::Unavailable ||
+                             !index.data(models::PagedFileModel::ThumbnailRole).value<QImage>().isNull();
+        if (!painted)
+            return;
+    }
+    m_watchFill = false;
+    emit screenFilled();
 }
 
 } // namespace koodrive::ui

@@ -44,6 +44,9 @@ signals:
     // Shift+F10 over the current tile.
     void menuRequested(const QPoint &pos);
     void selectingAllChanged(bool selectingAll);
+    // Once per folder or album shown: every tile on screen has been painted with its picture (folders with
+    // their icon). The time a person waits for a full screen.
+    void screenFilled();
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -51,6 +54,8 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+    QRegion visualRegionForSelection(const QItemSelection &selection) const override;
     void startDrag(Qt::DropActions supportedActions) override;
     void selectionChanged(const QItemSelection &selected, const QItemSelection &deselected) override;
 
@@ -58,6 +63,7 @@ private:
     void reportViewportSoon();
     void fetchMoreSoon();
     void reportViewport();
+    QPair<int, int> rowsOnScreen() const;
     void selectArrivedRows(int first, int last);
     void setSelectingAll(bool selectingAll);
     QPixmap dragPixmap(const QModelIndexList &indexes) const;
@@ -67,6 +73,7 @@ private:
     QList<QMetaObject::Connection> m_modelConnections;
     bool m_reportPending = false;
     bool m_selectingAll = false;
+    bool m_watchFill = true;
     bool m_ownSelectionChange = false;
 };
 

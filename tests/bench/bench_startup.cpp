@@ -1,0 +1,106 @@
+// How long a person waits after starting KooDrive Albums: from the process being started to the window
+// shown, and to the first screen of thumbnails painted in the camera folder of the demo library (opened
+// with --open Camera). Cold: a new home (the demo library is made, no thumbnail is on disk). Warm: the same
+// home again (library and thumbnail cache on disk). Prints medians over N runs of each.
+//
+//   build/default/bin/bench_startup [runs=5] [app=koodrive-albums beside this program]
+//
+// The app runs on the display given by the environment (DISPLAY for a real X window, e.g. under Xvfb),
+// else offscreen. It reports its moments through the logging category koodrive.startup.
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <algorithm>
+#include <cstdio>
+
+namespace {
+
+struct Moments
+{
+    qint64 shown = -1;
+    qint64 filled = -1;
+};
+
+Moments runOnce(const QString &app, const QString &home)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home);
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), home + QStringLiteral("/cache"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("koodrive.startup.info=true"));
+    if (!env.contains(QStringLiteral("DISPLAY")) && !env.contains(QStringLiteral("QT_QPA_PLATFORM")))
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(env);
+    process.setProcessChannelMode(QProcess::SeparateChannels);
+    Moments moments;
+    QElapsedTimer clock;
+    QByteArray pending;
+    QObject::connect(&process, &QProcess::readyReadStandardError, [&] {
+        pending += process.readAllStandardError();
+        qsizetype end;
+        while ((end = pending.indexOf('\n')) >= 0) {
+            const QByteArray line = pending.left(end);
+            pending.remove(0, end + 1);
+            if (line.contains("koodrive.startup: window shown") && moments.shown < 0)
+                moments.shown = clock.elapsed();
+            if (line.contains("koodrive.startup: first screen of thumbnails painted") && moments.filled < 0)
+                moments.filled = clock.elapsed();
+        }
+    });
+    clock.start();
+    process.start(app, {QStringLiteral("--open"), QStringLiteral("Camera")});
+    if (!process.waitForStarted(10000))
+        return moments;
+    while (moments.filled < 0 && clock.elapsed() < 30000 && process.state() == QProcess::Running)
+        process.waitForReadyRead(100);
+    process.terminate();
+    if (!process.waitForFinished(5000))
+        process.kill();
+    process.waitForFinished(2000);
+    return moments;
+}
+
+qint64 median(QList<qint64> values)
+{
+    values.removeAll(-1);
+    if (values.isEmpty())
+        return -1;
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication core(argc, argv);
+    const QStringList args = QCoreApplication::arguments();
+    const int runs = args.size() > 1 ? qMax(1, args[1].toInt()) : 5;
+    const QString app = args.size() > 2 ? args[2]
+                                        : QDir(QCoreApplication::applicationDirPath())
+                                              .filePath(QStringLiteral("koodrive-albums"));
+    QTextStream out(stdout);
+    QList<qint64> coldShown, coldFilled, warmShown, warmFilled;
+    for (int i = 0; i < runs; ++i) {
+        QTemporaryDir home;
+        const Moments cold = runOnce(app, home.path());
+        const Moments warm = runOnce(app, home.path());
+        coldShown << cold.shown;
+        coldFilled << cold.filled;
+        warmShown << warm.shown;
+        warmFilled << warm.filled;
+        out << "run " << i + 1 << ": cold " << cold.shown << " / " << cold.filled << " ms, warm " << warm.shown
+            << " / " << warm.filled << " ms (window shown / first screen of thumbnails)\n";
+        out.flush();
+    }
+    out << "median of " << runs << ", process start to window shown: cold " << median(coldShown) << " ms, warm "
+        << median(warmShown) << " ms\n";
+    out << "median of " << runs << ", process start to first screen of thumbnails painted: cold "
+        << median(coldFilled) << " ms, warm " << median(warmFilled) << " ms\n";
+    return median(coldFilled) < 0 || median(warmFilled) < 0 ? 1 : 0;
+}
