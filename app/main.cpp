@@ -38,8 +38,8 @@ bool onlyAsksForInformation(int argc, char *argv[])
     return false;
 }
 
-void describeCommandLine(QCommandLineParser &parser, const QCommandLineOption &demo, const QCommandLineOption &open,
-                         const QCommandLineOption &server)
+void describeCommandLine(QCommandLineParser &parser, const QCommandLineOption &demo,
+                         const QCommandLineOption &open, const QCommandLineOption &server)
 {
     parser.setApplicationDescription(
         QCoreApplication::translate("main", "Browse KooDrive photos and organise them in albums."));
@@ -64,7 +64,8 @@ int main(int argc, char *argv[])
         QStringLiteral("URL"));
     const QCommandLineOption open(
         QStringLiteral("open"),
-        QCoreApplication::translate("main", "Open the drive's folder at PATH, by names (for example Pictures/2024)."),
+        QCoreApplication::translate("main",
+                                    "Open the drive's folder at PATH, by names (for example Pictures/2024)."),
         QStringLiteral("PATH"));
     if (onlyAsksForInformation(argc, argv)) {
         QCoreApplication info(argc, argv);

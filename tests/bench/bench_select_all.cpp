@@ -59,8 +59,9 @@ int main(int argc, char *argv[])
     // The demo library's camera folder gets about 43 % of its files: 232 560 files give 100 000 there.
     QTemporaryDir data;
     QProcess sim;
-    sim.start(QCoreApplication::applicationDirPath() + QStringLiteral("/koodrive-sim"),
-              {QStringLiteral("--data-dir"), data.path(), QStringLiteral("--demo"), QStringLiteral("232560")});
+    sim.start(
+        QCoreApplication::applicationDirPath() + QStringLiteral("/koodrive-sim"),
+        {QStringLiteral("--data-dir"), data.path(), QStringLiteral("--demo"), QStringLiteral("232560")});
     QByteArray out;
     while (out.count('\n') < 3 && sim.waitForReadyRead(120000))
         out += sim.readAllStandardOutput();

@@ -81,9 +81,10 @@ int main(int argc, char *argv[])
     QCoreApplication core(argc, argv);
     const QStringList args = QCoreApplication::arguments();
     const int runs = args.size() > 1 ? qMax(1, args[1].toInt()) : 5;
-    const QString app = args.size() > 2 ? args[2]
-                                        : QDir(QCoreApplication::applicationDirPath())
-                                              .filePath(QStringLiteral("koodrive-albums"));
+    const QString app =
+        args.size() > 2
+            ? args[2]
+            : QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("koodrive-albums"));
     QTextStream out(stdout);
     QList<qint64> coldShown, coldFilled, warmShown, warmFilled;
     for (int i = 0; i < runs; ++i) {
@@ -94,12 +95,12 @@ int main(int argc, char *argv[])
         coldFilled << cold.filled;
         warmShown << warm.shown;
         warmFilled << warm.filled;
-        out << "run " << i + 1 << ": cold " << cold.shown << " / " << cold.filled << " ms, warm " << warm.shown
-            << " / " << warm.filled << " ms (window shown / first screen of thumbnails)\n";
+        out << "run " << i + 1 << ": cold " << cold.shown << " / " << cold.filled << " ms, warm "
+            << warm.shown << " / " << warm.filled << " ms (window shown / first screen of thumbnails)\n";
         out.flush();
     }
-    out << "median of " << runs << ", process start to window shown: cold " << median(coldShown) << " ms, warm "
-        << median(warmShown) << " ms\n";
+    out << "median of " << runs << ", process start to window shown: cold " << median(coldShown)
+        << " ms, warm " << median(warmShown) << " ms\n";
     out << "median of " << runs << ", process start to first screen of thumbnails painted: cold "
         << median(coldFilled) << " ms, warm " << median(warmFilled) << " ms\n";
     return median(coldFilled) < 0 || median(warmFilled) < 0 ? 1 : 0;

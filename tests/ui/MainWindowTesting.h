@@ -54,7 +54,8 @@ protected:
         m_sim = std::make_unique<SimFixture>(600);
         m_sim->addFolder(QStringLiteral("Party"), 250);
         m_client = std::make_unique<api::KooDriveClient>(&m_network);
-        m_client->setConnection({m_sim->server().url(), m_sim->userId(), m_sim->server().accessToken(), true});
+        m_client->setConnection(
+            {m_sim->server().url(), m_sim->userId(), m_sim->server().accessToken(), true});
         m_thumbnails = std::make_unique<thumbnails::ThumbnailScheduler>(&m_network);
         openWindow();
         m_window->resize(1200, 800);
@@ -119,7 +120,8 @@ protected:
     }
 
     // A drag from the grid's selection to `pos` in `view`, through the view's own drag-and-drop handling.
-    static bool dropOn(QAbstractItemView *view, const QPoint &pos, QMimeData *mime, bool *acceptedWhileHovering)
+    static bool dropOn(QAbstractItemView *view, const QPoint &pos, QMimeData *mime,
+                       bool *acceptedWhileHovering)
     {
         QDragEnterEvent enter(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(view->viewport(), &enter);

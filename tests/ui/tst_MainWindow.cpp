@@ -1,12 +1,14 @@
 // The main window over an in-process koodrive-sim, browsed as a person would: a folder opens with its
 // thumbnails, the breadcrumb leads back, the viewer steps through photos and returns to the same place, the
-// window comes back as it was left, select-all takes a whole folder, and the keyboard and a dark palette work.
+// window comes back as it was left, select-all takes a whole folder, and the keyboard and a dark palette
+// work.
 #include "MainWindowTesting.h"
 #include "models/AlbumContentsModel.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
-#include "widgets/MessageBar.h"
 #include "viewer/PhotoViewer.h"
+#include "widgets/MessageBar.h"
+
 #include <QAccessible>
 #include <QApplication>
 #include <QComboBox>
@@ -18,12 +20,12 @@
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QScopeGuard>
+#include <QScrollBar>
 #include <QSlider>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
 #include <QWidgetAction>
-#include <QScrollBar>
 
 using namespace koodrive;
 using koodrive::ServerConnection;
@@ -204,10 +206,10 @@ private slots:
         // What a screen reader says for each control: never nothing.
         QStringList unnamed;
         for (QWidget *widget : m_window->findChildren<QWidget *>()) {
-            const bool control = qobject_cast<QAbstractButton *>(widget) || qobject_cast<QComboBox *>(widget) ||
-                                 qobject_cast<QLineEdit *>(widget) || qobject_cast<QSlider *>(widget) ||
-                                 qobject_cast<QAbstractItemView *>(widget) ||
-                                 qobject_cast<QProgressBar *>(widget);
+            const bool control =
+                qobject_cast<QAbstractButton *>(widget) || qobject_cast<QComboBox *>(widget) ||
+                qobject_cast<QLineEdit *>(widget) || qobject_cast<QSlider *>(widget) ||
+                qobject_cast<QAbstractItemView *>(widget) || qobject_cast<QProgressBar *>(widget);
             if (!control || !widget->isVisibleTo(m_window.get()) ||
                 widget->objectName().startsWith(QLatin1String("qt_")))
                 continue;
@@ -239,12 +241,12 @@ private slots:
             reached.insert(QApplication::focusWidget());
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         }
-        for (QWidget *pane : {static_cast<QWidget *>(m_window->myAlbumsView()),
-                              static_cast<QWidget *>(m_window->folderTree()),
-                              static_cast<QWidget *>(m_window->grid())})
+        for (QWidget *pane :
+             {static_cast<QWidget *>(m_window->myAlbumsView()),
+              static_cast<QWidget *>(m_window->folderTree()), static_cast<QWidget *>(m_window->grid())})
             QVERIFY2(reached.contains(pane), qPrintable(pane->accessibleName()));
-        for (const QString &name : {QStringLiteral("Search"), QStringLiteral("Sort order"),
-                                    QStringLiteral("Thumbnail size")}) {
+        for (const QString &name :
+             {QStringLiteral("Search"), QStringLiteral("Sort order"), QStringLiteral("Thumbnail size")}) {
             bool found = false;
             for (QWidget *widget : std::as_const(reached))
                 found = found || widget->accessibleName() == name;
@@ -271,7 +273,8 @@ private slots:
         // (Over the tile's middle; the screen's edge may push it left.)
         QCOMPARE(menuAt.y(), m_window->grid()->viewport()->mapToGlobal(tile.center()).y());
         QVERIFY(menuAt.x() <= m_window->grid()->viewport()->mapToGlobal(tile.center()).x());
-        QVERIFY2(entries.contains(QStringLiteral("Add to album")), qPrintable(entries.join(QLatin1Char('|'))));
+        QVERIFY2(entries.contains(QStringLiteral("Add to album")),
+                 qPrintable(entries.join(QLatin1Char('|'))));
     }
 
     void aDarkPaletteIsFollowed()
@@ -325,14 +328,18 @@ private slots:
                     lightness = qMax(lightness, QColor(image.pixel(x, y)).lightness());
             return lightness;
         };
-        const QList<QWidget *> panels{m_window->myAlbumsView()->viewport(), m_window->folderTree()->viewport(),
-                                      m_window->grid()->viewport(), m_window->statusBar(),
-                                      m_window->menuBar(), m_window->findChild<QToolBar *>()};
+        const QList<QWidget *> panels{m_window->myAlbumsView()->viewport(),
+                                      m_window->folderTree()->viewport(),
+                                      m_window->grid()->viewport(),
+                                      m_window->statusBar(),
+                                      m_window->menuBar(),
+                                      m_window->findChild<QToolBar *>()};
         for (QWidget *panel : panels) {
             const QColor colour = background(panel);
-            QVERIFY2(colour.lightness() < 80, qPrintable(QStringLiteral("%1 is %2")
-                                                             .arg(QString::fromLatin1(panel->metaObject()->className()),
-                                                                  colour.name())));
+            QVERIFY2(
+                colour.lightness() < 80,
+                qPrintable(QStringLiteral("%1 is %2")
+                               .arg(QString::fromLatin1(panel->metaObject()->className()), colour.name())));
         }
         // And the names on it are light, so they can be read.
         QVERIFY(lightest(m_window->myAlbumsView()->viewport()) > 200);
@@ -343,9 +350,10 @@ private slots:
     {
         // koodrive-albums --open Pictures/2024: the tree reads its way down, the grid shows the folder.
         m_window->openPath(QStringLiteral("Pictures/2024"));
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->folderTree()->currentIndex().data().toString(), QStringLiteral("2024"),
-                                  10000);
-        QCOMPARE(m_window->folderTree()->currentIndex().parent().data().toString(), QStringLiteral("Pictures"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->folderTree()->currentIndex().data().toString(),
+                                  QStringLiteral("2024"), 10000);
+        QCOMPARE(m_window->folderTree()->currentIndex().parent().data().toString(),
+                 QStringLiteral("Pictures"));
         QCOMPARE(m_window->folder()->location().folderId,
                  m_window->folderTree()->currentIndex().data(models::FolderTreeModel::IdRole).toString());
         QTRY_VERIFY(m_window->grid()->model()->rowCount() > 0);

@@ -3,11 +3,12 @@
 // progress and a summary.
 #include "MainWindowTesting.h"
 #include "dialogs/AlbumDialog.h"
-#include "views/AlbumListView.h"
 #include "models/AlbumContentsModel.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
+#include "views/AlbumListView.h"
 #include "widgets/MessageBar.h"
+
 #include <QListView>
 #include <QListWidget>
 #include <QPointer>
@@ -153,7 +154,8 @@ private slots:
             QCoreApplication::sendEvent(albums->viewport(), &enter);
             QDragMoveEvent move(overCollection, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
             QCoreApplication::sendEvent(albums->viewport(), &move);
-            QVERIFY(!qobject_cast<ui::AlbumListView *>(albums)->dropTarget().isValid()); // nothing highlighted
+            QVERIFY(
+                !qobject_cast<ui::AlbumListView *>(albums)->dropTarget().isValid()); // nothing highlighted
             QDragLeaveEvent leave;
             QCoreApplication::sendEvent(albums->viewport(), &leave);
         }

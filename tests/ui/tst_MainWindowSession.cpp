@@ -7,9 +7,10 @@
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
 #include "widgets/MessageBar.h"
+
 #include <QFile>
-#include <QSqlQuery>
 #include <QPointer>
+#include <QSqlQuery>
 #include <QTcpServer>
 
 using namespace koodrive;

@@ -1,6 +1,7 @@
 #include "AlbumDialog.h"
 
 #include "models/FolderTreeModel.h"
+#include "widgets/ProblemLabel.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -34,7 +35,7 @@ AlbumDialog::AlbumDialog(FolderTreeModel *folders, QVector<api::ShareFolder> spa
     , m_children(new QListWidget)
     , m_images(new QCheckBox(tr("&Photos")))
     , m_videos(new QCheckBox(tr("&Videos")))
-    , m_problem(new QLabel)
+    , m_problem(new ProblemLabel)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
 {
     setWindowTitle(tr("New album"));
@@ -88,9 +89,6 @@ AlbumDialog::AlbumDialog(FolderTreeModel *folders, QVector<api::ShareFolder> spa
     layout->addLayout(form);
     layout->addWidget(m_pages, 1);
     m_problem->setWordWrap(true);
-    QPalette warning = m_problem->palette();
-    warning.setColor(QPalette::WindowText, QColor(0xc0, 0x39, 0x2b));
-    m_problem->setPalette(warning);
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
 

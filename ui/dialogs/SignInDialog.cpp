@@ -1,5 +1,7 @@
 #include "SignInDialog.h"
 
+#include "widgets/ProblemLabel.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -19,7 +21,7 @@ SignInDialog::SignInDialog(QNetworkAccessManager *network, const QUrl &server, Q
     , m_password(new QLineEdit)
     , m_userId(new QLineEdit)
     , m_token(new QLineEdit)
-    , m_problem(new QLabel)
+    , m_problem(new ProblemLabel)
 {
     setWindowTitle(tr("Sign in to KooDrive"));
     m_server->setPlaceholderText(QStringLiteral("https://…"));
@@ -55,9 +57,6 @@ SignInDialog::SignInDialog(QNetworkAccessManager *network, const QUrl &server, Q
     layout->addWidget(m_ways);
     m_problem->setWordWrap(true);
     m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette warning = m_problem->palette();
-    warning.setColor(QPalette::WindowText, QColor(0xc0, 0x39, 0x2b));
-    m_problem->setPalette(warning);
     layout->addWidget(m_problem);
     layout->addWidget(buttons);
     // Return signs in, from any field.

@@ -92,9 +92,8 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     makeToolBar();
     makeStatusBar();
     // Tab goes around the window in reading order: the sidebar from the top, the grid, then the toolbar.
-    const QList<QWidget *> tabOrder{m_myAlbums, m_sharedAlbums, m_tree,   m_recycleBin, m_breadcrumb,
-                                    m_grid,     m_sort,         m_typeFilter, m_search, m_zoom,
-                                    m_account};
+    const QList<QWidget *> tabOrder{m_myAlbums, m_sharedAlbums, m_tree,   m_recycleBin, m_breadcrumb, m_grid,
+                                    m_sort,     m_typeFilter,   m_search, m_zoom,       m_account};
     for (qsizetype i = 1; i < tabOrder.size(); ++i)
         setTabOrder(tabOrder[i - 1], tabOrder[i]);
     resize(1200, 780);
@@ -188,20 +187,20 @@ QWidget *MainWindow::makeSidebar()
     m_tree->setDefaultDropAction(Qt::CopyAction);
     m_tree->setUniformRowHeights(true);
     connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-                const QModelIndexList selected = m_tree->selectionModel()->selectedIndexes();
-                if (selected.isEmpty())
-                    return;
-                const QModelIndex current = selected.first();
-                QStringList path;
-                QList<QPair<QString, QString>> ids;
-                for (QModelIndex at = current; at.isValid(); at = at.parent()) {
-                    path.prepend(at.data().toString());
-                    ids.prepend({at.data(FolderTreeModel::ContainerRole).toString(),
-                                 at.data(FolderTreeModel::IdRole).toString()});
-                }
-                m_pathIds = ids;
-                showFolder(ids.last().first, ids.last().second, path);
-            });
+        const QModelIndexList selected = m_tree->selectionModel()->selectedIndexes();
+        if (selected.isEmpty())
+            return;
+        const QModelIndex current = selected.first();
+        QStringList path;
+        QList<QPair<QString, QString>> ids;
+        for (QModelIndex at = current; at.isValid(); at = at.parent()) {
+            path.prepend(at.data().toString());
+            ids.prepend({at.data(FolderTreeModel::ContainerRole).toString(),
+                         at.data(FolderTreeModel::IdRole).toString()});
+        }
+        m_pathIds = ids;
+        showFolder(ids.last().first, ids.last().second, path);
+    });
 
     m_recycleBin = new QPushButton(QIcon(QStringLiteral(":/icons/recycle-bin.svg")), tr("Recycle bin"));
     m_recycleBin->setFlat(true);

@@ -1,7 +1,6 @@
 // The window's actions: made once, then put in the menu bar (where every one of them can be reached from
 // the keyboard, with its standard shortcut), the toolbar and the grid's context menu.
 #include "MainWindow.h"
-
 #include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
 #include "models/PagedFileModel.h"

@@ -175,9 +175,12 @@ void PhotoViewer::paintEvent(QPaintEvent *)
         const QRect band(0, height() - 34, width(), 34);
         painter.fillRect(band, QColor(0, 0, 0, 150));
         // The keys, right-aligned, each as a key cap followed by what it does.
-        const QList<QPair<QString, QString>> keys{{tr("← →"), tr("move")},     {tr("Home End"), tr("first, last")},
-                                                  {QStringLiteral("F"), tr("fit")}, {QStringLiteral("1"), tr("actual size")},
-                                                  {QStringLiteral("F5"), tr("slideshow")}, {tr("Esc"), tr("back")}};
+        const QList<QPair<QString, QString>> keys{{tr("← →"), tr("move")},
+                                                  {tr("Home End"), tr("first, last")},
+                                                  {QStringLiteral("F"), tr("fit")},
+                                                  {QStringLiteral("1"), tr("actual size")},
+                                                  {QStringLiteral("F5"), tr("slideshow")},
+                                                  {tr("Esc"), tr("back")}};
         const QFontMetrics metrics = fontMetrics();
         int x = band.right() - 14;
         for (auto it = keys.crbegin(); it != keys.crend(); ++it) {

@@ -60,10 +60,11 @@ void ThumbnailGridView::setFileModel(models::PagedFileModel *model)
             // A new folder, order or filter: its first page is wanted at once (QListView asks only on
             // scrolling).
             connect(model, &QAbstractItemModel::modelReset, this, &ThumbnailGridView::fetchMoreSoon),
-            connect(model, &QAbstractItemModel::modelReset, this, [this] {
-                setSelectingAll(false);
-                m_watchFill = true;
-            }),
+            connect(model, &QAbstractItemModel::modelReset, this,
+                    [this] {
+                        setSelectingAll(false);
+                        m_watchFill = true;
+                    }),
             connect(model, &QAbstractItemModel::rowsInserted, this,
                     [this](const QModelIndex &, int first, int last) { selectArrivedRows(first, last); }),
         };
@@ -242,8 +243,8 @@ QPixmap ThumbnailGridView::dragPixmap(const QModelIndexList &indexes) const
             clip.addRoundedRect(card.adjusted(1, 1, -1, -1), 4, 4);
             painter.save();
             painter.setClipPath(clip);
-            painter.drawImage(QRectF(card.center().x() - side.width() / 2, card.center().y() - side.height() / 2,
-                                     side.width(), side.height()),
+            painter.drawImage(QRectF(card.center().x() - side.width() / 2,
+                                     card.center().y() - side.height() / 2, side.width(), side.height()),
                               image);
             painter.restore();
         }
