@@ -6,6 +6,7 @@
 #include "account/TokenStore.h"
 #include "api/KooDriveClient.h"
 #include "dialogs/SignInDialog.h"
+#include "i18n/Language.h"
 #include "mainwindow/MainWindow.h"
 #include "thumbnails/ThumbnailDiskCache.h"
 #include "thumbnails/ThumbnailScheduler.h"
@@ -38,55 +39,70 @@ bool onlyAsksForInformation(int argc, char *argv[])
     return false;
 }
 
-void describeCommandLine(QCommandLineParser &parser, const QCommandLineOption &demo,
-                         const QCommandLineOption &open, const QCommandLineOption &server)
+// The command line, described in the app's language (the translators are installed first).
+struct CommandLine
 {
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Browse KooDrive photos and organise them in albums."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addOption(demo);
-    parser.addOption(server);
-    parser.addOption(open);
+    QCommandLineOption demo{
+        QStringLiteral("demo"),
+        QCoreApplication::translate("main", "Open the demo library (N files when it is first made)."),
+        QStringLiteral("N"), QStringLiteral("3000")};
+    QCommandLineOption server{
+        QStringLiteral("server"),
+        QCoreApplication::translate("main",
+                                    "Connect to the KooDrive server at URL (you are asked to sign in)."),
+        QStringLiteral("URL")};
+    QCommandLineOption open{
+        QStringLiteral("open"),
+        QCoreApplication::translate("main",
+                                    "Open the drive's folder at PATH, by names (for example Pictures/2024)."),
+        QStringLiteral("PATH")};
+    QCommandLineParser parser;
+
+    CommandLine()
+    {
+        parser.setApplicationDescription(
+            QCoreApplication::translate("main", "Browse KooDrive photos and organise them in albums."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOption(demo);
+        parser.addOption(server);
+        parser.addOption(open);
+    }
+};
+
+void nameTheApp()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("KooDrive Albums"));
+    QCoreApplication::setApplicationName(QStringLiteral("koodrive-albums"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KOODRIVE_VERSION));
 }
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    const QCommandLineOption demo(
-        QStringLiteral("demo"),
-        QCoreApplication::translate("main", "Open the demo library (N files when it is first made)."),
-        QStringLiteral("N"), QStringLiteral("3000"));
-    const QCommandLineOption server(
-        QStringLiteral("server"),
-        QCoreApplication::translate("main",
-                                    "Connect to the KooDrive server at URL (you are asked to sign in)."),
-        QStringLiteral("URL"));
-    const QCommandLineOption open(
-        QStringLiteral("open"),
-        QCoreApplication::translate("main",
-                                    "Open the drive's folder at PATH, by names (for example Pictures/2024)."),
-        QStringLiteral("PATH"));
     if (onlyAsksForInformation(argc, argv)) {
         QCoreApplication info(argc, argv);
-        QCoreApplication::setApplicationName(QStringLiteral("koodrive-albums"));
-        QCoreApplication::setApplicationVersion(QStringLiteral(KOODRIVE_VERSION));
-        QCommandLineParser parser;
-        describeCommandLine(parser, demo, open, server);
-        parser.process(info); // prints and exits
+        nameTheApp();
+        koodrive::i18n::install(&info, koodrive::i18n::resolve(koodrive::i18n::chosenLanguage()));
+        CommandLine commandLine;
+        commandLine.parser.process(info); // prints and exits
         return 0;
     }
 
     QElapsedTimer sinceStart;
     sinceStart.start();
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("KooDrive Albums"));
-    QApplication::setApplicationName(QStringLiteral("koodrive-albums"));
+    nameTheApp();
     QApplication::setApplicationDisplayName(QStringLiteral("KooDrive Albums"));
-    QApplication::setApplicationVersion(QStringLiteral(KOODRIVE_VERSION));
+    // The language chosen in View ▸ Language, or the system's.
+    const QString language = koodrive::i18n::resolve(koodrive::i18n::chosenLanguage());
+    koodrive::i18n::install(&app, language);
 
-    QCommandLineParser parser;
-    describeCommandLine(parser, demo, open, server);
+    CommandLine commandLine;
+    QCommandLineParser &parser = commandLine.parser;
+    const QCommandLineOption &demo = commandLine.demo;
+    const QCommandLineOption &server = commandLine.server;
+    const QCommandLineOption &open = commandLine.open;
     parser.process(app);
 
     // One network for the app: the service layer and the thumbnail loader share it.
@@ -165,6 +181,7 @@ int main(int argc, char *argv[])
     network.setCache(new koodrive::thumbnails::ThumbnailDiskCache(cacheDir));
     koodrive::api::KooDriveClient client(&network);
     client.setConnection(connection);
+    client.setLanguage(koodrive::i18n::apiLanguage(language)); // the `language` header follows the app's
     client.setRefreshToken(refreshToken);
     koodrive::thumbnails::ThumbnailScheduler thumbnails(&network);
 

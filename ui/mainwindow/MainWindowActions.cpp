@@ -1,12 +1,15 @@
 // The window's actions: made once, then put in the menu bar (where every one of them can be reached from
 // the keyboard, with its standard shortcut), the toolbar and the grid's context menu.
 #include "MainWindow.h"
+#include "i18n/Language.h"
 #include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
 #include "models/PagedFileModel.h"
 #include "views/ThumbnailGridView.h"
+#include "widgets/MessageBar.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
@@ -104,6 +107,27 @@ void MainWindow::makeMenuBar()
     view->addAction(m_zoomOut);
     view->addSeparator();
     view->addAction(tr("Recycle &bin"), this, &MainWindow::showRecycleBin);
+    view->addSeparator();
+    // The language, from the next start (the window is not rebuilt in place).
+    QMenu *languages = view->addMenu(tr("&Language"));
+    auto *languageGroup = new QActionGroup(languages);
+    QList<QPair<QString, QString>> choices{{QString(), tr("As the system")}};
+    for (const i18n::Language &language : i18n::available())
+        choices.append({language.code, language.nativeName});
+    for (const auto &[code, name] : std::as_const(choices)) {
+        QAction *choice = languages->addAction(name);
+        choice->setCheckable(true);
+        choice->setChecked(code == i18n::chosenLanguage());
+        choice->setData(code);
+        languageGroup->addAction(choice);
+        connect(choice, &QAction::triggered, this, [this, code = code, name = name] {
+            if (code == i18n::chosenLanguage())
+                return;
+            i18n::setChosenLanguage(code);
+            m_messages->showNote(tr("KooDrive Albums will speak %1 from its next start.")
+                                     .arg(code.isEmpty() ? tr("the system's language") : name));
+        });
+    }
 
     QMenu *album = menuBar()->addMenu(tr("&Album"));
     album->addAction(m_newAlbum);
@@ -166,7 +190,7 @@ void MainWindow::showShortcuts()
     rows.append({tr("Thumbnail size"), tr("Ctrl+wheel")});
     rows.append({tr("Viewer: previous / next photo"), tr("Left, Right")});
     rows.append({tr("Viewer: first / last photo"), tr("Home, End")});
-    rows.append({tr("Viewer: fit / 100 %"), tr("F, 1")});
+    rows.append({tr("Viewer: fit / actual size"), tr("F, 1")});
     rows.append({tr("Viewer: slideshow"), tr("F5")});
     rows.append({tr("Viewer: back to the grid"), tr("Esc")});
     table->setRowCount(int(rows.size()));

@@ -1,6 +1,7 @@
 #include "KooDriveClient.h"
 
 #include "ResponseParsers.h"
+#include "i18n/Language.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -23,18 +24,16 @@ int characters(const QString &text)
     return int(text.toUcs4().size());
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("KooDriveClient", text);
-}
-
 // The pages' ranges, checked before anything is sent.
 std::optional<ApiError> checkRange(const char *name, qint64 value, qint64 min, qint64 max)
 {
     if (value >= min && value <= max)
         return std::nullopt;
     return ApiError::invalidInput(QLatin1String(name),
-                                  tr("%1 must be from %2 to %3.").arg(QLatin1String(name)).arg(min).arg(max));
+                                  QCoreApplication::translate("KooDriveClient", "%1 must be from %2 to %3.")
+                                      .arg(QLatin1String(name))
+                                      .arg(min)
+                                      .arg(max));
 }
 
 std::optional<ApiError> checkText(const char *name, const QString &value, int min, int max)
@@ -43,17 +42,25 @@ std::optional<ApiError> checkText(const char *name, const QString &value, int mi
     if (length >= min && length <= max)
         return std::nullopt;
     if (min > 0 && length == 0)
-        return ApiError::invalidInput(QLatin1String(name), tr("%1 is required.").arg(QLatin1String(name)));
+        return ApiError::invalidInput(
+            QLatin1String(name),
+            QCoreApplication::translate("KooDriveClient", "%1 is required.").arg(QLatin1String(name)));
     return ApiError::invalidInput(
         QLatin1String(name),
-        tr("%1 must be %2 to %3 characters long.").arg(QLatin1String(name)).arg(min).arg(max));
+        QCoreApplication::translate("KooDriveClient", "%1 must be %2 to %3 characters long.")
+            .arg(QLatin1String(name))
+            .arg(min)
+            .arg(max));
 }
 
 std::optional<ApiError> checkIds(const char *name, const QStringList &ids, int min, int max)
 {
     if (ids.size() < min || ids.size() > max)
         return ApiError::invalidInput(
-            QLatin1String(name), tr("%1 takes %2 to %3 entries.").arg(QLatin1String(name)).arg(min).arg(max));
+            QLatin1String(name), QCoreApplication::translate("KooDriveClient", "%1 takes %2 to %3 entries.")
+                                     .arg(QLatin1String(name))
+                                     .arg(min)
+                                     .arg(max));
     for (const QString &id : ids)
         if (auto error = checkText(name, id, 1, 64))
             return error;
@@ -91,6 +98,8 @@ Result<Done> acknowledged(const QJsonObject &)
 KooDriveClient::KooDriveClient(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
     , m_network(network)
+    // The language the app speaks (i18n::install makes it the default locale) until told otherwise.
+    , m_language(i18n::apiLanguage(QLocale().name()))
 {}
 
 KooDriveClient::~KooDriveClient() = default;

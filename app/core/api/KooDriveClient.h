@@ -163,7 +163,7 @@ private:
     QNetworkAccessManager *m_network;
     ServerConnection m_connection;
     QString m_refreshToken{};
-    QString m_language = QStringLiteral("en_us");
+    QString m_language;
     int m_timeoutMs = 30000;
     RetryPolicy m_retryPolicy;
     qint64 m_clockOffsetSecs = 0;

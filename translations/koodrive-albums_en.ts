@@ -1,0 +1,107 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>koodrive::models::AlbumListModel</name>
+    <message numerus="yes">
+        <source>%1 — collection of %n folder(s)</source>
+        <translation>
+            <numerusform>%1 — collection of %n folder</numerusform>
+            <numerusform>%1 — collection of %n folders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::ui::AlbumDelegate</name>
+    <message numerus="yes">
+        <source>Collection of %n folder(s)</source>
+        <translation>
+            <numerusform>Collection of %n folder</numerusform>
+            <numerusform>Collection of %n folders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %Ln item(s)</source>
+        <translation>
+            <numerusform>%1 · %Ln item</numerusform>
+            <numerusform>%1 · %Ln items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) so far</source>
+        <translation>
+            <numerusform>%Ln item so far</numerusform>
+            <numerusform>%Ln items so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln selected, and the rest as it loads</source>
+        <translation>
+            <numerusform>%Ln selected, and the rest as it loads</numerusform>
+            <numerusform>%Ln selected, and the rest as it loads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln selected</source>
+        <translation>
+            <numerusform>%Ln selected</numerusform>
+            <numerusform>%Ln selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln added</source>
+        <translation>
+            <numerusform>%Ln added</numerusform>
+            <numerusform>%Ln added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already in the album</source>
+        <translation>
+            <numerusform>%Ln already in the album</numerusform>
+            <numerusform>%Ln already in the album</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not added (stopped)</source>
+        <translation>
+            <numerusform>%Ln not added (stopped)</numerusform>
+            <numerusform>%Ln not added (stopped)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed: %1</source>
+        <translation>
+            <numerusform>%Ln failed: %1</numerusform>
+            <numerusform>%Ln failed: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Took %Ln item(s) out of the album; they stay in your drive.</source>
+        <translation>
+            <numerusform>Took %Ln item out of the album; they stay in your drive.</numerusform>
+            <numerusform>Took %Ln items out of the album; they stay in your drive.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::ui::MessageBar</name>
+    <message numerus="yes">
+        <source>KooDrive cannot be reached: you may be offline. Trying again in %n second(s)…</source>
+        <translation>
+            <numerusform>KooDrive cannot be reached: you may be offline. Trying again in %n second…</numerusform>
+            <numerusform>KooDrive cannot be reached: you may be offline. Trying again in %n seconds…</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

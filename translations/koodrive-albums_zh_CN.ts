@@ -1,0 +1,995 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>KooDrive did not answer in time.</source>
+        <translation>KooDrive 没有及时响应。</translation>
+    </message>
+    <message>
+        <source>KooDrive cannot be reached: %1</source>
+        <translation>无法连接 KooDrive：%1</translation>
+    </message>
+    <message>
+        <source>Your KooDrive session has ended. Sign in again.</source>
+        <translation>你的 KooDrive 会话已结束，请重新登录。</translation>
+    </message>
+    <message>
+        <source>code %1</source>
+        <translation>代码 %1</translation>
+    </message>
+    <message>
+        <source>field %1</source>
+        <translation>字段 %1</translation>
+    </message>
+    <message>
+        <source>trace id %1</source>
+        <translation>跟踪 ID %1</translation>
+    </message>
+    <message>
+        <source>the server said: %1</source>
+        <translation>服务器返回：%1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not what KooDrive documents (%1).</source>
+        <translation>服务器的应答与 KooDrive 文档不符（%1）。</translation>
+    </message>
+    <message>
+        <source>KooDrive is not available right now (HTTP %1). Try again in a moment.</source>
+        <translation>KooDrive 暂时不可用（HTTP %1），请稍后再试。</translation>
+    </message>
+    <message>
+        <source>KooDrive is busy. Try again in a moment.</source>
+        <translation>KooDrive 正忙，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>KooDrive refused the request.</source>
+        <translation>KooDrive 拒绝了此请求。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not JSON.</source>
+        <translation>服务器的应答不是 JSON。</translation>
+    </message>
+</context>
+<context>
+    <name>KooDriveClient</name>
+    <message>
+        <source>%1 must be from %2 to %3.</source>
+        <translation>%1 必须在 %2 到 %3 之间。</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 为必填项。</translation>
+    </message>
+    <message>
+        <source>%1 must be %2 to %3 characters long.</source>
+        <translation>%1 的长度必须为 %2 到 %3 个字符。</translation>
+    </message>
+    <message>
+        <source>%1 takes %2 to %3 entries.</source>
+        <translation>%1 需要 %2 到 %3 项。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerConnection</name>
+    <message>
+        <source>Demo library at %1</source>
+        <translation>演示图库（%1）</translation>
+    </message>
+    <message>
+        <source>%1 as user %2</source>
+        <translation>%1，用户 %2</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::api::KooDriveClient</name>
+    <message>
+        <source>No KooDrive server is set.</source>
+        <translation>尚未设置 KooDrive 服务器。</translation>
+    </message>
+    <message>
+        <source>Refusing to send your KooDrive session over an unencrypted connection to %1.</source>
+        <translation>拒绝通过未加密的连接向 %1 发送你的 KooDrive 会话。</translation>
+    </message>
+    <message>
+        <source>Choose images, videos or both.</source>
+        <translation>请选择图片、视频或两者。</translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>没有需要更改的内容。</translation>
+    </message>
+    <message>
+        <source>There is no refresh token: sign in again.</source>
+        <translation>没有刷新令牌，请重新登录。</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::models::AlbumListModel</name>
+    <message>
+        <source>%1 — album; drop photos here to add them</source>
+        <translation>%1 — 相册；将照片拖放到这里即可添加</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — collection of %n folder(s)</source>
+        <translation>
+            <numerusform>%1 — 汇集 %n 个文件夹的合集</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::models::FolderTreeModel</name>
+    <message>
+        <source>My drive</source>
+        <translation>我的云盘</translation>
+    </message>
+    <message>
+        <source>%1 (shared)</source>
+        <translation>%1（共享）</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::models::PagedFileModel</name>
+    <message>
+        <source>%1
+%2, %3</source>
+        <translation>%1
+%2，%3</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::thumbnails::OriginalLoader</name>
+    <message>
+        <source>This photo cannot be downloaded.</source>
+        <translation>无法下载这张照片。</translation>
+    </message>
+    <message>
+        <source>The photo could not be downloaded: %1</source>
+        <translation>照片下载失败：%1</translation>
+    </message>
+    <message>
+        <source>This file is not a picture the app can show.</source>
+        <translation>此文件不是本应用能显示的图片。</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::ui::AlbumDelegate</name>
+    <message>
+        <source>Album</source>
+        <translation>相册</translation>
+    </message>
+    <message numerus="yes">
+        <source>Collection of %n folder(s)</source>
+        <translation>
+            <numerusform>汇集 %n 个文件夹的合集</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %Ln item(s)</source>
+        <translation>
+            <numerusform>%1 · %Ln 项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::ui::AlbumDialog</name>
+    <message>
+        <source>&amp;Album: photos you choose</source>
+        <translation>相册(&amp;A)：由你挑选照片</translation>
+    </message>
+    <message>
+        <source>&amp;Collection: everything in chosen folders</source>
+        <translation>合集(&amp;C)：汇集所选文件夹中的全部内容</translation>
+    </message>
+    <message>
+        <source>&amp;Photos</source>
+        <translation>照片(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Videos</source>
+        <translation>视频(&amp;V)</translation>
+    </message>
+    <message>
+        <source>New album</source>
+        <translation>新建相册</translation>
+    </message>
+    <message>
+        <source>1 to %1 characters</source>
+        <translation>1 到 %1 个字符</translation>
+    </message>
+    <message>
+        <source>Album name</source>
+        <translation>相册名称</translation>
+    </message>
+    <message>
+        <source>Only me</source>
+        <translation>仅自己可见</translation>
+    </message>
+    <message>
+        <source>Shared in “%1”</source>
+        <translation>共享到“%1”</translation>
+    </message>
+    <message>
+        <source>Who sees it</source>
+        <translation>谁可以看到</translation>
+    </message>
+    <message>
+        <source>Parent folder</source>
+        <translation>上级文件夹</translation>
+    </message>
+    <message>
+        <source>Folders to gather</source>
+        <translation>要汇集的文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;From the folder:</source>
+        <translation>所在文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Gather its folders (up to %1):</source>
+        <translation>汇集其中的文件夹（最多 %1 个）(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Gather:</source>
+        <translation>汇集：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Who sees it:</source>
+        <translation>谁可以看到(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>编辑“%1”</translation>
+    </message>
+    <message>
+        <source>Give the album a name.</source>
+        <translation>请为相册取个名字。</translation>
+    </message>
+    <message>
+        <source>A name has at most %1 characters; this one has %2.</source>
+        <translation>名称最多 %1 个字符，当前有 %2 个。</translation>
+    </message>
+    <message>
+        <source>Choose the folder whose folders the collection gathers.</source>
+        <translation>请选择一个文件夹，合集将汇集其中的子文件夹。</translation>
+    </message>
+    <message>
+        <source>Tick at least one folder to gather.</source>
+        <translation>请至少勾选一个要汇集的文件夹。</translation>
+    </message>
+    <message>
+        <source>A collection gathers at most %1 folders; %2 are ticked.</source>
+        <translation>一个合集最多汇集 %1 个文件夹，当前勾选了 %2 个。</translation>
+    </message>
+    <message>
+        <source>Gather photos, videos, or both.</source>
+        <translation>请选择汇集照片、视频或两者。</translation>
+    </message>
+    <message>
+        <source>The folders of a shared collection must be in that shared space.</source>
+        <translation>共享合集的文件夹必须位于该共享空间中。</translation>
+    </message>
+    <message>
+        <source>The folders of a personal collection must be in your drive.</source>
+        <translation>个人合集的文件夹必须位于你的云盘中。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::ui::MainWindow</name>
+    <message>
+        <source>KooDrive Albums — Demo library</source>
+        <translation>KooDrive 相册 — 演示图库</translation>
+    </message>
+    <message>
+        <source>KooDrive Albums</source>
+        <translation>KooDrive 相册</translation>
+    </message>
+    <message>
+        <source>My albums</source>
+        <translation>我的相册</translation>
+    </message>
+    <message>
+        <source>Shared albums</source>
+        <translation>共享相册</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Files deleted from the drive, kept for a while</source>
+        <translation>从云盘删除的文件，会保留一段时间</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Adding to the album</source>
+        <translation>正在添加到相册</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop adding: what is already in the album stays</source>
+        <translation>停止添加：已加入相册的内容会保留</translation>
+    </message>
+    <message>
+        <source>Demo library</source>
+        <translation>演示图库</translation>
+    </message>
+    <message>
+        <source>A local library made up for trying the app: %1</source>
+        <translation>为试用本应用而生成的本地图库：%1</translation>
+    </message>
+    <message>
+        <source>Name A–Z</source>
+        <translation>名称 A–Z</translation>
+    </message>
+    <message>
+        <source>Name Z–A</source>
+        <translation>名称 Z–A</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新的在前</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>最早的在前</translation>
+    </message>
+    <message>
+        <source>Recently created</source>
+        <translation>最近创建</translation>
+    </message>
+    <message>
+        <source>Largest first</source>
+        <translation>最大的在前</translation>
+    </message>
+    <message>
+        <source>Smallest first</source>
+        <translation>最小的在前</translation>
+    </message>
+    <message>
+        <source>By format</source>
+        <translation>按格式</translation>
+    </message>
+    <message>
+        <source>Newest photos first</source>
+        <translation>最新拍摄的在前</translation>
+    </message>
+    <message>
+        <source>Oldest photos first</source>
+        <translation>最早拍摄的在前</translation>
+    </message>
+    <message>
+        <source>Recently added</source>
+        <translation>最近添加</translation>
+    </message>
+    <message>
+        <source>Recently changed</source>
+        <translation>最近修改</translation>
+    </message>
+    <message>
+        <source>There is no folder “%1” in “%2”.</source>
+        <translation>“%2”中没有名为“%1”的文件夹。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) so far</source>
+        <translation>
+            <numerusform>已载入 %Ln 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln selected, and the rest as it loads</source>
+        <translation>
+            <numerusform>已选择 %Ln 项，其余的载入后也会选中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln selected</source>
+        <translation>
+            <numerusform>已选择 %Ln 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;New album…</source>
+        <translation>新建相册(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Make a new album or collection (Ctrl+N)</source>
+        <translation>新建相册或合集（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Edit album…</source>
+        <translation>编辑相册(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Rename the album, or change a collection&apos;s folders (F2)</source>
+        <translation>重命名相册，或更改合集的文件夹（F2）</translation>
+    </message>
+    <message>
+        <source>&amp;Delete album</source>
+        <translation>删除相册(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the album; its photos stay in your drive (Shift+Del)</source>
+        <translation>删除相册；其中的照片仍保留在你的云盘中（Shift+Del）</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from album</source>
+        <translation>从相册中移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Take the selected photos out of this album; they stay in your drive (Del)</source>
+        <translation>将所选照片移出此相册；它们仍保留在你的云盘中（Del）</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Read the shown folder or album again (F5)</source>
+        <translation>重新读取当前文件夹或相册（F5）</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Select every file shown, including those not loaded yet (Ctrl+A)</source>
+        <translation>选择显示的所有文件，包括尚未载入的（Ctrl+A）</translation>
+    </message>
+    <message>
+        <source>&amp;Larger thumbnails</source>
+        <translation>放大缩略图(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller thumbnails</source>
+        <translation>缩小缩略图(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h this folder</source>
+        <translation>在此文件夹中搜索(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>登录(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sign in to a KooDrive server</source>
+        <translation>登录 KooDrive 服务器</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Add to al&amp;bum</source>
+        <translation>添加到相册(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Recycle &amp;bin</source>
+        <translation>回收站(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>KooDrive Albums will speak %1 from its next start.</source>
+        <translation>KooDrive 相册将在下次启动时使用%1。</translation>
+    </message>
+    <message>
+        <source>the system&apos;s language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>&amp;Album</source>
+        <translation>相册(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About KooDrive Albums</source>
+        <translation>关于 KooDrive 相册(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About KooDrive Albums</source>
+        <translation>关于 KooDrive 相册</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;KooDrive Albums %1&lt;/h3&gt;&lt;p&gt;Your KooDrive photos and albums on the desktop: browse folders, make albums, and drag photos into them.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;KooDrive 相册 %1&lt;/h3&gt;&lt;p&gt;在桌面上管理你的 KooDrive 照片和相册：浏览文件夹、创建相册，把照片拖进相册即可。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>No album takes photos yet: make one with New album…</source>
+        <translation>还没有可以添加照片的相册：请先用“新建相册…”创建一个</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Open a folder or a photo</source>
+        <translation>打开文件夹或照片</translation>
+    </message>
+    <message>
+        <source>Enter, double-click</source>
+        <translation>Enter、双击</translation>
+    </message>
+    <message>
+        <source>Add the selection to an album</source>
+        <translation>将所选内容添加到相册</translation>
+    </message>
+    <message>
+        <source>Menu key or Shift+F10, then Add to album</source>
+        <translation>菜单键或 Shift+F10，然后选“添加到相册”</translation>
+    </message>
+    <message>
+        <source>Thumbnail size</source>
+        <translation>缩略图大小</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+滚轮</translation>
+    </message>
+    <message>
+        <source>Viewer: previous / next photo</source>
+        <translation>查看器：上一张 / 下一张</translation>
+    </message>
+    <message>
+        <source>Left, Right</source>
+        <translation>左方向键、右方向键</translation>
+    </message>
+    <message>
+        <source>Viewer: first / last photo</source>
+        <translation>查看器：第一张 / 最后一张</translation>
+    </message>
+    <message>
+        <source>Home, End</source>
+        <translation>Home、End</translation>
+    </message>
+    <message>
+        <source>Viewer: fit / actual size</source>
+        <translation>查看器：适合窗口 / 实际大小</translation>
+    </message>
+    <message>
+        <source>F, 1</source>
+        <translation>F、1</translation>
+    </message>
+    <message>
+        <source>Viewer: slideshow</source>
+        <translation>查看器：幻灯片放映</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>Viewer: back to the grid</source>
+        <translation>查看器：返回缩略图</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>排序方式</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Which files to show</source>
+        <translation>要显示哪些文件</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>全部文件</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Search this folder</source>
+        <translation>在此文件夹中搜索</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Thumbnail size (Ctrl+wheel, Ctrl++ and Ctrl+-)</source>
+        <translation>缩略图大小（Ctrl+滚轮、Ctrl++ 和 Ctrl+-）</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Adding %v of %m</source>
+        <translation>正在添加：%v / %m</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln added</source>
+        <translation>
+            <numerusform>已添加 %Ln 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already in the album</source>
+        <translation>
+            <numerusform>%Ln 项已在相册中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not added (stopped)</source>
+        <translation>
+            <numerusform>%Ln 项未添加（已停止）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed: %1</source>
+        <translation>
+            <numerusform>%Ln 项失败：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1”: %2.</source>
+        <translation>“%1”：%2。</translation>
+    </message>
+    <message>
+        <source>Add to album</source>
+        <translation>添加到相册</translation>
+    </message>
+    <message>
+        <source> (trace id %1)</source>
+        <translation>（跟踪 ID %1）</translation>
+    </message>
+    <message>
+        <source>Delete album</source>
+        <translation>删除相册</translation>
+    </message>
+    <message>
+        <source>Delete the album “%1”?</source>
+        <translation>要删除相册“%1”吗？</translation>
+    </message>
+    <message>
+        <source>The photos themselves stay in your drive.</source>
+        <translation>照片本身仍会保留在你的云盘中。</translation>
+    </message>
+    <message>
+        <source>The folders and their photos stay in your drive.</source>
+        <translation>这些文件夹及其中的照片仍会保留在你的云盘中。</translation>
+    </message>
+    <message>
+        <source>Deleted the album “%1”; its photos are still in your drive.</source>
+        <translation>已删除相册“%1”；其中的照片仍在你的云盘中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Took %Ln item(s) out of the album; they stay in your drive.</source>
+        <translation>
+            <numerusform>已从相册中移出 %Ln 项；它们仍保留在你的云盘中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on %2.</source>
+        <translation>已在 %2 上以 %1 身份登录。</translation>
+    </message>
+    <message>
+        <source>Signed out of %1.</source>
+        <translation>已退出 %1。</translation>
+    </message>
+    <message>
+        <source>Your KooDrive session has ended</source>
+        <translation>你的 KooDrive 会话已结束</translation>
+    </message>
+    <message>
+        <source>Signed in again.</source>
+        <translation>已重新登录。</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::ui::MessageBar</name>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>KooDrive can be reached again.</source>
+        <translation>已能重新连接 KooDrive。</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation>关闭消息</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>KooDrive cannot be reached: you may be offline. Trying again in %n second(s)…</source>
+        <translation>
+            <numerusform>无法连接 KooDrive：你可能处于离线状态。%n 秒后重试…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Trace id: %1</source>
+        <translation>跟踪 ID：%1</translation>
+    </message>
+    <message>
+        <source>Trying to reach KooDrive again…</source>
+        <translation>正在重新连接 KooDrive…</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::ui::PhotoViewer</name>
+    <message>
+        <source>Photo viewer</source>
+        <translation>照片查看器</translation>
+    </message>
+    <message>
+        <source>%1 (trace id %2)</source>
+        <translation>%1（跟踪 ID %2）</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <translation>%1+</translation>
+    </message>
+    <message>
+        <source>%1   ·   %2 of %3</source>
+        <translation>%1   ·   第 %2 张，共 %3 张</translation>
+    </message>
+    <message>
+        <source>actual size</source>
+        <translation>实际大小</translation>
+    </message>
+    <message>
+        <source>slideshow</source>
+        <translation>幻灯片放映</translation>
+    </message>
+    <message>
+        <source>← →</source>
+        <translation>← →</translation>
+    </message>
+    <message>
+        <source>move</source>
+        <translation>切换</translation>
+    </message>
+    <message>
+        <source>Home End</source>
+        <translation>Home End</translation>
+    </message>
+    <message>
+        <source>first, last</source>
+        <translation>第一张、最后一张</translation>
+    </message>
+    <message>
+        <source>fit</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::ui::ProblemLabel</name>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::ui::SignInDialog</name>
+    <message>
+        <source>Sign in to KooDrive</source>
+        <translation>登录 KooDrive</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>访问令牌</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>账号(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;User id:</source>
+        <translation>用户 ID(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>访问令牌(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Account and password</source>
+        <translation>账号和密码</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>%1 (trace id %2)</source>
+        <translation>%1（跟踪 ID %2）</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, e.g. https://drive.example.com.</source>
+        <translation>请输入服务器地址，例如 https://drive.example.com。</translation>
+    </message>
+    <message>
+        <source>Enter both the user id and the token.</source>
+        <translation>请同时输入用户 ID 和令牌。</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::ui::ThumbnailGridView</name>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Open the demo library (N files when it is first made).</source>
+        <translation>打开演示图库（首次生成时包含 N 个文件）。</translation>
+    </message>
+    <message>
+        <source>Connect to the KooDrive server at URL (you are asked to sign in).</source>
+        <translation>连接位于 URL 的 KooDrive 服务器（会要求你登录）。</translation>
+    </message>
+    <message>
+        <source>Open the drive&apos;s folder at PATH, by names (for example Pictures/2024).</source>
+        <translation>按名称打开云盘中位于 PATH 的文件夹（例如 Pictures/2024）。</translation>
+    </message>
+    <message>
+        <source>Browse KooDrive photos and organise them in albums.</source>
+        <translation>浏览 KooDrive 照片并整理到相册中。</translation>
+    </message>
+    <message>
+        <source>The demo library could not be opened: %1</source>
+        <translation>无法打开演示图库：%1</translation>
+    </message>
+    <message>
+        <source>This system has no keychain: your session is kept until you quit, not stored.</source>
+        <translation>此系统没有密钥环：你的会话只保留到退出应用，不会被保存。</translation>
+    </message>
+</context>
+</TS>
