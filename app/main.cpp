@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QIcon>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
@@ -94,6 +95,10 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     nameTheApp();
     QApplication::setApplicationDisplayName(QStringLiteral("KooDrive Albums"));
+    // The desktop entry and icon installed by packaging/ (the window is matched to its launcher).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.koodrive_albums.KooDriveAlbums"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.koodrive_albums.KooDriveAlbums"),
+                                                 QIcon(QStringLiteral(":/icons/app.svg"))));
     // The language chosen in View ▸ Language, or the system's.
     const QString language = koodrive::i18n::resolve(koodrive::i18n::chosenLanguage());
     koodrive::i18n::install(&app, language);

@@ -19,6 +19,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSlider>
 #include <QTableWidget>
 #include <QTimer>
@@ -213,13 +214,16 @@ void MainWindow::makeToolBar()
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->addAction(m_newAlbum);
-    bar->addAction(m_editAlbum);
-    bar->addAction(m_deleteAlbum);
-    bar->addAction(m_removeFromAlbum);
-    bar->addSeparator();
-    bar->addAction(m_refresh);
-    bar->addSeparator();
+    // On the toolbar an action shows its name without the menu's mnemonic, whether it is marked inside the
+    // word ("&New album…") or after it, as in Chinese ("新建相册(&N)…").
+    for (QAction *action : {m_newAlbum, m_editAlbum, m_deleteAlbum, m_removeFromAlbum, m_refresh}) {
+        QString name = action->text();
+        name.remove(QRegularExpression(QStringLiteral("\\(&[^)]\\)")));
+        action->setIconText(name.remove(QLatin1Char('&')));
+        bar->addAction(action);
+        if (action == m_removeFromAlbum || action == m_refresh)
+            bar->addSeparator();
+    }
 
     m_sort = new QComboBox(bar);
     m_sort->setAccessibleName(tr("Sort order"));
