@@ -38,6 +38,13 @@ public:
     const QString &errorCode() const { return m_errorCode; }
     const QString &parameter() const { return m_parameter; }
     const QString &description() const { return m_description; }
+    // A 429's Retry-After header, in seconds (-1: none).
+    SimError &withRetryAfter(int seconds)
+    {
+        m_retryAfter = seconds;
+        return *this;
+    }
+    int retryAfter() const { return m_retryAfter; }
 
     QJsonObject toJson() const;
 
@@ -46,6 +53,7 @@ private:
     QString m_errorCode;
     QString m_parameter;
     QString m_description;
+    int m_retryAfter = -1;
 };
 
 } // namespace koodrive::sim

@@ -22,6 +22,8 @@ struct SimRequest
     QStringList args; // the path's {placeholders}, in order
     QString userId;   // set for authenticated routes
     QString traceId;
+    int damage = 0;  // a scripted fault to do to the answer (SimHttpServer::FaultStep::Kind), 0 for none
+    int delayMs = 0; // a scripted delay before the answer
 
     QByteArray header(const QByteArray &name) const; // case-insensitive; empty when absent
     QString queryValue(const QString &key) const;    // fully decoded
@@ -35,6 +37,8 @@ struct SimReply
     QByteArray contentType = "application/json";
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
+    int delayMs = 0;          // scripted: written this much later
+    bool dropMidBody = false; // scripted: half the body, then the connection is closed
 
     static SimReply json(const QJsonObject &object, int status = 200);
     static SimReply jsonText(QByteArray text, int status = 200); // already serialised (see JsonWriter)

@@ -92,6 +92,8 @@ SimHttpServer::Result SimHttpServer::dispatch(SimRequest &request)
             // Faults hit API calls, and only those under faults.pathPrefix when one is set.
             const bool api = route.access != Access::Open &&
                              (m_faults.pathPrefix.isEmpty() || request.path.startsWith(m_faults.pathPrefix));
+            if (route.access != Access::Open)
+                applyScript(request);
             const bool scripted = api && m_faults.failCalls.contains(++m_apiCalls);
             if (scripted ||
                 (api && m_faults.failRate > 0 && m_faultRandom.generateDouble() < m_faults.failRate))
@@ -103,12 +105,106 @@ SimHttpServer::Result SimHttpServer::dispatch(SimRequest &request)
             throw SimError::methodNotAllowed(QString::fromLatin1(request.method), request.path);
         throw SimError::notFound(request.path);
     } catch (const SimError &error) {
-        return SimReply::json(error.toJson(), error.httpStatus());
+        SimReply reply = SimReply::json(error.toJson(), error.httpStatus());
+        if (error.retryAfter() >= 0)
+            reply.setHeader("Retry-After", QByteArray::number(error.retryAfter()));
+        return reply;
+    }
+}
+
+QList<SimHttpServer::FaultStep> SimHttpServer::parseFaultScript(const QString &text, QString *error)
+{
+    QList<FaultStep> steps;
+    const QRegularExpression form(QStringLiteral(
+        "^(\\d{3}|429|drop|truncate|malformed|html|slow)(?::(\\d{1,6}))?(?:x(\\d{1,6}))?(?:@(/\\S*))?$"));
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QRegularExpressionMatch match = form.match(part.trimmed());
+        if (!match.hasMatch()) {
+            if (error)
+                *error = QStringLiteral("not a fault step: \"%1\" (e.g. 503x3, 429:2, drop, truncate, "
+                                        "malformed, html, slow:3000, each with an optional @/path/prefix)")
+                             .arg(part.trimmed());
+            return {};
+        }
+        FaultStep step;
+        const QString kind = match.captured(1);
+        const int value = match.captured(2).isEmpty() ? -1 : match.captured(2).toInt();
+        step.times = match.captured(3).isEmpty() ? 1 : qMax(1, match.captured(3).toInt());
+        step.pathPrefix = match.captured(4);
+        if (kind == QLatin1String("429")) {
+            step.kind = FaultStep::Kind::RetryAfter;
+            step.seconds = value < 0 ? 1 : value;
+        } else if (kind == QLatin1String("drop"))
+            step.kind = FaultStep::Kind::DropMidBody;
+        else if (kind == QLatin1String("truncate"))
+            step.kind = FaultStep::Kind::Truncated;
+        else if (kind == QLatin1String("malformed"))
+            step.kind = FaultStep::Kind::Malformed;
+        else if (kind == QLatin1String("html"))
+            step.kind = FaultStep::Kind::WrongContentType;
+        else if (kind == QLatin1String("slow")) {
+            step.kind = FaultStep::Kind::Slow;
+            step.delayMs = value < 0 ? 3000 : value;
+        } else {
+            step.kind = FaultStep::Kind::Status;
+            step.status = kind.toInt();
+            if (step.status < 400 || step.status > 599) {
+                if (error)
+                    *error = QStringLiteral("a fault status is from 400 to 599: %1").arg(kind);
+                return {};
+            }
+        }
+        steps.append(step);
+    }
+    return steps;
+}
+
+int SimHttpServer::scriptedFaultsLeft() const
+{
+    int left = 0;
+    for (const FaultStep &step : m_script)
+        left += step.times;
+    return left;
+}
+
+void SimHttpServer::applyScript(SimRequest &request)
+{
+    for (FaultStep &step : m_script) {
+        if (step.times <= 0 || !request.path.startsWith(step.pathPrefix))
+            continue;
+        --step.times;
+        ++m_scriptServed;
+        switch (step.kind) {
+        case FaultStep::Kind::Status:
+            throw SimError(step.status, QString::fromLatin1(ErrorCode::InternalCallFailed), QString(),
+                           QStringLiteral("scripted fault: HTTP %1").arg(step.status));
+        case FaultStep::Kind::RetryAfter:
+            throw SimError(429, QString::fromLatin1(ErrorCode::InternalCallFailed), QString(),
+                           QStringLiteral("too many requests (scripted fault)"))
+                .withRetryAfter(step.seconds);
+        case FaultStep::Kind::None: return;
+        case FaultStep::Kind::Slow: request.delayMs = step.delayMs; return;
+        default: request.damage = int(step.kind); return;
+        }
     }
 }
 
 void SimHttpServer::finish(SimReply &reply, const SimRequest &request) const
 {
+    // Scripted damage to an answer that was made (and whose change, if any, is done).
+    switch (FaultStep::Kind(request.damage)) {
+    case FaultStep::Kind::Truncated: reply.body.truncate(reply.body.size() / 2); break;
+    case FaultStep::Kind::Malformed: reply.body = R"({"code":0,"msg":"Success.","data":[{"id":)"; break;
+    case FaultStep::Kind::WrongContentType:
+        reply.status = 200;
+        reply.contentType = "text/html";
+        reply.body =
+            "<html><body><h1>502 Bad Gateway</h1><p>The proxy could not reach the server.</p></body></html>";
+        break;
+    case FaultStep::Kind::DropMidBody: reply.dropMidBody = true; break;
+    default: break;
+    }
+    reply.delayMs = qMax(reply.delayMs, request.delayMs);
     reply.setHeader("Date", httpDate(m_clock.nowMs()));
     reply.setHeader("X-Traceid", request.traceId.toLatin1());
     if (reply.contentType == "application/json")
@@ -119,17 +215,30 @@ void SimHttpServer::send(SimReply reply, const std::shared_ptr<QHttpServerRespon
                          QTcpSocket *socket)
 {
     QPointer<QTcpSocket> alive(socket);
+    const int delayMs = qMax(m_faults.latencyMs, reply.delayMs);
     auto write = [reply = std::move(reply), responder, alive]() mutable {
         if (!alive)
             return; // the client went away
+        if (reply.dropMidBody) {
+            // The status line, the headers announcing the whole body, half of it, and the end.
+            QByteArray head = "HTTP/1.1 " + QByteArray::number(reply.status) +
+                              " OK\r\nContent-Type: " + reply.contentType +
+                              "\r\nContent-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
+            for (const auto &[name, value] : std::as_const(reply.headers))
+                head += name + ": " + value + "\r\n";
+            alive->write(head + "\r\n" + reply.body.left(reply.body.size() / 2));
+            alive->flush();
+            alive->abort();
+            return;
+        }
         QHttpServerResponse response(reply.contentType, reply.body,
                                      QHttpServerResponder::StatusCode(reply.status));
         for (const auto &[name, value] : std::as_const(reply.headers))
             response.addHeader(name, value);
         response.write(std::move(*responder));
     };
-    if (m_faults.latencyMs > 0)
-        QTimer::singleShot(m_faults.latencyMs, this, std::move(write));
+    if (delayMs > 0)
+        QTimer::singleShot(delayMs, this, std::move(write));
     else
         write();
 }

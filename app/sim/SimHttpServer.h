@@ -55,6 +55,41 @@ public:
         m_faults = faults;
         m_apiCalls = 0;
     }
+
+    // Scripted faults: each API call (under the step's path prefix) takes the first step that has calls
+    // left. Status and RetryAfter answer instead of the handler, which does not run (nothing changes).
+    // The other kinds let the handler run (a mutation is done) and then spoil its answer on the way out,
+    // as a failing proxy or network would.
+    struct FaultStep
+    {
+        enum class Kind
+        {
+            None,
+            Status,           // an error status with the documented body (5xx bursts, 401, ...)
+            RetryAfter,       // 429 with Retry-After: seconds
+            DropMidBody,      // the headers and half the body, then the connection is closed
+            Truncated,        // a complete response whose JSON body is cut in half
+            Malformed,        // 200 with a body that is not valid JSON
+            WrongContentType, // 200 text/html, as from a captive portal or a proxy's error page
+            Slow,             // the right answer, after delayMs
+        };
+        Kind kind = Kind::Status;
+        int status = 503;
+        int seconds = 1;
+        int delayMs = 0;
+        int times = 1;
+        QString pathPrefix{};
+    };
+    void scriptFaults(QList<FaultStep> steps)
+    {
+        m_script = std::move(steps);
+        m_scriptServed = 0;
+    }
+    int scriptedFaultsLeft() const;
+    int scriptedFaultsServed() const { return m_scriptServed; }
+    // "503x3,429:2,drop,truncate,malformed,html,slow:3000@/koodrive/ose/v1/files": comma-separated steps,
+    // each KIND[:value][xTIMES][@PATH_PREFIX] (--fault-script of koodrive-sim). Empty on an error.
+    static QList<FaultStep> parseFaultScript(const QString &text, QString *error);
     qint64 requestsServed() const { return m_requestsServed; }
     // Requests for objects (/obs/...: originals and thumbnails), in all and per object and image process
     // ("/obs/<id>|<x-image-process>"): how tests see that a client fetched each thumbnail once.
@@ -77,12 +112,15 @@ private:
         Handler handler;
     };
     void finish(SimReply &reply, const SimRequest &request) const;
+    void applyScript(SimRequest &request);
     void send(SimReply reply, const std::shared_ptr<QHttpServerResponder> &responder, QTcpSocket *socket);
 
     const RequestGuard &m_guard;
     const SimClock &m_clock;
     QVector<Route> m_routes;
     Faults m_faults;
+    QList<FaultStep> m_script;
+    int m_scriptServed = 0;
     QRandomGenerator m_faultRandom{20261122};
     qint64 m_requestsServed = 0;
     qint64 m_apiCalls = 0;

@@ -1,5 +1,6 @@
 // koodrive-sim: the local KooDrive-compatible server. Prints "url", "user" and "token" lines on standard
 // output once it serves; logs go to standard error.
+#include "SimHttpServer.h"
 #include "SimServer.h"
 
 #include <QCommandLineParser>
@@ -52,8 +53,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption urlLifetime(QStringLiteral("url-lifetime"),
                                          QStringLiteral("Lifetime of signed image URLs in seconds."),
                                          QStringLiteral("S"), QStringLiteral("3600"));
-    parser.addOptions(
-        {port, dataDir, demo, seed, latency, failRate, clockSkew, host, tokenLifetime, urlLifetime});
+    const QCommandLineOption faultScript(
+        QStringLiteral("fault-script"),
+        QStringLiteral(
+            "Spoil the next API calls, in order: comma-separated steps KIND[:value][xTIMES][@/path/prefix], "
+            "KIND one of an HTTP status (503), 429 (value: Retry-After seconds), drop (half the body, "
+            "then the connection closes), truncate, malformed, html, slow (value: ms). "
+            "E.g. 503x3,429:2,drop@/koodrive/ose/v1/files."),
+        QStringLiteral("SCRIPT"));
+    parser.addOptions({port, dataDir, demo, seed, latency, failRate, clockSkew, host, tokenLifetime,
+                       urlLifetime, faultScript});
     parser.process(app);
 
     auto number = [&parser](const QCommandLineOption &option, double min, double max) {
@@ -84,12 +93,24 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    QList<koodrive::sim::SimHttpServer::FaultStep> script;
+    if (parser.isSet(faultScript)) {
+        QString problem;
+        script = koodrive::sim::SimHttpServer::parseFaultScript(parser.value(faultScript), &problem);
+        if (script.isEmpty()) {
+            std::fprintf(stderr, "koodrive-sim: --fault-script: %s\n",
+                         qPrintable(problem.isEmpty() ? QStringLiteral("no step") : problem));
+            return 2;
+        }
+    }
+
     SimServer server(options);
     QString error;
     if (!server.start(&error)) {
         std::fprintf(stderr, "koodrive-sim: %s\n", qPrintable(error));
         return 1;
     }
+    server.http().scriptFaults(script);
     QTextStream out(stdout);
     out << "url " << server.url().toString() << '\n'
         << "user " << server.userId() << '\n'

@@ -261,9 +261,26 @@ private slots:
         auto result = wait<AlbumPage>([&](QObject *c, auto d) { return m_client->listAlbums({}, c, d); });
         QCOMPARE(result.error().kind, ApiError::Kind::BadResponse);
         QCOMPARE(result.error().traceId, QString::fromLatin1(last().header("X-Traceid")));
-        m_server->enqueue({200, "<html>login portal</html>"});
+        // A page that cannot be JSON (a login portal) is asked again, as a read; the last one is refused,
+        // with a Retry worth offering.
+        const qsizetype before = m_server->requests().size();
+        for (int i = 0; i < 4; ++i)
+            m_server->enqueue({200, "<html>login portal</html>", {{"Content-Type", "text/html"}}});
         result = wait<AlbumPage>([&](QObject *c, auto d) { return m_client->listAlbums({}, c, d); });
         QCOMPARE(result.error().kind, ApiError::Kind::BadResponse);
+        QVERIFY(result.error().retryable);
+        QCOMPARE(m_server->requests().size() - before, 4);
+        // A JSON answer cut short, then a whole one: the read comes through.
+        m_server->enqueue({200, QByteArray("{\"albumList\":[{\"albumId\":\"1\",\"albumN")});
+        m_server->enqueue({200, R"({"code":0,"msg":"Success.","albumList":[]})"});
+        QVERIFY(wait<AlbumPage>([&](QObject *c, auto d) { return m_client->listAlbums({}, c, d); }).ok());
+        // A mutation is never sent twice, whatever came back.
+        const qsizetype beforeDelete = m_server->requests().size();
+        m_server->enqueue({200, "<html>login portal</html>", {{"Content-Type", "text/html"}}});
+        QVERIFY(!wait<Done>([&](QObject *c, auto d) {
+                     return m_client->deleteAlbum(QStringLiteral("1"), c, d);
+                 }).ok());
+        QCOMPARE(m_server->requests().size() - beforeDelete, 1);
         m_server->enqueue({200, R"({"code":"13000201","msg":"internal call failed"})"});
         const auto refused =
             wait<Done>([&](QObject *c, auto d) { return m_client->deleteAlbum(QStringLiteral("1"), c, d); });

@@ -48,10 +48,10 @@ private slots:
         QTest::newRow("429") << 429 << QByteArray("{}") << int(ApiError::Kind::RateLimited) << ""
                              << "KooDrive is busy. Try again in a moment." << true;
         QTest::newRow("200 but not JSON") << 200 << QByteArray("OK") << int(ApiError::Kind::BadResponse) << ""
-                                          << "The server's answer is not JSON." << false;
+                                          << "The server's answer is not JSON." << true;
         QTest::newRow("200 truncated JSON")
             << 200 << QByteArray(R"({"albumList":[{"id":"1")") << int(ApiError::Kind::BadResponse) << ""
-            << "The server's answer is not JSON." << false;
+            << "The server's answer is not JSON." << true; // a glitch on the way: worth a Retry
     }
     void bothErrorShapesAndNonJson()
     {

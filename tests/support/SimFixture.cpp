@@ -114,6 +114,7 @@ SimFixture::Response SimFixture::perform(const QByteArray &method, const QUrl &u
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     response.body = reply->readAll();
     response.headers = reply->rawHeaderPairs();
+    response.networkError = reply->error();
     const QJsonDocument doc = QJsonDocument::fromJson(response.body);
     response.json = doc.object();
     reply->deleteLater();

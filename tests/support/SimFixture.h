@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTemporaryDir>
 #include <memory>
 
@@ -35,6 +36,7 @@ public:
         QByteArray body;
         QList<QPair<QByteArray, QByteArray>> headers;
         QJsonObject json;
+        QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
         QByteArray header(const QByteArray &name) const;
         // error.errorDetail[0] of the documented error body (files-list.txt, Tables 19 and 21).
         QString errorCode() const { return errorDetail(QStringLiteral("errorCode")); }

@@ -69,13 +69,28 @@ void MainWindow::trackAdd(models::AlbumAddJob *job)
             parts << tr("%Ln already in the album", nullptr, there);
         if (const int cancelled = job->count(Outcome::Cancelled))
             parts << tr("%Ln not added (stopped)", nullptr, cancelled);
-        QString why;
+        // What failed can be sent again: "Retry" adds those files (the batch first reads the album, so
+        // the ones whose answer was lost but which did go in are reported as already there).
+        std::optional<api::ApiError> firstError;
+        QVector<models::DriveItem> failedItems;
         for (const auto &file : job->report())
-            if (file.outcome == Outcome::Failed && why.isEmpty())
-                why = file.error.message;
-        if (const int failed = job->count(Outcome::Failed))
-            parts << tr("%Ln failed: %1", nullptr, failed).arg(why);
-        m_messages->showNote(tr("“%1”: %2.").arg(album, parts.join(QStringLiteral(", "))));
+            if (file.outcome == Outcome::Failed) {
+                if (!firstError)
+                    firstError = file.error;
+                failedItems.append({file.file.fileId, file.file.ownerId, QString(), QString(), false});
+            }
+        if (firstError)
+            parts << tr("%Ln failed: %1", nullptr, int(failedItems.size())).arg(firstError->message);
+        const QString summary = tr("“%1”: %2.").arg(album, parts.join(QStringLiteral(", ")));
+        if (firstError)
+            m_messages->showProblem(summary, firstError->traceId, firstError->details(),
+                                    [this, albumId, failedItems] {
+                                        const int row = m_albums->rowOfId(albumId);
+                                        if (row >= 0)
+                                            m_albums->addToAlbum(row, failedItems);
+                                    });
+        else
+            m_messages->showNote(summary);
         if (m_grid->fileModel() == m_albumContents && m_albumContents->albumId() == albumId)
             m_albumContents->refresh();
     });

@@ -104,11 +104,19 @@ void MessageBar::showError(const api::ApiError &error, std::function<void()> ret
                     true);
         return;
     }
-    QString text = error.message;
-    if (!error.traceId.isEmpty())
-        text += QLatin1Char('\n') + tr("Trace id: %1").arg(error.traceId);
-    m_details = error.details();
-    m_retryAction = error.retryable ? std::move(retry) : std::function<void()>();
+    showProblem(error.message, error.traceId, error.details(),
+                error.retryable ? std::move(retry) : std::function<void()>());
+}
+
+void MessageBar::showProblem(const QString &message, const QString &traceId, const QString &details,
+                             std::function<void()> retry)
+{
+    m_recovered->stop();
+    QString text = message;
+    if (!traceId.isEmpty())
+        text += QLatin1Char('\n') + tr("Trace id: %1").arg(traceId);
+    m_details = details;
+    m_retryAction = std::move(retry);
     m_copy->setVisible(true);
     m_retry->setVisible(bool(m_retryAction));
     showMessage(text, true);

@@ -26,6 +26,9 @@ public:
 
     void showError(const api::ApiError &error, std::function<void()> retry = {});
     void showNote(const QString &text);
+    // A problem said in the caller's words, with the trace id to quote and "Retry" when `retry` is set.
+    void showProblem(const QString &text, const QString &traceId, const QString &details,
+                     std::function<void()> retry);
     QString text() const;
     QString details() const { return m_details; }
     bool canRetry() const;

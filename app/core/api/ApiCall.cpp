@@ -188,9 +188,25 @@ void ApiCall::onReplyFinished()
         retryLater(delay);
         return;
     }
+    // A whole 2xx answer that cannot be the JSON object every page documents: cut short, spoiled, or a
+    // proxy's HTML page. A read is tried again; the parsers refuse what still comes out wrong.
+    if (answer.httpStatus >= 200 && answer.httpStatus < 300 && mayRetry &&
+        !looksLikeJsonObject(reply->header(QNetworkRequest::ContentTypeHeader).toString(), answer.body)) {
+        retryLater(backoffMs());
+        return;
+    }
     if (answer.httpStatus == 401 && m_request.authenticated)
         m_client->reportSessionExpired();
     finish(answer, nullptr);
+}
+
+bool ApiCall::looksLikeJsonObject(const QString &contentType, const QByteArray &body)
+{
+    // Cheap on purpose (the parser reads the body once, later): the type, and the braces at both ends.
+    if (!contentType.isEmpty() && !contentType.contains(QLatin1String("json"), Qt::CaseInsensitive))
+        return false;
+    const QByteArray trimmed = body.trimmed();
+    return trimmed.startsWith('{') && trimmed.endsWith('}');
 }
 
 void ApiCall::finish(const Answer &answer, const ApiError *error)

@@ -31,6 +31,7 @@ public:
     using Deliver = std::function<void(const Answer &answer, const ApiError *transportError)>;
 
     ApiCall(KooDriveClient *client, ApiRequest request, Deliver deliver);
+    static bool looksLikeJsonObject(const QString &contentType, const QByteArray &body);
     ~ApiCall() override;
 
     void start();

@@ -37,6 +37,8 @@ ApiError ApiError::badResponse(const QString &message, int httpStatus, const QSt
     error.httpStatus = httpStatus;
     error.message = message;
     error.traceId = traceId;
+    // Often a glitch on the way (a proxy, a cut connection): asking again by hand may well work.
+    error.retryable = true;
     return error;
 }
 
