@@ -66,8 +66,16 @@ void SimHttpServer::route(const QByteArray &method, const QString &pattern, Acce
     // escape() turned "{name}" into "\{name\}": make each a captured path segment.
     static const QRegularExpression placeholder(QStringLiteral(R"(\\\{[A-Za-z]+\\\})"));
     regex.replace(placeholder, QStringLiteral("([^/]+)"));
-    m_routes.append({method, QRegularExpression(QLatin1Char('^') + regex + QLatin1Char('$')), access,
+    m_routes.append({method, pattern, QRegularExpression(QLatin1Char('^') + regex + QLatin1Char('$')), access,
                      std::move(handler)});
+}
+
+QList<SimHttpServer::RouteInfo> SimHttpServer::routes() const
+{
+    QList<RouteInfo> infos;
+    for (const Route &route : m_routes)
+        infos.append({route.method, route.patternText, route.access});
+    return infos;
 }
 
 SimHttpServer::Result SimHttpServer::dispatch(SimRequest &request)

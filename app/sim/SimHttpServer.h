@@ -42,6 +42,15 @@ public:
 
     // pattern: a path with {name} for each captured segment, e.g. "/koodrive/ose/v1/album/{albumId}/add".
     void route(const QByteArray &method, const QString &pattern, Access access, Handler handler);
+    // Every route as registered (method, pattern with {placeholders}, access): what the tests walk to prove
+    // that each one checks the token, and handles hostile ids.
+    struct RouteInfo
+    {
+        QByteArray method;
+        QString pattern;
+        Access access;
+    };
+    QList<RouteInfo> routes() const;
 
     struct Faults
     {
@@ -107,6 +116,7 @@ private:
     struct Route
     {
         QByteArray method;
+        QString patternText;
         QRegularExpression pattern;
         Access access;
         Handler handler;

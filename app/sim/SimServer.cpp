@@ -33,10 +33,32 @@ QString randomToken(int bytes)
 }
 } // namespace
 
+namespace {
+// QHttpServer's own debug output (qt.httpserver*) prints every request with all its headers, the
+// Authorization token included. However logging is configured, it stays off in a process that runs
+// koodrive-sim (README: tokens never appear in logs).
+QLoggingCategory::CategoryFilter previousFilter = nullptr;
+void withoutHeaderLogging(QLoggingCategory *category)
+{
+    if (previousFilter)
+        previousFilter(category);
+    if (qstrncmp(category->categoryName(), "qt.httpserver", 13) == 0) {
+        category->setEnabled(QtDebugMsg, false);
+        category->setEnabled(QtInfoMsg, false);
+    }
+}
+} // namespace
+
 SimServer::SimServer(SimOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-{}
+{
+    static const bool filtered = [] {
+        previousFilter = QLoggingCategory::installFilter(withoutHeaderLogging);
+        return true;
+    }();
+    Q_UNUSED(filtered)
+}
 
 SimServer::~SimServer() = default;
 
