@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the response-parser fuzzers with clang and runs each for SECONDS (default 3) on the seed corpus
-# (the pages' example responses). Prints the executions run; fails on any crash or sanitizer report.
+# Builds the fuzzers with clang and runs each for SECONDS (default 3) on its seed corpus: the response
+# parsers on the pages' example responses (seeds/), koodrive-sim's request handling on the pages' example
+# requests (seeds-sim/). Prints the executions run; fails on any crash or sanitizer report.
 # Usage: tests/fuzz/run-fuzzers.sh BUILD_DIR [SECONDS]
 set -euo pipefail
 source_dir=$(cd "$(dirname "$0")" && pwd)
@@ -10,10 +11,12 @@ cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DC
 if ! log=$(cmake --build "$build_dir" 2>&1); then echo "$log" | tail -30; exit 1; fi
 total=0
 for fuzzer in "$build_dir"/fuzz_*; do
-    [ -x "$fuzzer" ] || continue
+    [ -f "$fuzzer" ] && [ -x "$fuzzer" ] || continue
     name=$(basename "$fuzzer")
     corpus=$(mktemp -d)
-    cp "$source_dir"/seeds/* "$corpus"/
+    seeds=$source_dir/seeds
+    [ "$name" = fuzz_sim_request ] && seeds=$source_dir/seeds-sim
+    cp "$seeds"/* "$corpus"/
     if ! output=$(cd "$corpus" && "$fuzzer" -max_total_time="$seconds" -timeout=5 -print_final_stats=1 -artifact_prefix="$build_dir/$name-" "$corpus" 2>&1); then
         echo "$output" | tail -60
         echo "$name found a failure" >&2
