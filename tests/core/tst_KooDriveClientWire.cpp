@@ -73,7 +73,7 @@ private slots:
     void everyRequestCarriesTheCommonHeaders()
     {
         QVERIFY(wait<AlbumPage>([&](QObject *c, auto d) { return m_client->listAlbums({}, c, d); }).ok());
-        const auto &request = last();
+        const RecordingServer::Request request = last(); // a copy: the list grows below
         QCOMPARE(request.header("Authorization"), "Bearer " + m_token.toLatin1());
         QCOMPARE(request.header("X-User-Id"), QByteArray("154663352556663635"));
         const QByteArray date = request.header("X-Date");

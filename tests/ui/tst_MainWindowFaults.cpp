@@ -18,6 +18,14 @@ using Step = sim::SimHttpServer::FaultStep;
 using Kind = Step::Kind;
 
 namespace {
+// The freeze a person would notice: 100 ms. Under AddressSanitizer everything runs two to three times
+// slower, so the same code gets three times the budget there.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr qint64 StallBudgetMs = 300;
+#else
+constexpr qint64 StallBudgetMs = 100;
+#endif
+
 // The longest time the event loop went without running a 5 ms timer: what a person feels as a freeze.
 class StallWatch
 {
@@ -103,7 +111,8 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(m_window->grid()->model()->rowCount() >= 100, 15000);
         }
         QCOMPARE(m_sim->server().http().scriptedFaultsLeft(), 0);
-        QVERIFY2(watch.worstMs() < 100,
+        qInfo("worst event-loop stall: %lld ms", watch.worstMs());
+        QVERIFY2(watch.worstMs() < StallBudgetMs,
                  qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(watch.worstMs())));
         if (script.first().kind == Kind::RetryAfter)
             QVERIFY2(took.elapsed() >= 1000, "Retry-After is honoured");
@@ -117,7 +126,8 @@ private slots:
         m_sim->server().clock().setSkewSeconds(3600);
         StallWatch watch;
         m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Camera")));
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->grid()->model()->rowCount() >= 100, 15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(m_window->grid()->model()->rowCount() >= 100,
+                                  qPrintable(m_window->messages()->text()), 15000);
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->grid()
                                       ->model()
                                       ->index(0, 0)
@@ -127,7 +137,8 @@ private slots:
                                  15000);
         QVERIFY(qAbs(m_client->clockOffsetSecs() - 3600) <= 5);
         QVERIFY(!m_window->messages()->isVisible() || !m_window->messages()->canRetry());
-        QVERIFY2(watch.worstMs() < 100, qPrintable(QString::number(watch.worstMs())));
+        qInfo("worst event-loop stall: %lld ms", watch.worstMs());
+        QVERIFY2(watch.worstMs() < StallBudgetMs, qPrintable(QString::number(watch.worstMs())));
     }
 
     void anInterruptedAddIsResumedWithEveryFileOnce_data()
@@ -179,7 +190,8 @@ private slots:
         QCOMPARE(items.size(), all); // no file twice
         items.sort();
         QCOMPARE(items, expected); // none missing
-        QVERIFY2(watch.worstMs() < 100, qPrintable(QString::number(watch.worstMs())));
+        qInfo("worst event-loop stall: %lld ms", watch.worstMs());
+        QVERIFY2(watch.worstMs() < StallBudgetMs, qPrintable(QString::number(watch.worstMs())));
     }
 };
 

@@ -77,6 +77,7 @@ void ApiCall::send()
         return;
     ++m_attempts;
     m_traceId = KooDriveClient::newTraceId();
+    m_sentClockOffset = m_client->clockOffsetSecs(); // the X-Date this attempt carries
     ApiError refused;
     QNetworkReply *reply = m_client->send(m_request, m_traceId, &refused);
     if (!reply) {
@@ -150,9 +151,12 @@ void ApiCall::onReplyFinished()
 
     // The server refused our X-Date: learn its clock from the Date header and try once more. Nothing was
     // done by the server, so this is safe for mutations too.
+    // Several calls refused at once all try again: the first one to come back learns the offset, the
+    // others see that it differs from the one they were sent with.
     if (answer.httpStatus == 400 && !m_skewCorrected &&
         refusedParameter(answer.body) == QLatin1String("X-Date") &&
-        m_client->learnClockOffset(reply->rawHeader("Date"))) {
+        m_client->learnClockOffset(reply->rawHeader("Date")) &&
+        m_client->clockOffsetSecs() != m_sentClockOffset) {
         m_skewCorrected = true;
         send();
         return;

@@ -58,6 +58,7 @@ private:
     QString m_traceId;
     int m_attempts = 0;
     bool m_skewCorrected = false;
+    qint64 m_sentClockOffset = 0;
     bool m_sessionRenewed = false;
     bool m_finished = false;
 };

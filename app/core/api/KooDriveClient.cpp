@@ -136,10 +136,7 @@ bool KooDriveClient::learnClockOffset(const QByteArray &httpDate)
         return false;
     server.setTimeSpec(Qt::UTC);
     // One second behind the server's clock: X-Date may never be later than it.
-    const qint64 offset = QDateTime::currentDateTimeUtc().secsTo(server) - 1;
-    if (offset == m_clockOffsetSecs)
-        return false;
-    m_clockOffsetSecs = offset;
+    m_clockOffsetSecs = QDateTime::currentDateTimeUtc().secsTo(server) - 1;
     return true;
 }
 

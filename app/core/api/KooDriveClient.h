@@ -138,7 +138,8 @@ public:
     static QString newTraceId();
     // Sends one attempt; nullptr (with *refused set) when the request may not be sent at all.
     QNetworkReply *send(const ApiRequest &request, const QString &traceId, ApiError *refused);
-    // From a refused X-Date's answer: the server's Date header. True when the offset changed.
+    // From a refused X-Date's answer: the server's Date header. True when it could be read (the offset is
+    // then the server's, whether this call or another one learnt it first).
     bool learnClockOffset(const QByteArray &httpDate);
     bool canRenewSession() const { return !m_refreshToken.isEmpty(); }
     // Renews the session once for all calls waiting on it.

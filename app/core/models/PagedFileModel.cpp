@@ -278,12 +278,14 @@ void PagedFileModel::startAhead()
                                       const QString cursor = m_aheadCursor;
                                       m_nextCursor = result.value().nextCursor;
                                       m_complete = m_nextCursor.isEmpty();
+                                      m_insertQueued = true;
                                       startAhead();
                                       QMetaObject::invokeMethod(
                                           this,
                                           [this, generation, page = result.value(), cursor] {
                                               if (generation != m_generation)
                                                   return;
+                                              m_insertQueued = false;
                                               setInsertWanted(false);
                                               insertRows(page, cursor);
                                           },
@@ -374,6 +376,7 @@ void PagedFileModel::restart()
     m_dirtyRows.clear();
     m_nextCursor.clear();
     m_complete = false;
+    m_insertQueued = false;
     m_failed = false;
     m_aheadInFlight = false;
     m_ahead.reset();
