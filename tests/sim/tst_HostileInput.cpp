@@ -49,6 +49,12 @@ private slots:
     void init() { m_sim = std::make_unique<SimFixture>(60); }
     void cleanup() { m_sim.reset(); }
 
+    void itListensOnLoopbackUnlessToldOtherwise()
+    {
+        QCOMPARE(sim::SimOptions().host, QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(m_sim->server().url().host(), QStringLiteral("127.0.0.1"));
+    }
+
     void everyRouteChecksTheSession()
     {
         const auto routes = m_sim->server().http().routes();

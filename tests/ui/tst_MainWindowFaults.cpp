@@ -136,6 +136,14 @@ private slots:
                                       .isNull(),
                                  15000);
         QVERIFY(qAbs(m_client->clockOffsetSecs() - 3600) <= 5);
+        // Two hours later on the server: the image URLs the window holds have expired (3 600 s). Scrolled
+        // to photos not shown yet, the window still gets them (the page is read again for fresh URLs).
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->grid()->model()->rowCount() >= 100, 15000);
+        m_sim->server().clock().setSkewSeconds(3 * 3600);
+        const QModelIndex later = m_window->grid()->model()->index(95, 0);
+        QVERIFY(later.data(models::PagedFileModel::ThumbnailRole).value<QImage>().isNull());
+        m_window->grid()->scrollTo(later, QAbstractItemView::PositionAtCenter);
+        QTRY_VERIFY_WITH_TIMEOUT(!later.data(models::PagedFileModel::ThumbnailRole).value<QImage>().isNull(), 15000);
         QVERIFY(!m_window->messages()->isVisible() || !m_window->messages()->canRetry());
         qInfo("worst event-loop stall: %lld ms", watch.worstMs());
         QVERIFY2(watch.worstMs() < StallBudgetMs, qPrintable(QString::number(watch.worstMs())));
