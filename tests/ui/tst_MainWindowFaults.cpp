@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QProgressBar>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace koodrive;
 using Step = sim::SimHttpServer::FaultStep;
@@ -143,7 +144,8 @@ private slots:
         const QModelIndex later = m_window->grid()->model()->index(95, 0);
         QVERIFY(later.data(models::PagedFileModel::ThumbnailRole).value<QImage>().isNull());
         m_window->grid()->scrollTo(later, QAbstractItemView::PositionAtCenter);
-        QTRY_VERIFY_WITH_TIMEOUT(!later.data(models::PagedFileModel::ThumbnailRole).value<QImage>().isNull(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(!later.data(models::PagedFileModel::ThumbnailRole).value<QImage>().isNull(),
+                                 15000);
         QVERIFY(!m_window->messages()->isVisible() || !m_window->messages()->canRetry());
         qInfo("worst event-loop stall: %lld ms", watch.worstMs());
         QVERIFY2(watch.worstMs() < StallBudgetMs, qPrintable(QString::number(watch.worstMs())));
@@ -200,6 +202,45 @@ private slots:
         QCOMPARE(items, expected); // none missing
         qInfo("worst event-loop stall: %lld ms", watch.worstMs());
         QVERIFY2(watch.worstMs() < StallBudgetMs, qPrintable(QString::number(watch.worstMs())));
+    }
+
+    void anAddStoppedByThePersonIsResumedWithEveryFileOnce()
+    {
+        openFolder(QStringLiteral("Party"), 1);
+        QVERIFY(koodrive::test::loadAll(*m_window->folder()));
+        QTRY_VERIFY(myAlbum(true).isValid());
+        const QString albumId = myAlbum(true).data(models::AlbumListModel::IdRole).toString();
+        QStringList expected = m_sim->albumItems(albumId) + koodrive::test::rowIds(*m_window->folder());
+        expected.removeDuplicates();
+        expected.sort();
+        // The batch first reads the album (slowly here), so Stop comes before its calls are all sent.
+        const QString readPath = QStringLiteral("/koodrive/ose/v1/album/%1/list").arg(albumId);
+        m_sim->server().http().scriptFaults({{Kind::Slow, 0, 0, 600, 1, readPath}});
+        m_window->grid()->selectAll();
+        m_window->addSelectionToAlbum(albumId);
+        QToolButton *stop = nullptr;
+        for (QToolButton *button : m_window->findChildren<QToolButton *>())
+            if (button->text() == QLatin1String("Stop"))
+                stop = button;
+        QVERIFY(stop);
+        QTRY_VERIFY(stop->isVisible());
+        QTest::qWait(100);
+        stop->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->addProgress()->isVisible(), 20000);
+        QVERIFY2(m_window->messages()->text().contains(QLatin1String("stopped")),
+                 qPrintable(m_window->messages()->text()));
+        QVERIFY(m_sim->albumItems(albumId).size() < expected.size());
+        // Resumed: the same selection added again (what went in before Stop would be "already there").
+        m_window->addSelectionToAlbum(albumId);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->addProgress()->isVisible(), 20000);
+        QVERIFY2(!m_window->messages()->text().contains(QLatin1String("failed")),
+                 qPrintable(m_window->messages()->text()));
+        QStringList items = m_sim->albumItems(albumId);
+        const qsizetype all = items.size();
+        items.removeDuplicates();
+        QCOMPARE(items.size(), all);
+        items.sort();
+        QCOMPARE(items, expected);
     }
 };
 
