@@ -5,6 +5,7 @@
 //     warm (from the disk cache);
 //  4. flinging through 100 000 items: thumbnail transfers started vs. tiles actually shown.
 // Usage: bench_models [RUNS=5]
+#include "Waiting.h"
 #include "api/KooDriveClient.h"
 #include "models/FolderModel.h"
 #include "thumbnails/ThumbnailDiskCache.h"
@@ -31,6 +32,9 @@ using thumbnails::ThumbnailScheduler;
 using thumbnails::ThumbnailState;
 
 namespace {
+using koodrive::test::median;
+using koodrive::test::spinUntil;
+using koodrive::test::wait;
 struct Sim
 {
     QTemporaryDir dir;
@@ -61,43 +65,11 @@ struct Sim
     }
 };
 
-template<typename T, typename Start>
-api::Result<T> wait(Start start)
-{
-    std::optional<api::Result<T>> result;
-    QEventLoop loop;
-    start(&loop, [&](const api::Result<T> &r) {
-        result = r;
-        loop.quit();
-    });
-    if (!result)
-        loop.exec();
-    return *result;
-}
-
 void spin(int ms)
 {
     QEventLoop loop;
     QTimer::singleShot(ms, &loop, &QEventLoop::quit);
     loop.exec();
-}
-
-bool spinUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    }
-    return true;
-}
-
-double median(QVector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(values.size() / 2);
 }
 
 // A connected client on its own network (and disk cache when given).

@@ -6,6 +6,7 @@
 //
 // It starts koodrive-sim (beside this program) with a demo library whose camera folder has 100 000 files.
 // The window runs offscreen unless DISPLAY is set.
+#include "Waiting.h"
 #include "account/TokenStore.h"
 #include "api/KooDriveClient.h"
 #include "mainwindow/MainWindow.h"
@@ -26,27 +27,8 @@
 
 using namespace koodrive;
 
-namespace {
-
-bool spinUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    }
-    return true;
-}
-
-double median(QVector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(values.size() / 2);
-}
-
-} // namespace
+using koodrive::test::median;
+using koodrive::test::spinUntil;
 
 int main(int argc, char *argv[])
 {

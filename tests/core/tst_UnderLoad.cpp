@@ -3,6 +3,7 @@
 // The figures (requests/s, latency) are printed for the notes; they are not asserted beyond "no errors"
 // and "real load" (at least 200 requests).
 #include "PagedModelTesting.h"
+#include "Waiting.h"
 #include "api/KooDriveClient.h"
 #include "models/FolderModel.h"
 
@@ -17,21 +18,7 @@
 
 using namespace koodrive;
 
-namespace {
-template<typename T, typename Start>
-api::Result<T> wait(Start start)
-{
-    std::optional<api::Result<T>> result;
-    QEventLoop loop;
-    start(&loop, [&](const api::Result<T> &r) {
-        result = r;
-        loop.quit();
-    });
-    if (!result)
-        loop.exec();
-    return *result;
-}
-} // namespace
+using koodrive::test::wait;
 
 class TestUnderLoad : public QObject
 {

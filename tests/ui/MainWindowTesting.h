@@ -9,6 +9,7 @@
 #include "api/KooDriveClient.h"
 #include "mainwindow/MainWindow.h"
 #include "models/AlbumListModel.h"
+#include "models/PagedFileModel.h"
 #include "thumbnails/ThumbnailScheduler.h"
 #include "views/ThumbnailGridView.h"
 
@@ -110,6 +111,17 @@ protected:
         QTRY_VERIFY(m_window->grid()->model()->rowCount() >= atLeastRows);
     }
     void openCamera() { openFolder(QStringLiteral("Camera")); }
+
+    // Whether the grid's row has its thumbnail (the picture, not the placeholder).
+    bool hasThumbnail(int row) const
+    {
+        return !m_window->grid()
+                    ->model()
+                    ->index(row, 0)
+                    .data(models::PagedFileModel::ThumbnailRole)
+                    .value<QImage>()
+                    .isNull();
+    }
 
     // A person's double-click: the first click presses the item, the second opens it.
     static void doubleClick(QAbstractItemView *view, const QModelIndex &index)

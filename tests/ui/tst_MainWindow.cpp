@@ -52,21 +52,14 @@ private slots:
                                                                           .arg(first.y())
                                                                           .arg(first.width())
                                                                           .arg(first.height())));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            !grid->model()->index(0, 0).data(models::PagedFileModel::ThumbnailRole).value<QImage>().isNull(),
-            10000);
+        QTRY_VERIFY_WITH_TIMEOUT(hasThumbnail(0), 10000);
         // And the rest of the screen follows (the view reports what it shows).
         int lastOnScreen = 0;
         for (int row = 0; row < grid->model()->rowCount(); ++row)
             if (grid->viewport()->rect().contains(grid->visualRect(grid->model()->index(row, 0))))
                 lastOnScreen = row;
         QVERIFY(lastOnScreen > 5);
-        QTRY_VERIFY_WITH_TIMEOUT(!grid->model()
-                                      ->index(lastOnScreen, 0)
-                                      .data(models::PagedFileModel::ThumbnailRole)
-                                      .value<QImage>()
-                                      .isNull(),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(hasThumbnail(lastOnScreen), 10000);
 
         // The breadcrumb leads back up: "My drive" opens the drive's top again.
         QLabel *crumbs = nullptr;
@@ -298,13 +291,7 @@ private slots:
         m_window.reset();
         openWindow();
         openCamera();
-        QTRY_VERIFY_WITH_TIMEOUT(!m_window->grid()
-                                      ->model()
-                                      ->index(0, 0)
-                                      .data(models::PagedFileModel::ThumbnailRole)
-                                      .value<QImage>()
-                                      .isNull(),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(hasThumbnail(0), 10000);
         QTest::qWait(100);
         // The colour that covers most of each panel: its background.
         auto background = [](QWidget *widget) {

@@ -58,6 +58,24 @@ class TestMainWindowFaults : public koodrive::test::MainWindowTestCase
 
     const QString m_filesPath = QStringLiteral("/koodrive/ose/v1/files/");
 
+    // What the album must hold once the shown folder is added: what it held, and the folder's files.
+    QStringList albumWithTheFolderAdded(const QString &albumId)
+    {
+        QStringList expected = m_sim->albumItems(albumId) + koodrive::test::rowIds(*m_window->folder());
+        expected.removeDuplicates();
+        expected.sort();
+        return expected;
+    }
+    void verifyEveryFileOnce(const QString &albumId, const QStringList &expected)
+    {
+        QStringList items = m_sim->albumItems(albumId);
+        const qsizetype all = items.size();
+        items.removeDuplicates();
+        QCOMPARE(items.size(), all); // no file twice
+        items.sort();
+        QCOMPARE(items, expected); // none missing
+    }
+
 private slots:
     void initTestCase() { useScratchSettings("tst_MainWindowFaults"); }
     void init()
@@ -129,23 +147,16 @@ private slots:
         m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Camera")));
         QTRY_VERIFY2_WITH_TIMEOUT(m_window->grid()->model()->rowCount() >= 100,
                                   qPrintable(m_window->messages()->text()), 15000);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_window->grid()
-                                      ->model()
-                                      ->index(0, 0)
-                                      .data(models::PagedFileModel::ThumbnailRole)
-                                      .value<QImage>()
-                                      .isNull(),
-                                 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(hasThumbnail(0), 15000);
         QVERIFY(qAbs(m_client->clockOffsetSecs() - 3600) <= 5);
         // Two hours later on the server: the image URLs the window holds have expired (3 600 s). Scrolled
         // to photos not shown yet, the window still gets them (the page is read again for fresh URLs).
         QTRY_VERIFY_WITH_TIMEOUT(m_window->grid()->model()->rowCount() >= 100, 15000);
         m_sim->server().clock().setSkewSeconds(3 * 3600);
-        const QModelIndex later = m_window->grid()->model()->index(95, 0);
-        QVERIFY(later.data(models::PagedFileModel::ThumbnailRole).value<QImage>().isNull());
-        m_window->grid()->scrollTo(later, QAbstractItemView::PositionAtCenter);
-        QTRY_VERIFY_WITH_TIMEOUT(!later.data(models::PagedFileModel::ThumbnailRole).value<QImage>().isNull(),
-                                 15000);
+        QVERIFY(!hasThumbnail(95));
+        m_window->grid()->scrollTo(m_window->grid()->model()->index(95, 0),
+                                   QAbstractItemView::PositionAtCenter);
+        QTRY_VERIFY_WITH_TIMEOUT(hasThumbnail(95), 15000);
         QVERIFY(!m_window->messages()->isVisible() || !m_window->messages()->canRetry());
         qInfo("worst event-loop stall: %lld ms", watch.worstMs());
         QVERIFY2(watch.worstMs() < StallBudgetMs, qPrintable(QString::number(watch.worstMs())));
@@ -170,9 +181,7 @@ private slots:
         QCOMPARE(m_window->folder()->rowCount(), 250);
         QTRY_VERIFY(myAlbum(true).isValid());
         const QString albumId = myAlbum(true).data(models::AlbumListModel::IdRole).toString();
-        QStringList expected = m_sim->albumItems(albumId) + koodrive::test::rowIds(*m_window->folder());
-        expected.removeDuplicates();
-        expected.sort();
+        const QStringList expected = albumWithTheFolderAdded(albumId);
 
         // The add calls of this album: the first atCall-1 go through, call atCall is hit.
         const QString addPath = QStringLiteral("/koodrive/ose/v1/album/%1/add").arg(albumId);
@@ -194,12 +203,7 @@ private slots:
                                      !m_window->messages()->text().contains(QLatin1String("failed")) &&
                                      !m_window->addProgress()->isVisible(),
                                  20000);
-        QStringList items = m_sim->albumItems(albumId);
-        const qsizetype all = items.size();
-        items.removeDuplicates();
-        QCOMPARE(items.size(), all); // no file twice
-        items.sort();
-        QCOMPARE(items, expected); // none missing
+        verifyEveryFileOnce(albumId, expected);
         qInfo("worst event-loop stall: %lld ms", watch.worstMs());
         QVERIFY2(watch.worstMs() < StallBudgetMs, qPrintable(QString::number(watch.worstMs())));
     }
@@ -210,9 +214,7 @@ private slots:
         QVERIFY(koodrive::test::loadAll(*m_window->folder()));
         QTRY_VERIFY(myAlbum(true).isValid());
         const QString albumId = myAlbum(true).data(models::AlbumListModel::IdRole).toString();
-        QStringList expected = m_sim->albumItems(albumId) + koodrive::test::rowIds(*m_window->folder());
-        expected.removeDuplicates();
-        expected.sort();
+        const QStringList expected = albumWithTheFolderAdded(albumId);
         // The batch first reads the album (slowly here), so Stop comes before its calls are all sent.
         const QString readPath = QStringLiteral("/koodrive/ose/v1/album/%1/list").arg(albumId);
         m_sim->server().http().scriptFaults({{Kind::Slow, 0, 0, 600, 1, readPath}});
@@ -235,12 +237,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->addProgress()->isVisible(), 20000);
         QVERIFY2(!m_window->messages()->text().contains(QLatin1String("failed")),
                  qPrintable(m_window->messages()->text()));
-        QStringList items = m_sim->albumItems(albumId);
-        const qsizetype all = items.size();
-        items.removeDuplicates();
-        QCOMPARE(items.size(), all);
-        items.sort();
-        QCOMPARE(items, expected);
+        verifyEveryFileOnce(albumId, expected);
     }
 };
 

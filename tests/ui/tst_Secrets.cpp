@@ -61,13 +61,7 @@ private slots:
 
         // Browse: folders, thumbnails (signed URLs), albums.
         openCamera();
-        QTRY_VERIFY_WITH_TIMEOUT(!m_window->grid()
-                                      ->model()
-                                      ->index(0, 0)
-                                      .data(models::PagedFileModel::ThumbnailRole)
-                                      .value<QImage>()
-                                      .isNull(),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(hasThumbnail(0), 10000);
         // The session renews itself: a new pair of tokens.
         std::optional<api::Result<api::Session>> renewed;
         m_client->refreshSession(this,
