@@ -1,0 +1,242 @@
+// The places the grid shows: a folder (by the tree, the path or --open), the recycle bin, an album; and
+// the viewer opened from the grid and closed back to it.
+#include "MainWindow.h"
+#include "models/AlbumContentsModel.h"
+#include "models/AlbumListModel.h"
+#include "models/FolderModel.h"
+#include "models/FolderTreeModel.h"
+#include "viewer/PhotoViewer.h"
+#include "views/ThumbnailGridView.h"
+#include "widgets/MessageBar.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSlider>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace koodrive::ui {
+
+using models::AlbumContentsModel;
+using models::AlbumListModel;
+using models::FolderModel;
+using models::FolderTreeModel;
+using models::PagedFileModel;
+
+void MainWindow::showFolder(const QString &containerId, const QString &folderId, const QStringList &path)
+{
+    m_place = Place::Folder;
+    m_albumId.clear();
+    m_pendingAlbumId.clear();
+    m_path = path;
+    // Each folder above this one is a link back to it.
+    QStringList crumbs;
+    for (int i = 0; i < path.size(); ++i)
+        crumbs << (i + 1 < path.size() && i < m_pathIds.size()
+                       ? QStringLiteral(
+                             "<a href=\"%1\" style=\"text-decoration:none; color:palette(text)\">%2</a>")
+                             .arg(i)
+                             .arg(path[i].toHtmlEscaped())
+                       : path[i].toHtmlEscaped());
+    m_breadcrumb->setText(crumbs.join(QStringLiteral("&nbsp;&nbsp;›&nbsp;&nbsp;")));
+    m_myAlbums->clearSelection();
+    m_sharedAlbums->clearSelection();
+    m_grid->setFileModel(m_folder);
+    watchSelection();
+    m_folder->setLocation({containerId, folderId, false});
+    m_sort->blockSignals(true);
+    m_sort->clear();
+    m_sort->addItem(tr("Name A–Z"), QVariantList{int(FolderModel::SortField::Name), int(Qt::AscendingOrder)});
+    m_sort->addItem(tr("Name Z–A"),
+                    QVariantList{int(FolderModel::SortField::Name), int(Qt::DescendingOrder)});
+    m_sort->addItem(tr("Newest first"),
+                    QVariantList{int(FolderModel::SortField::Modified), int(Qt::DescendingOrder)});
+    m_sort->addItem(tr("Oldest first"),
+                    QVariantList{int(FolderModel::SortField::Modified), int(Qt::AscendingOrder)});
+    m_sort->addItem(tr("Recently created"),
+                    QVariantList{int(FolderModel::SortField::Created), int(Qt::DescendingOrder)});
+    m_sort->addItem(tr("Largest first"),
+                    QVariantList{int(FolderModel::SortField::Size), int(Qt::DescendingOrder)});
+    m_sort->addItem(tr("Smallest first"),
+                    QVariantList{int(FolderModel::SortField::Size), int(Qt::AscendingOrder)});
+    m_sort->addItem(tr("By format"),
+                    QVariantList{int(FolderModel::SortField::Format), int(Qt::AscendingOrder)});
+    for (int i = 0; i < m_sort->count(); ++i) {
+        const QVariantList sort = m_sort->itemData(i).toList();
+        if (sort.value(0).toInt() == int(m_folder->sortField()) &&
+            sort.value(1).toInt() == int(m_folder->sortOrder()))
+            m_sort->setCurrentIndex(i);
+    }
+    m_sort->blockSignals(false);
+    m_typeFilter->setEnabled(true);
+    m_search->setEnabled(true);
+    updateCounts();
+}
+
+void MainWindow::showRecycleBin()
+{
+    const QModelIndex drive = m_treeModel->index(0, 0);
+    m_tree->clearSelection();
+    m_myAlbums->clearSelection();
+    m_sharedAlbums->clearSelection();
+    m_place = Place::RecycleBin;
+    m_albumId.clear();
+    m_path = {tr("Recycle bin")};
+    m_pathIds.clear();
+    m_breadcrumb->setText(m_path.constFirst().toHtmlEscaped());
+    m_grid->setFileModel(m_folder);
+    watchSelection();
+    m_folder->setLocation({drive.data(FolderTreeModel::ContainerRole).toString(), QString(), true});
+    updateCounts();
+}
+
+void MainWindow::showAlbum(const QModelIndex &albumIndex)
+{
+    const api::Album album = m_albums->albumAt(albumIndex.row());
+    if (album.id.isEmpty())
+        return;
+    m_place = Place::Album;
+    m_albumId = album.id;
+    m_tree->clearSelection();
+    (album.kind == api::AlbumKind::Personal ? m_sharedAlbums : m_myAlbums)->clearSelection();
+    m_breadcrumb->setText(album.name.toHtmlEscaped());
+    m_grid->setFileModel(m_albumContents);
+    watchSelection();
+    m_albumContents->setAlbum(album.id);
+    m_sort->blockSignals(true);
+    m_sort->clear();
+    m_sort->addItem(tr("Newest photos first"),
+                    QVariantList{int(AlbumContentsModel::SortField::Taken), int(Qt::DescendingOrder)});
+    m_sort->addItem(tr("Oldest photos first"),
+                    QVariantList{int(AlbumContentsModel::SortField::Taken), int(Qt::AscendingOrder)});
+    m_sort->addItem(tr("Recently added"),
+                    QVariantList{int(AlbumContentsModel::SortField::Created), int(Qt::DescendingOrder)});
+    m_sort->addItem(tr("Recently changed"),
+                    QVariantList{int(AlbumContentsModel::SortField::Updated), int(Qt::DescendingOrder)});
+    for (int i = 0; i < m_sort->count(); ++i) {
+        const QVariantList sort = m_sort->itemData(i).toList();
+        if (sort.value(0).toInt() == int(m_albumContents->sortField()) &&
+            sort.value(1).toInt() == int(m_albumContents->sortOrder()))
+            m_sort->setCurrentIndex(i);
+    }
+    m_sort->blockSignals(false);
+    m_typeFilter->setEnabled(false); // the album contents call has no filter
+    m_search->setEnabled(false);
+    updateCounts();
+}
+
+void MainWindow::openGridItem(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    if (!index.data(PagedFileModel::IsFolderRole).toBool()) {
+        // A photo: the viewer, over the grid, which keeps its scroll position and selection meanwhile.
+        m_centreStack->setCurrentWidget(m_viewer);
+        m_viewer->open(m_grid->fileModel(), index.row());
+        return;
+    }
+    if (m_grid->fileModel() != m_folder)
+        return;
+    // Into a folder: the tree follows when it has that folder loaded.
+    const QString id = index.data(PagedFileModel::IdRole).toString();
+    const QModelIndex inTree = m_treeModel->indexOfId(id);
+    if (inTree.isValid()) {
+        m_tree->expand(inTree.parent());
+        m_tree->setCurrentIndex(inTree);
+        return;
+    }
+    m_pathIds.append({index.data(PagedFileModel::ContainerRole).toString(), id});
+    showFolder(m_pathIds.last().first, id, m_path + QStringList{index.data().toString()});
+}
+
+void MainWindow::closeViewer(int row)
+{
+    m_centreStack->setCurrentIndex(0);
+    // Back where the user was; if they moved on in the viewer, the grid shows and selects that photo.
+    const QModelIndex index = m_grid->model() ? m_grid->model()->index(row, 0) : QModelIndex();
+    if (index.isValid() && index != m_grid->currentIndex()) {
+        m_grid->setCurrentIndex(index);
+        m_grid->scrollTo(index);
+    }
+    m_grid->setFocus();
+}
+
+void MainWindow::applySort()
+{
+    const QVariantList sort = m_sort->currentData().toList();
+    if (sort.size() != 2)
+        return;
+    const auto order = Qt::SortOrder(sort.at(1).toInt());
+    if (m_grid->fileModel() == m_folder)
+        m_folder->setSortOrder(FolderModel::SortField(sort.at(0).toInt()), order);
+    else
+        m_albumContents->setSortOrder(AlbumContentsModel::SortField(sort.at(0).toInt()), order);
+}
+
+void MainWindow::openPath(const QString &path)
+{
+    m_openPath = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    m_openPathAt = QPersistentModelIndex();
+    if (m_treeModel->isLoaded())
+        continueOpenPath();
+}
+
+void MainWindow::continueOpenPath()
+{
+    if (m_openPath.isEmpty() || !m_treeModel->isLoaded())
+        return;
+    if (!m_openPathAt.isValid())
+        m_openPathAt = m_treeModel->index(0, 0); // the user's drive
+    while (!m_openPath.isEmpty()) {
+        QModelIndex next;
+        for (int row = 0; row < m_treeModel->rowCount(m_openPathAt) && !next.isValid(); ++row)
+            if (m_treeModel->index(row, 0, m_openPathAt).data().toString() == m_openPath.first())
+                next = m_treeModel->index(row, 0, m_openPathAt);
+        if (!next.isValid()) {
+            if (m_treeModel->canFetchMore(m_openPathAt) || m_treeModel->isFetching(m_openPathAt)) {
+                m_tree->expand(m_openPathAt); // its folders are read; rowsInserted brings us back here
+                if (m_treeModel->canFetchMore(m_openPathAt))
+                    m_treeModel->fetchMore(m_openPathAt);
+                return;
+            }
+            m_messages->showNote(tr("There is no folder “%1” in “%2”.")
+                                     .arg(m_openPath.first(), m_openPathAt.data().toString()));
+            m_openPath.clear();
+            return;
+        }
+        m_openPath.removeFirst();
+        m_openPathAt = next;
+    }
+    m_tree->expand(m_openPathAt.parent());
+    m_tree->setCurrentIndex(m_openPathAt);
+    m_tree->scrollTo(m_openPathAt);
+}
+
+void MainWindow::applyFilter()
+{
+    if (m_grid->fileModel() != m_folder)
+        return;
+    m_folder->setTypeFilter(FolderModel::TypeFilter(m_typeFilter->currentData().toInt()));
+    m_folder->setNameFilter(m_search->text());
+}
+
+} // namespace koodrive::ui
