@@ -125,6 +125,7 @@ private:
     void signIn();
     void signOut();
     void applySort();
+    void showCurrentSort(int field, Qt::SortOrder order);
     void applyFilter();
     void updateCounts();
     void trackAdd(models::AlbumAddJob *job);

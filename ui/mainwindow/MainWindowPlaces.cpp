@@ -80,16 +80,21 @@ void MainWindow::showFolder(const QString &containerId, const QString &folderId,
                     QVariantList{int(FolderModel::SortField::Size), int(Qt::AscendingOrder)});
     m_sort->addItem(tr("By format"),
                     QVariantList{int(FolderModel::SortField::Format), int(Qt::AscendingOrder)});
-    for (int i = 0; i < m_sort->count(); ++i) {
-        const QVariantList sort = m_sort->itemData(i).toList();
-        if (sort.value(0).toInt() == int(m_folder->sortField()) &&
-            sort.value(1).toInt() == int(m_folder->sortOrder()))
-            m_sort->setCurrentIndex(i);
-    }
-    m_sort->blockSignals(false);
+    showCurrentSort(int(m_folder->sortField()), m_folder->sortOrder());
     m_typeFilter->setEnabled(true);
     m_search->setEnabled(true);
     updateCounts();
+}
+
+// The sort box shows the model's order without telling the model (its signals are blocked meanwhile).
+void MainWindow::showCurrentSort(int field, Qt::SortOrder order)
+{
+    for (int i = 0; i < m_sort->count(); ++i) {
+        const QVariantList sort = m_sort->itemData(i).toList();
+        if (sort.value(0).toInt() == field && sort.value(1).toInt() == int(order))
+            m_sort->setCurrentIndex(i);
+    }
+    m_sort->blockSignals(false);
 }
 
 void MainWindow::showRecycleBin()
@@ -132,13 +137,7 @@ void MainWindow::showAlbum(const QModelIndex &albumIndex)
                     QVariantList{int(AlbumContentsModel::SortField::Created), int(Qt::DescendingOrder)});
     m_sort->addItem(tr("Recently changed"),
                     QVariantList{int(AlbumContentsModel::SortField::Updated), int(Qt::DescendingOrder)});
-    for (int i = 0; i < m_sort->count(); ++i) {
-        const QVariantList sort = m_sort->itemData(i).toList();
-        if (sort.value(0).toInt() == int(m_albumContents->sortField()) &&
-            sort.value(1).toInt() == int(m_albumContents->sortOrder()))
-            m_sort->setCurrentIndex(i);
-    }
-    m_sort->blockSignals(false);
+    showCurrentSort(int(m_albumContents->sortField()), m_albumContents->sortOrder());
     m_typeFilter->setEnabled(false); // the album contents call has no filter
     m_search->setEnabled(false);
     updateCounts();
