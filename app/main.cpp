@@ -140,6 +140,8 @@ int main(int argc, char *argv[])
             waiting.exec();
         if (!access->isEmpty()) {
             connection = {remembered->server, remembered->userId, *access, false};
+            connection.displayName = remembered->displayName;
+            connection.email = remembered->email;
             refreshToken = *refresh;
         }
     }
@@ -188,6 +190,7 @@ int main(int argc, char *argv[])
     client.setConnection(connection);
     client.setLanguage(koodrive::i18n::apiLanguage(language)); // the `language` header follows the app's
     client.setRefreshToken(refreshToken);
+    client.setAgentName(koodrive::AccountSettings::agentName());
     koodrive::thumbnails::ThumbnailScheduler thumbnails(&network);
 
     koodrive::ui::MainWindow window({connection, &client, &thumbnails, &network, &tokens});

@@ -78,7 +78,7 @@
         <translation>演示图库（%1）</translation>
     </message>
     <message>
-        <source>%1 as user %2</source>
+        <source>%1 as %2</source>
         <translation>%1，用户 %2</translation>
     </message>
 </context>
@@ -103,6 +103,10 @@
     <message>
         <source>There is no refresh token: sign in again.</source>
         <translation>没有刷新令牌，请重新登录。</translation>
+    </message>
+    <message>
+        <source>The account or the password is wrong.</source>
+        <translation>账号或密码错误。</translation>
     </message>
 </context>
 <context>
@@ -774,6 +778,14 @@
     <message>
         <source>Signed in again.</source>
         <translation>已重新登录。</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>已登录：%1</translation>
     </message>
 </context>
 <context>

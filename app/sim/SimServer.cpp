@@ -62,6 +62,11 @@ SimServer::SimServer(SimOptions options, QObject *parent)
 
 SimServer::~SimServer() = default;
 
+QString SimServer::newToken()
+{
+    return randomToken(36);
+}
+
 SimServer::Tokens SimServer::createSession(SimStore &store, const QString &userId, qint64 nowMs,
                                            qint64 lifetimeSecs)
 {

@@ -58,6 +58,7 @@ public:
         QString accessToken;
         QString refreshToken;
     };
+    static QString newToken();
     static Tokens createSession(SimStore &store, const QString &userId, qint64 nowMs, qint64 lifetimeSecs);
     // A new session of the user with the given lifetime (tests use short ones).
     Tokens newSession(const QString &userId, qint64 lifetimeSecs);

@@ -325,6 +325,25 @@ std::optional<SimStore::Session> SimStore::sessionForRefreshToken(const QString 
     return Session{q.value(0).toString(), q.value(1).toLongLong()};
 }
 
+std::optional<SimStore::Session> SimStore::sessionForTokens(const QString &accessToken,
+                                                            const QString &refreshToken) const
+{
+    QSqlQuery q = exec(QStringLiteral("SELECT user_id, expires_ms FROM sessions"
+                                      " WHERE token_hash = ? AND refresh_hash = ? AND revoked = 0"),
+                       {tokenDigest(accessToken), tokenDigest(refreshToken)});
+    if (!q.next())
+        return std::nullopt;
+    return Session{q.value(0).toString(), q.value(1).toLongLong()};
+}
+
+void SimStore::renewSession(const QString &refreshToken, const QString &newAccessToken, qint64 issuedMs,
+                            qint64 expiresMs)
+{
+    exec(QStringLiteral("UPDATE sessions SET token_hash = ?, issued_ms = ?, expires_ms = ?"
+                        " WHERE refresh_hash = ? AND revoked = 0"),
+         {tokenDigest(newAccessToken), issuedMs, expiresMs, tokenDigest(refreshToken)});
+}
+
 void SimStore::revokeByAccessToken(const QString &accessToken)
 {
     exec(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE token_hash = ?"), {tokenDigest(accessToken)});

@@ -76,6 +76,11 @@ public:
     };
     std::optional<Session> sessionForAccessToken(const QString &accessToken) const;
     std::optional<Session> sessionForRefreshToken(const QString &refreshToken) const;
+    // The live session that both tokens belong to (the access token may have expired).
+    std::optional<Session> sessionForTokens(const QString &accessToken, const QString &refreshToken) const;
+    // A renewal: the session of `refreshToken` gets a new access token and lifetime; the old token ends.
+    void renewSession(const QString &refreshToken, const QString &newAccessToken, qint64 issuedMs,
+                      qint64 expiresMs);
     void revokeByAccessToken(const QString &accessToken);
     void revokeByRefreshToken(const QString &refreshToken);
 

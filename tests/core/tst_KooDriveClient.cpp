@@ -147,8 +147,13 @@ private slots:
         const auto session = wait<Session>([&](QObject *c, auto done) {
             return m_client->signIn(QStringLiteral("demo@koodrive.local"), QStringLiteral("demo"), c, done);
         });
-        QVERIFY(session.ok());
+        QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.error().details()));
         QCOMPARE(session.value().userId, m_sim->userId());
+        // The person, as userInfo names them (OPERATIONS.md §1), for the window and the Account menu.
+        QCOMPARE(session.value().email, QStringLiteral("demo@koodrive.local"));
+        QVERIFY(!session.value().displayName.isEmpty());
+        QVERIFY(session.value().expiresInSecs > 0);
+        QVERIFY(session.value().issuedAtMs > 1'700'000'000'000);
         m_client->setConnection(
             {m_sim->server().url(), session.value().userId, session.value().accessToken, false});
         m_client->setRefreshToken(session.value().refreshToken);
@@ -169,6 +174,19 @@ private slots:
         const auto after =
             wait<AlbumPage>([&](QObject *c, auto done) { return m_client->listAlbums({}, c, done); });
         QCOMPARE(after.error().kind, ApiError::Kind::Unauthorized);
+    }
+
+    void aWrongPasswordIsItsOwnError()
+    {
+        QSignalSpy ended(m_client.get(), &KooDriveClient::sessionExpired);
+        const auto wrong = wait<Session>([&](QObject *c, auto done) {
+            return m_client->signIn(QStringLiteral("demo@koodrive.local"), QStringLiteral("not it"), c, done);
+        });
+        QVERIFY(!wrong.ok());
+        QCOMPARE(wrong.error().kind, ApiError::Kind::WrongCredentials);
+        QVERIFY(!wrong.error().message.contains(QStringLiteral("session"))); // not "your session has ended"
+        QVERIFY(!wrong.error().traceId.isEmpty());
+        QCOMPARE(ended.count(), 0);
     }
 
     void outOfRangeValuesAreNeverSent_data()
@@ -288,7 +306,7 @@ private slots:
 
         // A refresh token that no longer works: one signal, and the call fails as Unauthorized.
         m_client->setConnection({m_sim->server().url(), m_sim->userId(), expired.accessToken, false});
-        m_client->setRefreshToken(expired.refreshToken); // already used
+        m_client->setRefreshToken(expired.refreshToken); // its access token was renewed: they no longer match
         const auto failed =
             wait<AlbumPage>([&](QObject *c, auto done) { return m_client->listAlbums({}, c, done); });
         QCOMPARE(failed.error().kind, ApiError::Kind::Unauthorized);

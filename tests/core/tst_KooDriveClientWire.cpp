@@ -9,6 +9,7 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -219,14 +220,71 @@ private slots:
                      .containerId,
                  QStringLiteral("C1"));
         QCOMPARE(last().target, QByteArray("/koodrive/ose/v1/space/154663352556663635?type=1"));
+    }
+
+    void theSessionCallsAreThePagesShape()
+    {
+        // OPERATIONS.md §1: sign-in names the carrier, sends authType as a String, and gets the user and
+        // the session under "data".
+        m_server->enqueue({200, R"({"code":"0","msg":"Success.","data":{"userInfo":{"userId":"5",)"
+                                R"("firstname":"Ming","surname":"Li","phone":"","email":"li@example.com"},)"
+                                R"("sessionInfo":{"accessToken":"AT new","expiresIn":1800,)"
+                                R"("issuedAt":"1762153300000","refreshToken":"RT r"}}})"});
+        m_client->setAgentName(QStringLiteral("CarrierX"));
+        const auto session = wait<Session>([&](QObject *c, auto d) {
+            return m_client->signIn(QStringLiteral("a@b.c"), QStringLiteral("pw"), c, d);
+        });
+        QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.error().details()));
+        QCOMPARE(session.value().userId, QStringLiteral("5"));
+        QCOMPARE(session.value().accessToken, QStringLiteral("AT new"));
+        QCOMPARE(session.value().refreshToken, QStringLiteral("RT r"));
+        QCOMPARE(session.value().displayName, QStringLiteral("Ming Li"));
+        QCOMPARE(session.value().email, QStringLiteral("li@example.com"));
+        QCOMPARE(session.value().issuedAtMs, 1762153300000);
+        QVERIFY(last().header("Authorization").isEmpty()); // no token before there is one
+        QCOMPARE(last().header("x-hw-agentName"), QByteArray("CarrierX"));
+        QCOMPARE(json(last().body).value(QStringLiteral("authType")), QJsonValue(QStringLiteral("1")));
+        QCOMPARE(json(last().body).value(QStringLiteral("account")).toString(), QStringLiteral("a@b.c"));
+
+        // The old shape (the session at the top level) is not the page's: refused, naming "data".
         m_server->enqueue(
             {200, R"({"code":0,"sessionInfo":{"accessToken":"new"},"userInfo":{"userId":"5"}})"});
-        QVERIFY(wait<Session>([&](QObject *c, auto d) {
-                    return m_client->signIn(QStringLiteral("a@b.c"), QStringLiteral("pw"), c, d);
-                }).ok());
-        QVERIFY(last().header("Authorization").isEmpty()); // no token before there is one
-        QVERIFY(!last().header("x-hw-agentName").isEmpty());
-        QCOMPARE(json(last().body).value(QStringLiteral("authType")).toInt(), 1);
+        const auto old = wait<Session>([&](QObject *c, auto d) {
+            return m_client->signIn(QStringLiteral("a@b.c"), QStringLiteral("pw"), c, d);
+        });
+        QVERIFY(!old.ok());
+        QCOMPARE(old.error().kind, ApiError::Kind::BadResponse);
+        QVERIFY2(old.error().message.contains(QStringLiteral("data")), qPrintable(old.error().message));
+
+        // Renewal and sign-out carry the current token in Authorization.
+        m_client->setRefreshToken(QStringLiteral("RT r"));
+        m_server->enqueue({200, R"({"code":"0","msg":"ok","data":{"sessionInfo":{"accessToken":"AT newer",)"
+                                R"("expiresIn":1800,"issuedAt":"1762153400000","refreshToken":"RT r"}}})"});
+        QVERIFY(wait<Session>([&](QObject *c, auto d) { return m_client->refreshSession(c, d); }).ok());
+        QCOMPARE(last().path(), QStringLiteral("/koodrive/ose/v1/auth/refreshToken"));
+        QCOMPARE(last().header("Authorization"), "Bearer " + m_token.toLatin1());
+        QCOMPARE(last().header("X-User-Id"), QByteArray("154663352556663635"));
+        QCOMPARE(json(last().body), json(R"({"refreshToken":"RT r"})"));
+        QCOMPARE(m_client->connection().accessToken, QStringLiteral("AT newer"));
+        QVERIFY(wait<Done>([&](QObject *c, auto d) { return m_client->signOut(c, d); }).ok());
+        QCOMPARE(last().path(), QStringLiteral("/koodrive/ose/v1/auth/logout"));
+        // A token that carries its scheme goes as it is (OPERATIONS.md §1).
+        QCOMPARE(last().header("Authorization"), QByteArray("AT newer"));
+        QCOMPARE(json(last().body), json(R"({"userId":"154663352556663635","accessToken":"AT newer"})"));
+    }
+
+    void aRenewalRefusedWith401EndsTheSessionOnce()
+    {
+        m_client->setRefreshToken(QStringLiteral("RT r"));
+        QSignalSpy ended(m_client.get(), &KooDriveClient::sessionExpired);
+        const QByteArray refused = R"({"error":{"code":401,"description":"expired","errorDetail":[]}})";
+        m_server->enqueue({401, refused});
+        m_server->enqueue({401, refused}); // the renewal itself
+        const auto result =
+            wait<AlbumPage>([&](QObject *c, auto d) { return m_client->listAlbums({}, c, d); });
+        QCOMPARE(result.error().kind, ApiError::Kind::Unauthorized);
+        QCOMPARE(m_server->requests().size(), 2); // the call and one renewal; the renewal is not renewed
+        QCOMPARE(ended.count(), 1);
     }
 
     void retryAfterIsHonoured()

@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QSqlQuery>
 #include <QTcpServer>
+#include <QToolButton>
 
 using namespace koodrive;
 using koodrive::ServerConnection;
@@ -59,6 +60,9 @@ private slots:
         dialog->submit();
         QTRY_VERIFY(!dialog->isBusy());
         QVERIFY2(dialog->problem().contains(QLatin1String("trace id")), qPrintable(dialog->problem()));
+        // Said as what it is: a wrong password, not an ended session.
+        QVERIFY2(dialog->problem().contains(QLatin1String("password is wrong")),
+                 qPrintable(dialog->problem()));
         QVERIFY(dialog->isVisible()); // refused: it stays, with what was typed
         QPointer<ui::SignInDialog> guard(dialog);
         dialog->setAccount(QStringLiteral("demo@koodrive.local"), QStringLiteral("demo"));
@@ -104,6 +108,12 @@ private slots:
         QTRY_VERIFY(!guard);
         const QString mei = m_client->connection().userId;
         QVERIFY(mei != m_sim->userId());
+        // The Account menu names the person (userInfo), not the numeric user id.
+        QString who;
+        for (const QToolButton *button : m_window->findChildren<QToolButton *>())
+            if (button->accessibleName() == QLatin1String("Account"))
+                who = button->toolTip();
+        QVERIFY2(who.contains(QLatin1String("mei@koodrive.local")) && !who.contains(mei), qPrintable(who));
         QVERIFY(!m_window->showsDemoMarker());
         // Mei's drive and albums, read anew.
         QTRY_VERIFY(m_window->folderTree()->model()->rowCount() > 0 &&

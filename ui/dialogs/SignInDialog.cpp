@@ -1,5 +1,6 @@
 #include "SignInDialog.h"
 
+#include "account/AccountSettings.h"
 #include "widgets/ProblemLabel.h"
 
 #include <QDialogButtonBox>
@@ -125,6 +126,7 @@ void SignInDialog::submit()
         return;
     }
     m_probe = std::make_unique<api::KooDriveClient>(m_network);
+    m_probe->setAgentName(AccountSettings::agentName());
     setBusy(true);
     if (m_ways->currentIndex() == 0) {
         m_probe->setConnection({server, QString(), QString(), false});
@@ -134,8 +136,11 @@ void SignInDialog::submit()
                                 refuse(session.error());
                                 return;
                             }
-                            done({server, session.value().userId, session.value().accessToken, false},
-                                 session.value().refreshToken);
+                            const api::Session &s = session.value();
+                            ServerConnection connection{server, s.userId, s.accessToken, false};
+                            connection.displayName = s.displayName;
+                            connection.email = s.email;
+                            done(connection, s.refreshToken);
                         });
         return;
     }

@@ -100,6 +100,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     // The grid has the keyboard first (an album list given focus would make its first album current).
     m_grid->setFocus();
     restoreSettings();
+    showAccount();
 
     // Errors go to the message bar, each with what "Retry" does for it.
     connect(m_albums, &AlbumListModel::errorOccurred, this,

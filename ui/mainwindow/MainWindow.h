@@ -123,6 +123,7 @@ private:
     void closeViewer(int row);
     void signInAgain();
     void signIn();
+    void showAccount(); // the Account menu's first line and the button's tooltip
     void signOut();
     void applySort();
     void showCurrentSort(int field, Qt::SortOrder order);
@@ -173,6 +174,7 @@ private:
     QAction *m_signInAction = nullptr;
     QMenu *m_addToAlbumMenu = nullptr;
     QToolButton *m_account = nullptr;
+    QAction *m_who = nullptr;
     QPushButton *m_recycleBin = nullptr;
     QSplitter *m_sidebarSplitter = nullptr;
     QProgressBar *m_progress = nullptr;

@@ -280,6 +280,9 @@ void MainWindow::makeToolBar()
     m_account->setAccessibleName(tr("Account"));
     m_account->setPopupMode(QToolButton::InstantPopup);
     auto *accountMenu = new QMenu(m_account);
+    m_who = accountMenu->addAction(QString());
+    m_who->setEnabled(false); // says who is signed in; nothing to do
+    accountMenu->addSeparator();
     accountMenu->addAction(m_signInAction);
     accountMenu->addAction(m_signOut);
     m_account->setMenu(accountMenu);

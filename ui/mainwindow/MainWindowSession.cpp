@@ -9,6 +9,7 @@
 #include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
+#include "text/DisplayText.h"
 #include "viewer/PhotoViewer.h"
 #include "views/ThumbnailGridView.h"
 #include "widgets/MessageBar.h"
@@ -134,6 +135,18 @@ bool MainWindow::showsDemoMarker() const
     return m_demoMarker && !m_demoMarker->isHidden();
 }
 
+void MainWindow::showAccount()
+{
+    const ServerConnection &connection = m_services.connection;
+    // A name from the server is plain text; '&' in an action's text would be a mnemonic.
+    const QString who = connection.demoLibrary ? tr("Demo library")
+                        : connection.accessToken.isEmpty()
+                            ? tr("Not signed in")
+                            : tr("Signed in as %1").arg(text::displayText(connection.who()));
+    m_who->setText(QString(who).replace(QLatin1Char('&'), QLatin1String("&&")));
+    m_account->setToolTip(Qt::convertFromPlainText(who));
+}
+
 void MainWindow::signIn()
 {
     auto *dialog = new SignInDialog(
@@ -166,7 +179,9 @@ void MainWindow::useAccount(const ServerConnection &connection, const QString &r
     m_albums->reload();
     m_albums->fetchMore();
     m_treeModel->load();
-    m_messages->showNote(tr("Signed in as %1 on %2.").arg(connection.userId, connection.server.host()));
+    showAccount();
+    m_messages->showNote(
+        tr("Signed in as %1 on %2.").arg(text::displayText(connection.who()), connection.server.host()));
 }
 
 void MainWindow::signOut()
@@ -182,6 +197,8 @@ void MainWindow::signOut()
         m_services.client->setConnection({leaving.server, QString(), QString(), false});
         m_services.client->setRefreshToken({});
         m_signOut->setEnabled(false);
+        m_services.connection.accessToken.clear();
+        showAccount();
         m_messages->showNote(tr("Signed out of %1.").arg(leaving.server.host()));
         signIn();
     });
@@ -205,6 +222,7 @@ void MainWindow::signInAgain()
         if (m_services.tokens)
             m_services.tokens->keepSession(connection, dialog->refreshToken());
         m_signedInAt.start();
+        showAccount();
         m_messages->showNote(tr("Signed in again."));
         // What failed meanwhile is read again; the place, the selection and the scroll position stay.
         if (PagedFileModel *model = m_grid->fileModel())

@@ -13,10 +13,15 @@ struct Remembered
 {
     QUrl server;
     QString userId;
+    QString displayName;
+    QString email;
 };
 void remember(const ServerConnection &connection);
 void forget();
 std::optional<Remembered> remembered();
+// x-hw-agentName for sign-in (the carrier's name): "account/agentName" in the settings file, for a carrier
+// whose service wants another name; KooDriveClient::DefaultAgentName otherwise.
+QString agentName();
 } // namespace AccountSettings
 
 } // namespace koodrive

@@ -13,10 +13,15 @@ struct ServerConnection
     QString userId;
     QString accessToken;
     bool demoLibrary = false;
+    // Who is signed in, as a person reads it (OPERATIONS.md §1 userInfo): not secret, remembered.
+    QString displayName{};
+    QString email{};
 
     bool isComplete() const { return server.isValid() && !userId.isEmpty() && !accessToken.isEmpty(); }
     // For logs and the status bar: the server and the user, never the token.
     QString describe() const;
+    // The person: their name, else their email, else the user id.
+    QString who() const;
 };
 
 } // namespace koodrive

@@ -162,7 +162,7 @@ void ApiCall::onReplyFinished()
         return;
     }
 
-    if (answer.httpStatus == 401 && m_request.authenticated && !m_sessionRenewed &&
+    if (answer.httpStatus == 401 && m_request.authenticated && !m_request.renewal && !m_sessionRenewed &&
         m_client->canRenewSession()) {
         m_sessionRenewed = true;
         QPointer<ApiCall> self(this);
@@ -199,8 +199,8 @@ void ApiCall::onReplyFinished()
         retryLater(backoffMs());
         return;
     }
-    if (answer.httpStatus == 401 && m_request.authenticated)
-        m_client->reportSessionExpired();
+    if (answer.httpStatus == 401 && m_request.authenticated && !m_request.renewal)
+        m_client->reportSessionExpired(); // a failed renewal says so itself
     finish(answer, nullptr);
 }
 

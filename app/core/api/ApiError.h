@@ -10,15 +10,16 @@ struct ApiError
 {
     enum class Kind
     {
-        Network,      // no answer: refused, reset, DNS, offline
-        Timeout,      // no progress within the transfer timeout
-        Server,       // 5xx
-        RateLimited,  // 429
-        Refused,      // the service said no: 4xx error body, or 200 with a non-zero code
-        Unauthorized, // the session is over and could not be renewed
-        BadResponse,  // an answer that is not the documented shape
-        InvalidInput, // refused before sending: a value outside the pages' ranges
-        Insecure,     // plain http:// to a host that is not loopback
+        Network,          // no answer: refused, reset, DNS, offline
+        Timeout,          // no progress within the transfer timeout
+        Server,           // 5xx
+        RateLimited,      // 429
+        Refused,          // the service said no: 4xx error body, or 200 with a non-zero code
+        Unauthorized,     // the session is over and could not be renewed
+        WrongCredentials, // sign-in refused: the account or the password is wrong
+        BadResponse,      // an answer that is not the documented shape
+        InvalidInput,     // refused before sending: a value outside the pages' ranges
+        Insecure,         // plain http:// to a host that is not loopback
         Cancelled,
     };
 

@@ -14,7 +14,8 @@ struct ApiRequest
     QUrlQuery query;
     QByteArray body;           // JSON; empty for none
     bool idempotent = false;   // reads are retried on transient failures; mutations are not replayed blindly
-    bool authenticated = true; // sign-in and refresh carry X-Date but no token
+    bool authenticated = true; // Authorization and X-User-Id; sign-in carries neither (OPERATIONS.md §1)
+    bool renewal = false;      // the renewal itself: a 401 ends the session instead of renewing again
 };
 
 } // namespace koodrive::api

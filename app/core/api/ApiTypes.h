@@ -100,15 +100,16 @@ struct SpaceInfo
     qint64 used = 0;
 };
 
+// OPERATIONS.md §2: an entry of the share-folder list ("folders"), with GetShareFolderMetadata's fields.
 struct ShareFolder
 {
     QString groupId;
-    qint64 shareFolderId = 0;
+    qint64 shareFolderId = 0; // "id"; a Long where album-create.txt takes it
     QString name;
     QString ownerId;
     QString containerId;
-    QString rootFolderId;
-    int memberCount = 0;
+    QString rootFolderId; // "shareFolderFileId"
+    int maxMembers = 0;
 };
 
 struct DownloadLink
@@ -120,12 +121,16 @@ struct DownloadLink
     QString message;
 };
 
+// OPERATIONS.md §1: data.userInfo and data.sessionInfo of sign-in and renewal.
 struct Session
 {
     QString userId;
     QString accessToken;
     QString refreshToken;
     qint64 expiresInSecs = 0;
+    qint64 issuedAtMs = 0;
+    QString displayName; // userInfo's firstname and surname; empty on a renewal
+    QString email;
 };
 
 } // namespace koodrive::api

@@ -83,6 +83,13 @@ bool isLoopback(const QString &host)
     return !address.isNull() && address.isLoopback();
 }
 
+bool isWrongCredentials(const ApiError &error)
+{
+    return error.kind == ApiError::Kind::Unauthorized ||
+           (error.kind == ApiError::Kind::Refused &&
+            (error.parameter == QLatin1String("password") || error.parameter == QLatin1String("account")));
+}
+
 QByteArray json(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
@@ -173,7 +180,8 @@ QNetworkReply *KooDriveClient::send(const ApiRequest &request, const QString &tr
                           token.contains(QLatin1Char(' ')) ? token.toLatin1() : "Bearer " + token.toLatin1());
         http.setRawHeader("X-User-Id", m_connection.userId.toUtf8());
     } else {
-        http.setRawHeader("x-hw-agentName", "KooDrive Albums");
+        // OPERATIONS.md §1: sign-in names the carrier in x-hw-agentName.
+        http.setRawHeader("x-hw-agentName", m_agentName.toUtf8());
     }
     http.setRawHeader("X-Date", xDate());
     http.setRawHeader("X-Traceid", traceId.toLatin1());
@@ -185,10 +193,14 @@ QNetworkReply *KooDriveClient::send(const ApiRequest &request, const QString &tr
 
 ApiRequest KooDriveClient::refreshRequest() const
 {
-    // API README: "refresh" trades the refresh token for a new access token; it carries no token itself.
-    return {"POST", Api + QStringLiteral("/auth/refreshToken"),
-            {},     json({{QStringLiteral("refreshToken"), m_refreshToken}}),
-            false,  false};
+    // OPERATIONS.md §1: the renewal carries the current access token in Authorization (it may have
+    // expired) and the refresh token in the body.
+    ApiRequest request{"POST",
+                       Api + QStringLiteral("/auth/refreshToken"),
+                       {},
+                       json({{QStringLiteral("refreshToken"), m_refreshToken}})};
+    request.renewal = true;
+    return request;
 }
 
 void KooDriveClient::adoptSession(const Session &session)
@@ -557,16 +569,31 @@ CallHandle KooDriveClient::signIn(const QString &account, const QString &passwor
     if (auto error =
             firstOf({checkText("account", account, 1, 128), checkText("password", password, 1, 256)}))
         return reject(*error, context, std::move(done));
-    return call<Session>({"POST",
-                          Api + QStringLiteral("/auth/login"),
-                          {},
-                          json({{QStringLiteral("account"), account},
-                                {QStringLiteral("authType"), 1},
-                                {QStringLiteral("password"), password},
-                                {QStringLiteral("captchaToken"), QString()}}),
-                          false,
-                          false},
-                         context, std::move(done), &ResponseParsers::session);
+    // OPERATIONS.md §1: authType is a String, "1" for a password.
+    return call<Session>(
+        {"POST",
+         Api + QStringLiteral("/auth/login"),
+         {},
+         json({{QStringLiteral("account"), account},
+               {QStringLiteral("authType"), QStringLiteral("1")},
+               {QStringLiteral("password"), password},
+               {QStringLiteral("captchaToken"), QString()}}),
+         false,
+         false},
+        context,
+        [done = std::move(done)](const Result<Session> &result) {
+            if (result.ok() || !isWrongCredentials(result.error())) {
+                done(result);
+                return;
+            }
+            // The pages give no code for a wrong password: a 401, or a refusal naming the account or the
+            // password, is one (README, decisions). It is not "your session has ended".
+            ApiError error = result.error();
+            error.kind = ApiError::Kind::WrongCredentials;
+            error.message = tr("The account or the password is wrong.");
+            done(error);
+        },
+        &ResponseParsers::session);
 }
 
 CallHandle KooDriveClient::refreshSession(QObject *context, Callback<Session> done)

@@ -41,6 +41,9 @@ public:
     const ServerConnection &connection() const { return m_connection; }
     void setRefreshToken(const QString &refreshToken) { m_refreshToken = refreshToken; }
     void setLanguage(const QString &language) { m_language = language; } // "en_us", "zh_cn"
+    // x-hw-agentName of sign-in: the carrier's name (OPERATIONS.md §1).
+    static inline const QString DefaultAgentName = QStringLiteral("KooDriveAlbums");
+    void setAgentName(const QString &name) { m_agentName = name.isEmpty() ? DefaultAgentName : name; }
     void setTransferTimeoutMs(int ms) { m_timeoutMs = ms; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
     const RetryPolicy &retryPolicy() const { return m_retryPolicy; }
@@ -165,6 +168,7 @@ private:
     ServerConnection m_connection;
     QString m_refreshToken{};
     QString m_language;
+    QString m_agentName = DefaultAgentName;
     int m_timeoutMs = 30000;
     RetryPolicy m_retryPolicy;
     qint64 m_clockOffsetSecs = 0;

@@ -453,14 +453,15 @@ Result<SpaceInfo> space(const QJsonObject &json)
 
 Result<QVector<ShareFolder>> shareFolders(const QJsonObject &json)
 {
+    // OPERATIONS.md §2: {folders[…], code, msg}; each entry as GetShareFolderMetadata describes it.
     Reader r(json, QStringLiteral("share folders"));
     QVector<ShareFolder> folders;
-    for (const QJsonValue &value : r.array("shareFolderList", true)) {
-        Reader s(value.toObject(), QStringLiteral("shareFolderList"));
-        ShareFolder folder{
-            s.string("groupId", true),    s.integer("shareFolderId", true), s.string("name"),
-            s.string("ownerId"),          s.string("containerId"),          s.string("rootFileId"),
-            int(s.integer("memberCount"))};
+    const QJsonArray list = r.array("folders", true);
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        Reader s(list.at(i).toObject(), QStringLiteral("folders[%1]").arg(i));
+        ShareFolder folder{s.string("groupId", true),  s.integer("id", true),   s.string("name"),
+                           s.string("ownerId"),        s.string("containerId"), s.string("shareFolderFileId"),
+                           int(s.integer("maxMember"))};
         if (!s.ok())
             return s.error();
         folders.append(std::move(folder));
@@ -472,14 +473,25 @@ Result<QVector<ShareFolder>> shareFolders(const QJsonObject &json)
 
 Result<Session> session(const QJsonObject &json)
 {
-    Reader r(json, QStringLiteral("sign-in"));
-    Reader user(r.object("userInfo"), QStringLiteral("userInfo"));
-    Reader info(r.object("sessionInfo", true), QStringLiteral("sessionInfo"));
-    Session s{user.string("userId"), info.string("accessToken", true), info.string("refreshToken"),
-              info.integer("expiresIn")};
-    if (!r.ok())
-        return r.error();
-    if (!info.ok() || s.accessToken.isEmpty()) {
+    // OPERATIONS.md §1: the user and the session sit under "data"; a renewal answers only sessionInfo.
+    Reader r(json, QStringLiteral("session"));
+    Reader data(r.object("data", true), QStringLiteral("data"));
+    Reader user(data.object("userInfo"), QStringLiteral("data.userInfo"));
+    Reader info(data.object("sessionInfo", true), QStringLiteral("data.sessionInfo"));
+    Session s;
+    s.userId = user.string("userId");
+    const QString first = user.string("firstname");
+    const QString last = user.string("surname");
+    s.displayName = QString(first + QLatin1Char(' ') + last).trimmed();
+    s.email = user.string("email");
+    s.accessToken = info.string("accessToken", true);
+    s.refreshToken = info.string("refreshToken");
+    s.expiresInSecs = info.integer("expiresIn");
+    s.issuedAtMs = info.integer("issuedAt"); // epoch milliseconds, written as a String
+    for (Reader *reader : {&r, &data, &user, &info})
+        if (!reader->ok())
+            return reader->error();
+    if (s.accessToken.isEmpty()) {
         info.fail("accessToken");
         return info.error();
     }
