@@ -51,6 +51,30 @@
         <source>The server&apos;s answer is not JSON.</source>
         <translation>服务器的应答不是 JSON。</translation>
     </message>
+    <message>
+        <source>KooDrive&apos;s answer was still arriving after %1 s; the app stopped waiting.</source>
+        <translation>KooDrive 的应答在 %1 秒后仍未传完，应用已停止等待。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is larger than any KooDrive answer (over %1 MiB); the app stopped reading it.</source>
+        <translation>服务器的应答超过了任何 KooDrive 应答的大小（超过 %1 MiB），应用已停止读取。</translation>
+    </message>
+    <message>
+        <source>The server sent the app on to another address (%1). It did not follow, so that your session stays with KooDrive.</source>
+        <translation>服务器要求应用转到另一个地址（%1）。为了让你的会话只留在 KooDrive，应用没有跟随。</translation>
+    </message>
+    <message>
+        <source>The server keeps sending the app from one address to another (a redirect loop).</source>
+        <translation>服务器不断把应用从一个地址转到另一个地址（重定向循环）。</translation>
+    </message>
+    <message>
+        <source>The server sent the app on to an address that is not safe (%1).</source>
+        <translation>服务器要求应用转到一个不安全的地址（%1）。</translation>
+    </message>
+    <message>
+        <source>The connection to KooDrive is not secure (its certificate was refused).</source>
+        <translation>与 KooDrive 的连接不安全（其证书被拒绝）。</translation>
+    </message>
 </context>
 <context>
     <name>KooDriveClient</name>
@@ -155,6 +179,18 @@
     <message>
         <source>This file is not a picture the app can show.</source>
         <translation>此文件不是本应用能显示的图片。</translation>
+    </message>
+    <message>
+        <source>This photo is larger than the app opens (over %1 MiB).</source>
+        <translation>这张照片超出了应用可打开的大小（超过 %1 MiB）。</translation>
+    </message>
+    <message>
+        <source>The photo was still arriving after %1 s; the app stopped waiting.</source>
+        <translation>照片在 %1 秒后仍未传完，应用已停止等待。</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s address sent the app somewhere it does not follow.</source>
+        <translation>照片的地址把应用转向了一个它不会跟随的位置。</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 #include "ApiCall.h"
 
 #include "KooDriveClient.h"
-#include "ResponseParsers.h"
+#include "net/Transfer.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 // Calls log at debug level (QT_LOGGING_RULES="koodrive.api.debug=true"), retries at info.
 Q_LOGGING_CATEGORY(lcApi, "koodrive.api", QtInfoMsg)
@@ -16,9 +18,14 @@ Q_LOGGING_CATEGORY(lcApi, "koodrive.api", QtInfoMsg)
 namespace koodrive::api {
 
 namespace {
+// An error body worth reading on the GUI thread is small; a larger one is not an X-Date refusal.
+constexpr qsizetype MaxInspectedErrorBytes = 64 * 1024;
+
 // The parameter a 400 names, for telling an X-Date refusal from the others.
 QString refusedParameter(const QByteArray &body)
 {
+    if (body.size() > MaxInspectedErrorBytes)
+        return {};
     const QJsonObject error =
         QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toObject();
     return error.value(QStringLiteral("errorDetail"))
@@ -28,23 +35,33 @@ QString refusedParameter(const QByteArray &body)
         .value(QStringLiteral("errorParam"))
         .toString();
 }
+
+// Answers are parsed here, away from the GUI thread and from the thread pool that decodes pictures (and
+// that an in-process koodrive-sim renders on).
+QThreadPool *parsers()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool(QCoreApplication::instance());
+        p->setMaxThreadCount(2);
+        p->setObjectName(QStringLiteral("koodrive answer parsers"));
+        return p;
+    }();
+    return pool;
+}
 } // namespace
 
-ApiCall::ApiCall(KooDriveClient *client, ApiRequest request, Deliver deliver)
+ApiCall::ApiCall(KooDriveClient *client, ApiRequest request, Parse parse, Deliver deliver)
     : QObject(client)
     , m_client(client)
     , m_request(std::move(request))
+    , m_parse(std::move(parse))
     , m_deliver(std::move(deliver))
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &ApiCall::send);
 }
 
-ApiCall::~ApiCall()
-{
-    if (m_reply)
-        m_reply->abort();
-}
+ApiCall::~ApiCall() = default; // the transfer is a child: it aborts with us
 
 void ApiCall::start()
 {
@@ -54,7 +71,7 @@ void ApiCall::start()
 
 void ApiCall::failSoon(const ApiError &error)
 {
-    QTimer::singleShot(0, this, [this, error] { finish({}, &error); });
+    QTimer::singleShot(0, this, [this, error] { finish(error); });
 }
 
 void ApiCall::cancel()
@@ -63,11 +80,8 @@ void ApiCall::cancel()
         return;
     m_finished = true;
     m_retryTimer.stop();
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
+    if (m_transfer)
+        m_transfer->abort();
     deleteLater();
 }
 
@@ -78,14 +92,16 @@ void ApiCall::send()
     ++m_attempts;
     m_traceId = KooDriveClient::newTraceId();
     m_sentClockOffset = m_client->clockOffsetSecs(); // the X-Date this attempt carries
+    m_sentToken = m_client->connection().accessToken;
     ApiError refused;
-    QNetworkReply *reply = m_client->send(m_request, m_traceId, &refused);
-    if (!reply) {
-        finish({}, &refused);
+    net::Transfer *transfer = m_client->send(m_request, m_traceId, this, &refused);
+    if (!transfer) {
+        refused.traceId = m_traceId;
+        finish(refused);
         return;
     }
-    m_reply = reply;
-    connect(reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
+    m_transfer = transfer;
+    connect(transfer, &net::Transfer::finished, this, &ApiCall::onTransferFinished);
 }
 
 int ApiCall::backoffMs() const
@@ -96,56 +112,112 @@ int ApiCall::backoffMs() const
     return exponential / 2 + QRandomGenerator::global()->bounded(exponential / 2 + 1);
 }
 
-void ApiCall::retryLater(int delayMs)
+bool ApiCall::retryLater(int delayMs)
 {
+    // Retries are bounded in count (the policy's attempts) and in time: none starts after the call's
+    // whole budget is spent.
+    const KooDriveClient::RetryPolicy &policy = m_client->retryPolicy();
+    if (!m_request.idempotent || m_attempts >= policy.maxAttempts ||
+        m_elapsed.elapsed() + delayMs > policy.callBudgetMs)
+        return false;
     qCInfo(lcApi).noquote() << "retrying" << m_request.method << m_request.path << "in" << delayMs << "ms";
     m_retryTimer.start(delayMs);
+    return true;
 }
 
-void ApiCall::onReplyFinished()
+ApiError ApiCall::transferError(const net::Transfer &transfer) const
 {
-    QNetworkReply *reply = m_reply;
-    if (!reply || m_finished)
+    using Failure = net::Transfer::Failure;
+    ApiError error;
+    error.traceId = m_traceId;
+    error.httpStatus = transfer.httpStatus();
+    const struct
+    {
+        qint64 maxMegabytes;
+        int deadlineSecs;
+    } figures{transfer.policy().maxBytes / (1024 * 1024), transfer.policy().deadlineMs / 1000};
+    switch (transfer.failure()) {
+    case Failure::IdleTimeout:
+        error.kind = ApiError::Kind::Timeout;
+        error.message = QCoreApplication::translate("ApiError", "KooDrive did not answer in time.");
+        error.retryable = true;
+        break;
+    case Failure::Deadline:
+        error.kind = ApiError::Kind::Timeout;
+        error.message =
+            QCoreApplication::translate(
+                "ApiError", "KooDrive's answer was still arriving after %1 s; the app stopped waiting.")
+                .arg(figures.deadlineSecs);
+        break;
+    case Failure::TooLarge:
+        error.kind = ApiError::Kind::BadResponse;
+        error.message =
+            QCoreApplication::translate(
+                "ApiError", "The server's answer is larger than any KooDrive answer (over %1 MiB); "
+                            "the app stopped reading it.")
+                .arg(figures.maxMegabytes);
+        break;
+    case Failure::CrossOriginRedirect:
+        error.kind = ApiError::Kind::Insecure;
+        error.message =
+            QCoreApplication::translate(
+                "ApiError", "The server sent the app on to another address (%1). It did not follow, "
+                            "so that your session stays with KooDrive.")
+                .arg(transfer.refusedUrl().host());
+        break;
+    case Failure::TooManyRedirects:
+        error.kind = ApiError::Kind::BadResponse;
+        error.message = QCoreApplication::translate(
+            "ApiError", "The server keeps sending the app from one address to another (a redirect loop).");
+        break;
+    case Failure::Insecure:
+        error.kind = ApiError::Kind::Insecure;
+        error.message =
+            QCoreApplication::translate("ApiError",
+                                        "The server sent the app on to an address that is not safe (%1).")
+                .arg(transfer.refusedUrl().toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo));
+        if (transfer.networkError() == QNetworkReply::SslHandshakeFailedError)
+            error.message = QCoreApplication::translate(
+                "ApiError", "The connection to KooDrive is not secure (its certificate was refused).");
+        break;
+    case Failure::Network:
+    case Failure::None:
+        error.kind = ApiError::Kind::Network;
+        error.message = QCoreApplication::translate("ApiError", "KooDrive cannot be reached: %1")
+                            .arg(transfer.networkErrorString());
+        error.retryable = true;
+        if (transfer.networkError() == QNetworkReply::SslHandshakeFailedError) {
+            error.kind = ApiError::Kind::Insecure;
+            error.retryable = false;
+            error.message = QCoreApplication::translate(
+                "ApiError", "The connection to KooDrive is not secure (its certificate was refused).");
+        }
+        break;
+    }
+    return error;
+}
+
+void ApiCall::onTransferFinished()
+{
+    net::Transfer *transfer = m_transfer;
+    if (!transfer || m_finished)
         return;
-    m_reply = nullptr;
-    reply->deleteLater();
+    m_transfer = nullptr;
+    transfer->deleteLater();
 
     Answer answer;
-    answer.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (reply->isOpen()) // an aborted reply (timeout, cancel) is closed and has nothing to read
-        answer.body = reply->readAll();
+    answer.httpStatus = transfer->httpStatus();
+    answer.body = transfer->takeBody();
     answer.traceId = m_traceId;
-    const QNetworkReply::NetworkError networkError = reply->error();
     qCDebug(lcApi).noquote() << m_request.method << m_request.path << answer.httpStatus << m_elapsed.elapsed()
                              << "ms"
                              << "trace" << m_traceId;
 
-    const bool mayRetry = m_request.idempotent && m_attempts < m_client->retryPolicy().maxAttempts;
-
-    // Transport errors (QNetworkReply's 1..199: refused, closed mid-answer, timed out, proxy) leave no
-    // complete answer, even when a status line had arrived.
-    const bool transportFailed =
-        networkError > QNetworkReply::NoError && networkError < QNetworkReply::ContentAccessDenied;
-    if (answer.httpStatus == 0 || transportFailed) {
-        // No complete HTTP answer: the network failed, or the transfer timed out.
-        ApiError error;
-        const bool timedOut = networkError == QNetworkReply::OperationCanceledError ||
-                              networkError == QNetworkReply::TimeoutError;
-        error.kind = timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network;
-        error.message = timedOut ? QCoreApplication::translate("ApiError", "KooDrive did not answer in time.")
-                                 : QCoreApplication::translate("ApiError", "KooDrive cannot be reached: %1")
-                                       .arg(reply->errorString());
-        error.traceId = m_traceId;
-        error.retryable = true;
-        if (networkError == QNetworkReply::SslHandshakeFailedError ||
-            networkError == QNetworkReply::InsecureRedirectError) {
-            error.kind = ApiError::Kind::Insecure;
-            error.retryable = false;
-        } else if (mayRetry) {
-            retryLater(backoffMs());
+    if (transfer->failure() != net::Transfer::Failure::None) {
+        const ApiError error = transferError(*transfer);
+        if (error.retryable && retryLater(backoffMs()))
             return;
-        }
-        finish(answer, &error);
+        finish(error);
         return;
     }
 
@@ -155,53 +227,55 @@ void ApiCall::onReplyFinished()
     // others see that it differs from the one they were sent with.
     if (answer.httpStatus == 400 && !m_skewCorrected &&
         refusedParameter(answer.body) == QLatin1String("X-Date") &&
-        m_client->learnClockOffset(reply->rawHeader("Date")) &&
+        m_client->learnClockOffset(transfer->rawHeader("Date")) &&
         m_client->clockOffsetSecs() != m_sentClockOffset) {
         m_skewCorrected = true;
         send();
         return;
     }
 
+    // A 401 renews the session once per call (one renewal for every call waiting on it). A call sent with
+    // a token that has been renewed since only goes again with the new one.
     if (answer.httpStatus == 401 && m_request.authenticated && !m_request.renewal && !m_sessionRenewed &&
-        m_client->canRenewSession()) {
+        !m_client->sessionEnded()) {
         m_sessionRenewed = true;
-        QPointer<ApiCall> self(this);
-        m_client->renewSession([self](bool renewed) {
-            if (!self || self->m_finished)
-                return;
-            if (renewed) {
-                self->send();
-                return;
-            }
-            ApiError error;
-            error.kind = ApiError::Kind::Unauthorized;
-            error.httpStatus = 401;
-            error.message =
-                QCoreApplication::translate("ApiError", "Your KooDrive session has ended. Sign in again.");
-            error.traceId = self->m_traceId;
-            self->finish({}, &error);
-        });
-        return;
+        if (m_client->connection().accessToken != m_sentToken) {
+            send();
+            return;
+        }
+        if (m_client->canRenewSession()) {
+            QPointer<ApiCall> self(this);
+            m_client->renewSession([self](const ApiError *error) {
+                if (!self || self->m_finished)
+                    return;
+                if (!error)
+                    self->send();
+                else if (self->m_client->sessionEnded())
+                    self->finish(ApiError::sessionEnded(self->m_traceId));
+                else
+                    self->finish(*error); // the renewal could not be made now (offline, 5xx)
+            });
+            return;
+        }
     }
 
-    if ((answer.httpStatus >= 500 || answer.httpStatus == 429) && mayRetry) {
+    if (answer.httpStatus >= 500 || answer.httpStatus == 429) {
         bool ok = false;
-        const int retryAfter = reply->rawHeader("Retry-After").trimmed().toInt(&ok);
-        const int delay =
-            ok ? std::min(retryAfter * 1000, m_client->retryPolicy().maxRetryAfterMs) : backoffMs();
-        retryLater(delay);
-        return;
+        const int retryAfter = transfer->rawHeader("Retry-After").trimmed().toInt(&ok);
+        const int delay = ok && retryAfter >= 0
+                              ? std::min(retryAfter, m_client->retryPolicy().maxRetryAfterMs / 1000) * 1000
+                              : backoffMs();
+        if (retryLater(delay))
+            return;
     }
     // A whole 2xx answer that cannot be the JSON object every page documents: cut short, spoiled, or a
     // proxy's HTML page. A read is tried again; the parsers refuse what still comes out wrong.
-    if (answer.httpStatus >= 200 && answer.httpStatus < 300 && mayRetry &&
-        !looksLikeJsonObject(reply->header(QNetworkRequest::ContentTypeHeader).toString(), answer.body)) {
-        retryLater(backoffMs());
+    if (answer.httpStatus >= 200 && answer.httpStatus < 300 &&
+        !looksLikeJsonObject(transfer->contentType(), answer.body) && retryLater(backoffMs()))
         return;
-    }
     if (answer.httpStatus == 401 && m_request.authenticated && !m_request.renewal)
         m_client->reportSessionExpired(); // a failed renewal says so itself
-    finish(answer, nullptr);
+    finishWithAnswer(answer);
 }
 
 bool ApiCall::looksLikeJsonObject(const QString &contentType, const QByteArray &body)
@@ -213,13 +287,31 @@ bool ApiCall::looksLikeJsonObject(const QString &contentType, const QByteArray &
     return trimmed.startsWith('{') && trimmed.endsWith('}');
 }
 
-void ApiCall::finish(const Answer &answer, const ApiError *error)
+void ApiCall::finish(const ApiError &error)
 {
     if (m_finished)
         return;
     m_finished = true;
-    m_deliver(answer, error);
+    m_deliver({}, &error);
     deleteLater();
+}
+
+void ApiCall::finishWithAnswer(const Answer &answer)
+{
+    if (m_finished || m_parsing)
+        return;
+    m_parsing = true;
+    // The worker gets only the answer and the parse function (plain data and pure code); what it returns
+    // comes back here, unless the call was cancelled or is gone by then.
+    QtConcurrent::run(parsers(), [parse = m_parse, answer] {
+        return parse(answer);
+    }).then(this, [this](const std::any &parsed) {
+        if (m_finished)
+            return;
+        m_finished = true;
+        m_deliver(parsed, nullptr);
+        deleteLater();
+    });
 }
 
 } // namespace koodrive::api

@@ -4,11 +4,15 @@
 #include "ApiRequest.h"
 
 #include <QElapsedTimer>
-#include <QNetworkReply>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <any>
 #include <functional>
+
+namespace koodrive::net {
+class Transfer;
+}
 
 namespace koodrive::api {
 
@@ -16,6 +20,10 @@ class KooDriveClient;
 
 // One call in flight: sends, retries what may be retried, and finishes exactly once, through `deliver`,
 // unless cancelled (then never). Owned by itself: it deletes itself when done.
+//
+// An answer is read under net::TransferPolicy::api() (bounded in bytes and time, redirects kept on the
+// origin) and parsed off the GUI thread: `parse` runs on a worker with a copy of the answer and returns
+// what `deliver` gets back on the call's thread. No answer, however large or odd, can freeze the window.
 class ApiCall final : public QObject
 {
     Q_OBJECT
@@ -28,9 +36,12 @@ public:
         QByteArray body;
         QString traceId;
     };
-    using Deliver = std::function<void(const Answer &answer, const ApiError *transportError)>;
+    // On a worker thread: turns a whole answer into the value delivered (a Result<T>, type-erased).
+    using Parse = std::function<std::any(const Answer &answer)>;
+    // On the call's thread: the parsed value, or the error that stopped the call before an answer.
+    using Deliver = std::function<void(const std::any &parsed, const ApiError *transportError)>;
 
-    ApiCall(KooDriveClient *client, ApiRequest request, Deliver deliver);
+    ApiCall(KooDriveClient *client, ApiRequest request, Parse parse, Deliver deliver);
     static bool looksLikeJsonObject(const QString &contentType, const QByteArray &body);
     ~ApiCall() override;
 
@@ -44,22 +55,27 @@ public:
 
 private:
     void send();
-    void onReplyFinished();
-    void retryLater(int delayMs);
-    void finish(const Answer &answer, const ApiError *error);
+    void onTransferFinished();
+    bool retryLater(int delayMs);
+    void finish(const ApiError &error);
+    void finishWithAnswer(const Answer &answer);
     int backoffMs() const;
+    ApiError transferError(const net::Transfer &transfer) const;
 
     KooDriveClient *m_client;
     ApiRequest m_request;
+    Parse m_parse;
     Deliver m_deliver;
-    QPointer<QNetworkReply> m_reply;
+    QPointer<net::Transfer> m_transfer;
     QTimer m_retryTimer;
     QElapsedTimer m_elapsed;
     QString m_traceId;
     int m_attempts = 0;
     bool m_skewCorrected = false;
     qint64 m_sentClockOffset = 0;
+    QString m_sentToken; // the access token this attempt carried (in memory only)
     bool m_sessionRenewed = false;
+    bool m_parsing = false;
     bool m_finished = false;
 };
 

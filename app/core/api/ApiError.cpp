@@ -30,6 +30,17 @@ ApiError ApiError::invalidInput(const QString &parameter, const QString &message
     return error;
 }
 
+ApiError ApiError::sessionEnded(const QString &traceId)
+{
+    ApiError error;
+    error.kind = Kind::Unauthorized;
+    error.httpStatus = 401;
+    error.message =
+        QCoreApplication::translate("ApiError", "Your KooDrive session has ended. Sign in again.");
+    error.traceId = traceId;
+    return error;
+}
+
 ApiError ApiError::badResponse(const QString &message, int httpStatus, const QString &traceId)
 {
     ApiError error;

@@ -37,6 +37,7 @@ struct ApiError
     QString details() const;
 
     static ApiError invalidInput(const QString &parameter, const QString &message);
+    static ApiError sessionEnded(const QString &traceId);
     static ApiError badResponse(const QString &message, int httpStatus, const QString &traceId);
 };
 

@@ -2,6 +2,7 @@
 
 #include "ResponseParsers.h"
 #include "i18n/Language.h"
+#include "net/Transfer.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -75,14 +76,6 @@ std::optional<ApiError> firstOf(std::initializer_list<std::optional<ApiError>> c
     return std::nullopt;
 }
 
-bool isLoopback(const QString &host)
-{
-    if (host == QLatin1String("localhost"))
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
-
 bool isWrongCredentials(const ApiError &error)
 {
     return error.kind == ApiError::Kind::Unauthorized ||
@@ -114,6 +107,7 @@ KooDriveClient::~KooDriveClient() = default;
 void KooDriveClient::setConnection(const ServerConnection &connection)
 {
     m_connection = connection;
+    m_sessionEnded = false; // a session the person just gave: calls may go again
 }
 
 QString KooDriveClient::newTraceId()
@@ -147,19 +141,25 @@ bool KooDriveClient::learnClockOffset(const QByteArray &httpDate)
     return true;
 }
 
-QNetworkReply *KooDriveClient::send(const ApiRequest &request, const QString &traceId, ApiError *refused)
+net::Transfer *KooDriveClient::send(const ApiRequest &request, const QString &traceId, QObject *owner,
+                                    ApiError *refused)
 {
     QUrl url = m_connection.server;
     if (!url.isValid() || url.host().isEmpty()) {
         *refused = ApiError::invalidInput(QStringLiteral("server"), tr("No KooDrive server is set."));
         return nullptr;
     }
-    // Tokens never travel in the clear: plain http is for the local server only.
+    // Tokens and passwords never travel in the clear: plain http is for the local server only. The same
+    // rule holds on every redirect (net::Transfer).
     if (url.scheme() != QLatin1String("https") &&
-        !(url.scheme() == QLatin1String("http") && isLoopback(url.host()))) {
+        !(url.scheme() == QLatin1String("http") && net::Transfer::isLoopback(url.host()))) {
         refused->kind = ApiError::Kind::Insecure;
         refused->message = tr("Refusing to send your KooDrive session over an unencrypted connection to %1.")
                                .arg(url.host());
+        return nullptr;
+    }
+    if (request.authenticated && m_sessionEnded) {
+        *refused = ApiError::sessionEnded(traceId);
         return nullptr;
     }
     url.setPath(url.path() + request.path);
@@ -167,8 +167,6 @@ QNetworkReply *KooDriveClient::send(const ApiRequest &request, const QString &tr
         url.setQuery(request.query);
 
     QNetworkRequest http(url);
-    http.setTransferTimeout(m_timeoutMs);
-    http.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     // The QNAM is shared with the thumbnail loader and may carry its disk cache: API answers never go there.
     http.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     http.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
@@ -188,7 +186,9 @@ QNetworkReply *KooDriveClient::send(const ApiRequest &request, const QString &tr
     http.setRawHeader("language", m_language.toLatin1());
     if (!request.body.isEmpty())
         http.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    return m_network->sendCustomRequest(http, request.method, request.body);
+    // Every request, the sign-in with its password included, carries credentials: redirects stay on the
+    // server's origin, and the answer is bounded in bytes and time.
+    return net::Transfer::start(m_network, http, request.method, request.body, m_policy, owner);
 }
 
 ApiRequest KooDriveClient::refreshRequest() const
@@ -208,10 +208,11 @@ void KooDriveClient::adoptSession(const Session &session)
     m_connection.accessToken = session.accessToken;
     if (!session.refreshToken.isEmpty())
         m_refreshToken = session.refreshToken;
+    m_sessionEnded = false;
     emit sessionRenewed(session);
 }
 
-void KooDriveClient::renewSession(std::function<void(bool)> whenDone)
+void KooDriveClient::renewSession(std::function<void(const ApiError *error)> whenDone)
 {
     m_renewWaiters.append(std::move(whenDone));
     if (m_renewing)
@@ -221,55 +222,63 @@ void KooDriveClient::renewSession(std::function<void(bool)> whenDone)
         refreshRequest(), this,
         [this](const Result<Session> &result) {
             m_renewing = false;
-            const bool renewed = result.ok();
-            if (renewed) {
+            std::optional<ApiError> error;
+            if (result.ok()) {
                 adoptSession(result.value());
             } else {
-                m_refreshToken.clear();
-                emit sessionExpired();
+                error = result.error();
+                // A renewal that could not be sent or answered (offline, 5xx) ends nothing: the next call
+                // tries again. A refusal ends the session until the person signs in again.
+                const ApiError::Kind kind = error->kind;
+                if (kind != ApiError::Kind::Network && kind != ApiError::Kind::Timeout &&
+                    kind != ApiError::Kind::Server && kind != ApiError::Kind::RateLimited) {
+                    m_refreshToken.clear();
+                    reportSessionExpired();
+                }
             }
             const auto waiters = std::exchange(m_renewWaiters, {});
             for (const auto &waiter : waiters)
-                waiter(renewed);
+                waiter(error ? &*error : nullptr);
         },
         &ResponseParsers::session);
 }
 
 void KooDriveClient::reportSessionExpired()
 {
+    if (std::exchange(m_sessionEnded, true))
+        return; // said once; nothing authenticated has been sent since
     emit sessionExpired();
 }
 
 template<typename T>
-CallHandle KooDriveClient::call(ApiRequest request, QObject *context, Callback<T> done,
-                                Result<T> (*parse)(const QJsonObject &))
+CallHandle KooDriveClient::call(ApiRequest request, QObject *context, Callback<T> done, Parser<T> parse)
 {
     QPointer<QObject> receiver(context);
-    auto *apiCall = new ApiCall(
-        this, std::move(request),
-        [receiver, done = std::move(done), parse](const ApiCall::Answer &answer, const ApiError *error) {
-            if (!receiver)
-                return; // whoever asked is gone
-            if (error) {
-                done(*error);
-                return;
-            }
-            Result<QJsonObject> envelope =
-                ResponseParsers::envelope(answer.httpStatus, answer.body, answer.traceId);
-            if (!envelope.ok()) {
-                done(envelope.error());
-                return;
-            }
-            Result<T> value = parse(envelope.value());
-            if (!value.ok()) {
-                ApiError parseError = value.error();
-                parseError.traceId = answer.traceId;
-                parseError.httpStatus = answer.httpStatus;
-                done(parseError);
-                return;
-            }
-            done(value);
-        });
+    // Runs on a parser thread (ApiCall): the envelope and the page's parser, both pure functions.
+    auto parseAnswer = [parse = std::move(parse)](const ApiCall::Answer &answer) -> std::any {
+        Result<QJsonObject> envelope =
+            ResponseParsers::envelope(answer.httpStatus, answer.body, answer.traceId);
+        if (!envelope.ok())
+            return Result<T>(envelope.error());
+        Result<T> value = parse(envelope.value());
+        if (!value.ok()) {
+            ApiError parseError = value.error();
+            parseError.traceId = answer.traceId;
+            parseError.httpStatus = answer.httpStatus;
+            return Result<T>(parseError);
+        }
+        return value;
+    };
+    auto *apiCall =
+        new ApiCall(this, std::move(request), std::move(parseAnswer),
+                    [receiver, done = std::move(done)](const std::any &parsed, const ApiError *error) {
+                        if (!receiver)
+                            return; // whoever asked is gone
+                        if (error)
+                            done(*error);
+                        else
+                            done(std::any_cast<const Result<T> &>(parsed));
+                    });
     if (context)
         connect(context, &QObject::destroyed, apiCall, &ApiCall::cancel);
     apiCall->start();
@@ -281,7 +290,7 @@ CallHandle KooDriveClient::reject(const ApiError &error, QObject *context, Callb
 {
     QPointer<QObject> receiver(context);
     auto *apiCall =
-        new ApiCall(this, {}, [receiver, done = std::move(done)](const ApiCall::Answer &, const ApiError *e) {
+        new ApiCall(this, {}, {}, [receiver, done = std::move(done)](const std::any &, const ApiError *e) {
             if (receiver && e)
                 done(*e);
         });

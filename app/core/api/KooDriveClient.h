@@ -4,13 +4,17 @@
 #include "ApiTypes.h"
 #include "Result.h"
 #include "account/ServerConnection.h"
+#include "net/TransferPolicy.h"
 
 #include <QObject>
 #include <functional>
 #include <optional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
+
+namespace koodrive::net {
+class Transfer;
+}
 
 namespace koodrive::api {
 
@@ -32,6 +36,7 @@ public:
         int baseDelayMs = 250;
         int maxDelayMs = 4000;
         int maxRetryAfterMs = 30000; // a Retry-After longer than this is cut to it
+        int callBudgetMs = 60000;    // no retry starts after a call has taken this long
     };
 
     explicit KooDriveClient(QNetworkAccessManager *network, QObject *parent = nullptr);
@@ -44,7 +49,10 @@ public:
     // x-hw-agentName of sign-in: the carrier's name (OPERATIONS.md §1).
     static inline const QString DefaultAgentName = QStringLiteral("KooDriveAlbums");
     void setAgentName(const QString &name) { m_agentName = name.isEmpty() ? DefaultAgentName : name; }
-    void setTransferTimeoutMs(int ms) { m_timeoutMs = ms; }
+    // The byte and time budget of every API answer (net::TransferPolicy::api() by default).
+    void setTransferPolicy(const net::TransferPolicy &policy) { m_policy = policy; }
+    const net::TransferPolicy &transferPolicy() const { return m_policy; }
+    void setTransferTimeoutMs(int ms) { m_policy.idleTimeoutMs = ms; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
     const RetryPolicy &retryPolicy() const { return m_retryPolicy; }
     qint64 clockOffsetSecs() const { return m_clockOffsetSecs; }
@@ -139,14 +147,15 @@ public:
 
     // --- for ApiCall ------------------------------------------------------------------------------------
     static QString newTraceId();
-    // Sends one attempt; nullptr (with *refused set) when the request may not be sent at all.
-    QNetworkReply *send(const ApiRequest &request, const QString &traceId, ApiError *refused);
+    // Sends one attempt as a child of `owner`; nullptr (with *refused set) when it may not be sent at all.
+    net::Transfer *send(const ApiRequest &request, const QString &traceId, QObject *owner, ApiError *refused);
+    bool sessionEnded() const { return m_sessionEnded; }
     // From a refused X-Date's answer: the server's Date header. True when it could be read (the offset is
     // then the server's, whether this call or another one learnt it first).
     bool learnClockOffset(const QByteArray &httpDate);
     bool canRenewSession() const { return !m_refreshToken.isEmpty(); }
-    // Renews the session once for all calls waiting on it.
-    void renewSession(std::function<void(bool renewed)> whenDone);
+    // Renews the session once for all calls waiting on it; `error` is null when it was renewed.
+    void renewSession(std::function<void(const ApiError *error)> whenDone);
     ApiRequest refreshRequest() const;
     void adoptSession(const Session &session);
     void reportSessionExpired();
@@ -158,8 +167,9 @@ signals:
 
 private:
     template<typename T>
-    CallHandle call(ApiRequest request, QObject *context, Callback<T> done,
-                    Result<T> (*parse)(const QJsonObject &));
+    using Parser = std::function<Result<T>(const QJsonObject &)>;
+    template<typename T>
+    CallHandle call(ApiRequest request, QObject *context, Callback<T> done, Parser<T> parse);
     template<typename T>
     CallHandle reject(const ApiError &error, QObject *context, Callback<T> done);
     QByteArray xDate() const;
@@ -169,11 +179,14 @@ private:
     QString m_refreshToken{};
     QString m_language;
     QString m_agentName = DefaultAgentName;
-    int m_timeoutMs = 30000;
+    net::TransferPolicy m_policy = net::TransferPolicy::api();
+    // After a renewal failed (or a 401 with nothing to renew with), nothing authenticated is sent until
+    // the person signs in again: a server that answers 401 to everything gets no storm of requests.
+    bool m_sessionEnded = false;
     RetryPolicy m_retryPolicy;
     qint64 m_clockOffsetSecs = 0;
     bool m_renewing = false;
-    QVector<std::function<void(bool)>> m_renewWaiters;
+    QVector<std::function<void(const ApiError *)>> m_renewWaiters;
 };
 
 } // namespace koodrive::api

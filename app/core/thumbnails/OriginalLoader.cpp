@@ -3,7 +3,7 @@
 #include "ThumbnailScheduler.h"
 
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace koodrive::thumbnails {
@@ -24,7 +24,6 @@ void OriginalLoader::cancel()
     ++m_ticket;
     m_link.cancel();
     if (m_reply) {
-        m_reply->disconnect(this);
         m_reply->abort();
         m_reply->deleteLater();
     }
@@ -62,28 +61,43 @@ void OriginalLoader::load(const QString &fileId, const QString &containerId, QSi
 void OriginalLoader::fetch(const QByteArray &url, QSize box, quint64 ticket)
 {
     QNetworkRequest request(QUrl::fromEncoded(url));
-    request.setTransferTimeout(60000);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::PreferCache);
-    QNetworkReply *reply = m_network->get(request);
+    // A download link is object storage: no KooDrive header goes there, and the answer is bounded.
+    net::Transfer *reply = net::Transfer::get(m_network, request, m_policy, this);
     m_reply = reply;
     const QString fileId = m_fileId;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, box, ticket, fileId] {
+    connect(reply, &net::Transfer::finished, this, [this, reply, box, ticket, fileId] {
         reply->deleteLater();
         if (ticket != m_ticket)
             return;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (reply->error() != QNetworkReply::NoError || status != 200) {
+        const int status = reply->httpStatus();
+        using Failure = net::Transfer::Failure;
+        if (reply->failure() != Failure::None || status != 200) {
             api::ApiError error;
             error.kind = status >= 500 ? api::ApiError::Kind::Server : api::ApiError::Kind::Network;
             error.httpStatus = status;
             error.retryable = status == 0 || status >= 500 || status == 403;
-            error.message = tr("The photo could not be downloaded: %1").arg(reply->errorString());
+            error.message = tr("The photo could not be downloaded: %1").arg(reply->networkErrorString());
+            if (reply->failure() == Failure::TooLarge) {
+                error.kind = api::ApiError::Kind::BadResponse;
+                error.retryable = false;
+                error.message = tr("This photo is larger than the app opens (over %1 MiB).")
+                                    .arg(m_policy.maxBytes / (1024 * 1024));
+            } else if (reply->failure() == Failure::Deadline) {
+                error.kind = api::ApiError::Kind::Timeout;
+                error.message = tr("The photo was still arriving after %1 s; the app stopped waiting.")
+                                    .arg(m_policy.deadlineMs / 1000);
+            } else if (reply->failure() == Failure::TooManyRedirects ||
+                       reply->failure() == Failure::Insecure) {
+                error.retryable = false;
+                error.message = tr("The photo's address sent the app somewhere it does not follow.");
+            }
             emit failed(fileId, error);
             return;
         }
-        const QByteArray bytes = reply->readAll();
-        QtConcurrent::run(&ThumbnailScheduler::decode, bytes, box.isValid() ? box : QSize(65535, 65535))
+        const QByteArray bytes = reply->takeBody();
+        QtConcurrent::run(&ThumbnailScheduler::decode, bytes, box.isValid() ? box : QSize(65535, 65535),
+                          OriginalAllocationLimitMiB)
             .then(this, [this, ticket, fileId](const QImage &image) {
                 if (ticket != m_ticket)
                     return;

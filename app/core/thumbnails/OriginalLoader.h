@@ -1,13 +1,13 @@
 #pragma once
 
 #include "api/KooDriveClient.h"
+#include "net/Transfer.h"
 
 #include <QImage>
 #include <QObject>
 #include <QPointer>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace koodrive::thumbnails {
 
@@ -28,6 +28,11 @@ public:
     void load(const QString &fileId, const QString &containerId, QSize box);
     void cancel();
     const QString &fileId() const { return m_fileId; }
+    // The byte and time budget of a download (net::TransferPolicy::original() by default).
+    void setTransferPolicy(const net::TransferPolicy &policy) { m_policy = policy; }
+    // What a decoded original may take in memory: 256 MiB is a 64-megapixel photo; a picture that claims
+    // more from a few bytes is a decompression bomb.
+    static constexpr int OriginalAllocationLimitMiB = 256;
 
 signals:
     void loaded(const QString &fileId, const QImage &image);
@@ -39,7 +44,8 @@ private:
     api::KooDriveClient *m_client;
     QNetworkAccessManager *m_network;
     api::CallHandle m_link;
-    QPointer<QNetworkReply> m_reply;
+    QPointer<net::Transfer> m_reply;
+    net::TransferPolicy m_policy = net::TransferPolicy::original();
     QString m_fileId;
     quint64 m_ticket = 0;
 };

@@ -5,7 +5,7 @@
 #include <QImageReader>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 #include <limits>
@@ -16,7 +16,6 @@ namespace koodrive::thumbnails {
 
 namespace {
 constexpr qint64 Forever = std::numeric_limits<qint64>::max();
-constexpr int TransferTimeoutMs = 30000;
 constexpr int Steps[] = {64, 96, 128, 192, 256, 384, 512, 768, 1024};
 
 qint64 nowMs()
@@ -37,13 +36,9 @@ ThumbnailScheduler::ThumbnailScheduler(QNetworkAccessManager *network, QObject *
 
 ThumbnailScheduler::~ThumbnailScheduler()
 {
-    for (auto &job : m_jobs) {
-        if (job.reply) {
-            job.reply->disconnect(this);
+    for (auto &job : m_jobs)
+        if (job.reply)
             job.reply->abort();
-            job.reply->deleteLater();
-        }
-    }
     m_decoders.waitForDone();
 }
 
@@ -60,12 +55,15 @@ QString ThumbnailScheduler::imageProcess(int box)
     return QStringLiteral("image/resize,m_lfit,h_%1,w_%1").arg(box);
 }
 
-QImage ThumbnailScheduler::decode(const QByteArray &bytes, QSize box)
+QImage ThumbnailScheduler::decode(const QByteArray &bytes, QSize box, int allocationLimitMiB)
 {
     QBuffer buffer;
     buffer.setData(bytes);
     buffer.open(QIODevice::ReadOnly);
     QImageReader reader(&buffer);
+    // A few compressed bytes can claim a picture of gigapixels (a decompression bomb): the reader refuses
+    // to allocate more than this for the picture it makes.
+    reader.setAllocationLimit(allocationLimitMiB);
     reader.setAutoTransform(true); // EXIF orientation
     QSize stored = reader.size();
     if (stored.isValid() && box.isValid()) {
@@ -132,8 +130,7 @@ void ThumbnailScheduler::retainOnly(QObject *owner, const QSet<QByteArray> &keys
         if (job.reply) {
             ++m_stats.aborted;
             --m_inFlight;
-            QNetworkReply *reply = job.reply;
-            reply->disconnect(this);
+            net::Transfer *reply = job.reply;
             reply->abort();
             reply->deleteLater();
         } else {
@@ -201,18 +198,17 @@ void ThumbnailScheduler::startJobs()
 void ThumbnailScheduler::start(const QByteArray &key, Job &job)
 {
     QNetworkRequest request(QUrl::fromEncoded(job.url));
-    request.setTransferTimeout(TransferTimeoutMs);
     // Thumbnails do not change under a file id and image process: a stored copy is as good as a new one.
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::PreferCache);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    QNetworkReply *reply = m_network->get(request);
+    // A signed object URL carries no KooDrive header; its answer is bounded like every transfer.
+    net::Transfer *reply = net::Transfer::get(m_network, request, m_policy, this);
     job.reply = reply;
     ++m_inFlight;
     ++m_stats.started;
-    connect(reply, &QNetworkReply::finished, this, [this, key, reply] { onReplyFinished(key, reply); });
+    connect(reply, &net::Transfer::finished, this, [this, key, reply] { onReplyFinished(key, reply); });
 }
 
-void ThumbnailScheduler::onReplyFinished(const QByteArray &key, QNetworkReply *reply)
+void ThumbnailScheduler::onReplyFinished(const QByteArray &key, net::Transfer *reply)
 {
     reply->deleteLater();
     auto it = m_jobs.find(key);
@@ -220,11 +216,20 @@ void ThumbnailScheduler::onReplyFinished(const QByteArray &key, QNetworkReply *r
         return;
     --m_inFlight;
     it->reply = nullptr;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (reply->attribute(QNetworkRequest::SourceIsFromCacheAttribute).toBool())
+    const int status = reply->httpStatus();
+    if (reply->fromCache())
         ++m_stats.fromDiskCache;
+    using Failure = net::Transfer::Failure;
 
-    if (status == 403) {
+    if (reply->failure() == Failure::TooLarge || reply->failure() == Failure::Deadline ||
+        reply->failure() == Failure::TooManyRedirects || reply->failure() == Failure::Insecure) {
+        // Not a thumbnail any server should send: asking again would bring the same.
+        qCInfo(lcThumbnails).noquote()
+            << "thumbnail refused:" << int(reply->failure()) << "from" << reply->url().host();
+        ++m_stats.refused;
+        removeJob(key);
+        markUnavailable(key, Forever);
+    } else if (status == 403) {
         // The signature has expired (or was refused): the owner may ask once more with a fresh URL.
         removeJob(key);
         if (m_expiredOnce.contains(key)) {
@@ -234,17 +239,17 @@ void ThumbnailScheduler::onReplyFinished(const QByteArray &key, QNetworkReply *r
             ++m_stats.expired;
             emit expired(key);
         }
-    } else if (reply->error() != QNetworkReply::NoError || status != 200) {
+    } else if (reply->failure() != Failure::None || status != 200) {
         // A missing object never comes back; a network failure or a server error may, but not in a loop.
         const bool lasting = status == 404 || status == 410 || (status >= 400 && status < 500);
-        qCDebug(lcThumbnails).noquote() << "thumbnail failed:" << status << reply->errorString();
+        qCDebug(lcThumbnails).noquote() << "thumbnail failed:" << status << reply->networkErrorString();
         removeJob(key);
         markUnavailable(key, lasting ? Forever : m_failureHoldMs);
     } else {
         it->decoding = true;
-        const QByteArray bytes = reply->readAll();
+        const QByteArray bytes = reply->takeBody();
         const QSize box = it->box;
-        QtConcurrent::run(&m_decoders, &ThumbnailScheduler::decode, bytes, box)
+        QtConcurrent::run(&m_decoders, &ThumbnailScheduler::decode, bytes, box, ThumbnailAllocationLimitMiB)
             .then(this, [this, key](const QImage &image) { decoded(key, image); });
     }
     startJobs();

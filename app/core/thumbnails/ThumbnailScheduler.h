@@ -1,5 +1,7 @@
 #pragma once
 
+#include "net/Transfer.h"
+
 #include <QCache>
 #include <QHash>
 #include <QImage>
@@ -10,7 +12,6 @@
 #include <QThreadPool>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace koodrive::thumbnails {
 
@@ -52,6 +53,7 @@ public:
         qint64 decoded = 0;       // images that reached the memory cache
         qint64 unavailable = 0;   // keys that became unavailable
         qint64 expired = 0;       // expired URLs reported
+        qint64 refused = 0;       // answers refused by the transfer rules (too large, too slow, redirects)
     };
 
     explicit ThumbnailScheduler(QNetworkAccessManager *network, QObject *parent = nullptr);
@@ -62,6 +64,8 @@ public:
     void setMemoryLimitBytes(qint64 bytes) { m_images.setMaxCost(bytes); }
     qint64 memoryLimitBytes() const { return m_images.maxCost(); }
     qint64 memoryUsedBytes() const { return m_images.totalCost(); }
+    // The byte and time budget of each transfer (net::TransferPolicy::thumbnail() by default).
+    void setTransferPolicy(const net::TransferPolicy &policy) { m_policy = policy; }
     // How long a transfer that failed (network, 5xx) keeps its key unavailable before it may be asked again.
     void setRetryAfterFailureMs(int ms) { m_failureHoldMs = ms; }
 
@@ -88,8 +92,11 @@ public:
     // zoom does not fetch every thumbnail again (../shared/koodrive-api/README.md, "Thumbnails").
     static int boxFor(int devicePixels);
     static QString imageProcess(int box);
-    // Decodes `bytes` to fit in `box` (no upscaling), applying the EXIF orientation. Null when broken.
-    static QImage decode(const QByteArray &bytes, QSize box);
+    // Decodes `bytes` to fit in `box` (no upscaling), applying the EXIF orientation. Null when broken, or
+    // when the decoded picture would need more than `allocationLimitMiB` (a thumbnail needs a few MiB).
+    static constexpr int ThumbnailAllocationLimitMiB = 64;
+    static QImage decode(const QByteArray &bytes, QSize box,
+                         int allocationLimitMiB = ThumbnailAllocationLimitMiB);
 
 signals:
     void ready(const QByteArray &key);
@@ -104,18 +111,19 @@ private:
         QSet<QObject *> owners;
         Priority priority = Priority::Prefetch;
         quint64 ticket = 0;
-        QPointer<QNetworkReply> reply;
+        QPointer<net::Transfer> reply;
         bool decoding = false;
     };
     void scheduleSoon();
     void startJobs();
     void start(const QByteArray &key, Job &job);
-    void onReplyFinished(const QByteArray &key, QNetworkReply *reply);
+    void onReplyFinished(const QByteArray &key, net::Transfer *reply);
     void decoded(const QByteArray &key, const QImage &image);
     void markUnavailable(const QByteArray &key, qint64 forMs);
     void removeJob(const QByteArray &key);
 
     QNetworkAccessManager *m_network;
+    net::TransferPolicy m_policy = net::TransferPolicy::thumbnail();
     QHash<QByteArray, Job> m_jobs;
     QCache<QByteArray, QImage> m_images;
     QHash<QByteArray, qint64> m_unavailableUntilMs;

@@ -1,0 +1,207 @@
+#include "Transfer.h"
+
+#include <QHostAddress>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+
+Q_LOGGING_CATEGORY(lcNet, "koodrive.net", QtInfoMsg)
+
+namespace koodrive::net {
+
+bool Transfer::isLoopback(const QString &host)
+{
+    if (host == QLatin1String("localhost"))
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+bool Transfer::sameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
+           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           a.port(a.scheme() == QLatin1String("https") ? 443 : 80) ==
+               b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
+}
+
+bool Transfer::allowedHop(const QUrl &from, const QUrl &to, const TransferPolicy &policy)
+{
+    const bool toHttps = to.scheme() == QLatin1String("https");
+    const bool toHttp = to.scheme() == QLatin1String("http");
+    if (!toHttps && !toHttp)
+        return false; // no file:, data:, ftp: from a server's Location
+    if (from.scheme() == QLatin1String("https") && !toHttps)
+        return false; // never downgrade
+    if (policy.carriesCredentials && toHttp && !isLoopback(to.host()))
+        return false;
+    return true;
+}
+
+Transfer *Transfer::start(QNetworkAccessManager *network, QNetworkRequest request, const QByteArray &verb,
+                          const QByteArray &body, const TransferPolicy &policy, QObject *parent)
+{
+    // Each hop is judged in onRedirected(); Qt only counts them.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::UserVerifiedRedirectPolicy);
+    request.setMaximumRedirectsAllowed(policy.maxRedirects);
+    request.setTransferTimeout(policy.idleTimeoutMs);
+    QNetworkReply *reply = verb == "GET" && body.isEmpty() ? network->get(request)
+                                                           : network->sendCustomRequest(request, verb, body);
+    return new Transfer(reply, policy, parent);
+}
+
+Transfer::Transfer(QNetworkReply *reply, const TransferPolicy &policy, QObject *parent)
+    : QObject(parent)
+    , m_reply(reply)
+    , m_policy(policy)
+    , m_url(reply->url())
+{
+    connect(reply, &QNetworkReply::redirected, this, &Transfer::onRedirected);
+    connect(reply, &QNetworkReply::metaDataChanged, this, &Transfer::onMetaData);
+    connect(reply, &QNetworkReply::readyRead, this, &Transfer::onReadyRead);
+    connect(reply, &QNetworkReply::finished, this, &Transfer::onFinished);
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, [this] { fail(Failure::Deadline); });
+    m_deadline.start(policy.deadlineMs);
+}
+
+Transfer::~Transfer()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void Transfer::abort()
+{
+    m_finished = true; // no finished() from here on
+    m_deadline.stop();
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+QByteArray Transfer::rawHeader(const QByteArray &name) const
+{
+    if (m_reply)
+        return m_reply->rawHeader(name);
+    for (const auto &[key, value] : m_headers)
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    return {};
+}
+
+QString Transfer::contentType() const
+{
+    return QString::fromLatin1(rawHeader("Content-Type"));
+}
+
+void Transfer::onRedirected(const QUrl &target)
+{
+    if (!m_reply || m_finished)
+        return;
+    // The first URL was judged by whoever built the request; from here on each hop is judged here.
+    if (m_policy.carriesCredentials && !sameOrigin(m_url, target)) {
+        m_refusedUrl = target;
+        qCInfo(lcNet).noquote() << "not following a redirect to another origin:" << target.host();
+        fail(Failure::CrossOriginRedirect);
+        return;
+    }
+    if (!allowedHop(m_url, target, m_policy)) {
+        m_refusedUrl = target;
+        fail(Failure::Insecure);
+        return;
+    }
+    m_url = target;
+    emit m_reply->redirectAllowed();
+}
+
+void Transfer::onMetaData()
+{
+    if (!m_reply || m_finished)
+        return;
+    m_status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
+    // A redirect's own headers do not count; the answer's do.
+    const bool isRedirect = m_status >= 300 && m_status < 400 &&
+                            !m_reply->attribute(QNetworkRequest::RedirectionTargetAttribute).isNull();
+    if (!isRedirect && length.isValid()) {
+        m_announced = length.toLongLong();
+        if (m_announced > m_policy.maxBytes)
+            fail(Failure::TooLarge); // refused before a byte of it is read
+    }
+}
+
+void Transfer::onReadyRead()
+{
+    if (!m_reply || m_finished)
+        return;
+    const qint64 available = m_reply->bytesAvailable();
+    if (m_body.size() + available > m_policy.maxBytes) {
+        fail(Failure::TooLarge);
+        return;
+    }
+    m_body.append(m_reply->read(available));
+    emit progress(m_body.size(), m_announced);
+}
+
+void Transfer::fail(Failure failure)
+{
+    if (m_finished)
+        return;
+    m_failure = failure;
+    m_body.clear();
+    if (m_reply)
+        m_reply->abort(); // finished() follows at once, and onFinished() keeps the failure set here
+    if (!m_finished)
+        onFinished();
+}
+
+void Transfer::onFinished()
+{
+    if (m_finished || !m_reply)
+        return;
+    m_deadline.stop();
+    QNetworkReply *reply = m_reply;
+    m_networkError = reply->error();
+    m_networkErrorString = reply->errorString();
+    m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    m_fromCache = reply->attribute(QNetworkRequest::SourceIsFromCacheAttribute).toBool();
+    m_headers = reply->rawHeaderPairs(); // kept: the reply goes now
+    if (m_failure == Failure::None && reply->isOpen()) {
+        const QByteArray rest = reply->readAll();
+        if (m_body.size() + rest.size() > m_policy.maxBytes)
+            m_failure = Failure::TooLarge;
+        else
+            m_body.append(rest);
+    }
+    if (m_failure == Failure::None) {
+        switch (m_networkError) {
+        case QNetworkReply::OperationCanceledError: // the idle timeout (setTransferTimeout) aborts this way
+        case QNetworkReply::TimeoutError: m_failure = Failure::IdleTimeout; break;
+        case QNetworkReply::TooManyRedirectsError: m_failure = Failure::TooManyRedirects; break;
+        case QNetworkReply::InsecureRedirectError: m_failure = Failure::Insecure; break;
+        default:
+            // Transport errors (QNetworkReply's 1..199) leave no complete answer, even after a status line.
+            if (m_networkError > QNetworkReply::NoError &&
+                m_networkError < QNetworkReply::ContentAccessDenied)
+                m_failure = Failure::Network;
+            else if (m_status == 0 && m_networkError != QNetworkReply::NoError)
+                m_failure = Failure::Network;
+            break;
+        }
+    }
+    if (m_failure != Failure::None)
+        m_body.clear();
+    m_finished = true;
+    m_reply = nullptr;
+    reply->disconnect(this);
+    reply->deleteLater();
+    emit finished();
+}
+
+} // namespace koodrive::net

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "TransferPolicy.h"
+
+#include <QByteArray>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+namespace koodrive::net {
+
+// One request on the shared QNAM under a TransferPolicy: the one place where the app's transfers are
+// bounded (bytes, deadline, idle time) and where redirects are judged hop by hop (Qt's default policy
+// follows a redirect to another origin with every raw header, Authorization included:
+// ../shared/QT-6.4-NOTES.md). finished() is emitted exactly once, unless abort() came first.
+class Transfer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Transfer)
+
+public:
+    enum class Failure
+    {
+        None,                // an HTTP answer arrived whole (its status may still be an error)
+        Network,             // no complete answer: refused, reset, cut short, DNS, TLS
+        IdleTimeout,         // nothing arrived for idleTimeoutMs
+        Deadline,            // the whole transfer took longer than deadlineMs
+        TooLarge,            // the body went past maxBytes (announced or counted)
+        CrossOriginRedirect, // a request with credentials was sent to another origin
+        TooManyRedirects,    // more than maxRedirects hops, e.g. a loop
+        Insecure,            // https to http, or plain http to a host that is not loopback
+    };
+
+    // Sends `request` (its headers are the caller's) with `verb` and `body`. The Transfer belongs to
+    // `parent`; the reply is its own and dies with it.
+    static Transfer *start(QNetworkAccessManager *network, QNetworkRequest request, const QByteArray &verb,
+                           const QByteArray &body, const TransferPolicy &policy, QObject *parent);
+    static Transfer *get(QNetworkAccessManager *network, const QNetworkRequest &request,
+                         const TransferPolicy &policy, QObject *parent)
+    {
+        return start(network, request, "GET", {}, policy, parent);
+    }
+    ~Transfer() override;
+
+    // Stops the transfer; finished() will not be emitted.
+    void abort();
+
+    bool isFinished() const { return m_finished; }
+    Failure failure() const { return m_failure; }
+    int httpStatus() const { return m_status; }
+    const QByteArray &body() const { return m_body; }
+    QByteArray takeBody() { return std::exchange(m_body, {}); }
+    QByteArray rawHeader(const QByteArray &name) const;
+    QString contentType() const;
+    bool fromCache() const { return m_fromCache; }
+    QUrl url() const { return m_url; }               // where the answer came from, after redirects
+    QUrl refusedUrl() const { return m_refusedUrl; } // the redirect that was not followed
+    QNetworkReply::NetworkError networkError() const { return m_networkError; }
+    QString networkErrorString() const { return m_networkErrorString; }
+    const TransferPolicy &policy() const { return m_policy; }
+
+    // The rules, for whoever checks a URL before sending.
+    static bool isLoopback(const QString &host);
+    static bool sameOrigin(const QUrl &a, const QUrl &b);
+    // Plain http is for loopback only when credentials travel; https never becomes http.
+    static bool allowedHop(const QUrl &from, const QUrl &to, const TransferPolicy &policy);
+
+signals:
+    void finished();
+    // Bytes of the body so far (for progress).
+    void progress(qint64 received, qint64 total);
+
+private:
+    Transfer(QNetworkReply *reply, const TransferPolicy &policy, QObject *parent);
+    void onRedirected(const QUrl &target);
+    void onMetaData();
+    void onReadyRead();
+    void onFinished();
+    void fail(Failure failure);
+
+    QPointer<QNetworkReply> m_reply;
+    TransferPolicy m_policy;
+    QTimer m_deadline;
+    QUrl m_url;
+    QUrl m_refusedUrl;
+    QByteArray m_body;
+    QList<QNetworkReply::RawHeaderPair> m_headers;
+    qint64 m_announced = -1;
+    int m_status = 0;
+    Failure m_failure = Failure::None;
+    QNetworkReply::NetworkError m_networkError = QNetworkReply::NoError;
+    QString m_networkErrorString;
+    bool m_fromCache = false;
+    bool m_finished = false;
+};
+
+} // namespace koodrive::net
