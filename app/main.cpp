@@ -211,7 +211,7 @@ int main(int argc, char *argv[])
         // Said once the keychain has answered: where there is none, the session is not kept.
         QTimer::singleShot(1500, &window, [&window, &tokens] {
             if (!tokens.keepsAcrossRuns())
-                window.messages()->showNote(QApplication::translate(
+                window.messages()->queueNote(QApplication::translate(
                     "main", "This system has no keychain: your session is kept until you quit, not stored."));
         });
     }

@@ -75,6 +75,10 @@
         <source>The connection to KooDrive is not secure (its certificate was refused).</source>
         <translation>与 KooDrive 的连接不安全（其证书被拒绝）。</translation>
     </message>
+    <message>
+        <source>The server sent %1 items where %2 were asked for.</source>
+        <translation>服务器发送了 %1 项，而请求的是 %2 项。</translation>
+    </message>
 </context>
 <context>
     <name>KooDriveClient</name>

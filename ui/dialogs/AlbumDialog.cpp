@@ -1,6 +1,7 @@
 #include "AlbumDialog.h"
 
 #include "models/FolderTreeModel.h"
+#include "text/DisplayText.h"
 #include "widgets/ProblemLabel.h"
 
 #include <QButtonGroup>
@@ -130,7 +131,7 @@ AlbumDialog::AlbumDialog(FolderTreeModel *folders, QVector<api::ShareFolder> spa
 void AlbumDialog::setAlbum(const api::Album &album)
 {
     m_editing = album;
-    setWindowTitle(tr("Edit “%1”").arg(album.name));
+    setWindowTitle(tr("Edit “%1”").arg(text::displayText(album.name)));
     m_manual->setChecked(album.isManual());
     m_collection->setChecked(!album.isManual());
     m_manual->setEnabled(false); // the type of an album does not change (album-update.txt)
@@ -246,7 +247,7 @@ void AlbumDialog::setBusy(bool busy)
 void AlbumDialog::showRefusal(const QString &message)
 {
     setBusy(false);
-    m_problem->setText(message);
+    m_problem->setText(text::elided(text::displayText(message), 300)); // may be the server's words
 }
 
 bool AlbumDialog::canAccept() const

@@ -1,6 +1,7 @@
 #include "SignInDialog.h"
 
 #include "account/AccountSettings.h"
+#include "text/DisplayText.h"
 #include "widgets/ProblemLabel.h"
 
 #include <QDialogButtonBox>
@@ -104,8 +105,10 @@ void SignInDialog::setBusy(bool busy)
 void SignInDialog::refuse(const api::ApiError &error)
 {
     setBusy(false);
-    m_problem->setText(error.traceId.isEmpty() ? error.message
-                                               : tr("%1 (trace id %2)").arg(error.message, error.traceId));
+    // The message may be the server's own words: its start, plainly (ProblemLabel), with the trace id.
+    const QString message = text::elided(text::displayText(error.message), 300);
+    m_problem->setText(error.traceId.isEmpty() ? message
+                                               : tr("%1 (trace id %2)").arg(message, error.traceId));
 }
 
 void SignInDialog::done(const ServerConnection &connection, const QString &refreshToken)

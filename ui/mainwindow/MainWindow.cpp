@@ -101,10 +101,11 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_grid->setFocus();
     restoreSettings();
     showAccount();
+    updateActions(); // nothing about an album is offered before an album is shown
 
     // Errors go to the message bar, each with what "Retry" does for it.
     connect(m_albums, &AlbumListModel::errorOccurred, this,
-            [this](const api::ApiError &error) { showError(error, [this] { m_albums->fetchMore(); }); });
+            [this](const api::ApiError &error) { showError(error, [this] { m_albums->retry(); }); });
     connect(m_folder, &PagedFileModel::errorOccurred, this,
             [this](const api::ApiError &error) { showError(error, [this] { m_folder->retry(); }); });
     connect(m_albumContents, &PagedFileModel::errorOccurred, this,

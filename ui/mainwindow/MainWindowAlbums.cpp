@@ -9,6 +9,7 @@
 #include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
+#include "text/DisplayText.h"
 #include "viewer/PhotoViewer.h"
 #include "views/ThumbnailGridView.h"
 #include "widgets/MessageBar.h"
@@ -63,7 +64,7 @@ void MainWindow::trackAdd(models::AlbumAddJob *job)
         m_progress->setVisible(false);
         m_cancelAdd->setVisible(false);
         using Outcome = api::AlbumAddBatch::Outcome;
-        const QString album = m_albums->albumAt(m_albums->rowOfId(albumId)).name;
+        const QString album = text::displayText(m_albums->albumAt(m_albums->rowOfId(albumId)).name);
         QStringList parts{tr("%Ln added", nullptr, job->count(Outcome::Added))};
         if (const int there = job->count(Outcome::AlreadyThere))
             parts << tr("%Ln already in the album", nullptr, there);
@@ -195,7 +196,10 @@ void MainWindow::deleteAlbum()
         return;
     const api::Album album = m_albums->albumAt(row);
     auto *ask = new QMessageBox(QMessageBox::Question, tr("Delete album"),
-                                tr("Delete the album “%1”?").arg(album.name), QMessageBox::Cancel, this);
+                                tr("Delete the album “%1”?").arg(text::displayText(album.name)),
+                                QMessageBox::Cancel, this);
+    // The name is the server's text: QMessageBox would render it as markup and open its links.
+    ask->setTextFormat(Qt::PlainText);
     ask->setInformativeText(album.isManual() ? tr("The photos themselves stay in your drive.")
                                              : tr("The folders and their photos stay in your drive."));
     ask->addButton(tr("Delete album"), QMessageBox::DestructiveRole);
@@ -206,8 +210,8 @@ void MainWindow::deleteAlbum()
         m_albums->deleteAlbum(m_albums->rowOfId(album.id), [this, album](const api::Result<QString> &result) {
             if (!result.ok())
                 return; // the model reported it
-            m_messages->showNote(
-                tr("Deleted the album “%1”; its photos are still in your drive.").arg(album.name));
+            m_messages->showNote(tr("Deleted the album “%1”; its photos are still in your drive.")
+                                     .arg(text::displayText(album.name)));
             if (m_albumId == album.id) {
                 const QModelIndex drive = m_treeModel->index(0, 0);
                 m_tree->setCurrentIndex(QModelIndex());

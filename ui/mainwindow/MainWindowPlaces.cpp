@@ -5,6 +5,7 @@
 #include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
+#include "text/DisplayText.h"
 #include "viewer/PhotoViewer.h"
 #include "views/ThumbnailGridView.h"
 #include "widgets/MessageBar.h"
@@ -55,8 +56,8 @@ void MainWindow::showFolder(const QString &containerId, const QString &folderId,
                        ? QStringLiteral(
                              "<a href=\"%1\" style=\"text-decoration:none; color:palette(text)\">%2</a>")
                              .arg(i)
-                             .arg(path[i].toHtmlEscaped())
-                       : path[i].toHtmlEscaped());
+                             .arg(text::displayText(path[i]).toHtmlEscaped())
+                       : text::displayText(path[i]).toHtmlEscaped());
     m_breadcrumb->setText(crumbs.join(QStringLiteral("&nbsp;&nbsp;›&nbsp;&nbsp;")));
     m_myAlbums->clearSelection();
     m_sharedAlbums->clearSelection();
@@ -123,7 +124,7 @@ void MainWindow::showAlbum(const QModelIndex &albumIndex)
     m_albumId = album.id;
     m_tree->clearSelection();
     (album.kind == api::AlbumKind::Personal ? m_sharedAlbums : m_myAlbums)->clearSelection();
-    m_breadcrumb->setText(album.name.toHtmlEscaped());
+    m_breadcrumb->setText(text::displayText(album.name).toHtmlEscaped());
     m_grid->setFileModel(m_albumContents);
     watchSelection();
     m_albumContents->setAlbum(album.id);
@@ -208,7 +209,7 @@ void MainWindow::continueOpenPath()
     while (!m_openPath.isEmpty()) {
         QModelIndex next;
         for (int row = 0; row < m_treeModel->rowCount(m_openPathAt) && !next.isValid(); ++row)
-            if (m_treeModel->index(row, 0, m_openPathAt).data().toString() == m_openPath.first())
+            if (m_treeModel->index(row, 0, m_openPathAt).data(Qt::EditRole).toString() == m_openPath.first())
                 next = m_treeModel->index(row, 0, m_openPathAt);
         if (!next.isValid()) {
             if (m_treeModel->canFetchMore(m_openPathAt) || m_treeModel->isFetching(m_openPathAt)) {
@@ -217,8 +218,9 @@ void MainWindow::continueOpenPath()
                     m_treeModel->fetchMore(m_openPathAt);
                 return;
             }
-            m_messages->showNote(tr("There is no folder “%1” in “%2”.")
-                                     .arg(m_openPath.first(), m_openPathAt.data().toString()));
+            m_messages->showNote(
+                tr("There is no folder “%1” in “%2”.")
+                    .arg(text::displayText(m_openPath.first()), m_openPathAt.data().toString()));
             m_openPath.clear();
             return;
         }

@@ -227,8 +227,8 @@ void MainWindow::signInAgain()
         // What failed meanwhile is read again; the place, the selection and the scroll position stay.
         if (PagedFileModel *model = m_grid->fileModel())
             model->isComplete() ? void() : model->retry();
-        if (m_albums->canFetchMore())
-            m_albums->fetchMore();
+        if (!m_albums->isComplete())
+            m_albums->retry();
     });
     dialog->open();
 }

@@ -1,6 +1,7 @@
 #include "MessageBar.h"
 
 #include "api/ApiError.h"
+#include "text/DisplayText.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -38,6 +39,8 @@ MessageBar::MessageBar(QWidget *parent)
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     setAccessibleName(tr("Messages"));
+    // Messages carry the server's text (names, descriptions): never markup, never a link.
+    m_text->setTextFormat(Qt::PlainText);
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
@@ -52,15 +55,24 @@ MessageBar::MessageBar(QWidget *parent)
     layout->addWidget(m_copy);
     layout->addWidget(m_close);
     m_hide->setSingleShot(true);
-    connect(m_hide, &QTimer::timeout, this, &QWidget::hide);
-    connect(m_close, &QPushButton::clicked, this, &QWidget::hide);
+    connect(m_hide, &QTimer::timeout, this, &MessageBar::closeMessage);
+    connect(m_close, &QPushButton::clicked, this, &MessageBar::closeMessage);
     connect(m_copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_details); });
     connect(m_retry, &QPushButton::clicked, this, &MessageBar::retry);
     hide();
 }
 
+void MessageBar::closeMessage()
+{
+    hide();
+    m_showsError = false;
+    if (!m_pendingNote.isEmpty())
+        showNote(std::exchange(m_pendingNote, {}));
+}
+
 void MessageBar::showMessage(const QString &text, bool error)
 {
+    m_showsError = error;
     m_text->setText(text);
     const int side = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_icon->setPixmap(
@@ -112,7 +124,9 @@ void MessageBar::showProblem(const QString &message, const QString &traceId, con
                              std::function<void()> retry)
 {
     m_recovered->stop();
-    QString text = message;
+    // A description of 100 KB must not grow the bar to the height of the window: the bar shows the
+    // start of it; "Copy details" has all of it.
+    QString text = text::elided(text::displayText(message), MaxShownCharacters);
     if (!traceId.isEmpty())
         text += QLatin1Char('\n') + tr("Trace id: %1").arg(traceId);
     m_details = details;
@@ -129,7 +143,15 @@ void MessageBar::showNote(const QString &text)
     m_retryAction = {};
     m_copy->setVisible(false);
     m_retry->setVisible(false);
-    showMessage(text, false);
+    showMessage(text::elided(text::displayText(text), MaxShownCharacters), false);
+}
+
+void MessageBar::queueNote(const QString &text)
+{
+    if (showsError())
+        m_pendingNote = text;
+    else
+        showNote(text);
 }
 
 QString MessageBar::text() const
@@ -159,7 +181,7 @@ void MessageBar::retry()
     if (!m_retryAction)
         return;
     auto action = std::exchange(m_retryAction, {});
-    hide();
+    closeMessage();
     action();
 }
 

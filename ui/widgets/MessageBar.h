@@ -26,6 +26,12 @@ public:
 
     void showError(const api::ApiError &error, std::function<void()> retry = {});
     void showNote(const QString &text);
+    // A note that must not hide an error being shown (e.g. "this system has no keychain"): it waits until
+    // the error is closed or dealt with.
+    void queueNote(const QString &text);
+    bool showsError() const { return m_showsError && isVisible(); }
+    // What the bar shows of a message at most; the whole of it is behind "Copy details".
+    static constexpr int MaxShownCharacters = 300;
     // A problem said in the caller's words, with the trace id to quote and "Retry" when `retry` is set.
     void showProblem(const QString &text, const QString &traceId, const QString &details,
                      std::function<void()> retry);
@@ -40,6 +46,7 @@ public:
 
 private:
     void showMessage(const QString &text, bool error);
+    void closeMessage();
     void retryWhileOffline();
 
     QLabel *m_icon;
@@ -56,6 +63,8 @@ private:
     QList<std::function<void()>> m_offlineActions; // everything that failed while unreachable
     int m_offlineAttempt = 0;
     bool m_offline = false;
+    bool m_showsError = false;
+    QString m_pendingNote;
 };
 
 } // namespace koodrive::ui

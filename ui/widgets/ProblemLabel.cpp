@@ -8,6 +8,7 @@ ProblemLabel::ProblemLabel(QWidget *parent)
     : QLabel(parent)
 {
     setWordWrap(true);
+    setTextFormat(Qt::PlainText); // it may say what the server said: never as markup
     setAccessibleName(tr("Problem"));
     applyColour();
 }

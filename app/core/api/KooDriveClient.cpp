@@ -88,6 +88,24 @@ QByteArray json(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
+// A page holds at most the rows asked for: more is a bad answer, not a bigger page (a hostile server could
+// otherwise fill the window with as many rows as its bytes allow).
+template<typename T, typename Count>
+std::function<Result<T>(const QJsonObject &)> atMost(int asked, Result<T> (*parse)(const QJsonObject &),
+                                                     Count count)
+{
+    return [asked, parse, count](const QJsonObject &json) -> Result<T> {
+        Result<T> page = parse(json);
+        if (page.ok() && count(page.value()) > asked)
+            return ApiError::badResponse(
+                QCoreApplication::translate("ApiError", "The server sent %1 items where %2 were asked for.")
+                    .arg(count(page.value()))
+                    .arg(asked),
+                200, QString());
+        return page;
+    };
+}
+
 // Calls that answer only {"code":0,"msg":...}.
 Result<Done> acknowledged(const QJsonObject &)
 {
@@ -314,7 +332,8 @@ CallHandle KooDriveClient::listAlbums(const AlbumListQuery &query, QObject *cont
     q.addQueryItem(QStringLiteral("pageSize"), QString::number(query.pageSize));
     q.addQueryItem(QStringLiteral("pageNum"), QString::number(query.pageNum));
     return call<AlbumPage>({"GET", Api + QStringLiteral("/album/list"), q, {}, true}, context,
-                           std::move(done), &ResponseParsers::albumPage);
+                           std::move(done), atMost(query.pageSize, &ResponseParsers::albumPage,
+                                                   [](const AlbumPage &page) { return page.albums.size(); }));
 }
 
 CallHandle KooDriveClient::createAlbum(const NewAlbum &album, QObject *context, Callback<QString> done)
@@ -453,7 +472,9 @@ CallHandle KooDriveClient::listFiles(const FileListQuery &query, QObject *contex
                            {},
                            json(body),
                            true},
-                          context, std::move(done), &ResponseParsers::filePage);
+                          context, std::move(done),
+                          atMost(query.pageSize, &ResponseParsers::filePage,
+                                 [](const FilePage &page) { return page.files.size(); }));
 }
 
 CallHandle KooDriveClient::listAlbumContents(const AlbumContentsQuery &query, QObject *context,
@@ -483,7 +504,9 @@ CallHandle KooDriveClient::listAlbumContents(const AlbumContentsQuery &query, QO
          q,
          {},
          true},
-        context, std::move(done), &ResponseParsers::albumContents);
+        context, std::move(done),
+        atMost(query.pageSize, &ResponseParsers::albumContents,
+               [](const AlbumContentsPage &page) { return page.items.size(); }));
 }
 
 CallHandle KooDriveClient::deleteAlbum(const QString &albumId, QObject *context, Callback<Done> done)

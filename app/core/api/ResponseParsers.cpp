@@ -271,7 +271,12 @@ qint64 isoTime(QStringView text)
 Result<QJsonObject> envelope(int httpStatus, const QByteArray &body, const QString &traceId)
 {
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error == QJsonParseError::IllegalUTF8String) {
+        // One name with bytes that are not UTF-8 must not cost the whole page: those bytes become U+FFFD
+        // (QString::fromUtf8 replaces each invalid sequence) and the rest is read as sent.
+        doc = QJsonDocument::fromJson(QString::fromUtf8(body).toUtf8(), &parseError);
+    }
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         if (httpStatus >= 400)
             return refusal(httpStatus, QString(), QString(), QString(), traceId);

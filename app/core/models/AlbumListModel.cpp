@@ -1,9 +1,11 @@
 #include "AlbumListModel.h"
 
+#include "text/DisplayText.h"
 #include "thumbnails/ThumbnailDiskCache.h"
 
 #include <QDateTime>
 #include <QMimeData>
+#include <QTextDocument>
 
 namespace koodrive::models {
 
@@ -86,12 +88,16 @@ QVariant AlbumListModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows[index.row()];
     const Album &album = row.album;
     switch (role) {
-    case Qt::DisplayRole:
+    // The name is the server's text: shown with its bidi controls neutralised, and tooltips (rich text
+    // whenever they look like markup) carry it escaped.
+    case Qt::DisplayRole: return text::displayText(album.name);
     case Qt::EditRole: return album.name;
     case Qt::ToolTipRole:
-        return album.isManual() ? tr("%1 — album; drop photos here to add them").arg(album.name)
-                                : tr("%1 — collection of %n folder(s)", nullptr, int(album.scopeDirs.size()))
-                                      .arg(album.name);
+        return Qt::convertFromPlainText(
+            album.isManual()
+                ? tr("%1 — album; drop photos here to add them").arg(text::displayText(album.name))
+                : tr("%1 — collection of %n folder(s)", nullptr, int(album.scopeDirs.size()))
+                      .arg(text::displayText(album.name)));
     case IdRole: return album.id;
     case KindRole: return int(album.kind);
     case TypeRole: return int(album.type);
@@ -197,12 +203,12 @@ bool AlbumListModel::isComplete() const
 
 bool AlbumListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !isComplete();
+    return !parent.isValid() && !isComplete() && !m_failed;
 }
 
 void AlbumListModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_fetching.isActive())
+    if (parent.isValid() || m_fetching.isActive() || m_failed)
         return;
     for (int section = 0; section < SectionCount; ++section) {
         if (!m_sections[size_t(section)].complete()) {
@@ -212,8 +218,15 @@ void AlbumListModel::fetchMore(const QModelIndex &parent)
     }
 }
 
+void AlbumListModel::retry()
+{
+    m_failed = false;
+    fetchMore({});
+}
+
 void AlbumListModel::reload()
 {
+    m_failed = false;
     ++m_generation;
     m_fetching.cancel();
     m_refreshing.clear();
@@ -243,6 +256,8 @@ void AlbumListModel::fetchPage(int section, int page, bool refreshOnly)
         [this, generation, section, page, refreshOnly, tag](const api::Result<api::AlbumPage> &result) {
             if (generation != m_generation)
                 return;
+            if (!refreshOnly)
+                m_failed = !result.ok(); // settled before anyone hears that loading ended
             if (refreshOnly)
                 m_refreshing.remove(tag);
             else

@@ -61,6 +61,9 @@ public:
     bool isLoading() const { return m_fetching.isActive(); }
     bool isComplete() const;
     void reload();
+    // After a page failed, views ask for nothing more (no request storm behind an error) until this.
+    void retry();
+    bool hasFailed() const { return m_failed; }
 
     // Each finishes with `done` (ok or the error); the rows change when the server has agreed.
     using Done = std::function<void(const api::Result<QString> &)>; // the album's id
@@ -113,6 +116,7 @@ private:
     std::array<Section, SectionCount> m_sections;
     QVector<Row> m_rows;
     api::CallHandle m_fetching;
+    bool m_failed = false;
     quint64 m_generation = 0;
     QSet<QString> m_refreshing;                             // "<section>/<page>" being read again
     mutable QHash<QString, int> m_counts;                   // album id -> items; -1 while being read

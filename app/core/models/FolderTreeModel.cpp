@@ -1,7 +1,10 @@
 #include "FolderTreeModel.h"
 
+#include "text/DisplayText.h"
+
 #include <QMimeData>
 #include <QPointer>
+#include <QTextDocument>
 
 namespace koodrive::models {
 
@@ -140,9 +143,13 @@ QVariant FolderTreeModel::data(const QModelIndex &index, int role) const
         return {};
     const Node *node = nodeOf(index);
     switch (role) {
-    case Qt::DisplayRole: return node->name;
+    // Names are the server's text: see AlbumListModel::data().
+    case Qt::DisplayRole: return text::displayText(node->name);
+    case Qt::EditRole: return node->name;
     case Qt::ToolTipRole:
-        return node->shared && node->parent == &m_root ? tr("%1 (shared)").arg(node->name) : node->name;
+        return Qt::convertFromPlainText(node->shared && node->parent == &m_root
+                                            ? tr("%1 (shared)").arg(text::displayText(node->name))
+                                            : text::displayText(node->name));
     case IdRole: return node->id;
     case ContainerRole: return node->containerId;
     case OwnerRole: return node->ownerId;

@@ -1,7 +1,10 @@
 #include "PagedFileModel.h"
 
+#include "text/DisplayText.h"
+
 #include <QDateTime>
 #include <QMimeData>
+#include <QTextDocument>
 #include <algorithm>
 
 namespace koodrive::models {
@@ -103,17 +106,19 @@ QVariant PagedFileModel::data(const QModelIndex &index, int role) const
     if (!row)
         return {};
     switch (role) {
-    case Qt::DisplayRole:
+    // Names are the server's text: see AlbumListModel::data().
+    case Qt::DisplayRole: return text::displayText(row->name);
     case Qt::EditRole: return row->name;
     case Qt::ToolTipRole: {
         const bool folder =
             row->fileType == api::FileType::Folder || row->fileType == api::FileType::SmartFolder;
         if (folder)
-            return row->name;
+            return Qt::convertFromPlainText(text::displayText(row->name));
         const QDateTime when = utc(row->takenMs ? row->takenMs : row->editedMs).toLocalTime();
-        return tr("%1\n%2, %3")
-            .arg(row->name, QLocale().formattedDataSize(row->size),
-                 QLocale().toString(when, QLocale::ShortFormat));
+        return Qt::convertFromPlainText(tr("%1\n%2, %3")
+                                            .arg(text::displayText(row->name),
+                                                 QLocale().formattedDataSize(row->size),
+                                                 QLocale().toString(when, QLocale::ShortFormat)));
     }
     case IdRole: return row->id;
     case FileTypeRole: return int(row->fileType);
