@@ -1,5 +1,7 @@
 #pragma once
 
+#include "HttpRequest.h"
+
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -20,17 +22,7 @@ class RecordingServer final : public QObject
     Q_OBJECT
 
 public:
-    struct Request
-    {
-        QByteArray method;
-        QByteArray target; // path and query as sent
-        QList<QPair<QByteArray, QByteArray>> headers;
-        QByteArray body;
-        qint64 receivedMs = 0;
-        QByteArray header(const QByteArray &name) const;
-        QString path() const;
-        QString query() const; // as sent, still encoded
-    };
+    using Request = HttpRequest;
     struct Reply
     {
         int status = 200;

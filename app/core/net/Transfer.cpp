@@ -45,6 +45,9 @@ Transfer *Transfer::start(QNetworkAccessManager *network, QNetworkRequest reques
                          QNetworkRequest::UserVerifiedRedirectPolicy);
     request.setMaximumRedirectsAllowed(policy.maxRedirects);
     request.setTransferTimeout(policy.idleTimeoutMs);
+    // A compressed answer counts as what it decompresses to: the byte budget below stops a gzip bomb at
+    // the budget, whatever its ratio (Qt's own ratio check would end it as an unclear content error).
+    request.setDecompressedSafetyCheckThreshold(-1);
     QNetworkReply *reply = verb == "GET" && body.isEmpty() ? network->get(request)
                                                            : network->sendCustomRequest(request, verb, body);
     return new Transfer(reply, policy, parent);
@@ -55,6 +58,7 @@ Transfer::Transfer(QNetworkReply *reply, const TransferPolicy &policy, QObject *
     , m_reply(reply)
     , m_policy(policy)
     , m_url(reply->url())
+    , m_visited{reply->url()}
 {
     connect(reply, &QNetworkReply::redirected, this, &Transfer::onRedirected);
     connect(reply, &QNetworkReply::metaDataChanged, this, &Transfer::onMetaData);
@@ -85,6 +89,17 @@ void Transfer::abort()
     }
 }
 
+QByteArray Transfer::takeBody()
+{
+    if (m_pieces.size() == 1)
+        return std::exchange(m_pieces, {}).constFirst();
+    QByteArray body;
+    body.reserve(m_received);
+    for (const QByteArray &piece : std::exchange(m_pieces, {}))
+        body.append(piece);
+    return body;
+}
+
 QByteArray Transfer::rawHeader(const QByteArray &name) const
 {
     if (m_reply)
@@ -104,6 +119,13 @@ void Transfer::onRedirected(const QUrl &target)
 {
     if (!m_reply || m_finished)
         return;
+    // A hop back to an address already visited is a loop: it ends here, not after Qt's count (and Qt
+    // 6.4 can lose a reply that is redirected to its own URL on a kept-alive connection).
+    if (++m_hops > m_policy.maxRedirects || m_visited.contains(target)) {
+        fail(Failure::TooManyRedirects);
+        return;
+    }
+    m_visited.append(target);
     // The first URL was judged by whoever built the request; from here on each hop is judged here.
     if (m_policy.carriesCredentials && !sameOrigin(m_url, target)) {
         m_refusedUrl = target;
@@ -141,12 +163,13 @@ void Transfer::onReadyRead()
     if (!m_reply || m_finished)
         return;
     const qint64 available = m_reply->bytesAvailable();
-    if (m_body.size() + available > m_policy.maxBytes) {
+    if (m_received + available > m_policy.maxBytes) {
         fail(Failure::TooLarge);
         return;
     }
-    m_body.append(m_reply->read(available));
-    emit progress(m_body.size(), m_announced);
+    m_pieces.append(m_reply->read(available));
+    m_received += m_pieces.constLast().size();
+    emit progress(m_received, m_announced);
 }
 
 void Transfer::fail(Failure failure)
@@ -154,7 +177,7 @@ void Transfer::fail(Failure failure)
     if (m_finished)
         return;
     m_failure = failure;
-    m_body.clear();
+    m_pieces.clear();
     if (m_reply)
         m_reply->abort(); // finished() follows at once, and onFinished() keeps the failure set here
     if (!m_finished)
@@ -172,13 +195,18 @@ void Transfer::onFinished()
     m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_fromCache = reply->attribute(QNetworkRequest::SourceIsFromCacheAttribute).toBool();
     m_headers = reply->rawHeaderPairs(); // kept: the reply goes now
-    if (m_failure == Failure::None && reply->isOpen()) {
-        const QByteArray rest = reply->readAll();
-        if (m_body.size() + rest.size() > m_policy.maxBytes)
+    if (m_failure == Failure::None && reply->isOpen() && reply->bytesAvailable() > 0) {
+        if (m_received + reply->bytesAvailable() > m_policy.maxBytes) {
             m_failure = Failure::TooLarge;
-        else
-            m_body.append(rest);
+        } else {
+            m_pieces.append(reply->readAll());
+            m_received += m_pieces.constLast().size();
+        }
     }
+    // A redirect answered as the last word: Qt stops following after maxRedirects.
+    if (m_failure == Failure::None && m_status >= 300 && m_status < 400 &&
+        !reply->attribute(QNetworkRequest::RedirectionTargetAttribute).isNull())
+        m_failure = Failure::TooManyRedirects;
     if (m_failure == Failure::None) {
         switch (m_networkError) {
         case QNetworkReply::OperationCanceledError: // the idle timeout (setTransferTimeout) aborts this way
@@ -195,8 +223,11 @@ void Transfer::onFinished()
             break;
         }
     }
+    // No status line at all (Qt reports its initial 100): no answer arrived.
+    if (m_failure == Failure::None && m_status < 200)
+        m_failure = Failure::Network;
     if (m_failure != Failure::None)
-        m_body.clear();
+        m_pieces.clear();
     m_finished = true;
     m_reply = nullptr;
     reply->disconnect(this);

@@ -53,8 +53,10 @@ public:
     bool isFinished() const { return m_finished; }
     Failure failure() const { return m_failure; }
     int httpStatus() const { return m_status; }
-    const QByteArray &body() const { return m_body; }
-    QByteArray takeBody() { return std::exchange(m_body, {}); }
+    // The body, once finished without a failure (read in pieces: a body of unknown length never costs
+    // twice its size while it grows).
+    QByteArray takeBody();
+    qint64 bytesReceived() const { return m_received; }
     QByteArray rawHeader(const QByteArray &name) const;
     QString contentType() const;
     bool fromCache() const { return m_fromCache; }
@@ -88,7 +90,10 @@ private:
     QTimer m_deadline;
     QUrl m_url;
     QUrl m_refusedUrl;
-    QByteArray m_body;
+    QList<QUrl> m_visited; // every address of this transfer so far
+    QList<QByteArray> m_pieces;
+    qint64 m_received = 0;
+    int m_hops = 0;
     QList<QNetworkReply::RawHeaderPair> m_headers;
     qint64 m_announced = -1;
     int m_status = 0;

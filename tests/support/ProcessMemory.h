@@ -1,0 +1,35 @@
+#pragma once
+// How much memory this process takes at most: what a person sees in a task manager when a hostile answer
+// arrives. Linux only (/proc), as the tests run there.
+#include <QFile>
+#include <QRegularExpression>
+
+namespace koodrive::test {
+
+class ProcessMemory final
+{
+public:
+    // Forgets the peak so far (writing 5 to clear_refs resets VmHWM to the current resident size).
+    static void resetPeak()
+    {
+        QFile file(QStringLiteral("/proc/self/clear_refs"));
+        if (file.open(QIODevice::WriteOnly))
+            file.write("5");
+    }
+    static qint64 residentBytes() { return field("VmRSS"); }
+    static qint64 peakResidentBytes() { return field("VmHWM"); }
+
+private:
+    static qint64 field(const char *name)
+    {
+        QFile file(QStringLiteral("/proc/self/status"));
+        if (!file.open(QIODevice::ReadOnly))
+            return -1;
+        const QString status = QString::fromLatin1(file.readAll());
+        const auto match =
+            QRegularExpression(QStringLiteral("%1:\\s+(\\d+) kB").arg(QLatin1String(name))).match(status);
+        return match.hasMatch() ? match.captured(1).toLongLong() * 1024 : -1;
+    }
+};
+
+} // namespace koodrive::test
