@@ -21,16 +21,16 @@ class UrlSigner;
 struct SimContext
 {
     SimContext(SimStore &theStore, FileStore &theFiles, AlbumStore &theAlbums, const UrlSigner &theSigner,
-               const SimClock &theClock, QUrl serverUrl, qint64 urlLifetime, qint64 tokenLifetime)
+               const SimClock &theClock, QUrl objectStorage, qint64 urlLifetime, qint64 tokenLifetime)
         : store(theStore)
         , files(theFiles)
         , albums(theAlbums)
         , signer(theSigner)
         , clock(theClock)
-        , baseUrl(std::move(serverUrl))
+        , objectStorageUrl(std::move(objectStorage))
         , urlLifetimeSecs(urlLifetime)
         , tokenLifetimeSecs(tokenLifetime)
-        , m_origin(baseUrl.toString(QUrl::RemovePath | QUrl::RemoveQuery).toLatin1())
+        , m_origin(objectStorageUrl.toString(QUrl::RemovePath | QUrl::RemoveQuery).toLatin1())
     {}
 
     SimStore &store;
@@ -38,7 +38,7 @@ struct SimContext
     AlbumStore &albums;
     const UrlSigner &signer;
     const SimClock &clock;
-    QUrl baseUrl;
+    QUrl objectStorageUrl; // the origin of every signed URL (SimServer::objectStorageUrl())
     qint64 urlLifetimeSecs;
     qint64 tokenLifetimeSecs;
 
@@ -72,7 +72,7 @@ struct SimContext
     QString displayName(const QString &userId) const;
 
 private:
-    QByteArray m_origin;                            // "http://127.0.0.1:PORT", the start of every signed URL
+    QByteArray m_origin; // "http://127.0.0.1:PORT" of object storage, the start of every signed URL
     mutable QHash<QString, QString> m_displayNames; // users never rename in the simulator
 };
 

@@ -62,11 +62,28 @@ SimHttpServer::~SimHttpServer() = default;
 
 void SimHttpServer::route(const QByteArray &method, const QString &pattern, Access access, Handler handler)
 {
-    QString regex = QRegularExpression::escape(pattern);
-    // escape() turned "{name}" into "\{name\}": make each a captured path segment.
-    static const QRegularExpression placeholder(QStringLiteral(R"(\\\{[A-Za-z]+\\\})"));
-    regex.replace(placeholder, QStringLiteral("([^/]+)"));
-    m_routes.append({method, pattern, QRegularExpression(QLatin1Char('^') + regex + QLatin1Char('$')), access,
+    // "{name}" captures one path segment; "{name:regex}" only a segment that matches regex, so that a route
+    // with nothing but a placeholder after the prefix (GET /koodrive/ose/v1/{jobId}, OPERATIONS.md §5) does
+    // not answer for every other one-segment path.
+    static const QRegularExpression placeholder(QStringLiteral(R"(\{([A-Za-z]+)(?::([^}]+))?\})"));
+    QString regex;
+    QString shown;
+    qsizetype at = 0;
+    QRegularExpressionMatchIterator it = placeholder.globalMatch(pattern);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        const QString literal = pattern.mid(at, match.capturedStart() - at);
+        regex += QRegularExpression::escape(literal);
+        shown += literal;
+        const QString constraint = match.captured(2);
+        regex += QLatin1Char('(') + (constraint.isEmpty() ? QStringLiteral("[^/]+") : constraint) +
+                 QLatin1Char(')');
+        shown += QLatin1Char('{') + match.captured(1) + QLatin1Char('}');
+        at = match.capturedEnd();
+    }
+    regex += QRegularExpression::escape(pattern.mid(at));
+    shown += pattern.mid(at);
+    m_routes.append({method, shown, QRegularExpression(QLatin1Char('^') + regex + QLatin1Char('$')), access,
                      std::move(handler)});
 }
 

@@ -25,6 +25,7 @@ struct SimOptions
     quint32 seed = 20251101; // the demo library's seed
     QHostAddress host = QHostAddress::LocalHost;
     quint16 port = 0;         // 0: any free port
+    quint16 objectPort = 0;   // object storage's own listener (OPERATIONS.md §3: another origin); 0: any
     int latencyMs = 0;        // added to every answer
     double failRate = 0.0;    // share of API calls answered 503
     qint64 clockSkewSecs = 0; // the server's clock runs this far off the machine's
@@ -46,7 +47,11 @@ public:
 
     bool start(QString *error = nullptr);
 
+    // The API host.
     QUrl url() const { return m_url; }
+    // Object storage (originals, thumbnails, upload parts: every /obs/ path), a different origin from the
+    // API host as in the real service; every signed URL points here.
+    QUrl objectStorageUrl() const { return m_objectUrl; }
     // The demo user and a fresh session token of theirs, made at start.
     QString userId() const { return m_userId; }
     QString accessToken() const { return m_accessToken; }
@@ -67,7 +72,9 @@ public:
     AlbumStore &albums() { return *m_albums; }
     SimClock &clock() { return *m_clock; }
     const UrlSigner &signer() const { return *m_signer; }
+    // The API listener, and object storage's (requestsServed(), objectRequests(), faults of each).
     SimHttpServer &http() { return *m_http; }
+    SimHttpServer &objects() { return *m_objects; }
     const SimOptions &options() const { return m_options; }
 
     // Seeding time of the last start that made a library, in milliseconds (-1 when the library existed).
@@ -84,7 +91,9 @@ private:
     std::unique_ptr<SimContext> m_context;
     std::unique_ptr<MediaRoutes> m_media;
     SimHttpServer *m_http = nullptr;
+    SimHttpServer *m_objects = nullptr;
     QUrl m_url;
+    QUrl m_objectUrl;
     QString m_userId;
     QString m_accessToken;
     QString m_refreshToken;

@@ -26,6 +26,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption port(QStringLiteral("port"),
                                   QStringLiteral("Port to listen on; 0 picks a free one."),
                                   QStringLiteral("PORT"), QStringLiteral("0"));
+    const QCommandLineOption objectPort(
+        QStringLiteral("object-port"),
+        QStringLiteral(
+            "Port of object storage (signed image, download and upload URLs); 0 picks a free one."),
+        QStringLiteral("PORT"), QStringLiteral("0"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
                                      QStringLiteral("Directory of the library database."),
                                      QStringLiteral("DIR"));
@@ -61,8 +66,8 @@ int main(int argc, char *argv[])
             "then the connection closes), truncate, malformed, html, slow (value: ms). "
             "E.g. 503x3,429:2,drop@/koodrive/ose/v1/files."),
         QStringLiteral("SCRIPT"));
-    parser.addOptions({port, dataDir, demo, seed, latency, failRate, clockSkew, host, tokenLifetime,
-                       urlLifetime, faultScript});
+    parser.addOptions({port, objectPort, dataDir, demo, seed, latency, failRate, clockSkew, host,
+                       tokenLifetime, urlLifetime, faultScript});
     parser.process(app);
 
     auto number = [&parser](const QCommandLineOption &option, double min, double max) {
@@ -80,6 +85,7 @@ int main(int argc, char *argv[])
                           ? parser.value(dataDir)
                           : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     options.port = quint16(number(port, 0, 65535));
+    options.objectPort = quint16(number(objectPort, 0, 65535));
     options.demoFiles = int(number(demo, 0, 1'000'000));
     options.seed = quint32(number(seed, 0, 4294967295.0));
     options.latencyMs = int(number(latency, 0, 600'000));

@@ -57,14 +57,20 @@ private slots:
 
     void everyRouteChecksTheSession()
     {
-        const auto routes = m_sim->server().http().routes();
-        QVERIFY2(routes.size() >= 16, "every operation of the pages and the README is routed");
+        // The API's routes and object storage's, each sent to its own listener.
+        const auto apiRoutes = m_sim->server().http().routes();
+        const auto objectRoutes = m_sim->server().objects().routes();
+        const auto routes = apiRoutes + objectRoutes;
+        QVERIFY2(apiRoutes.size() >= 15, "every operation of the pages and the README is routed");
+        QVERIFY2(!objectRoutes.isEmpty(), "object storage serves its own listener");
         const QString album = m_sim->column(QStringLiteral("SELECT id FROM albums LIMIT 1")).value(0);
         const QString file =
             m_sim->column(QStringLiteral("SELECT id FROM files WHERE is_folder = 0 LIMIT 1")).value(0);
         QVERIFY(!album.isEmpty() && !file.isEmpty());
         int checked = 0;
-        for (const auto &route : routes) {
+        for (qsizetype i = 0; i < routes.size(); ++i) {
+            const auto &route = routes.at(i);
+            const bool object = i >= apiRoutes.size();
             QString path = route.pattern;
             path.replace(QStringLiteral("{ownerId}"), m_sim->userId());
             path.replace(QStringLiteral("{type}"), QStringLiteral("0"));
@@ -84,6 +90,7 @@ private slots:
             const QString what = QString::fromLatin1(route.method) + QLatin1Char(' ') + route.pattern;
             switch (route.access) {
             case Access::Session:
+                QVERIFY2(!object, qPrintable(what + QStringLiteral(": object storage takes no session")));
                 for (const auto &headers : {noToken, wrongToken, otherUser}) {
                     const auto refused = m_sim->send(route.method, path, body, headers);
                     QVERIFY2(refused.status == 401,
@@ -101,7 +108,8 @@ private slots:
             }
             case Access::Open: {
                 // An object without a signature, or with another object's signature, is refused.
-                const auto unsigned_ = m_sim->send(route.method, path);
+                QVERIFY2(object, qPrintable(what + QStringLiteral(": open routes are object storage's")));
+                const auto unsigned_ = m_sim->sendObject(route.method, path);
                 QVERIFY2(unsigned_.status == 403,
                          qPrintable(what + QStringLiteral(": %1").arg(unsigned_.status)));
                 break;
