@@ -6,6 +6,7 @@
 #include "DemoLibrary.h"
 #include "FileRoutes.h"
 #include "FileStore.h"
+#include "FolderRoutes.h"
 #include "MediaRoutes.h"
 #include "RequestGuard.h"
 #include "SimClock.h"
@@ -158,6 +159,8 @@ bool SimServer::start(QString *error)
     m_context = std::make_unique<SimContext>(*m_store, *m_files, *m_albums, *m_signer, *m_clock, m_objectUrl,
                                              m_options.urlLifetimeSecs, m_options.tokenLifetimeSecs);
     AlbumRoutes::install(*m_http, *m_context);
+    // Before FileRoutes: its POST /files/{type} would take /files/<anything> otherwise.
+    FolderRoutes::install(*m_http, *m_context);
     FileRoutes::install(*m_http, *m_context);
     AccountRoutes::install(*m_http, *m_context);
     m_media = std::make_unique<MediaRoutes>(*m_context);
