@@ -16,17 +16,20 @@ class FileStore;
 class SimClock;
 class SimStore;
 class JsonWriter;
+class ObjectStorage;
 class UrlSigner;
 
 // What every route handler works with, and the rules they share: who may see which space, how ids
 // resolve, and how files look in JSON.
 struct SimContext
 {
-    SimContext(SimStore &theStore, FileStore &theFiles, AlbumStore &theAlbums, const UrlSigner &theSigner,
-               const SimClock &theClock, QUrl objectStorage, qint64 urlLifetime, qint64 tokenLifetime)
+    SimContext(SimStore &theStore, FileStore &theFiles, AlbumStore &theAlbums, ObjectStorage &theStorage,
+               const UrlSigner &theSigner, const SimClock &theClock, QUrl objectStorage, qint64 urlLifetime,
+               qint64 tokenLifetime)
         : store(theStore)
         , files(theFiles)
         , albums(theAlbums)
+        , storage(theStorage)
         , signer(theSigner)
         , clock(theClock)
         , objectStorageUrl(std::move(objectStorage))
@@ -38,6 +41,7 @@ struct SimContext
     SimStore &store;
     FileStore &files;
     AlbumStore &albums;
+    ObjectStorage &storage; // uploaded bytes on disk
     const UrlSigner &signer;
     const SimClock &clock;
     QUrl objectStorageUrl; // the origin of every signed URL (SimServer::objectStorageUrl())
@@ -81,6 +85,7 @@ struct SimContext
     AlbumRow accessibleAlbum(const QString &userId, const QString &albumId) const;
 
     QByteArray signedUrl(const FileRow &file, const QString &process) const;
+    QByteArray origin() const { return m_origin; }
     // One FileListMetadata object (files-list.txt, Table 7); `favorite` as the caller starred it (§6).
     void writeFile(JsonWriter &out, const FileRow &file, const QString &callerId,
                    const QString &thumbnailProcess, bool favorite) const;

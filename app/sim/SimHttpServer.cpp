@@ -5,6 +5,7 @@
 #include "SimError.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
@@ -42,6 +43,40 @@ QByteArray methodName(QHttpServerRequest::Method method)
     default: return "OTHER";
     }
 }
+
+// Writes a stored file to the socket as the socket drains, a quarter MiB at a time, after a head that
+// announces its length: a gigabyte original never sits in memory.
+class FileStreamer final : public QObject
+{
+public:
+    FileStreamer(QTcpSocket *socket, std::unique_ptr<QFile> file, const QByteArray &head)
+        : QObject(socket)
+        , m_socket(socket)
+        , m_file(std::move(file))
+    {
+        m_socket->write(head);
+        connect(socket, &QTcpSocket::bytesWritten, this, &FileStreamer::pump);
+        pump();
+    }
+
+private:
+    void pump()
+    {
+        constexpr qint64 Chunk = 256 * 1024;
+        while (m_socket->bytesToWrite() < 4 * Chunk) {
+            const QByteArray chunk = m_file->read(Chunk);
+            if (chunk.isEmpty()) {
+                disconnect(m_socket, nullptr, this, nullptr);
+                deleteLater();
+                return;
+            }
+            m_socket->write(chunk);
+        }
+    }
+
+    QTcpSocket *m_socket;
+    std::unique_ptr<QFile> m_file;
+};
 
 QByteArray httpDate(qint64 ms)
 {
@@ -244,6 +279,20 @@ void SimHttpServer::send(SimReply reply, const std::shared_ptr<QHttpServerRespon
     auto write = [reply = std::move(reply), responder, alive]() mutable {
         if (!alive)
             return; // the client went away
+        if (!reply.filePath.isEmpty()) {
+            auto file = std::make_unique<QFile>(reply.filePath);
+            if (file->open(QIODevice::ReadOnly)) {
+                QByteArray head = "HTTP/1.1 " + QByteArray::number(reply.status) +
+                                  " OK\r\nContent-Type: " + reply.contentType +
+                                  "\r\nContent-Length: " + QByteArray::number(file->size()) + "\r\n";
+                for (const auto &[name, value] : std::as_const(reply.headers))
+                    head += name + ": " + value + "\r\n";
+                new FileStreamer(alive.data(), std::move(file), head + "\r\n");
+                return;
+            }
+            reply = SimReply::json(
+                SimError::internal(QStringLiteral("the stored file cannot be read")).toJson(), 500);
+        }
         if (reply.dropMidBody) {
             // The status line, the headers announcing the whole body, half of it, and the end.
             QByteArray head = "HTTP/1.1 " + QByteArray::number(reply.status) +

@@ -8,12 +8,14 @@
 #include "FileStore.h"
 #include "FolderRoutes.h"
 #include "MediaRoutes.h"
+#include "ObjectStorage.h"
 #include "RequestGuard.h"
 #include "SimClock.h"
 #include "SimContext.h"
 #include "SimError.h"
 #include "SimHttpServer.h"
 #include "SimStore.h"
+#include "UploadRoutes.h"
 #include "UrlSigner.h"
 
 #include <QDir>
@@ -80,6 +82,11 @@ QString SimServer::containerId() const
 {
     const auto user = m_store->user(m_userId);
     return user ? user->containerId : QString();
+}
+
+int SimServer::sweepUploads()
+{
+    return m_uploads ? m_uploads->sweep() : 0;
 }
 
 bool SimServer::start(QString *error)
@@ -156,11 +163,15 @@ bool SimServer::start(QString *error)
                         .arg(m_options.objectPort));
     qCInfo(lcSim).noquote() << "object storage at" << m_objectUrl.toString();
 
-    m_context = std::make_unique<SimContext>(*m_store, *m_files, *m_albums, *m_signer, *m_clock, m_objectUrl,
-                                             m_options.urlLifetimeSecs, m_options.tokenLifetimeSecs);
+    m_storage = std::make_unique<ObjectStorage>(QDir(m_options.dataDir).filePath(QStringLiteral("objects")));
+    m_context =
+        std::make_unique<SimContext>(*m_store, *m_files, *m_albums, *m_storage, *m_signer, *m_clock,
+                                     m_objectUrl, m_options.urlLifetimeSecs, m_options.tokenLifetimeSecs);
     AlbumRoutes::install(*m_http, *m_context);
     // Before FileRoutes: its POST /files/{type} would take /files/<anything> otherwise.
     FolderRoutes::install(*m_http, *m_context);
+    m_uploads = new UploadRoutes(*m_context, this);
+    m_uploads->install(*m_http, *m_objects);
     FileRoutes::install(*m_http, *m_context);
     AccountRoutes::install(*m_http, *m_context);
     m_media = std::make_unique<MediaRoutes>(*m_context);

@@ -11,6 +11,8 @@ namespace koodrive::sim {
 class AlbumStore;
 class FileStore;
 class MediaRoutes;
+class ObjectStorage;
+class UploadRoutes;
 class RequestGuard;
 class SimClock;
 class SimHttpServer;
@@ -76,6 +78,9 @@ public:
     SimHttpServer &http() { return *m_http; }
     SimHttpServer &objects() { return *m_objects; }
     const SimOptions &options() const { return m_options; }
+    // Unfinished uploads older than a day are removed (every ten minutes); tests run it after moving the
+    // clock. Answers how many were removed.
+    int sweepUploads();
 
     // Seeding time of the last start that made a library, in milliseconds (-1 when the library existed).
     qint64 seedMilliseconds() const { return m_seedMs; }
@@ -90,6 +95,8 @@ private:
     std::unique_ptr<RequestGuard> m_guard;
     std::unique_ptr<SimContext> m_context;
     std::unique_ptr<MediaRoutes> m_media;
+    std::unique_ptr<ObjectStorage> m_storage;
+    UploadRoutes *m_uploads = nullptr;
     SimHttpServer *m_http = nullptr;
     SimHttpServer *m_objects = nullptr;
     QUrl m_url;

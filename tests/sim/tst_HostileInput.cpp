@@ -76,6 +76,7 @@ private slots:
             path.replace(QStringLiteral("{type}"), QStringLiteral("0"));
             path.replace(QStringLiteral("{albumId}"), album);
             path.replace(QStringLiteral("{fileId}"), file);
+            path.replace(QStringLiteral("{partNumber}"), QStringLiteral("1"));
             const QByteArray body = route.method == "GET" ? QByteArray() : QByteArray("{}");
             const SimFixture::Headers noToken{{"X-User-Id", m_sim->userId().toUtf8()},
                                               {"X-Date", SimFixture::xDate()},
