@@ -70,6 +70,18 @@ SimContext::Space SimContext::callSpace(const SimRequest &request, const std::op
         headerName, QStringLiteral("%1 is not a shared folder this user is a member of").arg(headerName));
 }
 
+qint64 SimContext::capacity(const Space &space) const
+{
+    QSqlQuery q =
+        space.groupId.isEmpty()
+            ? store.exec(QStringLiteral("SELECT capacity FROM users WHERE container_id = ?"),
+                         {space.containerId})
+            : store.exec(QStringLiteral("SELECT u.capacity FROM share_groups g JOIN users u ON u.id = "
+                                        "g.owner_id WHERE g.group_id = ?"),
+                         {space.groupId});
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
 std::optional<SimContext::Space> SimContext::spaceOfContainer(const QString &containerId) const
 {
     QSqlQuery user =

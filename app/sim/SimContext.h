@@ -70,6 +70,8 @@ struct SimContext
     Space callSpace(const SimRequest &request, const std::optional<QString> &containerId,
                     const QString &parameter) const;
     static constexpr auto ShareFolderHeader = "x-hw-share-folder-id";
+    // The room a space has: its user's capacity; a shared folder's space has its owner's (README).
+    qint64 capacity(const Space &space) const;
     // The space holding `containerId`, whoever's it is (jobs and search need its root folder).
     std::optional<Space> spaceOfContainer(const QString &containerId) const;
 

@@ -7,6 +7,8 @@
 #include "FileRoutes.h"
 #include "FileStore.h"
 #include "FolderRoutes.h"
+#include "JobRoutes.h"
+#include "JobRunner.h"
 #include "MediaRoutes.h"
 #include "ObjectStorage.h"
 #include "RequestGuard.h"
@@ -172,8 +174,12 @@ bool SimServer::start(QString *error)
     FolderRoutes::install(*m_http, *m_context);
     m_uploads = new UploadRoutes(*m_context, this);
     m_uploads->install(*m_http, *m_objects);
+    m_jobs = new JobRunner(*m_context, m_options.jobStepMs, m_options.jobFilesPerStep, this);
+    JobRoutes::install(*m_http, *m_context, *m_jobs);
     FileRoutes::install(*m_http, *m_context);
     AccountRoutes::install(*m_http, *m_context);
+    // GET /koodrive/ose/v1/{jobId}: after every other route, so that none is taken for a job id.
+    JobRoutes::installLast(*m_http, *m_context);
     m_media = std::make_unique<MediaRoutes>(*m_context);
     m_media->install(*m_objects);
     return true;

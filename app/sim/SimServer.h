@@ -10,6 +10,7 @@ namespace koodrive::sim {
 
 class AlbumStore;
 class FileStore;
+class JobRunner;
 class MediaRoutes;
 class ObjectStorage;
 class UploadRoutes;
@@ -33,6 +34,8 @@ struct SimOptions
     qint64 clockSkewSecs = 0; // the server's clock runs this far off the machine's
     qint64 tokenLifetimeSecs = 24 * 3600;
     qint64 urlLifetimeSecs = 3600; // signed object URLs (the pages' X-Amz-Expires=3600)
+    int jobStepMs = 100;           // batch jobs advance this often (OPERATIONS.md §5: asynchronous)...
+    int jobFilesPerStep = 5;       // ...this many files a step
 };
 
 // koodrive-sim: a local server that speaks the KooDrive album API of ../shared/koodrive-api, strict where
@@ -97,6 +100,7 @@ private:
     std::unique_ptr<MediaRoutes> m_media;
     std::unique_ptr<ObjectStorage> m_storage;
     UploadRoutes *m_uploads = nullptr;
+    JobRunner *m_jobs = nullptr;
     SimHttpServer *m_http = nullptr;
     SimHttpServer *m_objects = nullptr;
     QUrl m_url;

@@ -54,18 +54,6 @@ QString sha256Field(const QJsonValue &value, const QString &name, bool required)
     return text->toLower();
 }
 
-// The room a space has: a user's capacity; a shared folder's space has its owner's (README).
-qint64 capacityOf(const SimContext &ctx, const SimContext::Space &space)
-{
-    QSqlQuery q = space.groupId.isEmpty()
-                      ? ctx.store.exec(QStringLiteral("SELECT capacity FROM users WHERE container_id = ?"),
-                                       {space.containerId})
-                      : ctx.store.exec(QStringLiteral("SELECT u.capacity FROM share_groups g JOIN users u ON "
-                                                      "u.id = g.owner_id WHERE g.group_id = ?"),
-                                       {space.groupId});
-    return q.next() ? q.value(0).toLongLong() : 0;
-}
-
 struct Completion
 {
     ObjectStorage::Joined joined;
@@ -263,10 +251,10 @@ SimReply UploadRoutes::create(SimRequest &request)
     sweep(); // what expired frees its room first
     const qint64 used =
         ctx.files.usedBytes(space.containerId) + UploadStore(ctx.store).pendingBytes(space.containerId);
-    if (used + length > capacityOf(ctx, space))
+    if (used + length > ctx.capacity(space))
         throw SimError(400, QString::fromLatin1(ErrorCode::NotEnoughSpace), QStringLiteral("length"),
                        QStringLiteral("the space has %1 bytes free; the file needs %2")
-                           .arg(qMax<qint64>(0, capacityOf(ctx, space) - used))
+                           .arg(qMax<qint64>(0, ctx.capacity(space) - used))
                            .arg(length));
 
     // Rapid upload: these bytes are stored in the space already, so the file exists at once.

@@ -58,6 +58,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption urlLifetime(QStringLiteral("url-lifetime"),
                                          QStringLiteral("Lifetime of signed image URLs in seconds."),
                                          QStringLiteral("S"), QStringLiteral("3600"));
+    const QCommandLineOption jobStep(
+        QStringLiteral("job-step"),
+        QStringLiteral(
+            "Batch jobs (recycle, restore, move, copy) advance every MS milliseconds, N files at a time."),
+        QStringLiteral("MS[:N]"), QStringLiteral("100:5"));
     const QCommandLineOption faultScript(
         QStringLiteral("fault-script"),
         QStringLiteral(
@@ -67,7 +72,7 @@ int main(int argc, char *argv[])
             "E.g. 503x3,429:2,drop@/koodrive/ose/v1/files."),
         QStringLiteral("SCRIPT"));
     parser.addOptions({port, objectPort, dataDir, demo, seed, latency, failRate, clockSkew, host,
-                       tokenLifetime, urlLifetime, faultScript});
+                       tokenLifetime, urlLifetime, jobStep, faultScript});
     parser.process(app);
 
     auto number = [&parser](const QCommandLineOption &option, double min, double max) {
@@ -93,6 +98,19 @@ int main(int argc, char *argv[])
     options.clockSkewSecs = qint64(number(clockSkew, -1e9, 1e9));
     options.tokenLifetimeSecs = qint64(number(tokenLifetime, 1, 1e9));
     options.urlLifetimeSecs = qint64(number(urlLifetime, 1, 1e9));
+    {
+        const QStringList step = parser.value(jobStep).split(QLatin1Char(':'));
+        bool msOk = false;
+        bool filesOk = step.size() < 2;
+        options.jobStepMs = step.value(0).toInt(&msOk);
+        if (step.size() >= 2)
+            options.jobFilesPerStep = step.at(1).toInt(&filesOk);
+        if (!msOk || !filesOk || step.size() > 2 || options.jobStepMs < 1 || options.jobStepMs > 600'000 ||
+            options.jobFilesPerStep < 1 || options.jobFilesPerStep > 100'000) {
+            std::fprintf(stderr, "koodrive-sim: --job-step takes MS[:N], e.g. 100:5\n");
+            return 2;
+        }
+    }
     options.host = QHostAddress(parser.value(host));
     if (options.host.isNull()) {
         std::fprintf(stderr, "koodrive-sim: --host must be an IP address\n");

@@ -26,6 +26,7 @@ class TestHostileInput : public QObject
         path.replace(QStringLiteral("{type}"), QStringLiteral("0"));
         path.replace(QStringLiteral("{albumId}"), QString::fromLatin1(QUrl::toPercentEncoding(id)));
         path.replace(QStringLiteral("{fileId}"), QString::fromLatin1(QUrl::toPercentEncoding(id)));
+        path.replace(QStringLiteral("{jobId}"), QString::fromLatin1(QUrl::toPercentEncoding(id)));
         return path;
     }
     static QByteArray bodyFor(const QByteArray &method, const QString &id)
@@ -77,6 +78,7 @@ private slots:
             path.replace(QStringLiteral("{albumId}"), album);
             path.replace(QStringLiteral("{fileId}"), file);
             path.replace(QStringLiteral("{partNumber}"), QStringLiteral("1"));
+            path.replace(QStringLiteral("{jobId}"), QStringLiteral("1234567890123456789"));
             const QByteArray body = route.method == "GET" ? QByteArray() : QByteArray("{}");
             const SimFixture::Headers noToken{{"X-User-Id", m_sim->userId().toUtf8()},
                                               {"X-Date", SimFixture::xDate()},

@@ -83,13 +83,28 @@ private slots:
         QVERIFY(!log.contains(lines.at(2).mid(6).toLatin1()));
     }
 
+    void badCommandLinesAreRefused_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("named");
+        QTest::newRow("fail rate") << QStringList{QStringLiteral("--fail-rate"), QStringLiteral("2")}
+                                   << QByteArray("--fail-rate");
+        QTest::newRow("object port") << QStringList{QStringLiteral("--object-port"), QStringLiteral("70000")}
+                                     << QByteArray("--object-port");
+        QTest::newRow("job step") << QStringList{QStringLiteral("--job-step"), QStringLiteral("0:5")}
+                                  << QByteArray("--job-step");
+        QTest::newRow("job step files")
+            << QStringList{QStringLiteral("--job-step"), QStringLiteral("100:x")} << QByteArray("--job-step");
+    }
     void badCommandLinesAreRefused()
     {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, named);
         QProcess sim;
-        sim.start(QStringLiteral(KOODRIVE_SIM_BINARY), {QStringLiteral("--fail-rate"), QStringLiteral("2")});
+        sim.start(QStringLiteral(KOODRIVE_SIM_BINARY), arguments);
         QVERIFY(sim.waitForFinished(10000));
         QCOMPARE(sim.exitCode(), 2);
-        QVERIFY(sim.readAllStandardError().contains("--fail-rate"));
+        QVERIFY(sim.readAllStandardError().contains(named));
     }
 
     void latencyAndFailRateAreInjected()
