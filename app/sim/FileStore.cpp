@@ -12,8 +12,9 @@ constexpr const char *ColumnNames[] = {"id",          "container_id", "owner_id"
                                        "file_type",   "mime",         "suffix",   "size",      "created_ms",
                                        "edited_ms",   "taken_ms",     "width",    "height",    "recycled",
                                        "recycled_ms", "recycled_by",  "sha256",   "blob"};
+} // namespace
 
-QString likePattern(const QString &text)
+QString FileStore::likePattern(const QString &text)
 {
     QString escaped = text;
     escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
@@ -21,7 +22,6 @@ QString likePattern(const QString &text)
     escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
     return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
-} // namespace
 
 FileStore::FileStore(SimStore &store)
     : m_store(store)

@@ -12,11 +12,13 @@
 #include "MediaRoutes.h"
 #include "ObjectStorage.h"
 #include "RequestGuard.h"
+#include "SearchRoutes.h"
 #include "SimClock.h"
 #include "SimContext.h"
 #include "SimError.h"
 #include "SimHttpServer.h"
 #include "SimStore.h"
+#include "StarRoutes.h"
 #include "UploadRoutes.h"
 #include "UrlSigner.h"
 
@@ -176,6 +178,8 @@ bool SimServer::start(QString *error)
     m_uploads->install(*m_http, *m_objects);
     m_jobs = new JobRunner(*m_context, m_options.jobStepMs, m_options.jobFilesPerStep, this);
     JobRoutes::install(*m_http, *m_context, *m_jobs);
+    SearchRoutes::install(*m_http, *m_context);
+    StarRoutes::install(*m_http, *m_context);
     FileRoutes::install(*m_http, *m_context);
     AccountRoutes::install(*m_http, *m_context);
     // GET /koodrive/ose/v1/{jobId}: after every other route, so that none is taken for a job id.

@@ -35,14 +35,35 @@ class TestHostileInput : public QObject
             return {};
         // Plausible bodies, carrying the hostile id where the pages put ids.
         const QJsonObject file{{QStringLiteral("fileId"), id}, {QStringLiteral("ownerId"), id}};
-        return QJsonDocument(QJsonObject{{QStringLiteral("name"), id},
-                                         {QStringLiteral("fileList"), QJsonArray{file}},
-                                         {QStringLiteral("fileIds"), QJsonArray{id}},
-                                         {QStringLiteral("containerId"), id},
-                                         {QStringLiteral("parentFileId"), id},
-                                         {QStringLiteral("refreshToken"), id},
-                                         {QStringLiteral("type"), 2},
-                                         {QStringLiteral("albumKind"), 1}})
+        const QJsonObject starred{{QStringLiteral("containerId"), id}, {QStringLiteral("fileId"), id}};
+        const QJsonObject taskInfo{
+            {QStringLiteral("fileInfo"),
+             QJsonArray{QJsonObject{{QStringLiteral("fileId"), id}, {QStringLiteral("filePath"), id}}}},
+            {QStringLiteral("srcContainerId"), id},
+            {QStringLiteral("newFilePath"), id}};
+        return QJsonDocument(
+                   QJsonObject{
+                       {QStringLiteral("name"), id},
+                       {QStringLiteral("fileName"), id},
+                       {QStringLiteral("fileId"), id},
+                       {QStringLiteral("jobId"), id},
+                       {QStringLiteral("fileList"), QJsonArray{file}},
+                       {QStringLiteral("fileIds"), QJsonArray{id}},
+                       {QStringLiteral("containerId"), id},
+                       {QStringLiteral("parentFileId"), id},
+                       {QStringLiteral("parentFolder"), QJsonArray{id}},
+                       {QStringLiteral("refreshToken"), id},
+                       {QStringLiteral("subRequestList"), QJsonArray{starred}},
+                       {QStringLiteral("starred"), true},
+                       {QStringLiteral("taskInfo"), taskInfo},
+                       {QStringLiteral("dstContainerId"), id},
+                       {QStringLiteral("searchType"), QStringLiteral("personal")},
+                       {QStringLiteral("pageInfo"), QJsonObject{{QStringLiteral("pageSize"), 10}}},
+                       {QStringLiteral("filter"), QJsonObject{{QStringLiteral("keyWord"), id.left(255)},
+                                                              {QStringLiteral("parentFolder"), id},
+                                                              {QStringLiteral("containerId"), id}}},
+                       {QStringLiteral("type"), 2},
+                       {QStringLiteral("albumKind"), 1}})
             .toJson(QJsonDocument::Compact);
     }
 
@@ -62,7 +83,7 @@ private slots:
         const auto apiRoutes = m_sim->server().http().routes();
         const auto objectRoutes = m_sim->server().objects().routes();
         const auto routes = apiRoutes + objectRoutes;
-        QVERIFY2(apiRoutes.size() >= 15, "every operation of the pages and the README is routed");
+        QVERIFY2(apiRoutes.size() >= 28, "every operation of the pages and the README is routed");
         QVERIFY2(!objectRoutes.isEmpty(), "object storage serves its own listener");
         const QString album = m_sim->column(QStringLiteral("SELECT id FROM albums LIMIT 1")).value(0);
         const QString file =
@@ -158,6 +179,22 @@ private slots:
             ++sent;
         }
         QVERIFY(sent >= 10);
+        QCOMPARE(m_sim->counts(), before);
+        // As a shared folder's id (x-hw-share-folder-id): the calls that take it refuse it (13000410).
+        for (const auto &route : m_sim->server().http().routes()) {
+            if (route.access != Access::Session || route.pattern.endsWith(QLatin1String("/auth/logout")))
+                continue;
+            const auto answer =
+                m_sim->send(route.method, pathOf(route.pattern, id), bodyFor(route.method, id),
+                            m_sim->commonHeaders() +
+                                SimFixture::Headers{{"Content-Type", "application/json"},
+                                                    {"x-hw-share-folder-id", id.toUtf8().left(2000)}});
+            const QString what = QString::fromLatin1(route.method) + QLatin1Char(' ') + route.pattern +
+                                 QStringLiteral(" → %1").arg(answer.status);
+            QVERIFY2(answer.status < 500, qPrintable(what));
+            if (answer.status >= 400)
+                QVERIFY2(answer.json.contains(QStringLiteral("error")), qPrintable(what));
+        }
         QCOMPARE(m_sim->counts(), before);
         // As an album's name it is only text: stored as given when it fits the page's 1–20 characters.
         const auto created = m_sim->post(
