@@ -1,5 +1,6 @@
 #include "UploadRoutes.h"
 
+#include "CreateFileRequest.h"
 #include "ExifReader.h"
 #include "FileNames.h"
 #include "FileStore.h"
@@ -20,7 +21,6 @@
 #include <QDateTime>
 #include <QFile>
 #include <QImageReader>
-#include <QMimeDatabase>
 #include <QSqlQuery>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -29,29 +29,11 @@ namespace koodrive::sim {
 namespace {
 using Access = SimHttpServer::Access;
 const QString Api = QStringLiteral("/koodrive/ose/v1");
-constexpr qint64 MaxLength = 200LL * 1024 * 1024 * 1024; // "at most 200 GB" (README: GiB)
-constexpr int OnlyIfDifferent = 4;                       // autoRename 4: same name and SHA-256 → exist
 
 SimError uploadMissing(const QString &parameter)
 {
     return {400, QString::fromLatin1(ErrorCode::UploadMissing), parameter,
             QStringLiteral("there is no such upload under way (finished, cleaned up, or never made)")};
-}
-
-QString sha256Field(const QJsonValue &value, const QString &name, bool required)
-{
-    const auto text = JsonFields::string(value, name, 64);
-    if (!text) {
-        if (required)
-            throw SimError::parameter(name, QStringLiteral("%1 is required").arg(name));
-        return {};
-    }
-    bool hex = text->size() == 64;
-    for (const QChar c : *text)
-        hex = hex && QStringView(u"0123456789abcdefABCDEF").contains(c);
-    if (!hex)
-        throw SimError::parameter(name, QStringLiteral("%1 must be 64 hexadecimal digits").arg(name));
-    return text->toLower();
 }
 
 struct Completion
@@ -148,61 +130,15 @@ void UploadRoutes::writeParts(JsonWriter &out, const UploadRow &upload,
 SimReply UploadRoutes::create(SimRequest &request)
 {
     SimContext &ctx = m_context;
-    const QJsonObject body = request.json();
-    // Every field of createFile's table (OPERATIONS.md §3), in its order.
-    const QString name =
-        FileNames::checked(body.value(QStringLiteral("fileName")), QStringLiteral("fileName"));
-    const auto fileType =
-        JsonFields::integer(body.value(QStringLiteral("fileType")), QStringLiteral("fileType"));
-    if (!fileType || !FileType::isKnown(int(*fileType)) || *fileType == FileType::Folder ||
-        *fileType == FileType::SmartFolder)
-        throw SimError::parameter(
-            QStringLiteral("fileType"),
-            QStringLiteral("fileType is required: 15, 20, 26, 27, 28, 30, 35, 40 or 45"));
-    const QString parentId = SimContext::firstParentFolder(body.value(QStringLiteral("parentFolder")),
-                                                           QStringLiteral("parentFolder"));
-    const qint64 length = JsonFields::requiredIntegerIn(body.value(QStringLiteral("length")),
-                                                        QStringLiteral("length"), 0, MaxLength);
-    const auto mode =
-        JsonFields::string(body.value(QStringLiteral("uploadMode")), QStringLiteral("uploadMode"));
-    if (mode != QLatin1String("multipart"))
-        throw SimError::parameter(QStringLiteral("uploadMode"),
-                                  QStringLiteral("uploadMode must be \"multipart\""));
-    const auto uploadType =
-        JsonFields::integer(body.value(QStringLiteral("uploadType")), QStringLiteral("uploadType"));
-    if (uploadType == 0 || uploadType == 2)
-        throw SimError::parameter(
-            QStringLiteral("uploadType"),
-            QStringLiteral("uploadType %1 is not supported yet: use 1 (multipart)").arg(*uploadType));
-    if (uploadType != 1)
-        throw SimError::parameter(QStringLiteral("uploadType"), QStringLiteral("uploadType is required: 1"));
-    const int autoRename = int(JsonFields::requiredIntegerIn(body.value(QStringLiteral("autoRename")),
-                                                             QStringLiteral("autoRename"), 2, 4));
-    const QString sha256 = sha256Field(body.value(QStringLiteral("sha256")), QStringLiteral("sha256"),
-                                       autoRename == OnlyIfDifferent);
-    const QVector<PartPlan::Asked> asked =
-        PartPlan::read(body.value(QStringLiteral("multiParts")), QStringLiteral("multiParts"));
-    qint64 createdMs = ctx.clock.nowMs();
-    if (const auto created = JsonFields::string(body.value(QStringLiteral("createdTime")),
-                                                QStringLiteral("createdTime"), 64)) {
-        const QDateTime time = QDateTime::fromString(*created, Qt::ISODateWithMs);
-        if (!time.isValid())
-            throw SimError::parameter(QStringLiteral("createdTime"),
-                                      QStringLiteral("createdTime must be an ISO 8601 time, e.g. "
-                                                     "2025-10-13T03:11:51.147Z"));
-        createdMs = time.toMSecsSinceEpoch();
-    }
-    const QString mimeType =
-        JsonFields::string(body.value(QStringLiteral("mimeType")), QStringLiteral("mimeType"), 255)
-            .value_or(QMimeDatabase().mimeTypeForFile(name, QMimeDatabase::MatchExtension).name());
-    const QString description =
-        JsonFields::string(body.value(QStringLiteral("description")), QStringLiteral("description"), 512)
-            .value_or(QString());
-    const auto containerId =
-        JsonFields::string(body.value(QStringLiteral("containerId")), QStringLiteral("containerId"), 64);
-    const SimContext::Space space = ctx.callSpace(request, containerId, QStringLiteral("containerId"));
-    const QString parent = ctx.targetFolder(space, parentId, QStringLiteral("parentFolder"));
-    const QVector<UploadPart> parts = PartPlan::merge(length, {}, asked, QStringLiteral("multiParts"));
+    const CreateFileRequest asked = CreateFileRequest::read(request.json());
+    const QString name = asked.fileName;
+    const qint64 length = asked.length;
+    const int autoRename = asked.autoRename;
+    const QString &sha256 = asked.sha256;
+    const qint64 createdMs = asked.createdMs.value_or(ctx.clock.nowMs());
+    const SimContext::Space space = ctx.callSpace(request, asked.containerId, QStringLiteral("containerId"));
+    const QString parent = ctx.targetFolder(space, asked.parentFolder, QStringLiteral("parentFolder"));
+    const QVector<UploadPart> parts = PartPlan::merge(length, {}, asked.parts, QStringLiteral("multiParts"));
 
     FileTree tree(ctx.store, ctx.files);
     const qint64 now = ctx.clock.nowMs();
@@ -234,7 +170,7 @@ SimReply UploadRoutes::create(SimRequest &request)
         if (autoRename == FolderRoutes::FailOnClash)
             throw SimError(400, QString::fromLatin1(ErrorCode::NameTaken), QStringLiteral("fileName"),
                            QStringLiteral("the folder already holds \"%1\"").arg(name));
-        if (autoRename == OnlyIfDifferent) {
+        if (autoRename == CreateFileRequest::OnlyIfDifferent) {
             QSqlQuery same =
                 ctx.store.exec(QStringLiteral("SELECT id, name FROM files WHERE parent_id = ? AND "
                                               "recycled = 0 AND name = ? AND sha256 = ? LIMIT 1"),
@@ -271,8 +207,8 @@ SimReply UploadRoutes::create(SimRequest &request)
             file.parentId = parent;
             file.name = finalName;
             file.suffix = FileNames::suffix(finalName);
-            file.fileType = int(*fileType);
-            file.mimeType = mimeType;
+            file.fileType = asked.fileType;
+            file.mimeType = asked.mimeType;
             file.createdMs = createdMs;
             file.editedMs = now;
             file.recycled = false;
@@ -294,13 +230,13 @@ SimReply UploadRoutes::create(SimRequest &request)
     upload.containerId = space.containerId;
     upload.parentId = parent;
     upload.name = finalName;
-    upload.fileType = int(*fileType);
-    upload.mimeType = mimeType;
+    upload.fileType = asked.fileType;
+    upload.mimeType = asked.mimeType;
     upload.length = length;
     upload.sha256 = sha256;
     upload.createdMs = createdMs;
     upload.touchedMs = now;
-    upload.description = description;
+    upload.description = asked.description;
     UploadStore uploads(ctx.store);
     SimStore::Transaction transaction(ctx.store);
     uploads.insert(upload);
@@ -421,7 +357,8 @@ SimHttpServer::Result UploadRoutes::complete(SimRequest &request)
     const QJsonObject body = request.json();
     const QString fileId =
         JsonFields::requiredString(body.value(QStringLiteral("fileId")), QStringLiteral("fileId"), 1, 64);
-    const QString sha256 = sha256Field(body.value(QStringLiteral("sha256")), QStringLiteral("sha256"), true);
+    const QString sha256 =
+        CreateFileRequest::sha256Field(body.value(QStringLiteral("sha256")), QStringLiteral("sha256"), true);
     const UploadRow upload = liveUpload(request, fileId);
     if (m_completing.contains(fileId))
         throw SimError(400, QString::fromLatin1(ErrorCode::UploadFailed), QStringLiteral("fileId"),
