@@ -131,7 +131,7 @@ private:
     static koodrive::sim::SimOptions slowJobs()
     {
         koodrive::sim::SimOptions options;
-        options.jobStepMs = 150;
+        options.jobStepMs = 300;
         options.jobFilesPerStep = 1;
         return options;
     }
