@@ -64,7 +64,7 @@ SimReply listFiles(SimContext &ctx, SimRequest &request)
         JsonFields::string(body.value(QStringLiteral("fileName")), QStringLiteral("fileName"), 80)
             .value_or(QString());
 
-    const SimContext::Space space = ctx.space(request.userId, containerId, QStringLiteral("containerId"));
+    const SimContext::Space space = ctx.callSpace(request, containerId, QStringLiteral("containerId"));
     query.containerId = space.containerId;
     query.parentId = ctx.folder(space, parentFileId, QStringLiteral("parentFileId"));
     const QString listing =
@@ -87,8 +87,9 @@ SimReply listFiles(SimContext &ctx, SimRequest &request)
         out.field("nextCursor", page.next->encode());
     }
     out.field("searchCompleted", !page.next.has_value()).key("files").beginArray();
+    const QSet<QString> favourites = ctx.favourites(request.userId, page.rows);
     for (const FileRow &row : std::as_const(page.rows))
-        ctx.writeFile(out, row, request.userId, process);
+        ctx.writeFile(out, row, request.userId, process, favourites.contains(row.id));
     out.endArray().field("code", 0).field("msg", "OK").endObject();
     return SimReply::jsonText(out.take());
 }
@@ -104,13 +105,13 @@ SimReply fileDetail(SimContext &ctx, SimRequest &request)
                                                            QStringLiteral("containerId"), 1, 64);
     const QString process = SimContext::thumbnailProcess(body.value(QStringLiteral("imageProcess")),
                                                          QStringLiteral("imageProcess"));
-    const SimContext::Space space = ctx.space(request.userId, containerId, QStringLiteral("containerId"));
+    const SimContext::Space space = ctx.callSpace(request, containerId, QStringLiteral("containerId"));
     const auto file = ctx.files.file(fileId);
     if (!file || file->containerId != space.containerId)
         throw SimError(400, QString::fromLatin1(ErrorCode::FileNotInSpace), QStringLiteral("fileId"),
                        QStringLiteral("the file is not in this space"));
     JsonWriter out;
-    ctx.writeFile(out, *file, request.userId, process);
+    ctx.writeFile(out, *file, request.userId, process, !ctx.favourites(request.userId, {*file}).isEmpty());
     // The file's fields, then the pages' success fields.
     QByteArray text = out.take();
     text.chop(1);
@@ -128,7 +129,7 @@ SimReply downloadLinks(SimContext &ctx, SimRequest &request)
     if (!fileIds || fileIds->isEmpty())
         throw SimError::parameter(QStringLiteral("fileIds"),
                                   QStringLiteral("fileIds needs 1 to 100 file ids"));
-    const SimContext::Space space = ctx.space(request.userId, containerId, QStringLiteral("containerId"));
+    const SimContext::Space space = ctx.callSpace(request, containerId, QStringLiteral("containerId"));
 
     QJsonArray downloads;
     int succeeded = 0;

@@ -8,11 +8,13 @@
 namespace koodrive::sim {
 
 namespace {
-constexpr const char *ColumnNames[] = {
-    "id",   "container_id", "owner_id",  "parent_id", "name",  "file_type", "mime",     "suffix",
-    "size", "created_ms",   "edited_ms", "taken_ms",  "width", "height",    "recycled", "recycled_ms"};
+constexpr const char *ColumnNames[] = {"id",          "container_id", "owner_id", "parent_id", "name",
+                                       "file_type",   "mime",         "suffix",   "size",      "created_ms",
+                                       "edited_ms",   "taken_ms",     "width",    "height",    "recycled",
+                                       "recycled_ms", "recycled_by",  "sha256",   "blob"};
+} // namespace
 
-QString likePattern(const QString &text)
+QString FileStore::likePattern(const QString &text)
 {
     QString escaped = text;
     escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
@@ -20,7 +22,6 @@ QString likePattern(const QString &text)
     escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
     return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
-} // namespace
 
 FileStore::FileStore(SimStore &store)
     : m_store(store)
@@ -54,6 +55,9 @@ FileRow FileStore::read(const QSqlQuery &q, int c)
     row.height = q.value(c + 13).toInt();
     row.recycled = q.value(c + 14).toInt() != 0;
     row.recycledMs = q.value(c + 15).toLongLong();
+    row.recycledBy = q.value(c + 16).toString();
+    row.sha256 = q.value(c + 17).toString();
+    row.blobKey = q.value(c + 18).toString();
     return row;
 }
 
@@ -86,7 +90,7 @@ void FileStore::insert(const QVector<FileRow> &rows)
     QSqlQuery q(m_store.database());
     const QString sql =
         QStringLiteral("INSERT INTO files(%1, is_folder) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                       "?, ?, ?, ?, ?, ?, ?)")
+                       "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .arg(columns());
     if (!q.prepare(sql))
         throw SimError::internal(QStringLiteral("cannot prepare the file insert"));
@@ -107,6 +111,9 @@ void FileStore::insert(const QVector<FileRow> &rows)
         q.addBindValue(r.height);
         q.addBindValue(r.recycled ? 1 : 0);
         q.addBindValue(r.recycledMs);
+        q.addBindValue(r.recycled ? (r.recycledBy.isEmpty() ? r.id : r.recycledBy) : QVariant());
+        q.addBindValue(r.sha256.isEmpty() ? QVariant() : r.sha256);
+        q.addBindValue(r.blobKey.isEmpty() ? QVariant() : r.blobKey);
         q.addBindValue(r.isFolder() ? 1 : 0);
         if (!q.exec())
             throw SimError::internal(QStringLiteral("cannot insert file %1").arg(r.id));
@@ -136,7 +143,8 @@ FileStore::Page FileStore::list(const ListQuery &query) const
         QString sql = QStringLiteral("SELECT %1 FROM files WHERE ").arg(columns());
         QVariantList values;
         if (query.recycleBin) {
-            sql += QStringLiteral("container_id = ? AND recycled = 1");
+            // The bin lists what was recycled directly, not the contents of a recycled folder.
+            sql += QStringLiteral("container_id = ? AND recycled = 1 AND recycled_by = id");
             values << query.containerId;
         } else {
             sql += QStringLiteral("parent_id = ? AND recycled = 0");

@@ -56,6 +56,8 @@ public:
     static QString columns(const QString &alias = QString());
     static QVariant sortKey(const FileRow &row, int sortType);
     static QString sortColumn(int sortType);
+    // "%text%" for LIKE … ESCAPE '\', with the text's own % _ and \ taken literally.
+    static QString likePattern(const QString &text);
 
 private:
     SimStore &m_store;

@@ -28,7 +28,8 @@ public:
     bool hasResize() const { return m_resize; }
     Mode mode() const { return m_mode; }
     int quality() const { return m_quality; }
-    QByteArray format() const { return m_format; } // "jpg", "png" or "webp"; empty keeps the source's
+    QByteArray format() const { return m_format; }   // "jpg", "png" or "webp"; empty keeps the source's
+    bool autoOrient() const { return m_autoOrient; } // apply the EXIF orientation (the default)
     QString canonical() const;
 
     // The geometry of the answer for an original of `original` pixels: the canvas size, and where on it the

@@ -2,6 +2,7 @@
 
 #include "FileStore.h"
 #include "ImageProcess.h"
+#include "ObjectStorage.h"
 #include "PhotoRenderer.h"
 #include "SimClock.h"
 #include "SimContext.h"
@@ -10,6 +11,9 @@
 #include "UrlSigner.h"
 
 #include <QCryptographicHash>
+#include <QFile>
+#include <QImageReader>
+#include <QPainter>
 #include <QRandomGenerator>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -35,6 +39,25 @@ QByteArray blob(const FileRow &file)
     QRandomGenerator random(qHash(file.id));
     random.fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
     return bytes;
+}
+
+// A thumbnail of an uploaded picture, decoded from its stored bytes (EXIF orientation applied unless the
+// process says auto-orient,0); empty when the bytes are not a picture Qt can decode.
+QByteArray renderStored(const QString &path, const ImageProcess &process, const QByteArray &format)
+{
+    QImageReader reader(path);
+    reader.setAutoTransform(process.autoOrient());
+    const QImage picture = reader.read();
+    if (picture.isNull())
+        return {};
+    const ImageProcess::Placement placement = process.place(picture.size());
+    QImage canvas(placement.canvas, QImage::Format_RGB32);
+    canvas.fill(process.padColor());
+    QPainter painter(&canvas);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    painter.drawImage(placement.picture, picture);
+    painter.end();
+    return PhotoRenderer::encode(canvas, format, process.quality());
 }
 
 SimReply imageReply(QByteArray body, const QByteArray &contentType, const QByteArray &etag)
@@ -91,6 +114,18 @@ void MediaRoutes::install(SimHttpServer &server)
                 return notModified;
             }
 
+            if (!process && file->hasBytes()) {
+                // An uploaded file's original: its bytes as they were sent, streamed from disk.
+                const QString path = m_context.storage.blobPath(file->blobKey);
+                if (path.isEmpty() || !QFile::exists(path))
+                    throw SimError::notFound(request.path);
+                SimReply reply = imageReply({},
+                                            file->mimeType.isEmpty() ? QByteArray("application/octet-stream")
+                                                                     : file->mimeType.toLatin1(),
+                                            etag);
+                reply.filePath = path;
+                return reply;
+            }
             if (!process && !file->isImage()) {
                 SimReply reply = imageReply(blob(*file), file->mimeType.toLatin1(), etag);
                 return reply;
@@ -102,6 +137,28 @@ void MediaRoutes::install(SimHttpServer &server)
             if (const QByteArray *cached = m_rendered.object(key))
                 return imageReply(*cached, contentType, etag);
 
+            if (process && file->hasBytes() && file->isImage()) {
+                // Decoded off the server's thread; a picture that does not decode gets the painted stand-in.
+                const QString path = m_context.storage.blobPath(file->blobKey);
+                const PhotoRenderer::Spec spec = PhotoRenderer::specFor(file->id, file->name, file->fileType,
+                                                                        QSize(file->width, file->height));
+                auto render = [path, spec, process = *process, format] {
+                    QByteArray body = renderStored(path, process, format);
+                    if (body.isEmpty()) {
+                        const auto placement = process.place(spec.size);
+                        body = PhotoRenderer::encode(PhotoRenderer::render(spec, placement.canvas,
+                                                                           placement.picture,
+                                                                           process.padColor()),
+                                                     format, process.quality());
+                    }
+                    return body;
+                };
+                return QtConcurrent::run(render).then(
+                    &server, [this, key, contentType, etag](QByteArray body) {
+                        m_rendered.insert(key, new QByteArray(body), int(body.size() / 1024) + 1);
+                        return imageReply(std::move(body), contentType, etag);
+                    });
+            }
             const PhotoRenderer::Spec spec = PhotoRenderer::specFor(file->id, file->name, file->fileType,
                                                                     QSize(file->width, file->height));
             const ImageProcess::Placement placement =

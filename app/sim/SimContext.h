@@ -5,7 +5,9 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QSet>
 #include <QUrl>
+#include <optional>
 
 namespace koodrive::sim {
 
@@ -14,31 +16,35 @@ class FileStore;
 class SimClock;
 class SimStore;
 class JsonWriter;
+class ObjectStorage;
 class UrlSigner;
 
 // What every route handler works with, and the rules they share: who may see which space, how ids
 // resolve, and how files look in JSON.
 struct SimContext
 {
-    SimContext(SimStore &theStore, FileStore &theFiles, AlbumStore &theAlbums, const UrlSigner &theSigner,
-               const SimClock &theClock, QUrl serverUrl, qint64 urlLifetime, qint64 tokenLifetime)
+    SimContext(SimStore &theStore, FileStore &theFiles, AlbumStore &theAlbums, ObjectStorage &theStorage,
+               const UrlSigner &theSigner, const SimClock &theClock, QUrl objectStorage, qint64 urlLifetime,
+               qint64 tokenLifetime)
         : store(theStore)
         , files(theFiles)
         , albums(theAlbums)
+        , storage(theStorage)
         , signer(theSigner)
         , clock(theClock)
-        , baseUrl(std::move(serverUrl))
+        , objectStorageUrl(std::move(objectStorage))
         , urlLifetimeSecs(urlLifetime)
         , tokenLifetimeSecs(tokenLifetime)
-        , m_origin(baseUrl.toString(QUrl::RemovePath | QUrl::RemoveQuery).toLatin1())
+        , m_origin(objectStorageUrl.toString(QUrl::RemovePath | QUrl::RemoveQuery).toLatin1())
     {}
 
     SimStore &store;
     FileStore &files;
     AlbumStore &albums;
+    ObjectStorage &storage; // uploaded bytes on disk
     const UrlSigner &signer;
     const SimClock &clock;
-    QUrl baseUrl;
+    QUrl objectStorageUrl; // the origin of every signed URL (SimServer::objectStorageUrl())
     qint64 urlLifetimeSecs;
     qint64 tokenLifetimeSecs;
 
@@ -57,22 +63,41 @@ struct SimContext
     };
     Space space(const QString &userId, const QString &containerId, const QString &parameter) const;
     Space personalSpace(const QString &userId) const;
+    // The space a call acts in (OPERATIONS.md, "x-hw-share-folder-id"): with that header, the shared
+    // folder's space, when the user is one of its members (13000410 naming the header otherwise); a
+    // containerId given as well must be that space's (13000301 naming `parameter`). Without it, the space
+    // of `containerId`, or the personal space when none is given.
+    Space callSpace(const SimRequest &request, const std::optional<QString> &containerId,
+                    const QString &parameter) const;
+    static constexpr auto ShareFolderHeader = "x-hw-share-folder-id";
+    // The room a space has: its user's capacity; a shared folder's space has its owner's (README).
+    qint64 capacity(const Space &space) const;
+    // The space holding `containerId`, whoever's it is (jobs and search need its root folder).
+    std::optional<Space> spaceOfContainer(const QString &containerId) const;
 
     // A folder of the space: "root", the root's id, or a folder id. Throws 13000309 naming `parameter`.
     QString folder(const Space &space, const QString &folderId, const QString &parameter) const;
+    // A folder to put something new in: as folder(), but one in the recycle bin answers 13000404
+    // (OPERATIONS.md §3, "parent folder is in the recycle bin").
+    QString targetFolder(const Space &space, const QString &folderId, const QString &parameter) const;
+    // parentFolder of createFile and createDirectory: a String array, of which only the first is used.
+    static QString firstParentFolder(const QJsonValue &value, const QString &parameter);
 
     // May the user read and change this album? (personal: its owner; shared: members of its group)
     AlbumRow accessibleAlbum(const QString &userId, const QString &albumId) const;
 
     QByteArray signedUrl(const FileRow &file, const QString &process) const;
-    // One FileListMetadata object (files-list.txt, Table 7).
+    QByteArray origin() const { return m_origin; }
+    // One FileListMetadata object (files-list.txt, Table 7); `favorite` as the caller starred it (§6).
     void writeFile(JsonWriter &out, const FileRow &file, const QString &callerId,
-                   const QString &thumbnailProcess) const;
+                   const QString &thumbnailProcess, bool favorite) const;
+    // The files of `rows` the user has starred.
+    QSet<QString> favourites(const QString &userId, const QVector<FileRow> &rows) const;
     void writeUser(JsonWriter &out, const QString &userId, const QString &callerId) const;
     QString displayName(const QString &userId) const;
 
 private:
-    QByteArray m_origin;                            // "http://127.0.0.1:PORT", the start of every signed URL
+    QByteArray m_origin; // "http://127.0.0.1:PORT" of object storage, the start of every signed URL
     mutable QHash<QString, QString> m_displayNames; // users never rename in the simulator
 };
 

@@ -14,6 +14,14 @@ inline constexpr auto SpaceMissing = "13000301";
 inline constexpr auto FileNotInSpace = "13000302";
 inline constexpr auto ResourceMissing = "13000309";
 inline constexpr auto NoPermission = "13000410";
+// Upload and file errors of OPERATIONS.md §3. 13000401 also answers a bad session (HTTP 401, below); as a
+// 400 it means the upload is unknown.
+inline constexpr auto NotEnoughSpace = "13000311";
+inline constexpr auto UploadMissing = "13000401";
+inline constexpr auto HashMismatch = "13000402";
+inline constexpr auto ParentRecycled = "13000404";
+inline constexpr auto NameTaken = "13000405";
+inline constexpr auto UploadFailed = "13000409";
 // The pages document no code for authentication failures; koodrive-sim answers HTTP 401 with this one
 // so that a client can tell "sign in again" apart from every other refusal.
 inline constexpr auto Unauthorized = "13000401";

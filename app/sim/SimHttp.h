@@ -39,6 +39,8 @@ struct SimReply
     QList<QPair<QByteArray, QByteArray>> headers;
     int delayMs = 0;          // scripted: written this much later
     bool dropMidBody = false; // scripted: half the body, then the connection is closed
+    // When set, the body is this file, streamed from disk (stored originals may be gigabytes).
+    QString filePath;
 
     static SimReply json(const QJsonObject &object, int status = 200);
     static SimReply jsonText(QByteArray text, int status = 200); // already serialised (see JsonWriter)

@@ -5,6 +5,7 @@
 #include "SimError.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
@@ -43,6 +44,40 @@ QByteArray methodName(QHttpServerRequest::Method method)
     }
 }
 
+// Writes a stored file to the socket as the socket drains, a quarter MiB at a time, after a head that
+// announces its length: a gigabyte original never sits in memory.
+class FileStreamer final : public QObject
+{
+public:
+    FileStreamer(QTcpSocket *socket, std::unique_ptr<QFile> file, const QByteArray &head)
+        : QObject(socket)
+        , m_socket(socket)
+        , m_file(std::move(file))
+    {
+        m_socket->write(head);
+        connect(socket, &QTcpSocket::bytesWritten, this, &FileStreamer::pump);
+        pump();
+    }
+
+private:
+    void pump()
+    {
+        constexpr qint64 Chunk = 256 * 1024;
+        while (m_socket->bytesToWrite() < 4 * Chunk) {
+            const QByteArray chunk = m_file->read(Chunk);
+            if (chunk.isEmpty()) {
+                disconnect(m_socket, nullptr, this, nullptr);
+                deleteLater();
+                return;
+            }
+            m_socket->write(chunk);
+        }
+    }
+
+    QTcpSocket *m_socket;
+    std::unique_ptr<QFile> m_file;
+};
+
 QByteArray httpDate(qint64 ms)
 {
     return QLocale::c()
@@ -62,11 +97,28 @@ SimHttpServer::~SimHttpServer() = default;
 
 void SimHttpServer::route(const QByteArray &method, const QString &pattern, Access access, Handler handler)
 {
-    QString regex = QRegularExpression::escape(pattern);
-    // escape() turned "{name}" into "\{name\}": make each a captured path segment.
-    static const QRegularExpression placeholder(QStringLiteral(R"(\\\{[A-Za-z]+\\\})"));
-    regex.replace(placeholder, QStringLiteral("([^/]+)"));
-    m_routes.append({method, pattern, QRegularExpression(QLatin1Char('^') + regex + QLatin1Char('$')), access,
+    // "{name}" captures one path segment; "{name:regex}" only a segment that matches regex, so that a route
+    // with nothing but a placeholder after the prefix (GET /koodrive/ose/v1/{jobId}, OPERATIONS.md §5) does
+    // not answer for every other one-segment path.
+    static const QRegularExpression placeholder(QStringLiteral(R"(\{([A-Za-z]+)(?::([^}]+))?\})"));
+    QString regex;
+    QString shown;
+    qsizetype at = 0;
+    QRegularExpressionMatchIterator it = placeholder.globalMatch(pattern);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        const QString literal = pattern.mid(at, match.capturedStart() - at);
+        regex += QRegularExpression::escape(literal);
+        shown += literal;
+        const QString constraint = match.captured(2);
+        regex += QLatin1Char('(') + (constraint.isEmpty() ? QStringLiteral("[^/]+") : constraint) +
+                 QLatin1Char(')');
+        shown += QLatin1Char('{') + match.captured(1) + QLatin1Char('}');
+        at = match.capturedEnd();
+    }
+    regex += QRegularExpression::escape(pattern.mid(at));
+    shown += pattern.mid(at);
+    m_routes.append({method, shown, QRegularExpression(QLatin1Char('^') + regex + QLatin1Char('$')), access,
                      std::move(handler)});
 }
 
@@ -227,6 +279,20 @@ void SimHttpServer::send(SimReply reply, const std::shared_ptr<QHttpServerRespon
     auto write = [reply = std::move(reply), responder, alive]() mutable {
         if (!alive)
             return; // the client went away
+        if (!reply.filePath.isEmpty()) {
+            auto file = std::make_unique<QFile>(reply.filePath);
+            if (file->open(QIODevice::ReadOnly)) {
+                QByteArray head = "HTTP/1.1 " + QByteArray::number(reply.status) +
+                                  " OK\r\nContent-Type: " + reply.contentType +
+                                  "\r\nContent-Length: " + QByteArray::number(file->size()) + "\r\n";
+                for (const auto &[name, value] : std::as_const(reply.headers))
+                    head += name + ": " + value + "\r\n";
+                new FileStreamer(alive.data(), std::move(file), head + "\r\n");
+                return;
+            }
+            reply = SimReply::json(
+                SimError::internal(QStringLiteral("the stored file cannot be read")).toJson(), 500);
+        }
         if (reply.dropMidBody) {
             // The status line, the headers announcing the whole body, half of it, and the end.
             QByteArray head = "HTTP/1.1 " + QByteArray::number(reply.status) +

@@ -40,7 +40,9 @@ public:
     SimHttpServer(const RequestGuard &guard, const SimClock &clock, QObject *parent = nullptr);
     ~SimHttpServer() override;
 
-    // pattern: a path with {name} for each captured segment, e.g. "/koodrive/ose/v1/album/{albumId}/add".
+    // pattern: a path with {name} for each captured segment, e.g. "/koodrive/ose/v1/album/{albumId}/add", or
+    // {name:regex} for a segment that must match regex (no braces or capturing groups in it). Routes are
+    // tried in the order they were added. routes() shows each placeholder as {name}.
     void route(const QByteArray &method, const QString &pattern, Access access, Handler handler);
     // Every route as registered (method, pattern with {placeholders}, access): what the tests walk to prove
     // that each one checks the token, and handles hostile ids.

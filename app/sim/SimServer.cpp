@@ -6,13 +6,20 @@
 #include "DemoLibrary.h"
 #include "FileRoutes.h"
 #include "FileStore.h"
+#include "FolderRoutes.h"
+#include "JobRoutes.h"
+#include "JobRunner.h"
 #include "MediaRoutes.h"
+#include "ObjectStorage.h"
 #include "RequestGuard.h"
+#include "SearchRoutes.h"
 #include "SimClock.h"
 #include "SimContext.h"
 #include "SimError.h"
 #include "SimHttpServer.h"
 #include "SimStore.h"
+#include "StarRoutes.h"
+#include "UploadRoutes.h"
 #include "UrlSigner.h"
 
 #include <QDir>
@@ -86,6 +93,11 @@ QString SimServer::containerId() const
     return user ? user->containerId : QString();
 }
 
+int SimServer::sweepUploads()
+{
+    return m_uploads ? m_uploads->sweep() : 0;
+}
+
 bool SimServer::start(QString *error)
 {
     auto fail = [error](const QString &message) {
@@ -138,23 +150,47 @@ bool SimServer::start(QString *error)
     }
 
     m_guard = std::make_unique<RequestGuard>(*m_store, *m_clock);
+    auto listen = [this](SimHttpServer *server, quint16 wanted, QUrl *url) {
+        const quint16 port = server->listen(m_options.host, wanted);
+        url->setScheme(QStringLiteral("http"));
+        url->setHost(m_options.host.toString());
+        url->setPort(port);
+        return port != 0;
+    };
     m_http = new SimHttpServer(*m_guard, *m_clock, this);
     m_http->setFaults({m_options.latencyMs, m_options.failRate});
-    const quint16 port = m_http->listen(m_options.host, m_options.port);
-    if (port == 0)
+    if (!listen(m_http, m_options.port, &m_url))
         return fail(
             QStringLiteral("cannot listen on %1:%2").arg(m_options.host.toString()).arg(m_options.port));
-    m_url.setScheme(QStringLiteral("http"));
-    m_url.setHost(m_options.host.toString());
-    m_url.setPort(port);
+    // Object storage answers on a listener of its own: a client that sent its API headers there, or took
+    // an object URL for an API one, would be caught as it would be against the real service.
+    m_objects = new SimHttpServer(*m_guard, *m_clock, this);
+    m_objects->setFaults({m_options.latencyMs, 0.0});
+    if (!listen(m_objects, m_options.objectPort, &m_objectUrl))
+        return fail(QStringLiteral("cannot listen for object storage on %1:%2")
+                        .arg(m_options.host.toString())
+                        .arg(m_options.objectPort));
+    qCInfo(lcSim).noquote() << "object storage at" << m_objectUrl.toString();
 
-    m_context = std::make_unique<SimContext>(*m_store, *m_files, *m_albums, *m_signer, *m_clock, m_url,
-                                             m_options.urlLifetimeSecs, m_options.tokenLifetimeSecs);
+    m_storage = std::make_unique<ObjectStorage>(QDir(m_options.dataDir).filePath(QStringLiteral("objects")));
+    m_context =
+        std::make_unique<SimContext>(*m_store, *m_files, *m_albums, *m_storage, *m_signer, *m_clock,
+                                     m_objectUrl, m_options.urlLifetimeSecs, m_options.tokenLifetimeSecs);
     AlbumRoutes::install(*m_http, *m_context);
+    // Before FileRoutes: its POST /files/{type} would take /files/<anything> otherwise.
+    FolderRoutes::install(*m_http, *m_context);
+    m_uploads = new UploadRoutes(*m_context, this);
+    m_uploads->install(*m_http, *m_objects);
+    m_jobs = new JobRunner(*m_context, m_options.jobStepMs, m_options.jobFilesPerStep, this);
+    JobRoutes::install(*m_http, *m_context, *m_jobs);
+    SearchRoutes::install(*m_http, *m_context);
+    StarRoutes::install(*m_http, *m_context);
     FileRoutes::install(*m_http, *m_context);
     AccountRoutes::install(*m_http, *m_context);
+    // GET /koodrive/ose/v1/{jobId}: after every other route, so that none is taken for a job id.
+    JobRoutes::installLast(*m_http, *m_context);
     m_media = std::make_unique<MediaRoutes>(*m_context);
-    m_media->install(*m_http);
+    m_media->install(*m_objects);
     return true;
 }
 

@@ -10,7 +10,10 @@ namespace koodrive::sim {
 
 class AlbumStore;
 class FileStore;
+class JobRunner;
 class MediaRoutes;
+class ObjectStorage;
+class UploadRoutes;
 class RequestGuard;
 class SimClock;
 class SimHttpServer;
@@ -25,11 +28,14 @@ struct SimOptions
     quint32 seed = 20251101; // the demo library's seed
     QHostAddress host = QHostAddress::LocalHost;
     quint16 port = 0;         // 0: any free port
+    quint16 objectPort = 0;   // object storage's own listener (OPERATIONS.md §3: another origin); 0: any
     int latencyMs = 0;        // added to every answer
     double failRate = 0.0;    // share of API calls answered 503
     qint64 clockSkewSecs = 0; // the server's clock runs this far off the machine's
     qint64 tokenLifetimeSecs = 24 * 3600;
     qint64 urlLifetimeSecs = 3600; // signed object URLs (the pages' X-Amz-Expires=3600)
+    int jobStepMs = 100;           // batch jobs advance this often (OPERATIONS.md §5: asynchronous)...
+    int jobFilesPerStep = 5;       // ...this many files a step
 };
 
 // koodrive-sim: a local server that speaks the KooDrive album API of ../shared/koodrive-api, strict where
@@ -46,7 +52,11 @@ public:
 
     bool start(QString *error = nullptr);
 
+    // The API host.
     QUrl url() const { return m_url; }
+    // Object storage (originals, thumbnails, upload parts: every /obs/ path), a different origin from the
+    // API host as in the real service; every signed URL points here.
+    QUrl objectStorageUrl() const { return m_objectUrl; }
     // The demo user and a fresh session token of theirs, made at start.
     QString userId() const { return m_userId; }
     QString accessToken() const { return m_accessToken; }
@@ -68,8 +78,13 @@ public:
     AlbumStore &albums() { return *m_albums; }
     SimClock &clock() { return *m_clock; }
     const UrlSigner &signer() const { return *m_signer; }
+    // The API listener, and object storage's (requestsServed(), objectRequests(), faults of each).
     SimHttpServer &http() { return *m_http; }
+    SimHttpServer &objects() { return *m_objects; }
     const SimOptions &options() const { return m_options; }
+    // Unfinished uploads older than a day are removed (every ten minutes); tests run it after moving the
+    // clock. Answers how many were removed.
+    int sweepUploads();
 
     // Seeding time of the last start that made a library, in milliseconds (-1 when the library existed).
     qint64 seedMilliseconds() const { return m_seedMs; }
@@ -84,8 +99,13 @@ private:
     std::unique_ptr<RequestGuard> m_guard;
     std::unique_ptr<SimContext> m_context;
     std::unique_ptr<MediaRoutes> m_media;
+    std::unique_ptr<ObjectStorage> m_storage;
+    UploadRoutes *m_uploads = nullptr;
+    JobRunner *m_jobs = nullptr;
     SimHttpServer *m_http = nullptr;
+    SimHttpServer *m_objects = nullptr;
     QUrl m_url;
+    QUrl m_objectUrl;
     QString m_userId;
     QString m_accessToken;
     QString m_refreshToken;

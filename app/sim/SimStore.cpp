@@ -113,7 +113,7 @@ void SimStore::createSchema()
         " is_folder INTEGER NOT NULL, file_type INTEGER NOT NULL, mime TEXT, suffix TEXT COLLATE NOCASE,"
         " size INTEGER NOT NULL DEFAULT 0, created_ms INTEGER, edited_ms INTEGER, taken_ms INTEGER,"
         " width INTEGER, height INTEGER, recycled INTEGER NOT NULL DEFAULT 0,"
-        " recycled_ms INTEGER NOT NULL DEFAULT 0)",
+        " recycled_ms INTEGER NOT NULL DEFAULT 0, recycled_by TEXT, sha256 TEXT, blob TEXT)",
         "CREATE TABLE IF NOT EXISTS albums(id TEXT PRIMARY KEY, owner_id TEXT NOT NULL, kind INTEGER NOT "
         "NULL,"
         " type INTEGER NOT NULL, name TEXT, group_id TEXT, share_folder_id INTEGER, container_id TEXT,"
@@ -127,10 +127,57 @@ void SimStore::createSchema()
         " file_id TEXT NOT NULL, owner_id TEXT NOT NULL, added_ms INTEGER, seq INTEGER,"
         " PRIMARY KEY(album_id, file_id))",
         "CREATE INDEX IF NOT EXISTS album_items_by_file ON album_items(file_id)",
+        // Favourites are the user's own (OPERATIONS.md §6); listed by the time they were starred.
+        "CREATE TABLE IF NOT EXISTS stars(user_id TEXT NOT NULL, file_id TEXT NOT NULL, starred_ms INTEGER,"
+        " PRIMARY KEY(user_id, file_id))",
+        "CREATE INDEX IF NOT EXISTS stars_by_time ON stars(user_id, starred_ms, file_id)",
+        "CREATE INDEX IF NOT EXISTS stars_by_file ON stars(file_id)",
+        // Uploads under way (OPERATIONS.md §3): not files yet, but their names are taken in their folder.
+        "CREATE TABLE IF NOT EXISTS uploads(file_id TEXT PRIMARY KEY, upload_id TEXT NOT NULL,"
+        " owner_id TEXT NOT NULL, container_id TEXT NOT NULL, parent_id TEXT NOT NULL,"
+        " name TEXT NOT NULL COLLATE NOCASE, file_type INTEGER NOT NULL, mime TEXT, length INTEGER NOT NULL,"
+        " sha256 TEXT, created_ms INTEGER, touched_ms INTEGER, description TEXT)",
+        "CREATE INDEX IF NOT EXISTS uploads_by_parent ON uploads(parent_id, name)",
+        "CREATE INDEX IF NOT EXISTS uploads_by_age ON uploads(touched_ms)",
+        "CREATE TABLE IF NOT EXISTS upload_parts(file_id TEXT NOT NULL REFERENCES uploads(file_id) ON DELETE"
+        " CASCADE, part_number INTEGER NOT NULL, part_size INTEGER NOT NULL, part_offset INTEGER NOT NULL,"
+        " received INTEGER NOT NULL DEFAULT 0, etag TEXT, PRIMARY KEY(file_id, part_number))",
+        // Batch jobs (OPERATIONS.md §5) and the files each one works through, in order.
+        "CREATE TABLE IF NOT EXISTS jobs(id TEXT PRIMARY KEY, user_id TEXT NOT NULL, task_type INTEGER,"
+        " action_type INTEGER, status INTEGER NOT NULL, container_id TEXT, dst_container_id TEXT,"
+        " dst_folder_id TEXT, created_ms INTEGER, begin_ms INTEGER, end_ms INTEGER)",
+        "CREATE INDEX IF NOT EXISTS jobs_by_user ON jobs(user_id, created_ms)",
+        "CREATE TABLE IF NOT EXISTS job_items(job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,"
+        " seq INTEGER NOT NULL, file_id TEXT NOT NULL, file_path TEXT, status INTEGER NOT NULL DEFAULT 0,"
+        " error_code TEXT, error_msg TEXT, new_file_id TEXT, PRIMARY KEY(job_id, seq))",
     };
     for (const char *sql : statements)
         exec(QString::fromLatin1(sql));
+    // Libraries made before these columns existed gain them; files already in the bin were put there
+    // directly (the demo library recycles single photos).
+    if (addColumnIfMissing(QStringLiteral("files"), QStringLiteral("recycled_by TEXT")))
+        exec(QStringLiteral("UPDATE files SET recycled_by = id WHERE recycled = 1"));
+    addColumnIfMissing(QStringLiteral("files"), QStringLiteral("sha256 TEXT"));
+    addColumnIfMissing(QStringLiteral("files"), QStringLiteral("blob TEXT"));
+    exec(
+        QStringLiteral("CREATE INDEX IF NOT EXISTS files_by_recycler ON files(recycled_by) WHERE recycled_by "
+                       "IS NOT NULL"));
+    exec(QStringLiteral(
+        "CREATE INDEX IF NOT EXISTS files_by_sha256 ON files(sha256) WHERE sha256 IS NOT NULL"));
+    exec(QStringLiteral("CREATE INDEX IF NOT EXISTS files_by_blob ON files(blob) WHERE blob IS NOT NULL"));
     createFileIndexes();
+}
+
+bool SimStore::addColumnIfMissing(const QString &table, const QString &definition)
+{
+    const QString column = definition.section(QLatin1Char(' '), 0, 0);
+    QSqlQuery info = exec(QStringLiteral("PRAGMA table_info(%1)").arg(table));
+    while (info.next()) {
+        if (info.value(1).toString() == column)
+            return false;
+    }
+    exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2").arg(table, definition));
+    return true;
 }
 
 namespace {
@@ -197,7 +244,9 @@ SimStore::Counts SimStore::counts() const
         QSqlQuery q = exec(QStringLiteral("SELECT COUNT(*) FROM ") + QLatin1String(table));
         return q.next() ? q.value(0).toLongLong() : 0;
     };
-    return {count("users"), count("files"), count("albums"), count("album_items"), count("album_scope")};
+    return {count("users"),       count("files"),    count("albums"),  count("album_items"),
+            count("album_scope"), count("stars"),    count("uploads"), count("upload_parts"),
+            count("jobs"),        count("job_items")};
 }
 
 void SimStore::insertUser(const UserRow &user)

@@ -52,6 +52,11 @@ public:
         qint64 albums = 0;
         qint64 albumItems = 0;
         qint64 albumScopes = 0;
+        qint64 stars = 0;
+        qint64 uploads = 0;
+        qint64 uploadParts = 0;
+        qint64 jobs = 0;
+        qint64 jobItems = 0;
         bool operator==(const Counts &) const = default;
     };
     Counts counts() const;
@@ -92,6 +97,8 @@ public:
 
 private:
     void createSchema();
+    // Adds "name TYPE" to the table unless it has the column; true when it was added.
+    bool addColumnIfMissing(const QString &table, const QString &definition);
 
     QString m_path;
     QString m_connectionName;

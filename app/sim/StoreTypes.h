@@ -64,10 +64,17 @@ struct FileRow
     int height = 0;
     bool recycled = false;
     qint64 recycledMs = 0;
+    // The file whose move to the recycle bin took this one with it: itself when it was recycled directly,
+    // a folder above it otherwise. Only directly recycled files are listed in the bin (files/1); restoring
+    // or deleting one takes everything it took along (OPERATIONS.md §5).
+    QString recycledBy;
+    QString sha256;  // of the stored bytes (uploaded files); empty for the demo library's painted ones
+    QString blobKey; // the stored bytes (ObjectStorage); empty when the pictures are painted from the id
 
     bool isFolder() const { return fileType == FileType::Folder || fileType == FileType::SmartFolder; }
     bool isImage() const { return fileType == FileType::Image; }
     bool isVideo() const { return fileType == FileType::Video; }
+    bool hasBytes() const { return !blobKey.isEmpty(); }
 };
 
 // album-list.txt, Table 4: albumType 1 collection, 2 manual; albumKind 1 personal, 2 shared.

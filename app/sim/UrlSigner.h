@@ -26,7 +26,20 @@ public:
     };
     Verdict verify(const QString &objectKey, const QUrlQuery &query, qint64 nowSecs) const;
 
+    // A part's upload URL (OPERATIONS.md §3, PUT <uploadUrl>): /obs/upload/<fileId>/<partNumber>, signed
+    // over the upload, the part and its size, which the PUT's Content-Length must repeat (a signed header,
+    // X-Amz-SignedHeaders=content-length;host).
+    QByteArray signUpload(const QByteArray &origin, const QString &fileId, int partNumber,
+                          const QString &uploadId, qint64 partSize, qint64 signedAtSecs,
+                          qint64 lifetimeSecs) const;
+    Verdict verifyUpload(const QString &fileId, int partNumber, const QByteArray &contentLength,
+                         const QUrlQuery &query, qint64 nowSecs) const;
+
 private:
+    static QString uploadKey(const QString &fileId, int partNumber);
+    static QString uploadTerms(const QString &uploadId, const QByteArray &contentLength);
+    Verdict check(const QString &objectKey, const QString &signedTerms, const QUrlQuery &query,
+                  qint64 nowSecs) const;
     QByteArray signature(const QString &objectKey, const QString &process, const QByteArray &date,
                          const QByteArray &expires) const;
 

@@ -26,6 +26,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption port(QStringLiteral("port"),
                                   QStringLiteral("Port to listen on; 0 picks a free one."),
                                   QStringLiteral("PORT"), QStringLiteral("0"));
+    const QCommandLineOption objectPort(
+        QStringLiteral("object-port"),
+        QStringLiteral(
+            "Port of object storage (signed image, download and upload URLs); 0 picks a free one."),
+        QStringLiteral("PORT"), QStringLiteral("0"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
                                      QStringLiteral("Directory of the library database."),
                                      QStringLiteral("DIR"));
@@ -53,6 +58,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption urlLifetime(QStringLiteral("url-lifetime"),
                                          QStringLiteral("Lifetime of signed image URLs in seconds."),
                                          QStringLiteral("S"), QStringLiteral("3600"));
+    const QCommandLineOption jobStep(
+        QStringLiteral("job-step"),
+        QStringLiteral(
+            "Batch jobs (recycle, restore, move, copy) advance every MS milliseconds, N files at a time."),
+        QStringLiteral("MS[:N]"), QStringLiteral("100:5"));
     const QCommandLineOption faultScript(
         QStringLiteral("fault-script"),
         QStringLiteral(
@@ -61,8 +71,8 @@ int main(int argc, char *argv[])
             "then the connection closes), truncate, malformed, html, slow (value: ms). "
             "E.g. 503x3,429:2,drop@/koodrive/ose/v1/files."),
         QStringLiteral("SCRIPT"));
-    parser.addOptions({port, dataDir, demo, seed, latency, failRate, clockSkew, host, tokenLifetime,
-                       urlLifetime, faultScript});
+    parser.addOptions({port, objectPort, dataDir, demo, seed, latency, failRate, clockSkew, host,
+                       tokenLifetime, urlLifetime, jobStep, faultScript});
     parser.process(app);
 
     auto number = [&parser](const QCommandLineOption &option, double min, double max) {
@@ -80,6 +90,7 @@ int main(int argc, char *argv[])
                           ? parser.value(dataDir)
                           : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     options.port = quint16(number(port, 0, 65535));
+    options.objectPort = quint16(number(objectPort, 0, 65535));
     options.demoFiles = int(number(demo, 0, 1'000'000));
     options.seed = quint32(number(seed, 0, 4294967295.0));
     options.latencyMs = int(number(latency, 0, 600'000));
@@ -87,6 +98,19 @@ int main(int argc, char *argv[])
     options.clockSkewSecs = qint64(number(clockSkew, -1e9, 1e9));
     options.tokenLifetimeSecs = qint64(number(tokenLifetime, 1, 1e9));
     options.urlLifetimeSecs = qint64(number(urlLifetime, 1, 1e9));
+    {
+        const QStringList step = parser.value(jobStep).split(QLatin1Char(':'));
+        bool msOk = false;
+        bool filesOk = step.size() < 2;
+        options.jobStepMs = step.value(0).toInt(&msOk);
+        if (step.size() >= 2)
+            options.jobFilesPerStep = step.at(1).toInt(&filesOk);
+        if (!msOk || !filesOk || step.size() > 2 || options.jobStepMs < 1 || options.jobStepMs > 600'000 ||
+            options.jobFilesPerStep < 1 || options.jobFilesPerStep > 100'000) {
+            std::fprintf(stderr, "koodrive-sim: --job-step takes MS[:N], e.g. 100:5\n");
+            return 2;
+        }
+    }
     options.host = QHostAddress(parser.value(host));
     if (options.host.isNull()) {
         std::fprintf(stderr, "koodrive-sim: --host must be an IP address\n");

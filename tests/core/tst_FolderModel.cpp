@@ -85,7 +85,7 @@ private:
                 return false;
         return true;
     }
-    qint64 objectHits() const { return m_sim->server().http().objectRequestsServed(); }
+    qint64 objectHits() const { return m_sim->server().objects().objectRequestsServed(); }
 
 private slots:
     void initTestCase()
@@ -264,8 +264,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(allReady(*model, 0, 95), 20000); // the screen, then one screen below
         QCOMPARE(state(*model, 96), ThumbnailState::None);        // and no further
         QCOMPARE(objectHits() - before, 96);
-        for (auto it = m_sim->server().http().objectRequests().cbegin();
-             it != m_sim->server().http().objectRequests().cend(); ++it)
+        for (auto it = m_sim->server().objects().objectRequests().cbegin();
+             it != m_sim->server().objects().objectRequests().cend(); ++it)
             QVERIFY2(it.value() == 1, qPrintable(it.key()));
         QVERIFY2(changed.count() < 96,
                  "arriving thumbnails are announced together, once per event-loop turn");
@@ -309,7 +309,7 @@ private slots:
         const QSize original = model->index(0).data(PagedFileModel::DimensionsRole).toSize();
         QCOMPARE(image.size(), original.scaled(384, 384, Qt::KeepAspectRatio));
         const QString id = model->index(0).data(PagedFileModel::IdRole).toString();
-        QCOMPARE(m_sim->server().http().objectRequests().value(
+        QCOMPARE(m_sim->server().objects().objectRequests().value(
                      QStringLiteral("/obs/%1|image/resize,m_lfit,h_384,w_384").arg(id)),
                  1);
     }
@@ -319,7 +319,7 @@ private slots:
         auto model = folder(m_big, true);
         model->setThumbnailBox(192); // not in any cache yet
         QVERIFY(loadAll(*model));
-        m_sim->server().http().setFaults({150, 0.0, {}}); // slow answers
+        m_sim->server().objects().setFaults({150, 0.0, {}}); // slow thumbnails
         model->setViewport(0, 47);
         // The screen and, once the view rests, one more screen: six on the wire, the rest queued.
         QTRY_VERIFY(m_thumbnails->transfersInFlight() == m_thumbnails->maxConcurrent() &&
@@ -329,7 +329,7 @@ private slots:
         QCOMPARE(stats.aborted, m_thumbnails->maxConcurrent());
         QCOMPARE(stats.dropped, 96 - m_thumbnails->maxConcurrent());
         QTRY_VERIFY_WITH_TIMEOUT(allReady(*model, 3000, 3047), 30000);
-        m_sim->server().http().setFaults({});
+        m_sim->server().objects().setFaults({});
         for (int row = 0; row < 96; ++row)
             QVERIFY(state(*model, row) != ThumbnailState::Ready);
         QVERIFY(m_thumbnails->stats().started <= m_thumbnails->maxConcurrent() + 96);

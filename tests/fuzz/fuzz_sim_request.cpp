@@ -78,13 +78,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     request.body = headEnd < 0 ? QByteArray() : input.mid(headEnd + 2);
     request.traceId = QStringLiteral("fuzz");
 
-    SimHttpServer::Result result = server->http().dispatch(request);
+    // Object storage (/obs/...) answers on its own listener.
+    SimHttpServer &listener = request.path.startsWith(QLatin1String("/obs/")) ? server->objects() : server->http();
+    SimHttpServer::Result result = listener.dispatch(request);
     SimReply reply;
     if (auto *ready = std::get_if<SimReply>(&result)) {
         reply = *ready;
     } else {
+        // (continuations run on the server's thread: let its events through while waiting)
         auto future = std::get<QFuture<SimReply>>(result);
-        future.waitForFinished();
+        while (!future.isFinished())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
         reply = future.result();
     }
     // The contract: a status the pages use, and an error body of the documented shape.

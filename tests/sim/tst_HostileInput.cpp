@@ -26,6 +26,7 @@ class TestHostileInput : public QObject
         path.replace(QStringLiteral("{type}"), QStringLiteral("0"));
         path.replace(QStringLiteral("{albumId}"), QString::fromLatin1(QUrl::toPercentEncoding(id)));
         path.replace(QStringLiteral("{fileId}"), QString::fromLatin1(QUrl::toPercentEncoding(id)));
+        path.replace(QStringLiteral("{jobId}"), QString::fromLatin1(QUrl::toPercentEncoding(id)));
         return path;
     }
     static QByteArray bodyFor(const QByteArray &method, const QString &id)
@@ -34,14 +35,35 @@ class TestHostileInput : public QObject
             return {};
         // Plausible bodies, carrying the hostile id where the pages put ids.
         const QJsonObject file{{QStringLiteral("fileId"), id}, {QStringLiteral("ownerId"), id}};
-        return QJsonDocument(QJsonObject{{QStringLiteral("name"), id},
-                                         {QStringLiteral("fileList"), QJsonArray{file}},
-                                         {QStringLiteral("fileIds"), QJsonArray{id}},
-                                         {QStringLiteral("containerId"), id},
-                                         {QStringLiteral("parentFileId"), id},
-                                         {QStringLiteral("refreshToken"), id},
-                                         {QStringLiteral("type"), 2},
-                                         {QStringLiteral("albumKind"), 1}})
+        const QJsonObject starred{{QStringLiteral("containerId"), id}, {QStringLiteral("fileId"), id}};
+        const QJsonObject taskInfo{
+            {QStringLiteral("fileInfo"),
+             QJsonArray{QJsonObject{{QStringLiteral("fileId"), id}, {QStringLiteral("filePath"), id}}}},
+            {QStringLiteral("srcContainerId"), id},
+            {QStringLiteral("newFilePath"), id}};
+        return QJsonDocument(
+                   QJsonObject{
+                       {QStringLiteral("name"), id},
+                       {QStringLiteral("fileName"), id},
+                       {QStringLiteral("fileId"), id},
+                       {QStringLiteral("jobId"), id},
+                       {QStringLiteral("fileList"), QJsonArray{file}},
+                       {QStringLiteral("fileIds"), QJsonArray{id}},
+                       {QStringLiteral("containerId"), id},
+                       {QStringLiteral("parentFileId"), id},
+                       {QStringLiteral("parentFolder"), QJsonArray{id}},
+                       {QStringLiteral("refreshToken"), id},
+                       {QStringLiteral("subRequestList"), QJsonArray{starred}},
+                       {QStringLiteral("starred"), true},
+                       {QStringLiteral("taskInfo"), taskInfo},
+                       {QStringLiteral("dstContainerId"), id},
+                       {QStringLiteral("searchType"), QStringLiteral("personal")},
+                       {QStringLiteral("pageInfo"), QJsonObject{{QStringLiteral("pageSize"), 10}}},
+                       {QStringLiteral("filter"), QJsonObject{{QStringLiteral("keyWord"), id.left(255)},
+                                                              {QStringLiteral("parentFolder"), id},
+                                                              {QStringLiteral("containerId"), id}}},
+                       {QStringLiteral("type"), 2},
+                       {QStringLiteral("albumKind"), 1}})
             .toJson(QJsonDocument::Compact);
     }
 
@@ -57,19 +79,27 @@ private slots:
 
     void everyRouteChecksTheSession()
     {
-        const auto routes = m_sim->server().http().routes();
-        QVERIFY2(routes.size() >= 16, "every operation of the pages and the README is routed");
+        // The API's routes and object storage's, each sent to its own listener.
+        const auto apiRoutes = m_sim->server().http().routes();
+        const auto objectRoutes = m_sim->server().objects().routes();
+        const auto routes = apiRoutes + objectRoutes;
+        QVERIFY2(apiRoutes.size() >= 28, "every operation of the pages and the README is routed");
+        QVERIFY2(!objectRoutes.isEmpty(), "object storage serves its own listener");
         const QString album = m_sim->column(QStringLiteral("SELECT id FROM albums LIMIT 1")).value(0);
         const QString file =
             m_sim->column(QStringLiteral("SELECT id FROM files WHERE is_folder = 0 LIMIT 1")).value(0);
         QVERIFY(!album.isEmpty() && !file.isEmpty());
         int checked = 0;
-        for (const auto &route : routes) {
+        for (qsizetype i = 0; i < routes.size(); ++i) {
+            const auto &route = routes.at(i);
+            const bool object = i >= apiRoutes.size();
             QString path = route.pattern;
             path.replace(QStringLiteral("{ownerId}"), m_sim->userId());
             path.replace(QStringLiteral("{type}"), QStringLiteral("0"));
             path.replace(QStringLiteral("{albumId}"), album);
             path.replace(QStringLiteral("{fileId}"), file);
+            path.replace(QStringLiteral("{partNumber}"), QStringLiteral("1"));
+            path.replace(QStringLiteral("{jobId}"), QStringLiteral("1234567890123456789"));
             const QByteArray body = route.method == "GET" ? QByteArray() : QByteArray("{}");
             const SimFixture::Headers noToken{{"X-User-Id", m_sim->userId().toUtf8()},
                                               {"X-Date", SimFixture::xDate()},
@@ -84,6 +114,7 @@ private slots:
             const QString what = QString::fromLatin1(route.method) + QLatin1Char(' ') + route.pattern;
             switch (route.access) {
             case Access::Session:
+                QVERIFY2(!object, qPrintable(what + QStringLiteral(": object storage takes no session")));
                 for (const auto &headers : {noToken, wrongToken, otherUser}) {
                     const auto refused = m_sim->send(route.method, path, body, headers);
                     QVERIFY2(refused.status == 401,
@@ -101,7 +132,8 @@ private slots:
             }
             case Access::Open: {
                 // An object without a signature, or with another object's signature, is refused.
-                const auto unsigned_ = m_sim->send(route.method, path);
+                QVERIFY2(object, qPrintable(what + QStringLiteral(": open routes are object storage's")));
+                const auto unsigned_ = m_sim->sendObject(route.method, path);
                 QVERIFY2(unsigned_.status == 403,
                          qPrintable(what + QStringLiteral(": %1").arg(unsigned_.status)));
                 break;
@@ -147,6 +179,22 @@ private slots:
             ++sent;
         }
         QVERIFY(sent >= 10);
+        QCOMPARE(m_sim->counts(), before);
+        // As a shared folder's id (x-hw-share-folder-id): the calls that take it refuse it (13000410).
+        for (const auto &route : m_sim->server().http().routes()) {
+            if (route.access != Access::Session || route.pattern.endsWith(QLatin1String("/auth/logout")))
+                continue;
+            const auto answer =
+                m_sim->send(route.method, pathOf(route.pattern, id), bodyFor(route.method, id),
+                            m_sim->commonHeaders() +
+                                SimFixture::Headers{{"Content-Type", "application/json"},
+                                                    {"x-hw-share-folder-id", id.toUtf8().left(2000)}});
+            const QString what = QString::fromLatin1(route.method) + QLatin1Char(' ') + route.pattern +
+                                 QStringLiteral(" → %1").arg(answer.status);
+            QVERIFY2(answer.status < 500, qPrintable(what));
+            if (answer.status >= 400)
+                QVERIFY2(answer.json.contains(QStringLiteral("error")), qPrintable(what));
+        }
         QCOMPARE(m_sim->counts(), before);
         // As an album's name it is only text: stored as given when it fits the page's 1–20 characters.
         const auto created = m_sim->post(

@@ -24,7 +24,7 @@ private:
              qint64 lifetime = 3600)
     {
         return QUrl(QString::fromLatin1(m_sim->server().signer().sign(
-            m_sim->server().url().toString().toLatin1(), file.id, process, file.name,
+            m_sim->server().objectStorageUrl().toString().toLatin1(), file.id, process, file.name,
             signedAt ? signedAt : m_sim->server().clock().nowSecs(), lifetime)));
     }
     koodrive::sim::FileRow firstIn(const QString &folder, int type)

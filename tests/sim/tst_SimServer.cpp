@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -14,6 +16,42 @@ class TestSimServer : public QObject
     Q_OBJECT
 
 private slots:
+    void aLibraryMadeBeforeTheFileOperationsOpens()
+    {
+        // The app keeps its demo library between runs: one made before recycled_by, sha256 and blob
+        // existed gains them, and what was in its bin stays there, listed.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE files(id TEXT PRIMARY KEY, container_id TEXT NOT NULL, owner_id TEXT NOT NULL, "
+                "parent_id TEXT, name TEXT NOT NULL COLLATE NOCASE, is_folder INTEGER NOT NULL, file_type "
+                "INTEGER "
+                "NOT NULL, mime TEXT, suffix TEXT COLLATE NOCASE, size INTEGER NOT NULL DEFAULT 0, "
+                "created_ms "
+                "INTEGER, edited_ms INTEGER, taken_ms INTEGER, width INTEGER, height INTEGER, recycled "
+                "INTEGER NOT "
+                "NULL DEFAULT 0, recycled_ms INTEGER NOT NULL DEFAULT 0)")));
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO files(id, container_id, owner_id, parent_id, name, is_folder, "
+                               "file_type, recycled, recycled_ms) VALUES('Fold', 'C', 'U', 'R', "
+                               "'old.jpg', 0, 15, 1, 5)")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+        koodrive::sim::SimStore store(path);
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QSqlQuery q =
+            store.exec(QStringLiteral("SELECT recycled_by, sha256 IS NULL, blob IS NULL FROM files"));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("Fold"));
+        QVERIFY(q.value(1).toBool() && q.value(2).toBool());
+    }
+
     void albumsSurviveARestart()
     {
         SimFixture sim(100);
@@ -83,13 +121,28 @@ private slots:
         QVERIFY(!log.contains(lines.at(2).mid(6).toLatin1()));
     }
 
+    void badCommandLinesAreRefused_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("named");
+        QTest::newRow("fail rate") << QStringList{QStringLiteral("--fail-rate"), QStringLiteral("2")}
+                                   << QByteArray("--fail-rate");
+        QTest::newRow("object port") << QStringList{QStringLiteral("--object-port"), QStringLiteral("70000")}
+                                     << QByteArray("--object-port");
+        QTest::newRow("job step") << QStringList{QStringLiteral("--job-step"), QStringLiteral("0:5")}
+                                  << QByteArray("--job-step");
+        QTest::newRow("job step files")
+            << QStringList{QStringLiteral("--job-step"), QStringLiteral("100:x")} << QByteArray("--job-step");
+    }
     void badCommandLinesAreRefused()
     {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, named);
         QProcess sim;
-        sim.start(QStringLiteral(KOODRIVE_SIM_BINARY), {QStringLiteral("--fail-rate"), QStringLiteral("2")});
+        sim.start(QStringLiteral(KOODRIVE_SIM_BINARY), arguments);
         QVERIFY(sim.waitForFinished(10000));
         QCOMPARE(sim.exitCode(), 2);
-        QVERIFY(sim.readAllStandardError().contains("--fail-rate"));
+        QVERIFY(sim.readAllStandardError().contains(named));
     }
 
     void latencyAndFailRateAreInjected()

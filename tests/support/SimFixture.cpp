@@ -97,6 +97,23 @@ SimFixture::Response SimFixture::fetch(const QUrl &url, const Headers &headers)
     return perform("GET", url, {}, headers);
 }
 
+SimFixture::Response SimFixture::sendTo(const QByteArray &method, const QUrl &url, const QByteArray &body,
+                                        const Headers &headers)
+{
+    return perform(method, url, body, headers);
+}
+
+SimFixture::Response SimFixture::sendObject(const QByteArray &method, const QString &pathAndQuery,
+                                            const QByteArray &body, const Headers &headers)
+{
+    QUrl url = m_server->objectStorageUrl();
+    const qsizetype q = pathAndQuery.indexOf(QLatin1Char('?'));
+    url.setPath(pathAndQuery.left(q));
+    if (q >= 0)
+        url.setQuery(pathAndQuery.mid(q + 1));
+    return perform(method, url, body, headers);
+}
+
 SimFixture::Response SimFixture::perform(const QByteArray &method, const QUrl &url, const QByteArray &body,
                                          const Headers &headers)
 {

@@ -57,6 +57,12 @@ public:
     Response post(const QString &path, const QJsonObject &body);
     Response del(const QString &path, const QJsonObject &body = {});
     Response fetch(const QUrl &url, const Headers &headers = {}); // a signed object URL, as is
+    // Any method to a full URL, as is (PUT of an upload part to its signed URL).
+    Response sendTo(const QByteArray &method, const QUrl &url, const QByteArray &body = {},
+                    const Headers &headers = {});
+    // A request to object storage's listener (SimServer::objectStorageUrl()), like send() to the API's.
+    Response sendObject(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body = {},
+                        const Headers &headers = {});
 
     // Adds `count` images (or another file type) directly inside `parentId` (a new folder under root when
     // empty), spread over names, sizes, times and suffixes; returns the folder id.
