@@ -79,6 +79,10 @@
         <source>The server sent %1 items where %2 were asked for.</source>
         <translation>服务器发送了 %1 项，而请求的是 %2 项。</translation>
     </message>
+    <message>
+        <source>The server&apos;s answer could not be unpacked: it is broken, or far larger than it claims.</source>
+        <translation>服务器的应答无法解压：它已损坏，或者远比声称的要大。</translation>
+    </message>
 </context>
 <context>
     <name>KooDriveClient</name>

@@ -38,6 +38,7 @@ protected:
     std::unique_ptr<thumbnails::ThumbnailScheduler> m_thumbnails;
     std::unique_ptr<MemoryTokenStore> m_tokenStore;
     std::unique_ptr<ui::MainWindow> m_window;
+    QUrl m_server; // where the window's client talks to
 
     // initTestCase: settings go to a scratch place of this test program's own.
     static void useScratchSettings(const char *programName)
@@ -50,13 +51,23 @@ protected:
     // init: a fresh library, fresh settings and a window showing it.
     void openFreshWindow()
     {
+        makeLibrary();
+        openWindowOn(m_sim->server().url());
+    }
+    // A fresh library and fresh settings, no window yet.
+    void makeLibrary()
+    {
         QSettings().clear();
         m_tokenStore = std::make_unique<MemoryTokenStore>();
         m_sim = std::make_unique<SimFixture>(600);
         m_sim->addFolder(QStringLiteral("Party"), 250);
+    }
+    // The window on the library, reached at `server` (koodrive-sim itself, or something in front of it).
+    void openWindowOn(const QUrl &server)
+    {
+        m_server = server;
         m_client = std::make_unique<api::KooDriveClient>(&m_network);
-        m_client->setConnection(
-            {m_sim->server().url(), m_sim->userId(), m_sim->server().accessToken(), true});
+        m_client->setConnection({server, m_sim->userId(), m_sim->server().accessToken(), true});
         m_thumbnails = std::make_unique<thumbnails::ThumbnailScheduler>(&m_network);
         openWindow();
         m_window->resize(1200, 800);
@@ -74,7 +85,7 @@ protected:
     void openWindow()
     {
         m_window = std::make_unique<ui::MainWindow>(
-            ui::MainWindow::Services{{m_sim->server().url(), m_sim->userId(), QString(), true},
+            ui::MainWindow::Services{{m_server, m_sim->userId(), QString(), true},
                                      m_client.get(),
                                      m_thumbnails.get(),
                                      &m_network,

@@ -165,6 +165,12 @@ ApiError ApiCall::transferError(const net::Transfer &transfer) const
                             "so that your session stays with KooDrive.")
                 .arg(transfer.refusedUrl().host());
         break;
+    case Failure::Undecodable:
+        error.kind = ApiError::Kind::BadResponse;
+        error.message = QCoreApplication::translate(
+            "ApiError",
+            "The server's answer could not be unpacked: it is broken, or far larger than it claims.");
+        break;
     case Failure::TooManyRedirects:
         error.kind = ApiError::Kind::BadResponse;
         error.message = QCoreApplication::translate(

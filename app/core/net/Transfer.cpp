@@ -45,9 +45,10 @@ Transfer *Transfer::start(QNetworkAccessManager *network, QNetworkRequest reques
                          QNetworkRequest::UserVerifiedRedirectPolicy);
     request.setMaximumRedirectsAllowed(policy.maxRedirects);
     request.setTransferTimeout(policy.idleTimeoutMs);
-    // A compressed answer counts as what it decompresses to: the byte budget below stops a gzip bomb at
-    // the budget, whatever its ratio (Qt's own ratio check would end it as an unclear content error).
-    request.setDecompressedSafetyCheckThreshold(-1);
+    // A compressed answer (gzip keeps listings a fifth of their size) is checked for a bomb once 1 MiB is
+    // unpacked: past 40 times its compressed size, Qt stops unpacking. Left to the byte budget alone, Qt
+    // would unpack a whole 1 GiB bomb on the GUI thread before the budget could stop it.
+    request.setDecompressedSafetyCheckThreshold(1024 * 1024);
     QNetworkReply *reply = verb == "GET" && body.isEmpty() ? network->get(request)
                                                            : network->sendCustomRequest(request, verb, body);
     return new Transfer(reply, policy, parent);
@@ -213,6 +214,11 @@ void Transfer::onFinished()
         case QNetworkReply::TimeoutError: m_failure = Failure::IdleTimeout; break;
         case QNetworkReply::TooManyRedirectsError: m_failure = Failure::TooManyRedirects; break;
         case QNetworkReply::InsecureRedirectError: m_failure = Failure::Insecure; break;
+        case QNetworkReply::UnknownContentError:
+            // A 2xx whose body could not be unpacked (Content-Encoding): a bomb, or broken on the way.
+            if (m_status >= 200 && m_status < 300)
+                m_failure = Failure::Undecodable;
+            break;
         default:
             // Transport errors (QNetworkReply's 1..199) leave no complete answer, even after a status line.
             if (m_networkError > QNetworkReply::NoError &&

@@ -34,6 +34,7 @@ public:
         CrossOriginRedirect, // a request with credentials was sent to another origin
         TooManyRedirects,    // more than maxRedirects hops, e.g. a loop
         Insecure,            // https to http, or plain http to a host that is not loopback
+        Undecodable,         // a compressed body that could not be unpacked (a gzip bomb stops here)
     };
 
     // Sends `request` (its headers are the caller's) with `verb` and `body`. The Transfer belongs to

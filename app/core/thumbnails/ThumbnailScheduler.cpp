@@ -222,7 +222,8 @@ void ThumbnailScheduler::onReplyFinished(const QByteArray &key, net::Transfer *r
     using Failure = net::Transfer::Failure;
 
     if (reply->failure() == Failure::TooLarge || reply->failure() == Failure::Deadline ||
-        reply->failure() == Failure::TooManyRedirects || reply->failure() == Failure::Insecure) {
+        reply->failure() == Failure::TooManyRedirects || reply->failure() == Failure::Insecure ||
+        reply->failure() == Failure::Undecodable) {
         // Not a thumbnail any server should send: asking again would bring the same.
         qCInfo(lcThumbnails).noquote()
             << "thumbnail refused:" << int(reply->failure()) << "from" << reply->url().host();
