@@ -60,6 +60,7 @@ Transfer::Transfer(QNetworkReply *reply, const TransferPolicy &policy, QObject *
     , m_policy(policy)
     , m_url(reply->url())
     , m_visited{reply->url()}
+    , m_body(policy.maxBytes)
 {
     connect(reply, &QNetworkReply::redirected, this, &Transfer::onRedirected);
     connect(reply, &QNetworkReply::metaDataChanged, this, &Transfer::onMetaData);
@@ -92,13 +93,7 @@ void Transfer::abort()
 
 QByteArray Transfer::takeBody()
 {
-    if (m_pieces.size() == 1)
-        return std::exchange(m_pieces, {}).constFirst();
-    QByteArray body;
-    body.reserve(m_received);
-    for (const QByteArray &piece : std::exchange(m_pieces, {}))
-        body.append(piece);
-    return body;
+    return m_body.take();
 }
 
 QByteArray Transfer::rawHeader(const QByteArray &name) const
@@ -152,25 +147,22 @@ void Transfer::onMetaData()
     // A redirect's own headers do not count; the answer's do.
     const bool isRedirect = m_status >= 300 && m_status < 400 &&
                             !m_reply->attribute(QNetworkRequest::RedirectionTargetAttribute).isNull();
-    if (!isRedirect && length.isValid()) {
-        m_announced = length.toLongLong();
-        if (m_announced > m_policy.maxBytes)
-            fail(Failure::TooLarge); // refused before a byte of it is read
-    }
+    if (!isRedirect && length.isValid() && !m_body.announce(length.toLongLong()))
+        fail(Failure::TooLarge); // refused before a byte of it is read
 }
 
 void Transfer::onReadyRead()
 {
     if (!m_reply || m_finished)
         return;
+    // Only what the budget still allows is read: a piece past it is never taken off the socket.
     const qint64 available = m_reply->bytesAvailable();
-    if (m_received + available > m_policy.maxBytes) {
+    if (available > m_body.budget() - m_body.size()) {
         fail(Failure::TooLarge);
         return;
     }
-    m_pieces.append(m_reply->read(available));
-    m_received += m_pieces.constLast().size();
-    emit progress(m_received, m_announced);
+    m_body.append(m_reply->read(available));
+    emit progress(m_body.size(), m_body.announced());
 }
 
 void Transfer::fail(Failure failure)
@@ -178,7 +170,7 @@ void Transfer::fail(Failure failure)
     if (m_finished)
         return;
     m_failure = failure;
-    m_pieces.clear();
+    m_body.clear();
     if (m_reply)
         m_reply->abort(); // finished() follows at once, and onFinished() keeps the failure set here
     if (!m_finished)
@@ -197,12 +189,10 @@ void Transfer::onFinished()
     m_fromCache = reply->attribute(QNetworkRequest::SourceIsFromCacheAttribute).toBool();
     m_headers = reply->rawHeaderPairs(); // kept: the reply goes now
     if (m_failure == Failure::None && reply->isOpen() && reply->bytesAvailable() > 0) {
-        if (m_received + reply->bytesAvailable() > m_policy.maxBytes) {
+        if (reply->bytesAvailable() > m_body.budget() - m_body.size())
             m_failure = Failure::TooLarge;
-        } else {
-            m_pieces.append(reply->readAll());
-            m_received += m_pieces.constLast().size();
-        }
+        else
+            m_body.append(reply->readAll());
     }
     // A redirect answered as the last word: Qt stops following after maxRedirects.
     if (m_failure == Failure::None && m_status >= 300 && m_status < 400 &&
@@ -233,7 +223,7 @@ void Transfer::onFinished()
     if (m_failure == Failure::None && m_status < 200)
         m_failure = Failure::Network;
     if (m_failure != Failure::None)
-        m_pieces.clear();
+        m_body.clear();
     m_finished = true;
     m_reply = nullptr;
     reply->disconnect(this);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BoundedBody.h"
 #include "TransferPolicy.h"
 
 #include <QByteArray>
@@ -57,7 +58,7 @@ public:
     // The body, once finished without a failure (read in pieces: a body of unknown length never costs
     // twice its size while it grows).
     QByteArray takeBody();
-    qint64 bytesReceived() const { return m_received; }
+    qint64 bytesReceived() const { return m_body.size(); }
     QByteArray rawHeader(const QByteArray &name) const;
     QString contentType() const;
     bool fromCache() const { return m_fromCache; }
@@ -92,11 +93,9 @@ private:
     QUrl m_url;
     QUrl m_refusedUrl;
     QList<QUrl> m_visited; // every address of this transfer so far
-    QList<QByteArray> m_pieces;
-    qint64 m_received = 0;
+    BoundedBody m_body;
     int m_hops = 0;
     QList<QNetworkReply::RawHeaderPair> m_headers;
-    qint64 m_announced = -1;
     int m_status = 0;
     Failure m_failure = Failure::None;
     QNetworkReply::NetworkError m_networkError = QNetworkReply::NoError;
