@@ -1,24 +1,30 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages KooDrive Albums needs to build, test and run.
+# Installs the Debian 12 packages KooDrive Albums needs to build, test and run: every program the CMake
+# files, the tests and the scripts call is named here with the package that brings it (a minimal Debian,
+# e.g. a debootstrap root or a container, has none of them; packaging/check-fresh-debian.sh proves it).
 # Idempotent: installs only what is missing, and says nothing when everything is present.
 # Package list: ../shared/QT-6.4-NOTES.md ("Packages").
 set -euo pipefail
 
 packages=(
-  # toolchain; clang and its runtime for the libFuzzer targets (tests/fuzz)
+  # toolchain: cmake, ninja, g++ (the build), pkg-config; clang and its runtime for the libFuzzer
+  # targets (tests/fuzz, run by the test `fuzzers`)
   cmake g++ ninja-build pkg-config clang libclang-rt-14-dev
-  # Qt 6.4 (Widgets, Network, Test, HttpServer, Sql, Svg, tools)
+  # Qt 6.4 (Widgets, Network, Test, HttpServer, Sql, Svg, tools: moc, uic, rcc, lupdate, lrelease)
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-httpserver-dev
   qt6-websockets-dev qt6-image-formats-plugins qt6-svg-dev libqt6sql6-sqlite
   qtkeychain-qt6-dev libxkbcommon-dev libgl-dev
-  # zlib for the tests' gzip bombs (tests/support/HostileServer)
+  # zlib for the tests' gzip and PNG bombs (tests/support/HostileServer)
   zlib1g-dev
-  # Qt's own translations (the app in Chinese), and the packaging checks: desktop-file-validate,
-  # appstreamcli, dpkg-shlibdeps for CPack's .deb
-  qt6-translations-l10n desktop-file-utils appstream dpkg-dev
-  # running the app and taking screenshots under a virtual X server
+  # Qt's own translations (the app in Chinese)
+  qt6-translations-l10n
+  # the packaging tests: desktop-file-validate, appstreamcli; CPack's .deb generator runs `file` and
+  # dpkg-shlibdeps (dpkg-dev); test-deb.sh unpacks with dpkg-deb (dpkg)
+  desktop-file-utils appstream dpkg-dev file
+  # the GUI tests run offscreen (Qt's own platform plugin, in qt6-base); running the app, the startup
+  # benchmark and screenshots under a virtual X server use these
   xvfb xauth x11-utils
-  # load measurements (see README, Performance)
+  # load: wrk (tst_UnderLoad); curl (the upload benchmark's baseline, README's curl walk)
   wrk curl
 )
 
