@@ -2,6 +2,7 @@
 #include "text/DisplayText.h"
 
 #include <QTest>
+#include <QTextDocument>
 
 using koodrive::text::displayText;
 using koodrive::text::elided;
@@ -43,6 +44,15 @@ private slots:
         QString broken = QStringLiteral("ab");
         broken.insert(1, QChar(0xD800));
         QCOMPARE(displayText(broken), QStringLiteral("a\uFFFDb"));
+    }
+
+    void toolTipsShowTheTextAsItIs()
+    {
+        const QString tip = koodrive::text::toolTip(QStringLiteral("<b>x</b> & y\n4.92 MiB"));
+        QVERIFY(Qt::mightBeRichText(tip)); // so Qt renders the escaped text, not the raw one
+        QVERIFY(tip.contains(QLatin1String("&lt;b&gt;x&lt;/b&gt; &amp; y")));
+        QVERIFY(!tip.contains(QLatin1String("<b>")));
+        QVERIFY(tip.contains(QLatin1String("white-space:pre"))); // lines are not wrapped inside
     }
 
     void longTextIsCutAtAWord()

@@ -144,7 +144,7 @@ void MainWindow::showAccount()
                             ? tr("Not signed in")
                             : tr("Signed in as %1").arg(text::displayText(connection.who()));
     m_who->setText(QString(who).replace(QLatin1Char('&'), QLatin1String("&&")));
-    m_account->setToolTip(Qt::convertFromPlainText(who));
+    m_account->setToolTip(text::toolTip(who));
 }
 
 void MainWindow::signIn()

@@ -5,7 +5,6 @@
 
 #include <QDateTime>
 #include <QMimeData>
-#include <QTextDocument>
 
 namespace koodrive::models {
 
@@ -93,7 +92,7 @@ QVariant AlbumListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole: return text::displayText(album.name);
     case Qt::EditRole: return album.name;
     case Qt::ToolTipRole:
-        return Qt::convertFromPlainText(
+        return text::toolTip(
             album.isManual()
                 ? tr("%1 — album; drop photos here to add them").arg(text::displayText(album.name))
                 : tr("%1 — collection of %n folder(s)", nullptr, int(album.scopeDirs.size()))

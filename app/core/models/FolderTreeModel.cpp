@@ -4,7 +4,6 @@
 
 #include <QMimeData>
 #include <QPointer>
-#include <QTextDocument>
 
 namespace koodrive::models {
 
@@ -147,9 +146,9 @@ QVariant FolderTreeModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole: return text::displayText(node->name);
     case Qt::EditRole: return node->name;
     case Qt::ToolTipRole:
-        return Qt::convertFromPlainText(node->shared && node->parent == &m_root
-                                            ? tr("%1 (shared)").arg(text::displayText(node->name))
-                                            : text::displayText(node->name));
+        return text::toolTip(node->shared && node->parent == &m_root
+                                 ? tr("%1 (shared)").arg(text::displayText(node->name))
+                                 : text::displayText(node->name));
     case IdRole: return node->id;
     case ContainerRole: return node->containerId;
     case OwnerRole: return node->ownerId;

@@ -4,7 +4,6 @@
 
 #include <QDateTime>
 #include <QMimeData>
-#include <QTextDocument>
 #include <algorithm>
 
 namespace koodrive::models {
@@ -113,12 +112,11 @@ QVariant PagedFileModel::data(const QModelIndex &index, int role) const
         const bool folder =
             row->fileType == api::FileType::Folder || row->fileType == api::FileType::SmartFolder;
         if (folder)
-            return Qt::convertFromPlainText(text::displayText(row->name));
+            return text::toolTip(text::displayText(row->name));
         const QDateTime when = utc(row->takenMs ? row->takenMs : row->editedMs).toLocalTime();
-        return Qt::convertFromPlainText(tr("%1\n%2, %3")
-                                            .arg(text::displayText(row->name),
-                                                 QLocale().formattedDataSize(row->size),
-                                                 QLocale().toString(when, QLocale::ShortFormat)));
+        return text::toolTip(tr("%1\n%2, %3")
+                                 .arg(text::displayText(row->name), QLocale().formattedDataSize(row->size),
+                                      QLocale().toString(when, QLocale::ShortFormat)));
     }
     case IdRole: return row->id;
     case FileTypeRole: return int(row->fileType);

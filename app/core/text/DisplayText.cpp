@@ -50,6 +50,13 @@ QString displayText(const QString &untrusted)
     return changed ? out : untrusted;
 }
 
+QString toolTip(const QString &plain)
+{
+    // Escaped, in a paragraph that keeps its lines whole (Qt::convertFromPlainText lets the tooltip wrap
+    // them at its own width).
+    return QStringLiteral("<p style=\"white-space:pre\">%1</p>").arg(plain.toHtmlEscaped());
+}
+
 QString elided(const QString &text, int maxCharacters)
 {
     if (text.size() <= maxCharacters)

@@ -15,6 +15,10 @@ QString displayText(const QString &untrusted);
 // The whole text stays where the person can copy it ("Copy details").
 QString elided(const QString &text, int maxCharacters);
 
+// A tooltip that shows `plain` as it is: Qt renders a tooltip as rich text whenever it looks like markup,
+// so server text in one is escaped; lines are kept as they are (no wrapping inside "4.92 MiB").
+QString toolTip(const QString &plain);
+
 // True for the characters displayText() replaces.
 bool isHiddenControl(char32_t c);
 
