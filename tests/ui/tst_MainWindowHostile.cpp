@@ -219,6 +219,23 @@ private slots:
         QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
     }
 
+    void theSignInDialogShowsTheServersWordsPlainly()
+    {
+        // A sign-in refused with markup in its description (a captive portal, a hostile server).
+        const QByteArray description = (Markup + QStringLiteral(" more").repeated(2000)).toUtf8();
+        m_hostile->on(QStringLiteral("/koodrive/ose/v1/auth/login"),
+                      HostileServer::reply(400, errorBody(400, description)));
+        ui::SignInDialog dialog(&m_network, m_hostile->url());
+        dialog.show();
+        dialog.setAccount(QStringLiteral("demo@koodrive.local"), QStringLiteral("demo"));
+        dialog.submit();
+        QTRY_VERIFY(!dialog.isBusy());
+        QVERIFY(dialog.problem().contains(QLatin1String("<h1>Huge")));
+        verifyShownPlainly(Markup);
+        QVERIFY2(dialog.problem().size() < 500, qPrintable(QString::number(dialog.problem().size())));
+        QVERIFY(dialog.problem().contains(QLatin1String("trace id")));
+    }
+
     void aHostileFolderNeverFreezesTheWindow_data()
     {
         QTest::addColumn<QString>("kind");
