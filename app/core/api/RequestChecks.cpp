@@ -1,0 +1,73 @@
+#include "RequestChecks.h"
+
+#include <QJsonDocument>
+#include <QUrl>
+
+namespace koodrive::api::checks {
+
+int characters(const QString &text)
+{
+    return int(text.toUcs4().size());
+}
+
+std::optional<ApiError> checkRange(const char *name, qint64 value, qint64 min, qint64 max)
+{
+    if (value >= min && value <= max)
+        return std::nullopt;
+    return ApiError::invalidInput(QLatin1String(name),
+                                  QCoreApplication::translate("KooDriveClient", "%1 must be from %2 to %3.")
+                                      .arg(QLatin1String(name))
+                                      .arg(min)
+                                      .arg(max));
+}
+
+std::optional<ApiError> checkText(const char *name, const QString &value, int min, int max)
+{
+    const int length = characters(value);
+    if (length >= min && length <= max)
+        return std::nullopt;
+    if (min > 0 && length == 0)
+        return ApiError::invalidInput(
+            QLatin1String(name),
+            QCoreApplication::translate("KooDriveClient", "%1 is required.").arg(QLatin1String(name)));
+    return ApiError::invalidInput(
+        QLatin1String(name),
+        QCoreApplication::translate("KooDriveClient", "%1 must be %2 to %3 characters long.")
+            .arg(QLatin1String(name))
+            .arg(min)
+            .arg(max));
+}
+
+std::optional<ApiError> checkIds(const char *name, const QStringList &ids, int min, int max)
+{
+    if (ids.size() < min || ids.size() > max)
+        return ApiError::invalidInput(
+            QLatin1String(name), QCoreApplication::translate("KooDriveClient", "%1 takes %2 to %3 entries.")
+                                     .arg(QLatin1String(name))
+                                     .arg(min)
+                                     .arg(max));
+    for (const QString &id : ids)
+        if (auto error = checkText(name, id, 1, 64))
+            return error;
+    return std::nullopt;
+}
+
+std::optional<ApiError> firstOf(std::initializer_list<std::optional<ApiError>> checks)
+{
+    for (const auto &check : checks)
+        if (check)
+            return check;
+    return std::nullopt;
+}
+
+QByteArray json(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QString segment(const QString &value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
+} // namespace koodrive::api::checks
