@@ -79,6 +79,10 @@
         <source>The server sent %1 items where %2 were asked for.</source>
         <translation>服务器发送了 %1 项，而请求的是 %2 项。</translation>
     </message>
+    <message>
+        <source>request id %1</source>
+        <translation>请求 ID %1</translation>
+    </message>
 </context>
 <context>
     <name>KooDriveClient</name>

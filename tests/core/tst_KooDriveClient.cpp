@@ -142,6 +142,30 @@ private slots:
         QVERIFY2(collection.ok(), qPrintable(collection.ok() ? QString() : collection.error().details()));
     }
 
+    void aFamilysFolderIsReadThroughItsHeader()
+    {
+        // OPERATIONS.md, common rules: x-hw-share-folder-id makes a call act inside that shared folder.
+        const auto families = wait<QVector<ShareFolder>>(
+            [&](QObject *c, auto done) { return m_client->shareFolders(c, done); });
+        QVERIFY(families.ok() && !families.value().isEmpty());
+        const ShareFolder family = families.value().at(0);
+        KooDriveClient::FileListQuery query{false, family.containerId};
+        query.shareFolderId = family.shareFolderId;
+        const auto inside =
+            wait<FilePage>([&](QObject *c, auto done) { return m_client->listFiles(query, c, done); });
+        QVERIFY2(inside.ok(), qPrintable(inside.ok() ? QString() : inside.error().details()));
+        QVERIFY(!inside.value().files.isEmpty());
+        for (const DriveFile &file : inside.value().files)
+            QCOMPARE(file.containerId, family.containerId);
+        // A shared folder the person is not in is refused, naming the header.
+        query.shareFolderId = family.shareFolderId + 1;
+        const auto outside =
+            wait<FilePage>([&](QObject *c, auto done) { return m_client->listFiles(query, c, done); });
+        QVERIFY(!outside.ok());
+        QCOMPARE(outside.error().code, QStringLiteral("13000410"));
+        QCOMPARE(outside.error().parameter, QStringLiteral("x-hw-share-folder-id"));
+    }
+
     void signInAndOut()
     {
         const auto session = wait<Session>([&](QObject *c, auto done) {

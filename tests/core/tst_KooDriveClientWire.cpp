@@ -222,6 +222,45 @@ private slots:
         QCOMPARE(last().target, QByteArray("/koodrive/ose/v1/space/154663352556663635?type=1"));
     }
 
+    void aSharedFolderCallCarriesItsHeader()
+    {
+        // OPERATIONS.md, common rules: x-hw-share-folder-id when the call acts inside a family's folder, and
+        // only then.
+        KooDriveClient::FileListQuery query;
+        query.containerId = QStringLiteral("C1");
+        m_server->enqueue({200, R"({"files":[],"code":0})"});
+        QVERIFY(wait<FilePage>([&](QObject *c, auto d) { return m_client->listFiles(query, c, d); }).ok());
+        QVERIFY(!last().header("x-hw-share-folder-id").size());
+        QVERIFY(!last().target.contains("share"));
+        query.shareFolderId = 1805929618625036417;
+        m_server->enqueue({200, R"({"files":[],"code":0})"});
+        QVERIFY(wait<FilePage>([&](QObject *c, auto d) { return m_client->listFiles(query, c, d); }).ok());
+        QCOMPARE(last().header("x-hw-share-folder-id"), QByteArray("1805929618625036417"));
+        const qsizetype sent = m_server->requests().size();
+        query.shareFolderId = -1;
+        const auto refused =
+            wait<FilePage>([&](QObject *c, auto d) { return m_client->listFiles(query, c, d); });
+        QCOMPARE(refused.error().kind, ApiError::Kind::InvalidInput);
+        QCOMPARE(refused.error().parameter, QStringLiteral("shareFolderId"));
+        QCOMPARE(m_server->requests().size(), sent);
+    }
+
+    void aRefusalInTheJobCallsShapeKeepsItsRequestId()
+    {
+        // OPERATIONS.md §5 (ent.): {error_code, error_msg} and an X-request-id header, quoted in the details.
+        m_server->enqueue({400,
+                           R"({"error_code":"13000102","error_msg":"jobId is wrong"})",
+                           {{"X-request-id", "7c1e0f2a-req"}}});
+        const auto result =
+            wait<Done>([&](QObject *c, auto d) { return m_client->deleteAlbum(QStringLiteral("9"), c, d); });
+        QCOMPARE(result.error().kind, ApiError::Kind::Refused);
+        QCOMPARE(result.error().code, QStringLiteral("13000102"));
+        QCOMPARE(result.error().message, QStringLiteral("jobId is wrong"));
+        QCOMPARE(result.error().requestId, QStringLiteral("7c1e0f2a-req"));
+        QVERIFY(result.error().details().contains(QLatin1String("7c1e0f2a-req")));
+        QVERIFY(result.error().details().contains(result.error().traceId));
+    }
+
     void theSessionCallsAreThePagesShape()
     {
         // OPERATIONS.md §1: sign-in names the carrier, sends authType as a String, and gets the user and

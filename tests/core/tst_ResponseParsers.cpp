@@ -83,6 +83,34 @@ private slots:
         QVERIFY(result.error().details().contains(QLatin1String("trace id t1")));
     }
 
+    void theJobCallsErrorShapeIsARefusalToo_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("400, a String code")
+            << 400 << QByteArray(R"({"error_code":"13000102","error_msg":"bad jobId"})") << "13000102";
+        QTest::newRow("200, an Integer code")
+            << 200 << QByteArray(R"({"error_code":13000309,"error_msg":"bad jobId"})") << "13000309";
+        QTest::newRow("404, a message alone") << 404 << QByteArray(R"({"error_msg":"bad jobId"})") << "";
+    }
+    void theJobCallsErrorShapeIsARefusalToo()
+    {
+        // OPERATIONS.md §5 (ent.): {error_code, error_msg}, with the request's id in X-request-id.
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, code);
+        const auto result = P::envelope(status, body, QStringLiteral("trace"), QStringLiteral("req-77"));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, ApiError::Kind::Refused);
+        QCOMPARE(result.error().code, code);
+        QCOMPARE(result.error().message, QStringLiteral("bad jobId"));
+        QCOMPARE(result.error().requestId, QStringLiteral("req-77"));
+        QVERIFY(result.error().details().contains(QLatin1String("request id req-77")));
+        // A success that happens to carry the field empty or zero is still a success.
+        QVERIFY(P::envelope(200, R"({"error_code":"0","error_msg":"","data":"1"})", {}).ok());
+    }
+
     void successEnvelopes()
     {
         QVERIFY(P::envelope(200, R"({"code":0,"msg":"Success."})", {}).ok());
@@ -148,6 +176,21 @@ private slots:
         QCOMPARE(folder.parentId,
                  QStringLiteral("DEUI7pa0C24ArootIAADfsBFCO6WtAtuAb7e92cde625843cfb7f4ceba802e0b"));
         QCOMPARE(folder.ownerId, QStringLiteral("NDEzMDA4NjAwMDAwMjc0MTY2NS00MDA4NjAwMDAwNDg3MTY2Ng"));
+        QVERIFY(!folder.favorite);
+    }
+
+    void favoriteIsReadFromEveryFile()
+    {
+        // OPERATIONS.md §6: files list, detail and search say whether a file is a favourite.
+        QVERIFY(P::file(object(R"({"id":"F1","fileName":"a","fileType":"15","favorite":true})"))
+                    .value()
+                    .favorite);
+        QVERIFY(!P::file(object(R"({"id":"F1","fileName":"a","fileType":"15"})")).value().favorite);
+        const auto mistyped =
+            P::file(object(R"({"id":"F1","fileName":"a","fileType":"15","favorite":"yes"})"));
+        QVERIFY(!mistyped.ok());
+        QVERIFY2(mistyped.error().message.contains(QLatin1String("file.favorite")),
+                 qPrintable(mistyped.error().message));
     }
 
     void createExampleOfThePage()

@@ -30,6 +30,7 @@ struct ApiError
     QString message;         // for a person
     QString serverMessage{}; // what the service itself said, when the message above says it otherwise
     QString traceId;         // X-Traceid of the request, to quote to support
+    QString requestId{};     // X-request-id of the answer, when the service gave one (OPERATIONS.md §5)
     bool retryable = false;
     int retryAfterSecs = -1;
 

@@ -73,6 +73,7 @@ struct DriveFile
     qint64 recycledMs = 0;
     QByteArray thumbnailUrl;
     QByteArray originalUrl;
+    bool favorite = false; // OPERATIONS.md §6: every listing says so
 
     bool isFolder() const { return fileType == FileType::Folder || fileType == FileType::SmartFolder; }
     bool isImage() const { return fileType == FileType::Image; }

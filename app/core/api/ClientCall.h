@@ -16,7 +16,7 @@ CallHandle KooDriveClient::call(ApiRequest request, QObject *context, Callback<T
     // Runs on a parser thread (ApiCall): the envelope and the page's parser, both pure functions.
     auto parseAnswer = [parse = std::move(parse)](const ApiCall::Answer &answer) -> std::any {
         Result<QJsonObject> envelope =
-            ResponseParsers::envelope(answer.httpStatus, answer.body, answer.traceId);
+            ResponseParsers::envelope(answer.httpStatus, answer.body, answer.traceId, answer.requestId);
         if (!envelope.ok())
             return Result<T>(envelope.error());
         Result<T> value = parse(envelope.value());

@@ -131,6 +131,8 @@ DriveFile readDriveFile(JsonReader &r)
     f.editedMs = r.time("editedTime");
     f.recycled = r.boolean("recycled");
     f.recycledMs = r.time("recycledTime");
+    // files-list.txt, Table 7; OPERATIONS.md §6: every listing says whether the file is a favourite.
+    f.favorite = r.boolean("favorite");
     const QStringList parents = r.strings("parentFolder");
     f.parentId = parents.value(0); // files-list.txt: "Currently, only the first ID is used."
     f.containerId = r.strings("containers").value(0);

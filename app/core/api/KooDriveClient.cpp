@@ -118,6 +118,8 @@ net::Transfer *KooDriveClient::send(const ApiRequest &request, const QString &tr
     http.setRawHeader("X-Date", xDate());
     http.setRawHeader("X-Traceid", traceId.toLatin1());
     http.setRawHeader("language", m_language.toLatin1());
+    if (request.shareFolderId > 0)
+        http.setRawHeader("x-hw-share-folder-id", QByteArray::number(request.shareFolderId));
     if (!request.body.isEmpty())
         http.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     // Every request, the sign-in with its password included, carries credentials: redirects stay on the
@@ -314,13 +316,13 @@ CallHandle KooDriveClient::addToAlbum(const QString &albumId, const QVector<File
 CallHandle KooDriveClient::listFiles(const FileListQuery &query, QObject *context, Callback<FilePage> done)
 {
     // files-list.txt, Tables 3 to 5.
-    if (auto error = firstOf({checkText("containerId", query.containerId, 1, 64),
-                              checkText("parentFileId", query.parentFileId, 1, 64),
-                              checkRange("pageSize", query.pageSize, 1, 100),
-                              checkRange("sortType", query.sortType, 0, 6),
-                              checkRange("sortDirection", query.sortDirection, 0, 2),
-                              checkText("fileName", query.fileName, 0, 80),
-                              checkText("imageProcess", query.imageProcess, 0, 300)}))
+    if (auto error = firstOf(
+            {checkText("containerId", query.containerId, 1, 64),
+             checkText("parentFileId", query.parentFileId, 1, 64),
+             checkRange("pageSize", query.pageSize, 1, 100), checkRange("sortType", query.sortType, 0, 6),
+             checkRange("sortDirection", query.sortDirection, 0, 2),
+             checkText("fileName", query.fileName, 0, 80),
+             checkText("imageProcess", query.imageProcess, 0, 300), checkShareFolder(query.shareFolderId)}))
         return reject(*error, context, std::move(done));
     QJsonObject body{{QStringLiteral("containerId"), query.containerId},
                      {QStringLiteral("parentFileId"), query.parentFileId},
@@ -336,12 +338,13 @@ CallHandle KooDriveClient::listFiles(const FileListQuery &query, QObject *contex
         body.insert(QStringLiteral("fileName"), query.fileName);
     if (!query.imageProcess.isEmpty())
         body.insert(QStringLiteral("imageProcess"), query.imageProcess);
-    return call<FilePage>({"POST",
-                           Api + (query.recycleBin ? QStringLiteral("/files/1") : QStringLiteral("/files/0")),
-                           {},
-                           json(body),
-                           true},
-                          context, std::move(done),
+    ApiRequest request{"POST",
+                       Api + (query.recycleBin ? QStringLiteral("/files/1") : QStringLiteral("/files/0")),
+                       {},
+                       json(body),
+                       true};
+    request.shareFolderId = query.shareFolderId;
+    return call<FilePage>(std::move(request), context, std::move(done),
                           atMost(query.pageSize, &ResponseParsers::filePage,
                                  [](const FilePage &page) { return page.files.size(); }));
 }

@@ -113,7 +113,8 @@ public:
         int sortDirection = 0; // 0: default; 1 ascending, 2 descending
         int fileType = 0;      // 0: any
         QString fileName{};
-        QString imageProcess{}; // e.g. "image/resize,m_lfit,h_256,w_256"
+        QString imageProcess{};   // e.g. "image/resize,m_lfit,h_256,w_256"
+        qint64 shareFolderId = 0; // x-hw-share-folder-id: a family's shared folder (ShareFolder); 0: none
     };
     CallHandle listFiles(const FileListQuery &query, QObject *context, Callback<FilePage> done);
 

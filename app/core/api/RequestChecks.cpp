@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 #include <QUrl>
+#include <limits>
 
 namespace koodrive::api::checks {
 
@@ -50,6 +51,11 @@ std::optional<ApiError> checkIds(const char *name, const QStringList &ids, int m
         if (auto error = checkText(name, id, 1, 64))
             return error;
     return std::nullopt;
+}
+
+std::optional<ApiError> checkShareFolder(qint64 shareFolderId)
+{
+    return checkRange("shareFolderId", shareFolderId, 0, std::numeric_limits<qint64>::max());
 }
 
 std::optional<ApiError> firstOf(std::initializer_list<std::optional<ApiError>> checks)

@@ -97,7 +97,17 @@ qint64 isoTime(QStringView text)
     return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60000LL + second * 1000LL + millis;
 }
 
-Result<QJsonObject> envelope(int httpStatus, const QByteArray &body, const QString &traceId)
+namespace {
+// A code written as a String or an Integer; empty for none, and for 0 (success).
+QString codeText(const QJsonValue &code)
+{
+    const QString text = code.isString()   ? code.toString()
+                         : code.isDouble() ? QString::number(exactInteger(code.toDouble()).value_or(-1))
+                                           : QString();
+    return text == QLatin1String("0") ? QString() : text;
+}
+
+Result<QJsonObject> readEnvelope(int httpStatus, const QByteArray &body, const QString &traceId)
 {
     QJsonParseError parseError;
     QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
@@ -128,18 +138,30 @@ Result<QJsonObject> envelope(int httpStatus, const QByteArray &body, const QStri
         return refusal(httpStatus >= 400 ? httpStatus : 400, code,
                        detail.value(QStringLiteral("errorParam")).toString(), message, traceId);
     }
+    // OPERATIONS.md §5 (ent.): the job calls may answer {error_code, error_msg}, on a 4xx or a 200.
+    const QString enterpriseCode = codeText(json.value(QStringLiteral("error_code")));
+    if (!enterpriseCode.isEmpty() || (httpStatus >= 400 && json.contains(QStringLiteral("error_msg"))))
+        return refusal(httpStatus, enterpriseCode, QString(),
+                       json.value(QStringLiteral("error_msg")).toString(), traceId);
     if (httpStatus >= 400)
-        return refusal(httpStatus, QString(), QString(), json.value(QStringLiteral("msg")).toString(),
-                       traceId);
+        return refusal(httpStatus, codeText(json.value(QStringLiteral("code"))), QString(),
+                       json.value(QStringLiteral("msg")).toString(), traceId);
     // "code" is an Integer on some pages and a String on others.
-    const QJsonValue code = json.value(QStringLiteral("code"));
-    const QString codeText = code.isString()   ? code.toString()
-                             : code.isDouble() ? QString::number(exactInteger(code.toDouble()).value_or(-1))
-                                               : QString();
-    if (!codeText.isEmpty() && codeText != QLatin1String("0"))
-        return refusal(httpStatus, codeText, QString(), json.value(QStringLiteral("msg")).toString(),
-                       traceId);
+    if (const QString code = codeText(json.value(QStringLiteral("code"))); !code.isEmpty())
+        return refusal(httpStatus, code, QString(), json.value(QStringLiteral("msg")).toString(), traceId);
     return json;
+}
+} // namespace
+
+Result<QJsonObject> envelope(int httpStatus, const QByteArray &body, const QString &traceId,
+                             const QString &requestId)
+{
+    Result<QJsonObject> result = readEnvelope(httpStatus, body, traceId);
+    if (result.ok() || requestId.isEmpty())
+        return result;
+    ApiError error = result.error();
+    error.requestId = requestId;
+    return error;
 }
 
 Result<AlbumPage> albumPage(const QJsonObject &json)

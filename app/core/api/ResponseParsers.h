@@ -9,8 +9,11 @@ namespace koodrive::api::ResponseParsers {
 
 // The pages' two error shapes and the success envelope (../shared/koodrive-api/README.md): a 2xx answer
 // whose JSON "code" is 0 (integer or string) is a success; a 2xx with another code, or a 4xx with
-// {"error":{...,"errorDetail":[...]}}, is a refusal; anything that is not JSON is a bad response.
-Result<QJsonObject> envelope(int httpStatus, const QByteArray &body, const QString &traceId);
+// {"error":{...,"errorDetail":[...]}}, is a refusal; anything that is not JSON is a bad response. The job
+// calls may also answer {error_code, error_msg} with an X-request-id header (OPERATIONS.md §5): a refusal
+// too, carrying `requestId`.
+Result<QJsonObject> envelope(int httpStatus, const QByteArray &body, const QString &traceId,
+                             const QString &requestId = {});
 
 Result<AlbumPage> albumPage(const QJsonObject &json);
 Result<QString> createdAlbumId(const QJsonObject &json);
