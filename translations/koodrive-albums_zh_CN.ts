@@ -102,6 +102,18 @@
         <source>%1 takes %2 to %3 entries.</source>
         <translation>%1 需要 %2 到 %3 项。</translation>
     </message>
+    <message>
+        <source>A name cannot be &quot;.&quot; or &quot;..&quot;.</source>
+        <translation>名称不能是“.”或“..”。</translation>
+    </message>
+    <message>
+        <source>A name cannot contain any of &lt; &gt; | : &quot; * ? / (it has %1).</source>
+        <translation>名称不能包含 &lt; &gt; | : " * ? / 中的任何字符（其中有 %1）。</translation>
+    </message>
+    <message>
+        <source>A name cannot contain control characters.</source>
+        <translation>名称不能包含控制字符。</translation>
+    </message>
 </context>
 <context>
     <name>ServerConnection</name>

@@ -166,6 +166,58 @@ private slots:
         QCOMPARE(outside.error().parameter, QStringLiteral("x-hw-share-folder-id"));
     }
 
+    void foldersAreMadeAndRenamedUnderTheClashRules()
+    {
+        // OPERATIONS.md §4: a new folder under root, listed with its id; the same name again fails (13000405)
+        // or gets a timestamp; a file renamed is listed under its new name.
+        const QString container = m_sim->containerId();
+        const auto made = wait<CreatedFolder>([&](QObject *c, auto done) {
+            return m_client->createFolder({QStringLiteral("Trip 2025"), QStringLiteral("root"), container}, c,
+                                          done);
+        });
+        QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().details()));
+        QCOMPARE(made.value().name, QStringLiteral("Trip 2025"));
+        const auto root = wait<FilePage>([&](QObject *c, auto done) {
+            return m_client->listFiles({false, container}, c, done);
+        });
+        const auto listed = std::find_if(root.value().files.cbegin(), root.value().files.cend(),
+                                         [&](const DriveFile &f) { return f.id == made.value().id; });
+        QVERIFY(listed != root.value().files.cend());
+        QCOMPARE(listed->name, QStringLiteral("Trip 2025"));
+        QVERIFY(listed->isFolder());
+
+        const auto clash = wait<CreatedFolder>([&](QObject *c, auto done) {
+            return m_client->createFolder({QStringLiteral("Trip 2025"), QStringLiteral("root")}, c, done);
+        });
+        QCOMPARE(clash.error().code, QStringLiteral("13000405"));
+        const auto stamped = wait<CreatedFolder>([&](QObject *c, auto done) {
+            return m_client->createFolder({QStringLiteral("Trip 2025"), QStringLiteral("root"), QString(),
+                                           KooDriveClient::OnNameClash::AddTimestamp},
+                                          c, done);
+        });
+        QVERIFY(stamped.ok());
+        QVERIFY(stamped.value().name.startsWith(QLatin1String("Trip 2025_")));
+        QVERIFY(stamped.value().id != made.value().id);
+
+        const QString photo = m_sim->childIds(m_sim->folderNamed(QStringLiteral("Camera")), 15).at(0);
+        const auto renamed = wait<QString>([&](QObject *c, auto done) {
+            return m_client->renameFile({photo, container, QStringLiteral("Sunset over the bay.jpg")}, c,
+                                        done);
+        });
+        QVERIFY2(renamed.ok(), qPrintable(renamed.ok() ? QString() : renamed.error().details()));
+        QCOMPARE(renamed.value(), QStringLiteral("Sunset over the bay.jpg"));
+        const auto detail = wait<DriveFile>([&](QObject *c, auto done) {
+            return m_client->fileDetail(photo, container, QString(), c, done);
+        });
+        QCOMPARE(detail.value().name, QStringLiteral("Sunset over the bay.jpg"));
+        // Renaming a file into its folder's taken name, failing on a clash, changes nothing.
+        const auto taken = wait<QString>([&](QObject *c, auto done) {
+            return m_client->renameFile({made.value().id, container, stamped.value().name}, c, done);
+        });
+        QCOMPARE(taken.error().code, QStringLiteral("13000405"));
+        QCOMPARE(taken.error().parameter, QStringLiteral("name"));
+    }
+
     void signInAndOut()
     {
         const auto session = wait<Session>([&](QObject *c, auto done) {

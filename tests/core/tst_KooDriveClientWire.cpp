@@ -222,6 +222,79 @@ private slots:
         QCOMPARE(last().target, QByteArray("/koodrive/ose/v1/space/154663352556663635?type=1"));
     }
 
+    void foldersAndNamesAreThePagesShape()
+    {
+        // OPERATIONS.md §4: POST /directory {fileName, fileType "10", parentFolder [id], containerId,
+        // renameMode} → the new folder's id.
+        m_server->enqueue({200, R"({"id":"FnewFolder","code":0,"msg":"Success."})"});
+        KooDriveClient::NewFolder folder{QStringLiteral("Trip 2025"), QStringLiteral("F0"),
+                                         QStringLiteral("C1"), KooDriveClient::OnNameClash::AddTimestamp};
+        const auto created =
+            wait<CreatedFolder>([&](QObject *c, auto d) { return m_client->createFolder(folder, c, d); });
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().details()));
+        QCOMPARE(created.value().id, QStringLiteral("FnewFolder"));
+        QVERIFY(created.value().name.isEmpty()); // a timestamp may have been added: the answer did not say
+        QCOMPARE(last().method, QByteArray("POST"));
+        QCOMPARE(last().path(), QStringLiteral("/koodrive/ose/v1/directory"));
+        QCOMPARE(json(last().body), json(R"({"fileName":"Trip 2025","fileType":"10","parentFolder":["F0"],
+                                             "containerId":"C1","renameMode":2})"));
+        QVERIFY(last().header("x-hw-share-folder-id").isEmpty());
+
+        // POST /files/rename/{fileId} {containerId, name, renameMode} → {code, msg}; inside a family's
+        // folder.
+        KooDriveClient::Rename rename{QStringLiteral("Fk0n_I_3nVy"), QStringLiteral("C1"),
+                                      QStringLiteral("sunset.jpg"), KooDriveClient::OnNameClash::Fail, 42};
+        const auto renamed =
+            wait<QString>([&](QObject *c, auto d) { return m_client->renameFile(rename, c, d); });
+        QCOMPARE(renamed.value(),
+                 QStringLiteral("sunset.jpg")); // failing on a clash, the name is the one asked
+        QCOMPARE(last().path(), QStringLiteral("/koodrive/ose/v1/files/rename/Fk0n_I_3nVy"));
+        QCOMPARE(json(last().body), json(R"({"containerId":"C1","name":"sunset.jpg","renameMode":3})"));
+        QCOMPARE(last().header("x-hw-share-folder-id"), QByteArray("42"));
+
+        // An answer without the id is refused, naming it.
+        m_server->enqueue({200, R"({"code":0,"msg":"Success."})"});
+        const auto noId =
+            wait<CreatedFolder>([&](QObject *c, auto d) { return m_client->createFolder(folder, c, d); });
+        QCOMPARE(noId.error().kind, ApiError::Kind::BadResponse);
+        QVERIFY2(noId.error().message.contains(QLatin1String("directory.id")),
+                 qPrintable(noId.error().message));
+    }
+
+    void namesOutsideThePagesRulesAreNeverSent_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("251 characters") << QString(251, u'n');
+        QTest::newRow("a slash") << QStringLiteral("a/b");
+        QTest::newRow("a colon") << QStringLiteral("12:00.jpg");
+        for (const char *c : {"<", ">", "|", "\"", "*", "?"})
+            QTest::addRow("%s", c) << QStringLiteral("x%1y").arg(QLatin1String(c));
+        QTest::newRow("dot") << QStringLiteral(".");
+        QTest::newRow("dot dot") << QStringLiteral("..");
+        QTest::newRow("a control character") << QStringLiteral("a\tb");
+    }
+    void namesOutsideThePagesRulesAreNeverSent()
+    {
+        QFETCH(QString, name);
+        const auto folder = wait<CreatedFolder>([&](QObject *c, auto d) {
+            return m_client->createFolder({name, QStringLiteral("root")}, c, d);
+        });
+        QCOMPARE(folder.error().kind, ApiError::Kind::InvalidInput);
+        QCOMPARE(folder.error().parameter, QStringLiteral("fileName"));
+        const auto renamed = wait<QString>([&](QObject *c, auto d) {
+            return m_client->renameFile({QStringLiteral("F1"), QStringLiteral("C1"), name}, c, d);
+        });
+        QCOMPARE(renamed.error().kind, ApiError::Kind::InvalidInput);
+        QCOMPARE(renamed.error().parameter, QStringLiteral("name"));
+        QVERIFY(m_server->requests().isEmpty());
+        // 250 characters (code points: one astral character is one) are fine.
+        const QString longest = QString(249, u'n') + QString::fromUcs4(U"\U0001F600");
+        QVERIFY(wait<QString>([&](QObject *c, auto d) {
+                    return m_client->renameFile({QStringLiteral("F1"), QStringLiteral("C1"), longest}, c, d);
+                }).ok());
+    }
+
     void aSharedFolderCallCarriesItsHeader()
     {
         // OPERATIONS.md, common rules: x-hw-share-folder-id when the call acts inside a family's folder, and

@@ -201,6 +201,29 @@ private slots:
         QVERIFY(!P::createdAlbumId(object(R"({"code":0})")).ok());
     }
 
+    void folderAndRenameAnswers()
+    {
+        // OPERATIONS.md §4: createDirectory gives the new folder's id; rename answers {code, msg}.
+        const auto folder = P::createdFolder(object(R"({"id":"FaXb","code":0,"msg":"Success."})"));
+        QCOMPARE(folder.value().id, QStringLiteral("FaXb"));
+        QVERIFY(folder.value().name.isEmpty());
+        QCOMPARE(P::createdFolder(object(R"({"id":"F1","fileName":"Trip_20251103070140","fileType":"10"})"))
+                     .value()
+                     .name,
+                 QStringLiteral("Trip_20251103070140"));
+        for (const QByteArray &wrong :
+             {QByteArray(R"({"code":0})"), QByteArray(R"({"id":["F1"]})"), QByteArray(R"({"id":""})")}) {
+            const auto refused = P::createdFolder(object(wrong));
+            QVERIFY(!refused.ok());
+            QVERIFY2(refused.error().message.contains(QLatin1String("directory.id")),
+                     qPrintable(refused.error().message));
+        }
+        QVERIFY(P::renamedFileName(object(R"({"code":0,"msg":"Success."})")).value().isEmpty());
+        QCOMPARE(P::renamedFileName(object(R"({"code":0,"fileName":"b.jpg"})")).value(),
+                 QStringLiteral("b.jpg"));
+        QVERIFY(!P::renamedFileName(object(R"({"code":0,"fileName":{}})")).ok());
+    }
+
     void surprisingJsonNeverYieldsHalfValues_data()
     {
         QTest::addColumn<QByteArray>("json");

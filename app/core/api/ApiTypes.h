@@ -122,6 +122,13 @@ struct DownloadLink
     QString message;
 };
 
+// OPERATIONS.md §4: createDirectory's answer.
+struct CreatedFolder
+{
+    QString id;
+    QString name; // the folder's name; with a timestamp added when asked to on a clash
+};
+
 // OPERATIONS.md §1: data.userInfo and data.sessionInfo of sign-in and renewal.
 struct Session
 {

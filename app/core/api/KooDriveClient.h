@@ -118,6 +118,34 @@ public:
     };
     CallHandle listFiles(const FileListQuery &query, QObject *context, Callback<FilePage> done);
 
+    // --- OPERATIONS.md §4: folders and names ---------------------------------------------------------
+    // renameMode (and createDirectory's): what a name that is taken in the folder does.
+    enum class OnNameClash
+    {
+        AddTimestamp = 2,
+        Fail = 3, // 13000405
+    };
+    struct NewFolder
+    {
+        QString name{};
+        QString parentFolderId = QStringLiteral("root");
+        QString containerId{}; // optional: the personal space, or the shared folder's
+        OnNameClash onClash = OnNameClash::Fail;
+        qint64 shareFolderId = 0;
+    };
+    CallHandle createFolder(const NewFolder &folder, QObject *context, Callback<CreatedFolder> done);
+    struct Rename
+    {
+        QString fileId{};
+        QString containerId{};
+        QString name{};
+        OnNameClash onClash = OnNameClash::Fail;
+        qint64 shareFolderId = 0;
+    };
+    // Gives the name the file has now: the one asked for, or (AddTimestamp, on a clash) the one the server
+    // made. Empty when the answer does not say it (the page documents only {code, msg}).
+    CallHandle renameFile(const Rename &rename, QObject *context, Callback<QString> done);
+
     // --- the other documented calls (../shared/koodrive-api/README.md) -----------------------------
     struct AlbumContentsQuery
     {

@@ -53,6 +53,29 @@ std::optional<ApiError> checkIds(const char *name, const QStringList &ids, int m
     return std::nullopt;
 }
 
+std::optional<ApiError> checkFileName(const char *name, const QString &value)
+{
+    if (auto error = checkText(name, value, 1, 250))
+        return error;
+    if (value == QLatin1String(".") || value == QLatin1String(".."))
+        return ApiError::invalidInput(
+            QLatin1String(name),
+            QCoreApplication::translate("KooDriveClient", "A name cannot be \".\" or \"..\"."));
+    for (const QChar c : value) {
+        if (QStringView(u"<>|:\"*?/").contains(c))
+            return ApiError::invalidInput(
+                QLatin1String(name),
+                QCoreApplication::translate("KooDriveClient",
+                                            "A name cannot contain any of < > | : \" * ? / (it has %1).")
+                    .arg(c));
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return ApiError::invalidInput(
+                QLatin1String(name),
+                QCoreApplication::translate("KooDriveClient", "A name cannot contain control characters."));
+    }
+    return std::nullopt;
+}
+
 std::optional<ApiError> checkShareFolder(qint64 shareFolderId)
 {
     return checkRange("shareFolderId", shareFolderId, 0, std::numeric_limits<qint64>::max());

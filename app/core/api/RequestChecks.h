@@ -22,6 +22,9 @@ std::optional<ApiError> checkRange(const char *name, qint64 value, qint64 min, q
 std::optional<ApiError> checkText(const char *name, const QString &value, int min, int max);
 // min..max ids of 1..64 characters each.
 std::optional<ApiError> checkIds(const char *name, const QStringList &ids, int min, int max);
+// A file or folder name (OPERATIONS.md §3, §4): 1..250 characters, none of < > | : " * ? /, not "." or
+// "..", and (koodrive-sim's reading, README) no control characters.
+std::optional<ApiError> checkFileName(const char *name, const QString &value);
 // x-hw-share-folder-id: a share folder's id (ShareFolder::shareFolderId, a Long), or 0 for none.
 std::optional<ApiError> checkShareFolder(qint64 shareFolderId);
 std::optional<ApiError> firstOf(std::initializer_list<std::optional<ApiError>> checks);

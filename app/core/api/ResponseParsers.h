@@ -25,6 +25,11 @@ Result<SpaceInfo> space(const QJsonObject &json);
 Result<QVector<ShareFolder>> shareFolders(const QJsonObject &json);
 Result<Session> session(const QJsonObject &json);
 
+// OPERATIONS.md §4.
+Result<CreatedFolder> createdFolder(const QJsonObject &json);
+// renameFile answers {code, msg}; koodrive-sim adds the name the file now has. Empty when not said.
+Result<QString> renamedFileName(const QJsonObject &json);
+
 // "2025-10-13T03:11:51.147Z" (also without milliseconds) to milliseconds since the epoch; -1 if malformed.
 qint64 isoTime(QStringView text);
 
