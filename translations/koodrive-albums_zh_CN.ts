@@ -108,11 +108,23 @@
     </message>
     <message>
         <source>A name cannot contain any of &lt; &gt; | : &quot; * ? / (it has %1).</source>
-        <translation>名称不能包含 &lt; &gt; | : " * ? / 中的任何字符（其中有 %1）。</translation>
+        <translation>名称不能包含 &lt; &gt; | : &quot; * ? / 中的任何字符（其中有 %1）。</translation>
     </message>
     <message>
         <source>A name cannot contain control characters.</source>
         <translation>名称不能包含控制字符。</translation>
+    </message>
+    <message>
+        <source>fileType must be one of 15, 20, 26, 27, 28, 30, 35, 40 and 45.</source>
+        <translation>fileType 必须是 15、20、26、27、28、30、35、40 或 45 之一。</translation>
+    </message>
+    <message>
+        <source>sha256 must be 64 hexadecimal digits.</source>
+        <translation>sha256 必须是 64 位十六进制数字。</translation>
+    </message>
+    <message>
+        <source>Part %1 is asked for twice.</source>
+        <translation>第 %1 部分被请求了两次。</translation>
     </message>
 </context>
 <context>
@@ -151,6 +163,10 @@
     <message>
         <source>The account or the password is wrong.</source>
         <translation>账号或密码错误。</translation>
+    </message>
+    <message>
+        <source>The uploaded bytes do not match the file (SHA-256). The file may have changed while it was sent; nothing was kept. Upload it again.</source>
+        <translation>上传的数据与文件不符（SHA-256）。文件可能在发送期间被修改；服务器没有保留任何内容。请重新上传。</translation>
     </message>
 </context>
 <context>

@@ -222,6 +222,171 @@ private slots:
         QCOMPARE(last().target, QByteArray("/koodrive/ose/v1/space/154663352556663635?type=1"));
     }
 
+    void theUploadCallsAreThePagesShape()
+    {
+        // OPERATIONS.md §3, step 1: POST /files/create with every field of its table, in its types.
+        m_server->enqueue(
+            {200,
+             R"({"fileId":"FnewUpload","fileName":"IMG_0001.jpg","containerId":"C1","parentFolder":["F0"],)"
+             R"("uploadId":"u9","rapidUpload":false,"exist":false,"multiParts":[)"
+             R"({"partNumber":1,"partSize":5242880,"partOffset":0,"uploadUrl":"https:\/\/obs.example.com/p1?X-Amz-Expires=3600","partId":"u9-1"},)"
+             R"({"partNumber":2,"partSize":1000,"partOffset":5242880,"uploadUrl":"https:\/\/obs.example.com/p2?X-Amz-Expires=3600","partId":"u9-2"}],)"
+             R"("code":0,"msg":"Success."})"});
+        KooDriveClient::NewUpload upload;
+        upload.fileName = QStringLiteral("IMG_0001.jpg");
+        upload.fileType = FileType::Image;
+        upload.parentFolderId = QStringLiteral("F0");
+        upload.length = 5242880 + 1000;
+        upload.onClash = KooDriveClient::OnUploadClash::SkipIfSame;
+        upload.sha256 = "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08";
+        upload.parts = KooDriveClient::planParts(upload.length, KooDriveClient::MinPartSize);
+        upload.createdMs = 1762153300147;
+        upload.mimeType = QStringLiteral("image/jpeg");
+        upload.description = QStringLiteral("Harbour at dawn");
+        const auto created =
+            wait<CreatedUpload>([&](QObject *c, auto d) { return m_client->createFile(upload, c, d); });
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().details()));
+        QCOMPARE(last().method, QByteArray("POST"));
+        QCOMPARE(last().path(), QStringLiteral("/koodrive/ose/v1/files/create"));
+        QCOMPARE(
+            json(last().body),
+            json(R"({"fileName":"IMG_0001.jpg","fileType":"15","parentFolder":["F0"],"length":5243880,)"
+                 R"("uploadMode":"multipart","uploadType":1,"autoRename":4,)"
+                 R"("sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",)"
+                 R"("multiParts":[{"partNumber":1,"partSize":5242880},{"partNumber":2,"partSize":1000}],)"
+                 R"("createdTime":"2025-11-03T07:01:40.147Z","mimeType":"image/jpeg",)"
+                 R"("description":"Harbour at dawn"})"));
+        const CreatedUpload &answer = created.value();
+        QCOMPARE(answer.fileId, QStringLiteral("FnewUpload"));
+        QCOMPARE(answer.uploadId, QStringLiteral("u9"));
+        QCOMPARE(answer.parentFolderId, QStringLiteral("F0"));
+        QCOMPARE(answer.parts.size(), 2);
+        QCOMPARE(answer.parts.at(1).offset, 5242880);
+        QCOMPARE(answer.parts.at(1).url, QByteArray("https://obs.example.com/p2?X-Amz-Expires=3600"));
+        QCOMPARE(answer.parts.at(1).partId, QStringLiteral("u9-2"));
+
+        // Step 3: fresh URLs for parts; step 4: complete with the whole file's hash. Inside a family's
+        // folder.
+        m_server->enqueue({200, R"({"multiParts":[{"partNumber":2,"partSize":1000,)"
+                                R"("uploadUrl":"https:\/\/obs.example.com/p2?fresh"}],"code":0})"});
+        const auto urls = wait<QVector<UploadPart>>([&](QObject *c, auto d) {
+            return m_client->uploadUrls({QStringLiteral("FnewUpload"), {{2, 1000}}, 77}, c, d);
+        });
+        QCOMPARE(urls.value().at(0).url, QByteArray("https://obs.example.com/p2?fresh"));
+        QCOMPARE(last().path(), QStringLiteral("/koodrive/ose/v1/files/multipart/uploadUrl"));
+        QCOMPARE(json(last().body),
+                 json(R"({"fileId":"FnewUpload","multiParts":[{"partNumber":2,"partSize":1000}]})"));
+        QCOMPARE(last().header("x-hw-share-folder-id"), QByteArray("77"));
+        QVERIFY(wait<Done>([&](QObject *c, auto d) {
+                    return m_client->completeFile({QStringLiteral("FnewUpload"), upload.sha256, 77}, c, d);
+                }).ok());
+        QCOMPARE(last().path(), QStringLiteral("/koodrive/ose/v1/files/complete"));
+        QCOMPARE(
+            json(last().body),
+            json(
+                R"({"fileId":"FnewUpload","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"})"));
+
+        // 13000402 is its own kind of error; other refusals stay refusals.
+        m_server->enqueue(
+            {400, R"({"error":{"code":400,"description":"Bad Request","errorDetail":[)"
+                  R"({"errorCode":"13000402","errorParam":"sha256","description":"hash check failed"}]}})"});
+        const auto mismatch = wait<Done>([&](QObject *c, auto d) {
+            return m_client->completeFile({QStringLiteral("FnewUpload"), upload.sha256}, c, d);
+        });
+        QCOMPARE(mismatch.error().kind, ApiError::Kind::HashMismatch);
+        QCOMPARE(mismatch.error().code, ErrorCode::HashMismatch);
+        QCOMPARE(mismatch.error().serverMessage, QStringLiteral("hash check failed"));
+        m_server->enqueue({400, R"({"error":{"code":400,"errorDetail":[{"errorCode":"13000401"}]}})"});
+        QCOMPARE(wait<Done>([&](QObject *c, auto d) {
+                     return m_client->completeFile({QStringLiteral("FnewUpload"), upload.sha256}, c, d);
+                 })
+                     .error()
+                     .kind,
+                 ApiError::Kind::Refused);
+    }
+
+    void uploadValuesOutsideTheTableAreNeverSent_data()
+    {
+        QTest::addColumn<int>("which");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("fileType 10 (a folder)") << 0 << "fileType";
+        QTest::newRow("over 200 GB") << 1 << "length";
+        QTest::newRow("autoRename 4 without sha256") << 2 << "sha256";
+        QTest::newRow("sha256 not hex") << 3 << "sha256";
+        QTest::newRow("part 10001") << 4 << "partNumber";
+        QTest::newRow("a part twice") << 5 << "partNumber";
+        QTest::newRow("a small part before the last") << 6 << "partSize";
+        QTest::newRow("parts past the length") << 7 << "partSize";
+        QTest::newRow("description of 513") << 8 << "description";
+        QTest::newRow("a name with a colon") << 9 << "fileName";
+        QTest::newRow("uploadUrl of no part") << 10 << "multiParts";
+        QTest::newRow("complete without a hash") << 11 << "sha256";
+    }
+    void uploadValuesOutsideTheTableAreNeverSent()
+    {
+        QFETCH(int, which);
+        QFETCH(QString, field);
+        KooDriveClient::NewUpload upload;
+        upload.fileName = QStringLiteral("a.jpg");
+        upload.fileType = FileType::Image;
+        upload.length = 12 << 20;
+        upload.parts = KooDriveClient::planParts(upload.length, KooDriveClient::MinPartSize);
+        ApiError error;
+        auto create = [&] {
+            const auto r =
+                wait<CreatedUpload>([&](QObject *c, auto d) { return m_client->createFile(upload, c, d); });
+            if (!r.ok())
+                error = r.error();
+        };
+        switch (which) {
+        case 0: upload.fileType = FileType::Folder; break;
+        case 1: upload.length = KooDriveClient::MaxUploadLength + 1; break;
+        case 2: upload.onClash = KooDriveClient::OnUploadClash::SkipIfSame; break;
+        case 3: upload.sha256 = QByteArray(64, 'g'); break;
+        case 4: upload.parts.last().partNumber = 10001; break;
+        case 5: upload.parts.last().partNumber = 1; break;
+        case 6: upload.parts = {{1, 1000}, {2, 5 << 20}}; break;
+        case 7: upload.parts.append({4, 5 << 20}); break;
+        case 8: upload.description = QString(513, u'd'); break;
+        case 9: upload.fileName = QStringLiteral("12:00.jpg"); break;
+        default: break;
+        }
+        if (which == 10)
+            error = wait<QVector<UploadPart>>([&](QObject *c, auto d) {
+                        return m_client->uploadUrls({QStringLiteral("F1"), {}}, c, d);
+                    }).error();
+        else if (which == 11)
+            error = wait<Done>([&](QObject *c, auto d) {
+                        return m_client->completeFile({QStringLiteral("F1"), {}}, c, d);
+                    }).error();
+        else
+            create();
+        QCOMPARE(error.kind, ApiError::Kind::InvalidInput);
+        QCOMPARE(error.parameter, field);
+        QVERIFY(m_server->requests().isEmpty());
+    }
+
+    void partsArePlannedWithinThePagesLimits()
+    {
+        using C = KooDriveClient;
+        // 12 MiB in parts of 5 MiB: 5, 5 and 2.
+        const auto twelve = C::planParts(12 << 20, C::MinPartSize);
+        QCOMPARE(twelve.size(), 3);
+        QCOMPARE(twelve.at(2).partSize, 2 << 20);
+        QCOMPARE(twelve.at(2).partNumber, 3);
+        // An empty file: one empty part. Too small a part size is raised to 5 MiB.
+        QCOMPARE(C::planParts(0, C::MinPartSize).size(), 1);
+        QCOMPARE(C::planParts(0, C::MinPartSize).at(0).partSize, 0);
+        QCOMPARE(C::planParts(11 << 20, 1024).size(), 3);
+        // 200 GB: no more than 10 000 parts.
+        const auto largest = C::planParts(C::MaxUploadLength, C::MinPartSize);
+        QVERIFY(largest.size() <= C::MaxParts);
+        qint64 total = 0;
+        for (const auto &part : largest)
+            total += part.partSize;
+        QCOMPARE(total, C::MaxUploadLength);
+    }
+
     void foldersAndNamesAreThePagesShape()
     {
         // OPERATIONS.md §4: POST /directory {fileName, fileType "10", parentFolder [id], containerId,

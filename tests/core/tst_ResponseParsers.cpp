@@ -201,6 +201,53 @@ private slots:
         QVERIFY(!P::createdAlbumId(object(R"({"code":0})")).ok());
     }
 
+    void uploadAnswers()
+    {
+        // OPERATIONS.md §3: createFile's answer with its fields, then a rapid upload (no parts needed).
+        const auto created = P::createdUpload(object(
+            R"({"fileId":"Fup1","fileName":"a_20251103070140.jpg","containerId":"C1","parentFolder":["root1"],)"
+            R"("uploadId":"u1","rapidUpload":false,"exist":false,"multiParts":[{"partNumber":1,"partSize":5242880,)"
+            R"("partOffset":0,"uploadUrl":"http:\/\/127.0.0.1:9\/obs\/upload\/Fup1\/1?X-Amz-Expires=3600","partId":"u1-1"}],)"
+            R"("code":0,"msg":"Success."})"));
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+        QCOMPARE(created.value().fileName, QStringLiteral("a_20251103070140.jpg"));
+        QCOMPARE(created.value().parentFolderId, QStringLiteral("root1"));
+        QCOMPARE(created.value().parts.at(0).size, 5242880);
+        QVERIFY(created.value().parts.at(0).url.endsWith("X-Amz-Expires=3600"));
+        const auto rapid = P::createdUpload(
+            object(R"({"fileId":"F2","fileName":"a.jpg","uploadId":"","rapidUpload":true})"));
+        QVERIFY(rapid.ok() && rapid.value().rapidUpload && rapid.value().parts.isEmpty());
+        QVERIFY(P::createdUpload(object(R"({"fileId":"F2","fileName":"a.jpg","exist":true})")).value().exist);
+
+        const QList<QPair<QByteArray, QLatin1String>> wrong{
+            {R"({"fileName":"a.jpg","multiParts":[]})", QLatin1String("files create.fileId")},
+            {R"({"fileId":"F1","multiParts":[]})", QLatin1String("files create.fileName")},
+            {R"({"fileId":"F1","fileName":"a.jpg"})", QLatin1String("files create.multiParts")},
+            {R"({"fileId":"F1","fileName":"a.jpg","rapidUpload":"yes","multiParts":[]})",
+             QLatin1String("files create.rapidUpload")},
+            {R"({"fileId":"F1","fileName":"a","multiParts":[{"partNumber":1,"partSize":5}]})",
+             QLatin1String("files create.multiParts[0].uploadUrl")},
+            {R"({"fileId":"F1","fileName":"a","multiParts":[{"partSize":5,"uploadUrl":"u"}]})",
+             QLatin1String("files create.multiParts[0].partNumber")},
+            {R"({"fileId":"F1","fileName":"a","multiParts":[{"partNumber":0,"partSize":5,"uploadUrl":"u"}]})",
+             QLatin1String("files create.multiParts[0].partNumber")},
+        };
+        for (const auto &[json, field] : wrong) {
+            const auto refused = P::createdUpload(object(json));
+            QVERIFY2(!refused.ok(), json.constData());
+            QVERIFY2(refused.error().message.contains(field), qPrintable(refused.error().message));
+        }
+
+        // uploadUrl: {multiParts[...uploadUrl]}.
+        const auto urls = P::partUrls(
+            object(R"({"multiParts":[{"partNumber":2,"partSize":7,"uploadUrl":"u2"}],"code":0,"msg":"ok"})"));
+        QCOMPARE(urls.value().at(0).number, 2);
+        QVERIFY(!P::partUrls(object(R"({"code":0})")).ok());
+        QVERIFY(P::partUrls(object(R"({"code":0})"))
+                    .error()
+                    .message.contains(QLatin1String("uploadUrl.multiParts")));
+    }
+
     void folderAndRenameAnswers()
     {
         // OPERATIONS.md §4: createDirectory gives the new folder's id; rename answers {code, msg}.

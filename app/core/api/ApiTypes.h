@@ -46,12 +46,19 @@ struct AlbumPage
     int total = 0;
 };
 
-// files-list.txt, Table 3 "fileType".
+// files-list.txt, Table 3 "fileType"; OPERATIONS.md §3 names the others.
 namespace FileType {
 inline constexpr int Folder = 10;
 inline constexpr int SmartFolder = 11;
 inline constexpr int Image = 15;
 inline constexpr int Video = 20;
+inline constexpr int Word = 26;
+inline constexpr int Excel = 27;
+inline constexpr int Presentation = 28;
+inline constexpr int Audio = 30;
+inline constexpr int Archive = 35;
+inline constexpr int App = 40;
+inline constexpr int Other = 45;
 } // namespace FileType
 
 struct DriveFile
@@ -120,6 +127,29 @@ struct DownloadLink
     QByteArray url; // empty when this file failed
     QString code;
     QString message;
+};
+
+// OPERATIONS.md §3: a part of an upload and where to PUT it (pre-signed object storage, another origin).
+struct UploadPart
+{
+    int number = 0;
+    qint64 size = 0;
+    qint64 offset = 0;
+    QByteArray url; // carries its own credential: never logged
+    QString partId;
+};
+
+// OPERATIONS.md §3: createFile's answer.
+struct CreatedUpload
+{
+    QString fileId;
+    QString fileName; // the final name (a timestamp added on a clash)
+    QString containerId;
+    QString parentFolderId;
+    QString uploadId;
+    bool rapidUpload = false; // the server holds these bytes already: the file exists, nothing is sent
+    bool exist = false;       // autoRename 4: the same name and bytes are there; nothing was made
+    QVector<UploadPart> parts;
 };
 
 // OPERATIONS.md §4: createDirectory's answer.

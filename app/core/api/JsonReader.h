@@ -38,6 +38,12 @@ public:
 
     void fail(const char *name);
     void fail(const QString &name);
+    // An inner object's failure (its `where` names the whole path) becomes this reader's.
+    void takeFailure(const JsonReader &inner)
+    {
+        if (m_failed.isEmpty())
+            m_failed = inner.m_failed;
+    }
     bool ok() const { return m_failed.isEmpty(); }
     ApiError error() const;
     const QString &where() const { return m_where; }

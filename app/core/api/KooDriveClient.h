@@ -118,6 +118,57 @@ public:
     };
     CallHandle listFiles(const FileListQuery &query, QObject *context, Callback<FilePage> done);
 
+    // --- OPERATIONS.md §3: upload (the part PUTs are transfers::FileUpload's) ----------------------------
+    enum class OnUploadClash // autoRename
+    {
+        AddTimestamp = 2,
+        Fail = 3,       // 13000405
+        SkipIfSame = 4, // the same name and SHA-256 there: nothing is made, `exist` says so
+    };
+    struct PartSize
+    {
+        int partNumber = 0; // 1..10000
+        qint64 partSize = 0;
+    };
+    struct NewUpload
+    {
+        QString fileName{};
+        int fileType = FileType::Other; // 15, 20, 26, 27, 28, 30, 35, 40 or 45
+        QString parentFolderId = QStringLiteral("root");
+        qint64 length = 0;
+        OnUploadClash onClash = OnUploadClash::AddTimestamp;
+        QByteArray sha256{}; // hex; needed for SkipIfSame and rapid upload
+        QVector<PartSize> parts{};
+        qint64 createdMs = 0; // optional
+        QString mimeType{};   // optional
+        QString description{};
+        qint64 shareFolderId = 0;
+    };
+    CallHandle createFile(const NewUpload &upload, QObject *context, Callback<CreatedUpload> done);
+    struct PartUrlsQuery
+    {
+        QString fileId{};
+        QVector<PartSize> parts{};
+        qint64 shareFolderId = 0;
+    };
+    // More parts' URLs, or fresh ones for parts whose URL expired.
+    CallHandle uploadUrls(const PartUrlsQuery &query, QObject *context, Callback<QVector<UploadPart>> done);
+    struct Completion
+    {
+        QString fileId{};
+        QByteArray sha256{};
+        qint64 shareFolderId = 0;
+    };
+    // A hash that does not match is ApiError::Kind::HashMismatch (13000402).
+    CallHandle completeFile(const Completion &completion, QObject *context, Callback<Done> done);
+    // Parts of `partSize` bytes (at least 5 MiB, more when the file needs over 10 000 of them), the last
+    // one smaller; an empty file has one empty part.
+    static QVector<PartSize> planParts(qint64 length, qint64 partSize);
+    static constexpr qint64 MinPartSize = 5 * 1024 * 1024; // OPERATIONS.md §3
+    static constexpr qint64 MaxPartSize = 5LL * 1024 * 1024 * 1024;
+    static constexpr int MaxParts = 10000;
+    static constexpr qint64 MaxUploadLength = 200LL * 1024 * 1024 * 1024; // "200 GB", read as GiB (README)
+
     // --- OPERATIONS.md §4: folders and names ---------------------------------------------------------
     // renameMode (and createDirectory's): what a name that is taken in the folder does.
     enum class OnNameClash

@@ -25,6 +25,9 @@ Result<SpaceInfo> space(const QJsonObject &json);
 Result<QVector<ShareFolder>> shareFolders(const QJsonObject &json);
 Result<Session> session(const QJsonObject &json);
 
+// OPERATIONS.md §3: createFile's answer, and uploadUrl's parts.
+Result<CreatedUpload> createdUpload(const QJsonObject &json);
+Result<QVector<UploadPart>> partUrls(const QJsonObject &json);
 // OPERATIONS.md §4.
 Result<CreatedFolder> createdFolder(const QJsonObject &json);
 // renameFile answers {code, msg}; koodrive-sim adds the name the file now has. Empty when not said.
