@@ -85,6 +85,17 @@
     </message>
 </context>
 <context>
+    <name>FileHasher</name>
+    <message>
+        <source>SHA-256 is not available.</source>
+        <translation>SHA-256 不可用。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
     <name>KooDriveClient</name>
     <message>
         <source>%1 must be from %2 to %3.</source>
@@ -227,6 +238,64 @@
     <message>
         <source>The photo&apos;s address sent the app somewhere it does not follow.</source>
         <translation>照片的地址把应用转向了一个它不会跟随的位置。</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::transfers::FileSlice</name>
+    <message>
+        <source>The file is shorter than it was when the upload began.</source>
+        <translation>文件比开始上传时短了。</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::transfers::FileUpload</name>
+    <message>
+        <source>%1 is not a file that can be read.</source>
+        <translation>%1 不是可读取的文件。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The server did not give a place to send part %1 of %2.</source>
+        <translation>服务器没有给出第 %1 部分（共 %2 部分）的上传地址。</translation>
+    </message>
+    <message>
+        <source>The server asked for part %1 to go to an address that is not safe (%2).</source>
+        <translation>服务器要求将第 %1 部分发送到一个不安全的地址（%2）。</translation>
+    </message>
+    <message>
+        <source>The server gave no new place to send part %1.</source>
+        <translation>服务器没有给出第 %1 部分的新上传地址。</translation>
+    </message>
+    <message>
+        <source>Part %1 of %2 did not reach the storage in time.</source>
+        <translation>第 %1 部分（共 %2 部分）没有及时送达存储。</translation>
+    </message>
+    <message>
+        <source>The storage could not be reached while part %1 was sent: %2</source>
+        <translation>发送第 %1 部分时无法连接存储：%2</translation>
+    </message>
+    <message>
+        <source>The storage sent part %1 on to another address (%2); it was not sent there.</source>
+        <translation>存储要求将第 %1 部分转到另一个地址（%2）；应用没有发送到那里。</translation>
+    </message>
+    <message>
+        <source>The storage&apos;s answer to part %1 is not one a storage gives.</source>
+        <translation>存储对第 %1 部分的应答不是存储应有的应答。</translation>
+    </message>
+    <message>
+        <source>The storage kept refusing part %1 (HTTP 403), with fresh addresses too.</source>
+        <translation>即使使用新的地址，存储仍然拒绝第 %1 部分（HTTP 403）。</translation>
+    </message>
+    <message>
+        <source>The storage refused part %1 of %2 (HTTP %3).</source>
+        <translation>存储拒绝了第 %1 部分（共 %2 部分）（HTTP %3）。</translation>
+    </message>
+    <message>
+        <source>The upload was stopped.</source>
+        <translation>上传已停止。</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,8 @@ public:
 
     void setConnection(const ServerConnection &connection);
     const ServerConnection &connection() const { return m_connection; }
+    // The one QNAM, for what goes to object storage instead of the API (transfers::FileUpload's parts).
+    QNetworkAccessManager *network() const { return m_network; }
     void setRefreshToken(const QString &refreshToken) { m_refreshToken = refreshToken; }
     void setLanguage(const QString &language) { m_language = language; } // "en_us", "zh_cn"
     // x-hw-agentName of sign-in: the carrier's name (OPERATIONS.md §1).
