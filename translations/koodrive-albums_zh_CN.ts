@@ -137,6 +137,14 @@
         <source>Part %1 is asked for twice.</source>
         <translation>第 %1 部分被请求了两次。</translation>
     </message>
+    <message>
+        <source>A job&apos;s id is a number.</source>
+        <translation>任务 ID 是一个数字。</translation>
+    </message>
+    <message>
+        <source>A file is in the job twice.</source>
+        <translation>同一个文件在任务中出现了两次。</translation>
+    </message>
 </context>
 <context>
     <name>ServerConnection</name>
@@ -178,6 +186,13 @@
     <message>
         <source>The uploaded bytes do not match the file (SHA-256). The file may have changed while it was sent; nothing was kept. Upload it again.</source>
         <translation>上传的数据与文件不符（SHA-256）。文件可能在发送期间被修改；服务器没有保留任何内容。请重新上传。</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::jobs::JobWatcher</name>
+    <message>
+        <source>The job was still running after %1 s; it may still finish.</source>
+        <translation>任务在 %1 秒后仍在运行；它可能稍后完成。</translation>
     </message>
 </context>
 <context>

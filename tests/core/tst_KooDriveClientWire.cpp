@@ -387,6 +387,157 @@ private slots:
         QCOMPARE(total, C::MaxUploadLength);
     }
 
+    void theJobCallsAreThePagesShape()
+    {
+        // OPERATIONS.md §5: POST /jobs {taskType, actionType, taskInfo{fileInfo[{fileId, filePath}],
+        // srcContainerId, newFilePath}, dstContainerId} → data = the job id; one row per action of its table.
+        using C = KooDriveClient;
+        const QList<QPair<C::NewJob, QByteArray>> jobs{
+            {{C::JobAction::ToRecycleBin,
+              {{QStringLiteral("F1"), QStringLiteral("/R/F0/F1")}},
+              QStringLiteral("C1")},
+             R"({"taskType":2,"actionType":201,"taskInfo":{"fileInfo":[{"fileId":"F1","filePath":"/R/F0/F1"}],)"
+             R"("srcContainerId":"C1"}})"},
+            {{C::JobAction::DeleteForGood, {{QStringLiteral("F1"), {}}}, QStringLiteral("C1")},
+             R"({"taskType":2,"actionType":202,"taskInfo":{"fileInfo":[{"fileId":"F1"}],"srcContainerId":"C1"}})"},
+            {{C::JobAction::Restore,
+              {{QStringLiteral("F1"), {}}, {QStringLiteral("F2"), {}}},
+              QStringLiteral("C1")},
+             R"({"taskType":4,"taskInfo":{"fileInfo":[{"fileId":"F1"},{"fileId":"F2"}],"srcContainerId":"C1"}})"},
+            {{C::JobAction::Move,
+              {{QStringLiteral("F1"), QStringLiteral("/R/F1")}},
+              QStringLiteral("C1"),
+              QStringLiteral("C2"),
+              QStringLiteral("/R2/F9")},
+             R"({"taskType":3,"actionType":301,"taskInfo":{"fileInfo":[{"fileId":"F1","filePath":"/R/F1"}],)"
+             R"("srcContainerId":"C1","newFilePath":"/R2/F9"},"dstContainerId":"C2"})"},
+            {{C::JobAction::Copy,
+              {{QStringLiteral("F1"), {}}},
+              QStringLiteral("C1"),
+              QStringLiteral("C1"),
+              QStringLiteral("F9")},
+             R"({"taskType":1,"actionType":101,"taskInfo":{"fileInfo":[{"fileId":"F1"}],"srcContainerId":"C1",)"
+             R"("newFilePath":"F9"},"dstContainerId":"C1"})"},
+        };
+        for (const auto &[job, expected] : jobs) {
+            m_server->enqueue({200, R"({"code":0,"msg":"Success.","data":"1738372538238562304"})"});
+            const auto id = wait<QString>([&](QObject *c, auto d) { return m_client->createJob(job, c, d); });
+            QCOMPARE(id.value(), QStringLiteral("1738372538238562304"));
+            QCOMPARE(last().method, QByteArray("POST"));
+            QCOMPARE(last().path(), QStringLiteral("/koodrive/ose/v1/jobs"));
+            QCOMPARE(json(last().body), json(expected));
+        }
+
+        // GET /{jobId}: no "jobs/" in the path.
+        m_server->enqueue({200, R"({"code":0,"data":{"jobInfo":{"taskId":"1738372538238562304","status":1,)"
+                                R"("progress":40},"taskInfos":[]}})"});
+        const auto detail = wait<JobDetail>([&](QObject *c, auto d) {
+            return m_client->jobDetail(QStringLiteral("1738372538238562304"), c, d);
+        });
+        QCOMPARE(detail.value().job.progress, 40);
+        QCOMPARE(last().method, QByteArray("GET"));
+        QCOMPARE(last().target, QByteArray("/koodrive/ose/v1/1738372538238562304"));
+
+        m_server->enqueue({200, R"({"code":0,"data":{"total":0,"jobs":[]}})"});
+        QVERIFY(wait<JobPage>([&](QObject *c, auto d) {
+                    return m_client->listJobs({20, 10, 2, 1}, c, d);
+                }).ok());
+        QCOMPARE(last().target, QByteArray("/koodrive/ose/v1/jobs?offset=20&limit=10&type=2&status=1"));
+        QVERIFY(wait<Done>([&](QObject *c, auto d) {
+                    return m_client->cancelJob(QStringLiteral("1738372538238562304"), c, d);
+                }).ok());
+        QCOMPARE(last().path(), QStringLiteral("/koodrive/ose/v1/cancel"));
+        QCOMPARE(json(last().body), json(R"({"jobId":"1738372538238562304"})"));
+        m_server->enqueue({200, R"({"code":0,"msg":"Success."})"}); // the page documents no job id here
+        const auto emptied = wait<QString>([&](QObject *c, auto d) {
+            return m_client->emptyRecycleBin({QStringLiteral("C1"), 5}, c, d);
+        });
+        QVERIFY(emptied.ok() && emptied.value().isEmpty());
+        QCOMPARE(last().path(), QStringLiteral("/koodrive/ose/v1/files/recycle"));
+        QCOMPARE(json(last().body), json(R"({"containerId":"C1"})"));
+        QCOMPARE(last().header("x-hw-share-folder-id"), QByteArray("5"));
+    }
+
+    void jobValuesOutsideTheRulesAreNeverSent_data()
+    {
+        QTest::addColumn<int>("which");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("to the bin without filePath") << 0 << "filePath";
+        QTest::newRow("no file") << 1 << "fileInfo";
+        QTest::newRow("1001 files") << 2 << "fileInfo";
+        QTest::newRow("a file twice") << 3 << "fileId";
+        QTest::newRow("a move without destination") << 4 << "dstContainerId";
+        QTest::newRow("a copy without folder") << 5 << "newFilePath";
+        QTest::newRow("a job id that is a path") << 6 << "jobId";
+        QTest::newRow("a job id that is another call") << 7 << "jobId";
+        QTest::newRow("limit 101") << 8 << "limit";
+        QTest::newRow("status 4") << 9 << "status";
+    }
+    void jobValuesOutsideTheRulesAreNeverSent()
+    {
+        QFETCH(int, which);
+        QFETCH(QString, field);
+        using C = KooDriveClient;
+        C::NewJob job{C::JobAction::ToRecycleBin,
+                      {{QStringLiteral("F1"), QStringLiteral("/R/F1")}},
+                      QStringLiteral("C1")};
+        ApiError error;
+        auto create = [&] {
+            error = wait<QString>([&](QObject *c, auto d) { return m_client->createJob(job, c, d); }).error();
+        };
+        switch (which) {
+        case 0:
+            job.files[0].filePath.clear();
+            create();
+            break;
+        case 1:
+            job.files.clear();
+            create();
+            break;
+        case 2:
+            job.files = QVector<C::JobFile>(1001, {QStringLiteral("F1"), QStringLiteral("/R/F1")});
+            create();
+            break;
+        case 3:
+            job.files.append(job.files.at(0));
+            create();
+            break;
+        case 4:
+            job.action = C::JobAction::Move;
+            job.newFilePath = QStringLiteral("F9");
+            create();
+            break;
+        case 5:
+            job.action = C::JobAction::Copy;
+            job.dstContainerId = QStringLiteral("C1");
+            create();
+            break;
+        case 6:
+            error = wait<JobDetail>([&](QObject *c, auto d) {
+                        return m_client->jobDetail(QStringLiteral("1/../album/list"), c, d);
+                    }).error();
+            break;
+        case 7:
+            error = wait<Done>([&](QObject *c, auto d) {
+                        return m_client->cancelJob(QStringLiteral("jobs"), c, d);
+                    }).error();
+            break;
+        case 8:
+            error = wait<JobPage>([&](QObject *c, auto d) {
+                        return m_client->listJobs({0, 101}, c, d);
+                    }).error();
+            break;
+        default:
+            error = wait<JobPage>([&](QObject *c, auto d) {
+                        return m_client->listJobs({0, 10, 0, 4}, c, d);
+                    }).error();
+            break;
+        }
+        QCOMPARE(error.kind, ApiError::Kind::InvalidInput);
+        QCOMPARE(error.parameter, field);
+        QVERIFY(m_server->requests().isEmpty());
+    }
+
     void foldersAndNamesAreThePagesShape()
     {
         // OPERATIONS.md §4: POST /directory {fileName, fileType "10", parentFolder [id], containerId,

@@ -248,6 +248,54 @@ private slots:
                     .message.contains(QLatin1String("uploadUrl.multiParts")));
     }
 
+    void jobAnswers()
+    {
+        // OPERATIONS.md §5: GetJobDetail's data.jobInfo and data.taskInfos, times as its example writes them.
+        const auto detail = P::jobDetail(object(
+            R"({"code":"0","msg":"Success.","data":{"jobInfo":{"taskId":"1738372538238562304","userId":"5",)"
+            R"("taskType":2,"actionType":201,"status":2,"progress":100,"contentNum":2,"successNum":1,"failNum":1,)"
+            R"("createTime":"20231212095227","beginTime":"20231212095228","endTime":"20231212095230",)"
+            R"("taskResultCode":2},"taskInfos":[{"fileId":"F1","status":"1","srcContainerId":"C1"},)"
+            R"({"fileId":"F2","status":"2","errorCode":"13000102","errorMsg":"filePath is wrong"}]}})"));
+        QVERIFY2(detail.ok(), qPrintable(detail.ok() ? QString() : detail.error().message));
+        const JobInfo &job = detail.value().job;
+        QCOMPARE(job.jobId, QStringLiteral("1738372538238562304"));
+        QVERIFY(job.hasEnded());
+        QCOMPARE(job.resultCode, 2);
+        QCOMPARE(job.failed, 1);
+        QCOMPARE(job.createdMs,
+                 QDateTime(QDate(2023, 12, 12), QTime(9, 52, 27), Qt::UTC).toMSecsSinceEpoch());
+        QCOMPARE(job.endedMs - job.beganMs, 2000);
+        QVERIFY(detail.value().files.at(0).succeeded());
+        QCOMPARE(detail.value().files.at(1).errorCode, QStringLiteral("13000102"));
+
+        const QList<QPair<QByteArray, QLatin1String>> wrong{
+            {R"({"data":{"taskInfos":[]}})", QLatin1String("job.data.jobInfo")},
+            {R"({"data":{"jobInfo":{"status":1}}})", QLatin1String("job.data.jobInfo.taskId")},
+            {R"({"data":{"jobInfo":{"taskId":"1"}}})", QLatin1String("job.data.jobInfo.status")},
+            {R"({"data":{"jobInfo":{"taskId":"1","status":7}}})", QLatin1String("job.data.jobInfo.status")},
+            {R"({"data":{"jobInfo":{"taskId":"1","status":1,"progress":140}}})",
+             QLatin1String("job.data.jobInfo.progress")},
+            {R"({"data":{"jobInfo":{"taskId":"1","status":1,"createTime":"yesterday"}}})",
+             QLatin1String("job.data.jobInfo.createTime")},
+            {R"({"data":{"jobInfo":{"taskId":"1","status":1},"taskInfos":[{"status":"1"}]}})",
+             QLatin1String("job.data.taskInfos[0].fileId")},
+        };
+        for (const auto &[json, field] : wrong) {
+            const auto refused = P::jobDetail(object(json));
+            QVERIFY2(!refused.ok(), json.constData());
+            QVERIFY2(refused.error().message.contains(field), qPrintable(refused.error().message));
+        }
+
+        QCOMPARE(P::jobId(object(R"({"code":0,"msg":"Success.","data":"1738372538238562304"})")).value(),
+                 QStringLiteral("1738372538238562304"));
+        QVERIFY(P::jobId(object(R"({"code":0})")).error().message.contains(QLatin1String("jobs.data")));
+        const auto page = P::jobPage(object(R"({"data":{"total":7,"jobs":[{"taskId":"1","status":0}]}})"));
+        QCOMPARE(page.value().total, 7);
+        QCOMPARE(page.value().jobs.at(0).status, JobStatus::Waiting);
+        QVERIFY(!P::jobPage(object(R"({"data":{"total":7}})")).ok());
+    }
+
     void folderAndRenameAnswers()
     {
         // OPERATIONS.md §4: createDirectory gives the new folder's id; rename answers {code, msg}.

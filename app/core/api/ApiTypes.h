@@ -159,6 +159,57 @@ struct CreatedFolder
     QString name; // the folder's name; with a timestamp added when asked to on a clash
 };
 
+// OPERATIONS.md §5: a batch job (recycle, delete, restore, move, copy, emptying the bin).
+namespace JobStatus {
+inline constexpr int Waiting = 0;
+inline constexpr int Running = 1;
+inline constexpr int Done = 2;
+inline constexpr int Cancelled = 3;
+} // namespace JobStatus
+
+struct JobInfo
+{
+    QString jobId; // taskId
+    int taskType = 0;
+    int actionType = 0;
+    int status = JobStatus::Waiting;
+    int progress = 0;   // percent
+    int resultCode = 0; // taskResultCode: 1 all ok, 2 some failed, 3 all failed; 0 while it runs
+    int files = 0;      // contentNum
+    int succeeded = 0;  // successNum
+    int failed = 0;     // failNum
+    qint64 createdMs = 0;
+    qint64 beganMs = 0;
+    qint64 endedMs = 0;
+
+    bool hasEnded() const { return status == JobStatus::Done || status == JobStatus::Cancelled; }
+};
+
+// One file of a job (taskInfos[]); its status as koodrive-sim reads it (README): 0 waiting, 1 done,
+// 2 failed, 3 cancelled.
+struct JobFileResult
+{
+    QString fileId;
+    int status = 0;
+    QString newFileId; // a copy's
+    QString errorCode;
+    QString errorMessage;
+
+    bool succeeded() const { return status == 1; }
+};
+
+struct JobDetail
+{
+    JobInfo job;
+    QVector<JobFileResult> files;
+};
+
+struct JobPage
+{
+    QVector<JobInfo> jobs;
+    int total = 0;
+};
+
 // OPERATIONS.md §1: data.userInfo and data.sessionInfo of sign-in and renewal.
 struct Session
 {

@@ -31,7 +31,109 @@ bool readParts(JsonReader &r, const QJsonArray &list, QVector<UploadPart> *parts
     }
     return true;
 }
+// Job times as GetJobDetail's example writes them, "20231212095227" (UTC), or ISO 8601; 0 when absent.
+qint64 jobTime(JsonReader &r, const char *name)
+{
+    const QString text = r.string(name);
+    if (text.isEmpty())
+        return 0;
+    if (text.size() == 14) {
+        QString iso = QStringLiteral("0000-00-00T00:00:00Z");
+        for (int i = 0, j = 0; i < iso.size() - 1; ++i)
+            if (iso.at(i) == u'0')
+                iso[i] = text.at(j++);
+        if (const qint64 ms = isoTime(iso); ms >= 0)
+            return ms;
+    } else if (const qint64 ms = isoTime(text); ms >= 0) {
+        return ms;
+    }
+    r.fail(name);
+    return 0;
+}
+
+JobInfo readJob(JsonReader &r)
+{
+    JobInfo job;
+    job.jobId = r.string("taskId", true);
+    job.taskType = int(r.integer("taskType"));
+    job.actionType = int(r.integer("actionType"));
+    job.status = int(r.integer("status", true, -1));
+    job.progress = int(r.integer("progress"));
+    job.resultCode = int(r.integer("taskResultCode"));
+    job.files = int(r.integer("contentNum"));
+    job.succeeded = int(r.integer("successNum"));
+    job.failed = int(r.integer("failNum"));
+    job.createdMs = jobTime(r, "createTime");
+    job.beganMs = jobTime(r, "beginTime");
+    job.endedMs = jobTime(r, "endTime");
+    // OPERATIONS.md §5: 0 waiting, 1 running, 2 done, 3 cancelled; a percentage.
+    if (r.ok() && (job.status < JobStatus::Waiting || job.status > JobStatus::Cancelled))
+        r.fail("status");
+    if (r.ok() && (job.progress < 0 || job.progress > 100))
+        r.fail("progress");
+    if (r.ok() && job.jobId.isEmpty())
+        r.fail("taskId");
+    return job;
+}
 } // namespace
+
+Result<QString> jobId(const QJsonObject &json)
+{
+    // OPERATIONS.md §5: CreateJob answers data = the job id.
+    JsonReader r(json, QStringLiteral("jobs"));
+    const QString id = r.string("data", true);
+    if (r.ok() && id.isEmpty())
+        r.fail("data");
+    if (!r.ok())
+        return r.error();
+    return id;
+}
+
+Result<JobDetail> jobDetail(const QJsonObject &json)
+{
+    // OPERATIONS.md §5: data.jobInfo{taskId, status, taskResultCode, progress, …}, data.taskInfos[].
+    JsonReader r(json, QStringLiteral("job"));
+    JsonReader data(r.object("data", true), QStringLiteral("job.data"));
+    JsonReader info(data.object("jobInfo", true), QStringLiteral("job.data.jobInfo"));
+    JobDetail detail;
+    detail.job = readJob(info);
+    const QJsonArray files = data.array("taskInfos");
+    for (JsonReader *reader : {&r, &data, &info})
+        if (!reader->ok())
+            return reader->error();
+    detail.files.reserve(files.size());
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        JsonReader f(files.at(i).toObject(), QStringLiteral("job.data.taskInfos[%1]").arg(i));
+        JobFileResult file{f.string("fileId", true), int(f.integer("status")), f.string("newFileId"),
+                           f.string("errorCode"), f.string("errorMsg")};
+        if (!f.ok())
+            return f.error();
+        detail.files.append(std::move(file));
+    }
+    return detail;
+}
+
+Result<JobPage> jobPage(const QJsonObject &json)
+{
+    // GET /jobs: data{total, jobs[jobInfo]} (koodrive-sim's reading; the page names no fields).
+    JsonReader r(json, QStringLiteral("jobs"));
+    JsonReader data(r.object("data", true), QStringLiteral("jobs.data"));
+    const QJsonArray list = data.array("jobs", true);
+    JobPage page;
+    page.total = int(data.integer("total", false, list.size()));
+    for (JsonReader *reader : {&r, &data})
+        if (!reader->ok())
+            return reader->error();
+    page.jobs.reserve(list.size());
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        JsonReader j(list.at(i).toObject(), QStringLiteral("jobs.data.jobs[%1]").arg(i));
+        JobInfo job = readJob(j);
+        if (!j.ok())
+            return j.error();
+        page.jobs.append(std::move(job));
+    }
+    return page;
+}
 
 Result<CreatedUpload> createdUpload(const QJsonObject &json)
 {

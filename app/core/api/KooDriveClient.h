@@ -199,6 +199,52 @@ public:
     // made. Empty when the answer does not say it (the page documents only {code, msg}).
     CallHandle renameFile(const Rename &rename, QObject *context, Callback<QString> done);
 
+    // --- OPERATIONS.md §5: batch jobs (jobs::JobWatcher follows one to its end) --------------------------
+    enum class JobAction
+    {
+        ToRecycleBin,  // taskType 2, actionType 201
+        DeleteForGood, // 2 / 202
+        Restore,       // 4 (from the recycle bin)
+        Move,          // 3 / 301
+        Copy,          // 1 / 101
+    };
+    struct JobFile
+    {
+        QString fileId{};
+        // The file's full id path ("/<root id>/…/<file id>", as search's idPath): moving to the recycle bin
+        // needs it, or the file cannot be restored later.
+        QString filePath{};
+    };
+    struct NewJob
+    {
+        JobAction action = JobAction::ToRecycleBin;
+        QVector<JobFile> files{}; // 1..1000, none twice
+        QString srcContainerId{};
+        QString dstContainerId{}; // move and copy
+        QString newFilePath{};    // move and copy: the destination folder's id path, or its id
+        qint64 shareFolderId = 0; // the source's shared folder
+    };
+    // Gives the job's id.
+    CallHandle createJob(const NewJob &job, QObject *context, Callback<QString> done);
+    CallHandle jobDetail(const QString &jobId, QObject *context, Callback<JobDetail> done);
+    struct JobListQuery
+    {
+        int offset = 0;
+        int limit = 100;  // 1..100
+        int taskType = 0; // 0: any
+        int status = -1;  // -1: any; JobStatus
+    };
+    CallHandle listJobs(const JobListQuery &query, QObject *context, Callback<JobPage> done);
+    // Cancels a waiting or running job.
+    CallHandle cancelJob(const QString &jobId, QObject *context, Callback<Done> done);
+    struct RecycleBin
+    {
+        QString containerId{};
+        qint64 shareFolderId = 0;
+    };
+    // Empties the recycle bin, asynchronously: gives the job doing it (empty when the answer names none).
+    CallHandle emptyRecycleBin(const RecycleBin &bin, QObject *context, Callback<QString> done);
+
     // --- the other documented calls (../shared/koodrive-api/README.md) -----------------------------
     struct AlbumContentsQuery
     {

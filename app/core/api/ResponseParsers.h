@@ -28,6 +28,10 @@ Result<Session> session(const QJsonObject &json);
 // OPERATIONS.md §3: createFile's answer, and uploadUrl's parts.
 Result<CreatedUpload> createdUpload(const QJsonObject &json);
 Result<QVector<UploadPart>> partUrls(const QJsonObject &json);
+// OPERATIONS.md §5: CreateJob's (and emptying the bin's) `data`, GetJobDetail, GetJobList.
+Result<QString> jobId(const QJsonObject &json);
+Result<JobDetail> jobDetail(const QJsonObject &json);
+Result<JobPage> jobPage(const QJsonObject &json);
 // OPERATIONS.md §4.
 Result<CreatedFolder> createdFolder(const QJsonObject &json);
 // renameFile answers {code, msg}; koodrive-sim adds the name the file now has. Empty when not said.
