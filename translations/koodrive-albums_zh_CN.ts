@@ -145,6 +145,18 @@
         <source>A file is in the job twice.</source>
         <translation>同一个文件在任务中出现了两次。</translation>
     </message>
+    <message>
+        <source>fileType is not a KooDrive file type.</source>
+        <translation>fileType 不是 KooDrive 的文件类型。</translation>
+    </message>
+    <message>
+        <source>A file is asked for twice.</source>
+        <translation>同一个文件被请求了两次。</translation>
+    </message>
+    <message>
+        <source>Search finds nothing in the recycle bin to sort by.</source>
+        <translation>搜索不会找到回收站中的文件，无法按此排序。</translation>
+    </message>
 </context>
 <context>
     <name>ServerConnection</name>

@@ -538,6 +538,130 @@ private slots:
         QVERIFY(m_server->requests().isEmpty());
     }
 
+    void favouritesAndSearchAreThePagesShape()
+    {
+        // OPERATIONS.md §6: POST /star/batch {starred, subRequestList[{containerId, fileId}]}.
+        m_server->enqueue(
+            {200, R"({"status":0,"subResponseList":[{"fileId":"F1","code":"0","message":"ok"}],"code":0})"});
+        const auto starred = wait<StarBatch>([&](QObject *c, auto d) {
+            return m_client->starFiles(true, {{QStringLiteral("C1"), QStringLiteral("F1")}}, c, d);
+        });
+        QVERIFY(starred.ok() && starred.value().files.at(0).succeeded());
+        QCOMPARE(last().path(), QStringLiteral("/koodrive/ose/v1/star/batch"));
+        QCOMPARE(json(last().body),
+                 json(R"({"starred":true,"subRequestList":[{"containerId":"C1","fileId":"F1"}]})"));
+
+        // GET /star/files?pageSize=&pageCursor=&sortType=1&sortDirection=&fileType=&imageProcess=.
+        m_server->enqueue({200, R"({"starFiles":[],"nextCursor":"n2","autoDeleted":false,"code":0})"});
+        KooDriveClient::StarredQuery starredQuery{50, QStringLiteral("c/1+"), 2, FileType::Image,
+                                                  QStringLiteral("image/resize,m_lfit,h_128,w_128")};
+        const auto page =
+            wait<StarredPage>([&](QObject *c, auto d) { return m_client->listStarred(starredQuery, c, d); });
+        QCOMPARE(page.value().nextCursor, QStringLiteral("n2"));
+        QCOMPARE(last().method, QByteArray("GET"));
+        QCOMPARE(
+            last().target,
+            QByteArray("/koodrive/ose/v1/star/files?pageSize=50&pageCursor=c%2F1%2B&sortType=1&"
+                       "sortDirection=2&fileType=15&imageProcess=image%2Fresize%2Cm_lfit%2Ch_128%2Cw_128"));
+
+        // OPERATIONS.md §7: POST /files/search with its fields, a String fileType as in files list.
+        m_server->enqueue({200, R"({"files":[],"total":0,"code":0})"});
+        KooDriveClient::SearchQuery query;
+        query.keyWord = QStringLiteral("sunset");
+        query.containerId = QStringLiteral("C1");
+        query.parentFolderId = QStringLiteral("F0");
+        query.recursive = true;
+        query.fileType = FileType::Image;
+        query.updatedFromMs = 1762153300147;
+        query.pageSize = 20;
+        query.sortType = 3;
+        query.sortDirection = 1;
+        query.imageProcess = QStringLiteral("image/resize,m_lfit,h_256,w_256");
+        query.shareFolderId = 9;
+        QVERIFY(wait<SearchPage>([&](QObject *c, auto d) { return m_client->search(query, c, d); }).ok());
+        QCOMPARE(last().path(), QStringLiteral("/koodrive/ose/v1/files/search"));
+        QCOMPARE(
+            json(last().body),
+            json(
+                R"({"searchType":"personal","pageInfo":{"pageSize":20,"pageCursor":""},)"
+                R"("filter":{"keyWord":"sunset","containerId":"C1","parentFolder":"F0","fileType":"15",)"
+                R"("updateTimeRange":"2025-11-03T07:01:40.147Z,"},"sortInfo":{"sortType":3,"sortDirection":1},)"
+                R"("recursived":true,"imageProcess":"image/resize,m_lfit,h_256,w_256"})"));
+        QCOMPARE(last().header("x-hw-share-folder-id"), QByteArray("9"));
+    }
+
+    void favouriteAndSearchValuesOutsideTheRulesAreNeverSent_data()
+    {
+        QTest::addColumn<int>("which");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("101 files") << 0 << "subRequestList";
+        QTest::newRow("a file twice") << 1 << "fileId";
+        QTest::newRow("starred page of 101") << 2 << "pageSize";
+        QTest::newRow("keyWord of 256") << 3 << "keyWord";
+        QTest::newRow("search page of 0") << 4 << "pageSize";
+        QTest::newRow("parentFolder without containerId") << 5 << "containerId";
+        QTest::newRow("imageProcess of 301") << 6 << "imageProcess";
+        QTest::newRow("sort by recycled time") << 7 << "sortType";
+        QTest::newRow("fileType 12") << 8 << "fileType";
+    }
+    void favouriteAndSearchValuesOutsideTheRulesAreNeverSent()
+    {
+        QFETCH(int, which);
+        QFETCH(QString, field);
+        ApiError error;
+        KooDriveClient::SearchQuery query;
+        query.keyWord = QStringLiteral("x");
+        auto search = [&] {
+            error =
+                wait<SearchPage>([&](QObject *c, auto d) { return m_client->search(query, c, d); }).error();
+        };
+        switch (which) {
+        case 0:
+        case 1: {
+            QVector<KooDriveClient::StarRef> refs;
+            for (int i = 0; i < (which == 0 ? 101 : 2); ++i)
+                refs.append(
+                    {QStringLiteral("C1"), which == 0 ? QStringLiteral("F%1").arg(i) : QStringLiteral("F1")});
+            error = wait<StarBatch>([&](QObject *c, auto d) {
+                        return m_client->starFiles(true, refs, c, d);
+                    }).error();
+            break;
+        }
+        case 2:
+            error = wait<StarredPage>([&](QObject *c, auto d) {
+                        return m_client->listStarred({101}, c, d);
+                    }).error();
+            break;
+        case 3:
+            query.keyWord = QString(256, u'k');
+            search();
+            break;
+        case 4:
+            query.pageSize = 0;
+            search();
+            break;
+        case 5:
+            query.parentFolderId = QStringLiteral("F0");
+            search();
+            break;
+        case 6:
+            query.imageProcess = QString(301, u'i');
+            search();
+            break;
+        case 7:
+            query.sortType = 5;
+            search();
+            break;
+        default:
+            query.fileType = 12;
+            search();
+            break;
+        }
+        QCOMPARE(error.kind, ApiError::Kind::InvalidInput);
+        QCOMPARE(error.parameter, field);
+        QVERIFY(m_server->requests().isEmpty());
+    }
+
     void foldersAndNamesAreThePagesShape()
     {
         // OPERATIONS.md §4: POST /directory {fileName, fileType "10", parentFolder [id], containerId,

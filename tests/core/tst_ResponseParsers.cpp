@@ -296,6 +296,74 @@ private slots:
         QVERIFY(!P::jobPage(object(R"({"data":{"total":7}})")).ok());
     }
 
+    void favouriteAndSearchAnswers()
+    {
+        // OPERATIONS.md §6: each file's result; a page of starred files with its cursor.
+        const auto batch =
+            P::starBatch(object(R"({"status":1,"subResponseList":[{"fileId":"F1","code":"0",)"
+                                R"("message":"Success."},{"fileId":"F2","code":13000302,)"
+                                R"("message":"not in this space"}],"code":0,"msg":"Success."})"));
+        QVERIFY2(batch.ok(), qPrintable(batch.ok() ? QString() : batch.error().message));
+        QCOMPARE(batch.value().status, 1);
+        QVERIFY(batch.value().files.at(0).succeeded());
+        QCOMPARE(batch.value().files.at(1).code, QStringLiteral("13000302"));
+        QVERIFY(!batch.value().files.at(1).succeeded());
+        QVERIFY(P::starBatch(object(R"({"status":0})"))
+                    .error()
+                    .message.contains(QLatin1String("star batch.subResponseList")));
+        QVERIFY(P::starBatch(object(R"({"status":9,"subResponseList":[]})"))
+                    .error()
+                    .message.contains(QLatin1String("star batch.status")));
+        QVERIFY(P::starBatch(object(R"({"status":0,"subResponseList":[{"code":"0"}]})"))
+                    .error()
+                    .message.contains(QLatin1String("subResponseList[0].fileId")));
+
+        const auto starred =
+            P::starredPage(object(R"({"starFiles":[{"id":"F1","fileName":"a.jpg","fileType":"15",)"
+                                  R"("favorite":true}],"nextCursor":"abc","autoDeleted":true})"));
+        QVERIFY(starred.ok());
+        QVERIFY(starred.value().files.at(0).favorite);
+        QCOMPARE(starred.value().nextCursor, QStringLiteral("abc"));
+        QVERIFY(starred.value().autoDeleted);
+        QVERIFY(P::starredPage(object(R"({"starFiles":[]})")).value().nextCursor.isEmpty()); // the last page
+        QVERIFY(P::starredPage(object(R"({"nextCursor":"abc"})"))
+                    .error()
+                    .message.contains(QLatin1String("star files.starFiles")));
+        QVERIFY(P::starredPage(object(R"({"starFiles":[{"fileName":"a","fileType":"15"}]})"))
+                    .error()
+                    .message.contains(QLatin1String("starFiles[0].id")));
+
+        // OPERATIONS.md §7: files with where they are, total, nextPageCursor.
+        const auto search = P::searchPage(object(
+            R"({"files":[{"id":"F9","fileName":"Harbour.jpg","fileType":"15","size":1024,)"
+            R"("updateTime":"2025-10-13T03:11:51.147Z","namePath":"/Trips/Lisbon/Harbour.jpg","idPath":"/R/F1/F2/F9",)"
+            R"("containerId":"C1","favorite":true,"downloadLinks":[{"usage":"thumbnail","process":"p","url":"t9"},)"
+            R"({"usage":"content","url":"o9"}]}],"total":31,"nextPageCursor":"n"})"));
+        QVERIFY2(search.ok(), qPrintable(search.ok() ? QString() : search.error().message));
+        const SearchHit &hit = search.value().hits.at(0);
+        QCOMPARE(hit.namePath, QStringLiteral("/Trips/Lisbon/Harbour.jpg"));
+        QCOMPARE(hit.idPath, QStringLiteral("/R/F1/F2/F9"));
+        QCOMPARE(hit.file.parentId, QStringLiteral("F2"));
+        QCOMPARE(hit.file.thumbnailUrl, QByteArray("t9"));
+        QCOMPARE(hit.file.originalUrl, QByteArray("o9"));
+        QVERIFY(hit.file.favorite);
+        QCOMPARE(hit.file.editedMs,
+                 QDateTime(QDate(2025, 10, 13), QTime(3, 11, 51, 147), Qt::UTC).toMSecsSinceEpoch());
+        QCOMPARE(search.value().total, 31);
+        QCOMPARE(search.value().nextCursor, QStringLiteral("n"));
+        QVERIFY(
+            P::searchPage(object(R"({"total":3})")).error().message.contains(QLatin1String("search.files")));
+        QVERIFY(P::searchPage(object(R"({"files":[{"id":"F1","fileType":"15"}]})"))
+                    .error()
+                    .message.contains(QLatin1String("search.files[0].fileName")));
+        QVERIFY(
+            P::searchPage(
+                object(
+                    R"({"files":[{"id":"F1","fileName":"a","fileType":"15","downloadLinks":[{"url":5.5}]}]})"))
+                .error()
+                .message.contains(QLatin1String("downloadLinks[0].url")));
+    }
+
     void folderAndRenameAnswers()
     {
         // OPERATIONS.md §4: createDirectory gives the new folder's id; rename answers {code, msg}.

@@ -210,6 +210,46 @@ struct JobPage
     int total = 0;
 };
 
+// OPERATIONS.md §6: batchStarFile's answer, each file's own result.
+struct StarResult
+{
+    QString fileId;
+    QString code; // "0" (or none) for success
+    QString message;
+
+    bool succeeded() const { return code.isEmpty() || code == QLatin1String("0"); }
+};
+
+struct StarBatch
+{
+    int status = 0; // 0 all succeeded, 1 some, 2 none
+    QVector<StarResult> files;
+};
+
+// OPERATIONS.md §6: a page of listStarFile. It may be short, or empty, before the end: only an empty
+// nextCursor ends the list.
+struct StarredPage
+{
+    QVector<DriveFile> files;
+    QString nextCursor;
+    bool autoDeleted = false; // files of the recycle bin were left out of this page
+};
+
+// OPERATIONS.md §7: a file found, with where it is.
+struct SearchHit
+{
+    DriveFile file;
+    QString namePath; // "/Folder/…/name"
+    QString idPath;   // "/<root id>/…/<id>": what a recycle job's filePath wants
+};
+
+struct SearchPage
+{
+    QVector<SearchHit> hits;
+    qint64 total = 0; // every match, not this page's
+    QString nextCursor;
+};
+
 // OPERATIONS.md §1: data.userInfo and data.sessionInfo of sign-in and renewal.
 struct Session
 {

@@ -170,6 +170,101 @@ Result<QVector<UploadPart>> partUrls(const QJsonObject &json)
     return parts;
 }
 
+Result<StarBatch> starBatch(const QJsonObject &json)
+{
+    // OPERATIONS.md §6: {status (0 all ok, 1 some, 2 none), subResponseList[{fileId, code, message}]}.
+    JsonReader r(json, QStringLiteral("star batch"));
+    StarBatch batch;
+    batch.status = int(r.integer("status", true, -1));
+    const QJsonArray list = r.array("subResponseList", true);
+    if (r.ok() && (batch.status < 0 || batch.status > 2))
+        r.fail("status");
+    if (!r.ok())
+        return r.error();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        JsonReader f(list.at(i).toObject(), QStringLiteral("star batch.subResponseList[%1]").arg(i));
+        StarResult result{f.string("fileId", true), f.string("code"), f.string("message")};
+        if (!f.ok())
+            return f.error();
+        batch.files.append(std::move(result));
+    }
+    return batch;
+}
+
+Result<StarredPage> starredPage(const QJsonObject &json)
+{
+    // OPERATIONS.md §6: {starFiles[… file metadata …], nextCursor (absent on the last page), autoDeleted}.
+    JsonReader r(json, QStringLiteral("star files"));
+    StarredPage page;
+    const QJsonArray files = r.array("starFiles", true);
+    page.nextCursor = r.string("nextCursor");
+    page.autoDeleted = r.boolean("autoDeleted");
+    if (!r.ok())
+        return r.error();
+    page.files.reserve(files.size());
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        JsonReader f(files.at(i).toObject(), QStringLiteral("star files.starFiles[%1]").arg(i));
+        page.files.append(readDriveFile(f));
+        if (!f.ok())
+            return f.error();
+    }
+    return page;
+}
+
+Result<SearchPage> searchPage(const QJsonObject &json)
+{
+    // OPERATIONS.md §7: {files[{id, fileName, fileType, size, updateTime, namePath, idPath, containerId,
+    // favorite, downloadLinks[thumbnails]}], total, nextPageCursor}.
+    JsonReader r(json, QStringLiteral("search"));
+    SearchPage page;
+    const QJsonArray files = r.array("files", true);
+    page.total = r.integer("total", false, files.size());
+    page.nextCursor = r.string("nextPageCursor");
+    if (!r.ok())
+        return r.error();
+    page.hits.reserve(files.size());
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        JsonReader f(files.at(i).toObject(), QStringLiteral("search.files[%1]").arg(i));
+        SearchHit hit;
+        hit.file.id = f.string("id", true);
+        hit.file.name = f.string("fileName", true);
+        hit.file.fileType = int(f.integer("fileType", true));
+        hit.file.size = f.integer("size");
+        hit.file.editedMs = f.time("updateTime");
+        hit.file.containerId = f.string("containerId");
+        hit.file.favorite = f.boolean("favorite");
+        hit.namePath = f.string("namePath");
+        hit.idPath = f.string("idPath");
+        // The page calls them thumbnails; koodrive-sim adds the original as usage "content" (README).
+        const QJsonArray links = f.array("downloadLinks");
+        for (qsizetype l = 0; l < links.size(); ++l) {
+            JsonReader link(links.at(l).toObject(),
+                            QStringLiteral("search.files[%1].downloadLinks[%2]").arg(i).arg(l));
+            const QString usage = link.string("usage");
+            const QByteArray url = link.url("url");
+            if (!link.ok()) {
+                f.takeFailure(link);
+                break;
+            }
+            if (usage == QLatin1String("content")) {
+                if (hit.file.originalUrl.isEmpty())
+                    hit.file.originalUrl = url;
+            } else if (hit.file.thumbnailUrl.isEmpty()) {
+                hit.file.thumbnailUrl = url;
+            }
+        }
+        if (f.ok() && hit.file.id.isEmpty())
+            f.fail("id");
+        if (!f.ok())
+            return f.error();
+        const QStringList ids = hit.idPath.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        if (ids.size() >= 2)
+            hit.file.parentId = ids.at(ids.size() - 2);
+        page.hits.append(std::move(hit));
+    }
+    return page;
+}
+
 Result<CreatedFolder> createdFolder(const QJsonObject &json)
 {
     // OPERATIONS.md §4: "→ the new folder's id"; koodrive-sim answers its whole metadata.

@@ -245,6 +245,46 @@ public:
     // Empties the recycle bin, asynchronously: gives the job doing it (empty when the answer names none).
     CallHandle emptyRecycleBin(const RecycleBin &bin, QObject *context, Callback<QString> done);
 
+    // --- OPERATIONS.md §6: favourites ------------------------------------------------------------------
+    struct StarRef
+    {
+        QString containerId{};
+        QString fileId{};
+    };
+    // Stars (or unstars) 1..100 files, none twice; each file has its own result.
+    CallHandle starFiles(bool starred, const QVector<StarRef> &files, QObject *context,
+                         Callback<StarBatch> done);
+    struct StarredQuery
+    {
+        int pageSize = 100; // 1..100
+        QString cursor{};
+        int sortDirection = 0; // 0: the server's (newest starred first); 1 ascending, 2 descending
+        int fileType = 0;      // 0: any
+        QString imageProcess{};
+    };
+    // One page: follow nextCursor to the end, whatever the page's count (pages may be short or empty).
+    CallHandle listStarred(const StarredQuery &query, QObject *context, Callback<StarredPage> done);
+
+    // --- OPERATIONS.md §7: search ----------------------------------------------------------------------
+    struct SearchQuery
+    {
+        QString keyWord{};        // 1..255, fuzzy on names; empty: not a filter
+        QString containerId{};    // required with parentFolderId
+        QString parentFolderId{}; // empty: the root
+        bool recursive = false;   // "recursived": sub-folders too
+        int fileType = 0;         // 0: any
+        qint64 updatedFromMs = 0; // 0: open
+        qint64 updatedToMs = 0;   // 0: open
+        QString ownerId{};
+        int pageSize = 100; // 1..100
+        QString cursor{};
+        int sortType = 0;      // 0: the server's (update time); 1..6 as files list, but 5 (recycled)
+        int sortDirection = 0; // 1 ascending, 2 descending
+        QString imageProcess{};
+        qint64 shareFolderId = 0;
+    };
+    CallHandle search(const SearchQuery &query, QObject *context, Callback<SearchPage> done);
+
     // --- the other documented calls (../shared/koodrive-api/README.md) -----------------------------
     struct AlbumContentsQuery
     {

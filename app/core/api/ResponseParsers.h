@@ -32,6 +32,10 @@ Result<QVector<UploadPart>> partUrls(const QJsonObject &json);
 Result<QString> jobId(const QJsonObject &json);
 Result<JobDetail> jobDetail(const QJsonObject &json);
 Result<JobPage> jobPage(const QJsonObject &json);
+// OPERATIONS.md §6 and §7.
+Result<StarBatch> starBatch(const QJsonObject &json);
+Result<StarredPage> starredPage(const QJsonObject &json);
+Result<SearchPage> searchPage(const QJsonObject &json);
 // OPERATIONS.md §4.
 Result<CreatedFolder> createdFolder(const QJsonObject &json);
 // renameFile answers {code, msg}; koodrive-sim adds the name the file now has. Empty when not said.
