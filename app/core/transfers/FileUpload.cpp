@@ -285,7 +285,7 @@ void FileUpload::complete()
                                     });
 }
 
-ApiError FileUpload::partError(const net::Transfer &transfer, int index) const
+ApiError FileUpload::partError(net::Transfer &transfer, int index) const
 {
     const int number = m_parts.at(index).number;
     using Failure = net::Transfer::Failure;
@@ -316,7 +316,7 @@ ApiError FileUpload::partError(const net::Transfer &transfer, int index) const
     }
     // An answer with an error status: KooDrive's error body when it has one (its code and field).
     const int status = transfer.httpStatus();
-    QByteArray body = const_cast<net::Transfer &>(transfer).takeBody();
+    const QByteArray body = transfer.takeBody();
     const auto parsed = api::ResponseParsers::envelope(status, body, QString());
     ApiError error = parsed.ok() ? uploadError(ApiError::Kind::Refused, QString()) : parsed.error();
     error.httpStatus = status;

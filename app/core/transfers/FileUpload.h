@@ -72,6 +72,7 @@ public:
     };
     Q_ENUM(Stage)
 
+    // `client` must outlive the upload.
     FileUpload(api::KooDriveClient *client, Options options, QObject *parent = nullptr);
     ~FileUpload() override;
 
@@ -101,9 +102,9 @@ private:
     void setStage(Stage stage);
     void finish(api::Result<UploadedFile> result);
     void fail(const api::ApiError &error) { finish(error); }
-    api::ApiError partError(const net::Transfer &transfer, int index) const;
+    api::ApiError partError(net::Transfer &transfer, int index) const;
 
-    QPointer<api::KooDriveClient> m_client;
+    api::KooDriveClient *m_client; // outlives the upload
     Options m_options;
     Stage m_stage = Stage::Waiting;
     std::shared_ptr<std::atomic<bool>> m_stopHashing = std::make_shared<std::atomic<bool>>(false);
