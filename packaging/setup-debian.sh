@@ -14,6 +14,8 @@ packages=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-httpserver-dev
   qt6-websockets-dev qt6-image-formats-plugins qt6-svg-dev libqt6sql6-sqlite
   qtkeychain-qt6-dev libxkbcommon-dev libgl-dev
+  # libcrypto's SHA-256 for uploads (app/core/transfers/FileHasher)
+  libssl-dev
   # zlib for the tests' gzip and PNG bombs (tests/support/HostileServer)
   zlib1g-dev
   # Qt's own translations (the app in Chinese)

@@ -83,6 +83,21 @@
         <source>The server&apos;s answer could not be unpacked: it is broken, or far larger than it claims.</source>
         <translation>服务器的应答无法解压：它已损坏，或者远比声称的要大。</translation>
     </message>
+    <message>
+        <source>request id %1</source>
+        <translation>请求 ID %1</translation>
+    </message>
+</context>
+<context>
+    <name>FileHasher</name>
+    <message>
+        <source>SHA-256 is not available.</source>
+        <translation>SHA-256 不可用。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
 </context>
 <context>
     <name>KooDriveClient</name>
@@ -101,6 +116,50 @@
     <message>
         <source>%1 takes %2 to %3 entries.</source>
         <translation>%1 需要 %2 到 %3 项。</translation>
+    </message>
+    <message>
+        <source>A name cannot be &quot;.&quot; or &quot;..&quot;.</source>
+        <translation>名称不能是“.”或“..”。</translation>
+    </message>
+    <message>
+        <source>A name cannot contain any of &lt; &gt; | : &quot; * ? / (it has %1).</source>
+        <translation>名称不能包含 &lt; &gt; | : &quot; * ? / 中的任何字符（其中有 %1）。</translation>
+    </message>
+    <message>
+        <source>A name cannot contain control characters.</source>
+        <translation>名称不能包含控制字符。</translation>
+    </message>
+    <message>
+        <source>fileType must be one of 15, 20, 26, 27, 28, 30, 35, 40 and 45.</source>
+        <translation>fileType 必须是 15、20、26、27、28、30、35、40 或 45 之一。</translation>
+    </message>
+    <message>
+        <source>sha256 must be 64 hexadecimal digits.</source>
+        <translation>sha256 必须是 64 位十六进制数字。</translation>
+    </message>
+    <message>
+        <source>Part %1 is asked for twice.</source>
+        <translation>第 %1 部分被请求了两次。</translation>
+    </message>
+    <message>
+        <source>A job&apos;s id is a number.</source>
+        <translation>任务 ID 是一个数字。</translation>
+    </message>
+    <message>
+        <source>A file is in the job twice.</source>
+        <translation>同一个文件在任务中出现了两次。</translation>
+    </message>
+    <message>
+        <source>fileType is not a KooDrive file type.</source>
+        <translation>fileType 不是 KooDrive 的文件类型。</translation>
+    </message>
+    <message>
+        <source>A file is asked for twice.</source>
+        <translation>同一个文件被请求了两次。</translation>
+    </message>
+    <message>
+        <source>Search finds nothing in the recycle bin to sort by.</source>
+        <translation>搜索不会找到回收站中的文件，无法按此排序。</translation>
     </message>
 </context>
 <context>
@@ -139,6 +198,17 @@
     <message>
         <source>The account or the password is wrong.</source>
         <translation>账号或密码错误。</translation>
+    </message>
+    <message>
+        <source>The uploaded bytes do not match the file (SHA-256). The file may have changed while it was sent; nothing was kept. Upload it again.</source>
+        <translation>上传的数据与文件不符（SHA-256）。文件可能在发送期间被修改；服务器没有保留任何内容。请重新上传。</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::jobs::JobWatcher</name>
+    <message>
+        <source>The job was still running after %1 s; it may still finish.</source>
+        <translation>任务在 %1 秒后仍在运行；它可能稍后完成。</translation>
     </message>
 </context>
 <context>
@@ -199,6 +269,64 @@
     <message>
         <source>The photo&apos;s address sent the app somewhere it does not follow.</source>
         <translation>照片的地址把应用转向了一个它不会跟随的位置。</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::transfers::FileSlice</name>
+    <message>
+        <source>The file is shorter than it was when the upload began.</source>
+        <translation>文件比开始上传时短了。</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::transfers::FileUpload</name>
+    <message>
+        <source>%1 is not a file that can be read.</source>
+        <translation>%1 不是可读取的文件。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The server did not give a place to send part %1 of %2.</source>
+        <translation>服务器没有给出第 %1 部分（共 %2 部分）的上传地址。</translation>
+    </message>
+    <message>
+        <source>The server asked for part %1 to go to an address that is not safe (%2).</source>
+        <translation>服务器要求将第 %1 部分发送到一个不安全的地址（%2）。</translation>
+    </message>
+    <message>
+        <source>The server gave no new place to send part %1.</source>
+        <translation>服务器没有给出第 %1 部分的新上传地址。</translation>
+    </message>
+    <message>
+        <source>Part %1 of %2 did not reach the storage in time.</source>
+        <translation>第 %1 部分（共 %2 部分）没有及时送达存储。</translation>
+    </message>
+    <message>
+        <source>The storage could not be reached while part %1 was sent: %2</source>
+        <translation>发送第 %1 部分时无法连接存储：%2</translation>
+    </message>
+    <message>
+        <source>The storage sent part %1 on to another address (%2); it was not sent there.</source>
+        <translation>存储要求将第 %1 部分转到另一个地址（%2）；应用没有发送到那里。</translation>
+    </message>
+    <message>
+        <source>The storage&apos;s answer to part %1 is not one a storage gives.</source>
+        <translation>存储对第 %1 部分的应答不是存储应有的应答。</translation>
+    </message>
+    <message>
+        <source>The storage kept refusing part %1 (HTTP 403), with fresh addresses too.</source>
+        <translation>即使使用新的地址，存储仍然拒绝第 %1 部分（HTTP 403）。</translation>
+    </message>
+    <message>
+        <source>The storage refused part %1 of %2 (HTTP %3).</source>
+        <translation>存储拒绝了第 %1 部分（共 %2 部分）（HTTP %3）。</translation>
+    </message>
+    <message>
+        <source>The upload was stopped.</source>
+        <translation>上传已停止。</translation>
     </message>
 </context>
 <context>

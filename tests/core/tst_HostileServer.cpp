@@ -165,6 +165,33 @@ private slots:
                             [](const HostileServer::Request &r) { return r.target.endsWith("&moved=1"); }));
     }
 
+    void aBodyNeverFollowsARedirectToAnotherOrigin_data()
+    {
+        QTest::addColumn<int>("status");
+        for (int status : {301, 302, 303, 307, 308})
+            QTest::addRow("%d", status) << status;
+    }
+    void aBodyNeverFollowsARedirectToAnotherOrigin()
+    {
+        // A part of a person's file (an upload's PUT, streamed from a device) is not sent on to another
+        // origin, whatever the redirect, even under a policy that carries no credentials.
+        QFETCH(int, status);
+        m_hostile->on(QStringLiteral("/bucket/"), HostileServer::redirectTo(status, m_elsewhere->url()));
+        auto *body = new QBuffer;
+        body->setData(QByteArray(256 * 1024, 'p'));
+        body->open(QIODevice::ReadOnly);
+        QNetworkRequest request(QUrl(m_hostile->url().toString() + QStringLiteral("/bucket/part1")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
+        QObject owner;
+        net::Transfer *transfer =
+            net::Transfer::upload(&m_network, request, "PUT", body, net::TransferPolicy::thumbnail(), &owner);
+        QSignalSpy finished(transfer, &net::Transfer::finished);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(transfer->failure(), net::Transfer::Failure::CrossOriginRedirect);
+        QCOMPARE(m_elsewhere->requestCount(), 0);
+        QCOMPARE(m_hostile->requests().at(0).header("Content-Length"), QByteArray::number(256 * 1024));
+    }
+
     void everyHopIsJudged()
     {
         net::TransferPolicy api = net::TransferPolicy::api();

@@ -142,6 +142,232 @@ private slots:
         QVERIFY2(collection.ok(), qPrintable(collection.ok() ? QString() : collection.error().details()));
     }
 
+    void aFamilysFolderIsReadThroughItsHeader()
+    {
+        // OPERATIONS.md, common rules: x-hw-share-folder-id makes a call act inside that shared folder.
+        const auto families = wait<QVector<ShareFolder>>(
+            [&](QObject *c, auto done) { return m_client->shareFolders(c, done); });
+        QVERIFY(families.ok() && !families.value().isEmpty());
+        const ShareFolder family = families.value().at(0);
+        KooDriveClient::FileListQuery query{false, family.containerId};
+        query.shareFolderId = family.shareFolderId;
+        const auto inside =
+            wait<FilePage>([&](QObject *c, auto done) { return m_client->listFiles(query, c, done); });
+        QVERIFY2(inside.ok(), qPrintable(inside.ok() ? QString() : inside.error().details()));
+        QVERIFY(!inside.value().files.isEmpty());
+        for (const DriveFile &file : inside.value().files)
+            QCOMPARE(file.containerId, family.containerId);
+        // A shared folder the person is not in is refused, naming the header.
+        query.shareFolderId = family.shareFolderId + 1;
+        const auto outside =
+            wait<FilePage>([&](QObject *c, auto done) { return m_client->listFiles(query, c, done); });
+        QVERIFY(!outside.ok());
+        QCOMPARE(outside.error().code, QStringLiteral("13000410"));
+        QCOMPARE(outside.error().parameter, QStringLiteral("x-hw-share-folder-id"));
+    }
+
+    void foldersAreMadeAndRenamedUnderTheClashRules()
+    {
+        // OPERATIONS.md §4: a new folder under root, listed with its id; the same name again fails (13000405)
+        // or gets a timestamp; a file renamed is listed under its new name.
+        const QString container = m_sim->containerId();
+        const auto made = wait<CreatedFolder>([&](QObject *c, auto done) {
+            return m_client->createFolder({QStringLiteral("Trip 2025"), QStringLiteral("root"), container}, c,
+                                          done);
+        });
+        QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().details()));
+        QCOMPARE(made.value().name, QStringLiteral("Trip 2025"));
+        const auto root = wait<FilePage>([&](QObject *c, auto done) {
+            return m_client->listFiles({false, container}, c, done);
+        });
+        const auto listed = std::find_if(root.value().files.cbegin(), root.value().files.cend(),
+                                         [&](const DriveFile &f) { return f.id == made.value().id; });
+        QVERIFY(listed != root.value().files.cend());
+        QCOMPARE(listed->name, QStringLiteral("Trip 2025"));
+        QVERIFY(listed->isFolder());
+
+        const auto clash = wait<CreatedFolder>([&](QObject *c, auto done) {
+            return m_client->createFolder({QStringLiteral("Trip 2025"), QStringLiteral("root")}, c, done);
+        });
+        QCOMPARE(clash.error().code, QStringLiteral("13000405"));
+        const auto stamped = wait<CreatedFolder>([&](QObject *c, auto done) {
+            return m_client->createFolder({QStringLiteral("Trip 2025"), QStringLiteral("root"), QString(),
+                                           KooDriveClient::OnNameClash::AddTimestamp},
+                                          c, done);
+        });
+        QVERIFY(stamped.ok());
+        QVERIFY(stamped.value().name.startsWith(QLatin1String("Trip 2025_")));
+        QVERIFY(stamped.value().id != made.value().id);
+
+        const QString photo = m_sim->childIds(m_sim->folderNamed(QStringLiteral("Camera")), 15).at(0);
+        const auto renamed = wait<QString>([&](QObject *c, auto done) {
+            return m_client->renameFile({photo, container, QStringLiteral("Sunset over the bay.jpg")}, c,
+                                        done);
+        });
+        QVERIFY2(renamed.ok(), qPrintable(renamed.ok() ? QString() : renamed.error().details()));
+        QCOMPARE(renamed.value(), QStringLiteral("Sunset over the bay.jpg"));
+        const auto detail = wait<DriveFile>([&](QObject *c, auto done) {
+            return m_client->fileDetail(photo, container, QString(), c, done);
+        });
+        QCOMPARE(detail.value().name, QStringLiteral("Sunset over the bay.jpg"));
+        // Renaming a file into its folder's taken name, failing on a clash, changes nothing.
+        const auto taken = wait<QString>([&](QObject *c, auto done) {
+            return m_client->renameFile({made.value().id, container, stamped.value().name}, c, done);
+        });
+        QCOMPARE(taken.error().code, QStringLiteral("13000405"));
+        QCOMPARE(taken.error().parameter, QStringLiteral("name"));
+    }
+
+    void favouritesAreStarredListedAndShownInEveryListing()
+    {
+        // OPERATIONS.md §6: each file its own result; listStarFile by cursor, pages short or empty before
+        // the end (starred files in the recycle bin are left out); `favorite` in files list, detail, search.
+        const QString container = m_sim->containerId();
+        const QString camera = m_sim->folderNamed(QStringLiteral("Camera"));
+        const QStringList photos = m_sim->childIds(camera, 15).mid(0, 6);
+        QVector<KooDriveClient::StarRef> refs;
+        for (const QString &photo : photos)
+            refs.append({container, photo});
+        refs.append({container, QStringLiteral("FnotAFileOfThisSpace")});
+        const auto starred =
+            wait<StarBatch>([&](QObject *c, auto done) { return m_client->starFiles(true, refs, c, done); });
+        QVERIFY2(starred.ok(), qPrintable(starred.ok() ? QString() : starred.error().details()));
+        QCOMPARE(starred.value().status, 1); // some succeeded
+        QCOMPARE(starred.value().files.size(), 7);
+        for (int i = 0; i < 6; ++i)
+            QVERIFY(starred.value().files.at(i).succeeded());
+        QVERIFY(!starred.value().files.at(6).succeeded());
+        QCOMPARE(starred.value().files.at(6).code, QStringLiteral("13000302"));
+
+        // Two of them go to the recycle bin: the pages that held them come back short or empty.
+        const QString root = m_sim->rootId();
+        const auto job = wait<QString>([&](QObject *c, auto done) {
+            return m_client->createJob(
+                {KooDriveClient::JobAction::ToRecycleBin,
+                 {{photos.at(1), QStringLiteral("/%1/%2/%3").arg(root, camera, photos.at(1))},
+                  {photos.at(2), QStringLiteral("/%1/%2/%3").arg(root, camera, photos.at(2))}},
+                 container},
+                c, done);
+        });
+        QVERIFY(job.ok());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_sim->column(QStringLiteral("SELECT COUNT(*) FROM files WHERE recycled = 1 AND id IN (?, ?)"),
+                          {photos.at(1), photos.at(2)}),
+            QStringList{QStringLiteral("2")}, 10000);
+        KooDriveClient::StarredQuery query;
+        query.pageSize = 2;
+        QStringList listed;
+        int shortPages = 0;
+        bool leftOut = false;
+        for (int pages = 0; pages < 10; ++pages) {
+            const auto page = wait<StarredPage>(
+                [&](QObject *c, auto done) { return m_client->listStarred(query, c, done); });
+            QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.error().details()));
+            for (const DriveFile &file : page.value().files) {
+                listed << file.id;
+                QVERIFY(file.favorite);
+            }
+            leftOut = leftOut || page.value().autoDeleted;
+            if (page.value().nextCursor.isEmpty())
+                break;
+            shortPages += page.value().files.size() < query.pageSize;
+            query.cursor = page.value().nextCursor;
+        }
+        listed.sort();
+        QStringList expected{photos.at(0), photos.at(3), photos.at(4), photos.at(5)};
+        expected.sort();
+        QCOMPARE(listed, expected);
+        QVERIFY(shortPages > 0); // a count under pageSize did not end the list
+        QVERIFY(leftOut);
+
+        // `favorite` in the folder's listing and the detail; unstarred, it is gone from both.
+        auto favoriteInListing = [&](const QString &id) {
+            KooDriveClient::FileListQuery list{false, container, camera};
+            do {
+                const auto page =
+                    wait<FilePage>([&](QObject *c, auto done) { return m_client->listFiles(list, c, done); });
+                for (const DriveFile &file : page.value().files)
+                    if (file.id == id)
+                        return file.favorite;
+                list.cursor = page.value().nextCursor;
+            } while (!list.cursor.isEmpty());
+            return false;
+        };
+        QVERIFY(favoriteInListing(photos.at(0)));
+        QVERIFY(!favoriteInListing(m_sim->childIds(camera, 15).at(10)));
+        QVERIFY((wait<DriveFile>([&](QObject *c, auto done) {
+                    return m_client->fileDetail(photos.at(0), container, QString(), c, done);
+                }))
+                    .value()
+                    .favorite);
+        QVERIFY((wait<StarBatch>([&](QObject *c, auto done) {
+                    return m_client->starFiles(false, {{container, photos.at(0)}}, c, done);
+                }))
+                    .value()
+                    .status == 0);
+        QVERIFY(!favoriteInListing(photos.at(0)));
+    }
+
+    void searchFindsPartOfANameInASubFolder()
+    {
+        // OPERATIONS.md §7: fuzzy on names; sub-folders only when recursived; cursor pages; where each file
+        // is.
+        const QString container = m_sim->containerId();
+        const QString trips = m_sim->addFolder(QStringLiteral("Trips"), 3);
+        const QString lisbon = m_sim->addFolder(QStringLiteral("Lisbon"), 4, 15, trips);
+        const QString harbour = m_sim->childIds(lisbon).at(0);
+        QVERIFY((wait<QString>([&](QObject *c, auto done) {
+                    return m_client->renameFile({harbour, container, QStringLiteral("Harbour at SUNSET.jpg")},
+                                                c, done);
+                })).ok());
+        QVERIFY((wait<StarBatch>([&](QObject *c, auto done) {
+                    return m_client->starFiles(true, {{container, harbour}}, c, done);
+                })).ok());
+
+        KooDriveClient::SearchQuery query;
+        query.keyWord = QStringLiteral("sunset");
+        query.containerId = container;
+        query.parentFolderId = trips;
+        const auto direct =
+            wait<SearchPage>([&](QObject *c, auto done) { return m_client->search(query, c, done); });
+        QVERIFY2(direct.ok(), qPrintable(direct.ok() ? QString() : direct.error().details()));
+        QVERIFY(direct.value().hits.isEmpty()); // not directly in Trips
+        query.recursive = true;
+        const auto found =
+            wait<SearchPage>([&](QObject *c, auto done) { return m_client->search(query, c, done); });
+        QVERIFY(found.ok());
+        QCOMPARE(found.value().total, 1);
+        const SearchHit &hit = found.value().hits.at(0);
+        QCOMPARE(hit.file.id, harbour);
+        QCOMPARE(hit.file.name, QStringLiteral("Harbour at SUNSET.jpg"));
+        QVERIFY(hit.file.isImage());
+        QVERIFY(hit.file.favorite);
+        QCOMPARE(hit.namePath, QStringLiteral("/Trips/Lisbon/Harbour at SUNSET.jpg"));
+        QCOMPARE(hit.idPath, QStringLiteral("/%1/%2/%3/%4").arg(m_sim->rootId(), trips, lisbon, harbour));
+        QCOMPARE(hit.file.parentId, lisbon);
+        QVERIFY(!hit.file.thumbnailUrl.isEmpty());
+
+        // Every "photo" below Trips, two a page, by cursor: each once, as many as the total says.
+        query.keyWord = QStringLiteral("PHOTO");
+        query.pageSize = 2;
+        QStringList seen;
+        qint64 total = -1;
+        do {
+            const auto page =
+                wait<SearchPage>([&](QObject *c, auto done) { return m_client->search(query, c, done); });
+            QVERIFY(page.ok());
+            QVERIFY(page.value().hits.size() <= 2);
+            total = page.value().total;
+            for (const SearchHit &h : page.value().hits)
+                seen << h.file.id;
+            query.cursor = page.value().nextCursor;
+        } while (!query.cursor.isEmpty() && seen.size() < 100);
+        QCOMPARE(total, 6);
+        QCOMPARE(seen.size(), 6);
+        QCOMPARE(QSet<QString>(seen.cbegin(), seen.cend()).size(), 6);
+        QVERIFY(!seen.contains(harbour));
+    }
+
     void signInAndOut()
     {
         const auto session = wait<Session>([&](QObject *c, auto done) {

@@ -83,6 +83,34 @@ private slots:
         QVERIFY(result.error().details().contains(QLatin1String("trace id t1")));
     }
 
+    void theJobCallsErrorShapeIsARefusalToo_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("400, a String code")
+            << 400 << QByteArray(R"({"error_code":"13000102","error_msg":"bad jobId"})") << "13000102";
+        QTest::newRow("200, an Integer code")
+            << 200 << QByteArray(R"({"error_code":13000309,"error_msg":"bad jobId"})") << "13000309";
+        QTest::newRow("404, a message alone") << 404 << QByteArray(R"({"error_msg":"bad jobId"})") << "";
+    }
+    void theJobCallsErrorShapeIsARefusalToo()
+    {
+        // OPERATIONS.md §5 (ent.): {error_code, error_msg}, with the request's id in X-request-id.
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, code);
+        const auto result = P::envelope(status, body, QStringLiteral("trace"), QStringLiteral("req-77"));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, ApiError::Kind::Refused);
+        QCOMPARE(result.error().code, code);
+        QCOMPARE(result.error().message, QStringLiteral("bad jobId"));
+        QCOMPARE(result.error().requestId, QStringLiteral("req-77"));
+        QVERIFY(result.error().details().contains(QLatin1String("request id req-77")));
+        // A success that happens to carry the field empty or zero is still a success.
+        QVERIFY(P::envelope(200, R"({"error_code":"0","error_msg":"","data":"1"})", {}).ok());
+    }
+
     void successEnvelopes()
     {
         QVERIFY(P::envelope(200, R"({"code":0,"msg":"Success."})", {}).ok());
@@ -148,6 +176,21 @@ private slots:
         QCOMPARE(folder.parentId,
                  QStringLiteral("DEUI7pa0C24ArootIAADfsBFCO6WtAtuAb7e92cde625843cfb7f4ceba802e0b"));
         QCOMPARE(folder.ownerId, QStringLiteral("NDEzMDA4NjAwMDAwMjc0MTY2NS00MDA4NjAwMDAwNDg3MTY2Ng"));
+        QVERIFY(!folder.favorite);
+    }
+
+    void favoriteIsReadFromEveryFile()
+    {
+        // OPERATIONS.md §6: files list, detail and search say whether a file is a favourite.
+        QVERIFY(P::file(object(R"({"id":"F1","fileName":"a","fileType":"15","favorite":true})"))
+                    .value()
+                    .favorite);
+        QVERIFY(!P::file(object(R"({"id":"F1","fileName":"a","fileType":"15"})")).value().favorite);
+        const auto mistyped =
+            P::file(object(R"({"id":"F1","fileName":"a","fileType":"15","favorite":"yes"})"));
+        QVERIFY(!mistyped.ok());
+        QVERIFY2(mistyped.error().message.contains(QLatin1String("file.favorite")),
+                 qPrintable(mistyped.error().message));
     }
 
     void createExampleOfThePage()
@@ -156,6 +199,192 @@ private slots:
             P::createdAlbumId(object(R"({"albumId":"1805929618625036417","code":0,"msg":"Success."})"));
         QCOMPARE(id.value(), QStringLiteral("1805929618625036417"));
         QVERIFY(!P::createdAlbumId(object(R"({"code":0})")).ok());
+    }
+
+    void uploadAnswers()
+    {
+        // OPERATIONS.md §3: createFile's answer with its fields, then a rapid upload (no parts needed).
+        const auto created = P::createdUpload(object(
+            R"({"fileId":"Fup1","fileName":"a_20251103070140.jpg","containerId":"C1","parentFolder":["root1"],)"
+            R"("uploadId":"u1","rapidUpload":false,"exist":false,"multiParts":[{"partNumber":1,"partSize":5242880,)"
+            R"("partOffset":0,"uploadUrl":"http:\/\/127.0.0.1:9\/obs\/upload\/Fup1\/1?X-Amz-Expires=3600","partId":"u1-1"}],)"
+            R"("code":0,"msg":"Success."})"));
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+        QCOMPARE(created.value().fileName, QStringLiteral("a_20251103070140.jpg"));
+        QCOMPARE(created.value().parentFolderId, QStringLiteral("root1"));
+        QCOMPARE(created.value().parts.at(0).size, 5242880);
+        QVERIFY(created.value().parts.at(0).url.endsWith("X-Amz-Expires=3600"));
+        const auto rapid = P::createdUpload(
+            object(R"({"fileId":"F2","fileName":"a.jpg","uploadId":"","rapidUpload":true})"));
+        QVERIFY(rapid.ok() && rapid.value().rapidUpload && rapid.value().parts.isEmpty());
+        QVERIFY(P::createdUpload(object(R"({"fileId":"F2","fileName":"a.jpg","exist":true})")).value().exist);
+
+        const QList<QPair<QByteArray, QLatin1String>> wrong{
+            {R"({"fileName":"a.jpg","multiParts":[]})", QLatin1String("files create.fileId")},
+            {R"({"fileId":"F1","multiParts":[]})", QLatin1String("files create.fileName")},
+            {R"({"fileId":"F1","fileName":"a.jpg"})", QLatin1String("files create.multiParts")},
+            {R"({"fileId":"F1","fileName":"a.jpg","rapidUpload":"yes","multiParts":[]})",
+             QLatin1String("files create.rapidUpload")},
+            {R"({"fileId":"F1","fileName":"a","multiParts":[{"partNumber":1,"partSize":5}]})",
+             QLatin1String("files create.multiParts[0].uploadUrl")},
+            {R"({"fileId":"F1","fileName":"a","multiParts":[{"partSize":5,"uploadUrl":"u"}]})",
+             QLatin1String("files create.multiParts[0].partNumber")},
+            {R"({"fileId":"F1","fileName":"a","multiParts":[{"partNumber":0,"partSize":5,"uploadUrl":"u"}]})",
+             QLatin1String("files create.multiParts[0].partNumber")},
+        };
+        for (const auto &[json, field] : wrong) {
+            const auto refused = P::createdUpload(object(json));
+            QVERIFY2(!refused.ok(), json.constData());
+            QVERIFY2(refused.error().message.contains(field), qPrintable(refused.error().message));
+        }
+
+        // uploadUrl: {multiParts[...uploadUrl]}.
+        const auto urls = P::partUrls(
+            object(R"({"multiParts":[{"partNumber":2,"partSize":7,"uploadUrl":"u2"}],"code":0,"msg":"ok"})"));
+        QCOMPARE(urls.value().at(0).number, 2);
+        QVERIFY(!P::partUrls(object(R"({"code":0})")).ok());
+        QVERIFY(P::partUrls(object(R"({"code":0})"))
+                    .error()
+                    .message.contains(QLatin1String("uploadUrl.multiParts")));
+    }
+
+    void jobAnswers()
+    {
+        // OPERATIONS.md §5: GetJobDetail's data.jobInfo and data.taskInfos, times as its example writes them.
+        const auto detail = P::jobDetail(object(
+            R"({"code":"0","msg":"Success.","data":{"jobInfo":{"taskId":"1738372538238562304","userId":"5",)"
+            R"("taskType":2,"actionType":201,"status":2,"progress":100,"contentNum":2,"successNum":1,"failNum":1,)"
+            R"("createTime":"20231212095227","beginTime":"20231212095228","endTime":"20231212095230",)"
+            R"("taskResultCode":2},"taskInfos":[{"fileId":"F1","status":"1","srcContainerId":"C1"},)"
+            R"({"fileId":"F2","status":"2","errorCode":"13000102","errorMsg":"filePath is wrong"}]}})"));
+        QVERIFY2(detail.ok(), qPrintable(detail.ok() ? QString() : detail.error().message));
+        const JobInfo &job = detail.value().job;
+        QCOMPARE(job.jobId, QStringLiteral("1738372538238562304"));
+        QVERIFY(job.hasEnded());
+        QCOMPARE(job.resultCode, 2);
+        QCOMPARE(job.failed, 1);
+        QCOMPARE(job.createdMs,
+                 QDateTime(QDate(2023, 12, 12), QTime(9, 52, 27), Qt::UTC).toMSecsSinceEpoch());
+        QCOMPARE(job.endedMs - job.beganMs, 2000);
+        QVERIFY(detail.value().files.at(0).succeeded());
+        QCOMPARE(detail.value().files.at(1).errorCode, QStringLiteral("13000102"));
+
+        const QList<QPair<QByteArray, QLatin1String>> wrong{
+            {R"({"data":{"taskInfos":[]}})", QLatin1String("job.data.jobInfo")},
+            {R"({"data":{"jobInfo":{"status":1}}})", QLatin1String("job.data.jobInfo.taskId")},
+            {R"({"data":{"jobInfo":{"taskId":"1"}}})", QLatin1String("job.data.jobInfo.status")},
+            {R"({"data":{"jobInfo":{"taskId":"1","status":7}}})", QLatin1String("job.data.jobInfo.status")},
+            {R"({"data":{"jobInfo":{"taskId":"1","status":1,"progress":140}}})",
+             QLatin1String("job.data.jobInfo.progress")},
+            {R"({"data":{"jobInfo":{"taskId":"1","status":1,"createTime":"yesterday"}}})",
+             QLatin1String("job.data.jobInfo.createTime")},
+            {R"({"data":{"jobInfo":{"taskId":"1","status":1},"taskInfos":[{"status":"1"}]}})",
+             QLatin1String("job.data.taskInfos[0].fileId")},
+        };
+        for (const auto &[json, field] : wrong) {
+            const auto refused = P::jobDetail(object(json));
+            QVERIFY2(!refused.ok(), json.constData());
+            QVERIFY2(refused.error().message.contains(field), qPrintable(refused.error().message));
+        }
+
+        QCOMPARE(P::jobId(object(R"({"code":0,"msg":"Success.","data":"1738372538238562304"})")).value(),
+                 QStringLiteral("1738372538238562304"));
+        QVERIFY(P::jobId(object(R"({"code":0})")).error().message.contains(QLatin1String("jobs.data")));
+        const auto page = P::jobPage(object(R"({"data":{"total":7,"jobs":[{"taskId":"1","status":0}]}})"));
+        QCOMPARE(page.value().total, 7);
+        QCOMPARE(page.value().jobs.at(0).status, JobStatus::Waiting);
+        QVERIFY(!P::jobPage(object(R"({"data":{"total":7}})")).ok());
+    }
+
+    void favouriteAndSearchAnswers()
+    {
+        // OPERATIONS.md §6: each file's result; a page of starred files with its cursor.
+        const auto batch =
+            P::starBatch(object(R"({"status":1,"subResponseList":[{"fileId":"F1","code":"0",)"
+                                R"("message":"Success."},{"fileId":"F2","code":13000302,)"
+                                R"("message":"not in this space"}],"code":0,"msg":"Success."})"));
+        QVERIFY2(batch.ok(), qPrintable(batch.ok() ? QString() : batch.error().message));
+        QCOMPARE(batch.value().status, 1);
+        QVERIFY(batch.value().files.at(0).succeeded());
+        QCOMPARE(batch.value().files.at(1).code, QStringLiteral("13000302"));
+        QVERIFY(!batch.value().files.at(1).succeeded());
+        QVERIFY(P::starBatch(object(R"({"status":0})"))
+                    .error()
+                    .message.contains(QLatin1String("star batch.subResponseList")));
+        QVERIFY(P::starBatch(object(R"({"status":9,"subResponseList":[]})"))
+                    .error()
+                    .message.contains(QLatin1String("star batch.status")));
+        QVERIFY(P::starBatch(object(R"({"status":0,"subResponseList":[{"code":"0"}]})"))
+                    .error()
+                    .message.contains(QLatin1String("subResponseList[0].fileId")));
+
+        const auto starred =
+            P::starredPage(object(R"({"starFiles":[{"id":"F1","fileName":"a.jpg","fileType":"15",)"
+                                  R"("favorite":true}],"nextCursor":"abc","autoDeleted":true})"));
+        QVERIFY(starred.ok());
+        QVERIFY(starred.value().files.at(0).favorite);
+        QCOMPARE(starred.value().nextCursor, QStringLiteral("abc"));
+        QVERIFY(starred.value().autoDeleted);
+        QVERIFY(P::starredPage(object(R"({"starFiles":[]})")).value().nextCursor.isEmpty()); // the last page
+        QVERIFY(P::starredPage(object(R"({"nextCursor":"abc"})"))
+                    .error()
+                    .message.contains(QLatin1String("star files.starFiles")));
+        QVERIFY(P::starredPage(object(R"({"starFiles":[{"fileName":"a","fileType":"15"}]})"))
+                    .error()
+                    .message.contains(QLatin1String("starFiles[0].id")));
+
+        // OPERATIONS.md §7: files with where they are, total, nextPageCursor.
+        const auto search = P::searchPage(object(
+            R"({"files":[{"id":"F9","fileName":"Harbour.jpg","fileType":"15","size":1024,)"
+            R"("updateTime":"2025-10-13T03:11:51.147Z","namePath":"/Trips/Lisbon/Harbour.jpg","idPath":"/R/F1/F2/F9",)"
+            R"("containerId":"C1","favorite":true,"downloadLinks":[{"usage":"thumbnail","process":"p","url":"t9"},)"
+            R"({"usage":"content","url":"o9"}]}],"total":31,"nextPageCursor":"n"})"));
+        QVERIFY2(search.ok(), qPrintable(search.ok() ? QString() : search.error().message));
+        const SearchHit &hit = search.value().hits.at(0);
+        QCOMPARE(hit.namePath, QStringLiteral("/Trips/Lisbon/Harbour.jpg"));
+        QCOMPARE(hit.idPath, QStringLiteral("/R/F1/F2/F9"));
+        QCOMPARE(hit.file.parentId, QStringLiteral("F2"));
+        QCOMPARE(hit.file.thumbnailUrl, QByteArray("t9"));
+        QCOMPARE(hit.file.originalUrl, QByteArray("o9"));
+        QVERIFY(hit.file.favorite);
+        QCOMPARE(hit.file.editedMs,
+                 QDateTime(QDate(2025, 10, 13), QTime(3, 11, 51, 147), Qt::UTC).toMSecsSinceEpoch());
+        QCOMPARE(search.value().total, 31);
+        QCOMPARE(search.value().nextCursor, QStringLiteral("n"));
+        QVERIFY(
+            P::searchPage(object(R"({"total":3})")).error().message.contains(QLatin1String("search.files")));
+        QVERIFY(P::searchPage(object(R"({"files":[{"id":"F1","fileType":"15"}]})"))
+                    .error()
+                    .message.contains(QLatin1String("search.files[0].fileName")));
+        QVERIFY(
+            P::searchPage(
+                object(
+                    R"({"files":[{"id":"F1","fileName":"a","fileType":"15","downloadLinks":[{"url":5.5}]}]})"))
+                .error()
+                .message.contains(QLatin1String("downloadLinks[0].url")));
+    }
+
+    void folderAndRenameAnswers()
+    {
+        // OPERATIONS.md §4: createDirectory gives the new folder's id; rename answers {code, msg}.
+        const auto folder = P::createdFolder(object(R"({"id":"FaXb","code":0,"msg":"Success."})"));
+        QCOMPARE(folder.value().id, QStringLiteral("FaXb"));
+        QVERIFY(folder.value().name.isEmpty());
+        QCOMPARE(P::createdFolder(object(R"({"id":"F1","fileName":"Trip_20251103070140","fileType":"10"})"))
+                     .value()
+                     .name,
+                 QStringLiteral("Trip_20251103070140"));
+        for (const QByteArray &wrong :
+             {QByteArray(R"({"code":0})"), QByteArray(R"({"id":["F1"]})"), QByteArray(R"({"id":""})")}) {
+            const auto refused = P::createdFolder(object(wrong));
+            QVERIFY(!refused.ok());
+            QVERIFY2(refused.error().message.contains(QLatin1String("directory.id")),
+                     qPrintable(refused.error().message));
+        }
+        QVERIFY(P::renamedFileName(object(R"({"code":0,"msg":"Success."})")).value().isEmpty());
+        QCOMPARE(P::renamedFileName(object(R"({"code":0,"fileName":"b.jpg"})")).value(),
+                 QStringLiteral("b.jpg"));
+        QVERIFY(!P::renamedFileName(object(R"({"code":0,"fileName":{}})")).ok());
     }
 
     void surprisingJsonNeverYieldsHalfValues_data()

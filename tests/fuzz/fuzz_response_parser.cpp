@@ -24,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray body = QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
     for (int status : {200, 400, 503}) {
-        const auto json = P::envelope(status, body, QStringLiteral("trace"));
+        const auto json = P::envelope(status, body, QStringLiteral("trace"), QStringLiteral("request"));
         consume(json);
         if (json.ok())
             consume(P::KOODRIVE_FUZZ_PARSER(json.value()));

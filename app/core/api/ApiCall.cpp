@@ -215,6 +215,7 @@ void ApiCall::onTransferFinished()
     answer.httpStatus = transfer->httpStatus();
     answer.body = transfer->takeBody();
     answer.traceId = m_traceId;
+    answer.requestId = QString::fromLatin1(transfer->rawHeader("X-request-id"));
     qCDebug(lcApi).noquote() << m_request.method << m_request.path << answer.httpStatus << m_elapsed.elapsed()
                              << "ms"
                              << "trace" << m_traceId;

@@ -35,6 +35,7 @@ public:
         int httpStatus = 0;
         QByteArray body;
         QString traceId;
+        QString requestId; // X-request-id, which the job calls may answer with (OPERATIONS.md §5)
     };
     // On a worker thread: turns a whole answer into the value delivered (a Result<T>, type-erased).
     using Parse = std::function<std::any(const Answer &answer)>;

@@ -15,6 +15,8 @@ QString ApiError::details() const
         parts << QCoreApplication::translate("ApiError", "field %1").arg(parameter);
     if (!traceId.isEmpty())
         parts << QCoreApplication::translate("ApiError", "trace id %1").arg(traceId);
+    if (!requestId.isEmpty())
+        parts << QCoreApplication::translate("ApiError", "request id %1").arg(requestId);
     if (!serverMessage.isEmpty())
         parts << QCoreApplication::translate("ApiError", "the server said: %1").arg(serverMessage);
     return parts.isEmpty() ? message

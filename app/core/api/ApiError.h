@@ -4,6 +4,16 @@
 
 namespace koodrive::api {
 
+// KooDrive's codes that a client acts on (OPERATIONS.md §3; README, "Error codes seen").
+namespace ErrorCode {
+inline const QString NotEnoughSpace = QStringLiteral("13000311");
+inline const QString UploadMissing = QStringLiteral("13000401");
+inline const QString HashMismatch = QStringLiteral("13000402");
+inline const QString ParentRecycled = QStringLiteral("13000404");
+inline const QString NameTaken = QStringLiteral("13000405");
+inline const QString UploadFailed = QStringLiteral("13000409");
+} // namespace ErrorCode
+
 // Every way a KooDrive call can fail, as one value: what the UI shows (message and trace id) and what the
 // client decides on (kind, status, whether a retry can help).
 struct ApiError
@@ -19,6 +29,7 @@ struct ApiError
         WrongCredentials, // sign-in refused: the account or the password is wrong
         BadResponse,      // an answer that is not the documented shape
         InvalidInput,     // refused before sending: a value outside the pages' ranges
+        HashMismatch,     // completeFile: the bytes that arrived are not the file's SHA-256 (13000402)
         Insecure,         // plain http:// to a host that is not loopback
         Cancelled,
     };
@@ -30,6 +41,7 @@ struct ApiError
     QString message;         // for a person
     QString serverMessage{}; // what the service itself said, when the message above says it otherwise
     QString traceId;         // X-Traceid of the request, to quote to support
+    QString requestId{};     // X-request-id of the answer, when the service gave one (OPERATIONS.md §5)
     bool retryable = false;
     int retryAfterSecs = -1;
 

@@ -16,6 +16,9 @@ struct ApiRequest
     bool idempotent = false;   // reads are retried on transient failures; mutations are not replayed blindly
     bool authenticated = true; // Authorization and X-User-Id; sign-in carries neither (OPERATIONS.md §1)
     bool renewal = false;      // the renewal itself: a 401 ends the session instead of renewing again
+    // OPERATIONS.md, common rules: x-hw-share-folder-id makes the call act inside that shared folder
+    // ("family") instead of the personal space; 0 for none.
+    qint64 shareFolderId = 0;
 };
 
 } // namespace koodrive::api

@@ -1,5 +1,6 @@
 #include "KooDriveClient.h"
 
+#include "ClientCall.h"
 #include "ResponseParsers.h"
 #include "i18n/Language.h"
 #include "net/Transfer.h"
@@ -17,99 +18,14 @@
 
 namespace koodrive::api {
 
+using namespace checks;
+
 namespace {
-const QString Api = QStringLiteral("/koodrive/ose/v1");
-
-int characters(const QString &text)
-{
-    return int(text.toUcs4().size());
-}
-
-// The pages' ranges, checked before anything is sent.
-std::optional<ApiError> checkRange(const char *name, qint64 value, qint64 min, qint64 max)
-{
-    if (value >= min && value <= max)
-        return std::nullopt;
-    return ApiError::invalidInput(QLatin1String(name),
-                                  QCoreApplication::translate("KooDriveClient", "%1 must be from %2 to %3.")
-                                      .arg(QLatin1String(name))
-                                      .arg(min)
-                                      .arg(max));
-}
-
-std::optional<ApiError> checkText(const char *name, const QString &value, int min, int max)
-{
-    const int length = characters(value);
-    if (length >= min && length <= max)
-        return std::nullopt;
-    if (min > 0 && length == 0)
-        return ApiError::invalidInput(
-            QLatin1String(name),
-            QCoreApplication::translate("KooDriveClient", "%1 is required.").arg(QLatin1String(name)));
-    return ApiError::invalidInput(
-        QLatin1String(name),
-        QCoreApplication::translate("KooDriveClient", "%1 must be %2 to %3 characters long.")
-            .arg(QLatin1String(name))
-            .arg(min)
-            .arg(max));
-}
-
-std::optional<ApiError> checkIds(const char *name, const QStringList &ids, int min, int max)
-{
-    if (ids.size() < min || ids.size() > max)
-        return ApiError::invalidInput(
-            QLatin1String(name), QCoreApplication::translate("KooDriveClient", "%1 takes %2 to %3 entries.")
-                                     .arg(QLatin1String(name))
-                                     .arg(min)
-                                     .arg(max));
-    for (const QString &id : ids)
-        if (auto error = checkText(name, id, 1, 64))
-            return error;
-    return std::nullopt;
-}
-
-std::optional<ApiError> firstOf(std::initializer_list<std::optional<ApiError>> checks)
-{
-    for (const auto &check : checks)
-        if (check)
-            return check;
-    return std::nullopt;
-}
-
 bool isWrongCredentials(const ApiError &error)
 {
     return error.kind == ApiError::Kind::Unauthorized ||
            (error.kind == ApiError::Kind::Refused &&
             (error.parameter == QLatin1String("password") || error.parameter == QLatin1String("account")));
-}
-
-QByteArray json(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-// A page holds at most the rows asked for: more is a bad answer, not a bigger page (a hostile server could
-// otherwise fill the window with as many rows as its bytes allow).
-template<typename T, typename Count>
-std::function<Result<T>(const QJsonObject &)> atMost(int asked, Result<T> (*parse)(const QJsonObject &),
-                                                     Count count)
-{
-    return [asked, parse, count](const QJsonObject &json) -> Result<T> {
-        Result<T> page = parse(json);
-        if (page.ok() && count(page.value()) > asked)
-            return ApiError::badResponse(
-                QCoreApplication::translate("ApiError", "The server sent %1 items where %2 were asked for.")
-                    .arg(count(page.value()))
-                    .arg(asked),
-                200, QString());
-        return page;
-    };
-}
-
-// Calls that answer only {"code":0,"msg":...}.
-Result<Done> acknowledged(const QJsonObject &)
-{
-    return Done{};
 }
 } // namespace
 
@@ -202,6 +118,8 @@ net::Transfer *KooDriveClient::send(const ApiRequest &request, const QString &tr
     http.setRawHeader("X-Date", xDate());
     http.setRawHeader("X-Traceid", traceId.toLatin1());
     http.setRawHeader("language", m_language.toLatin1());
+    if (request.shareFolderId > 0)
+        http.setRawHeader("x-hw-share-folder-id", QByteArray::number(request.shareFolderId));
     if (!request.body.isEmpty())
         http.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     // Every request, the sign-in with its password included, carries credentials: redirects stay on the
@@ -268,54 +186,6 @@ void KooDriveClient::reportSessionExpired()
     emit sessionExpired();
 }
 
-template<typename T>
-CallHandle KooDriveClient::call(ApiRequest request, QObject *context, Callback<T> done, Parser<T> parse)
-{
-    QPointer<QObject> receiver(context);
-    // Runs on a parser thread (ApiCall): the envelope and the page's parser, both pure functions.
-    auto parseAnswer = [parse = std::move(parse)](const ApiCall::Answer &answer) -> std::any {
-        Result<QJsonObject> envelope =
-            ResponseParsers::envelope(answer.httpStatus, answer.body, answer.traceId);
-        if (!envelope.ok())
-            return Result<T>(envelope.error());
-        Result<T> value = parse(envelope.value());
-        if (!value.ok()) {
-            ApiError parseError = value.error();
-            parseError.traceId = answer.traceId;
-            parseError.httpStatus = answer.httpStatus;
-            return Result<T>(parseError);
-        }
-        return value;
-    };
-    auto *apiCall =
-        new ApiCall(this, std::move(request), std::move(parseAnswer),
-                    [receiver, done = std::move(done)](const std::any &parsed, const ApiError *error) {
-                        if (!receiver)
-                            return; // whoever asked is gone
-                        if (error)
-                            done(*error);
-                        else
-                            done(std::any_cast<const Result<T> &>(parsed));
-                    });
-    if (context)
-        connect(context, &QObject::destroyed, apiCall, &ApiCall::cancel);
-    apiCall->start();
-    return CallHandle(apiCall);
-}
-
-template<typename T>
-CallHandle KooDriveClient::reject(const ApiError &error, QObject *context, Callback<T> done)
-{
-    QPointer<QObject> receiver(context);
-    auto *apiCall =
-        new ApiCall(this, {}, {}, [receiver, done = std::move(done)](const std::any &, const ApiError *e) {
-            if (receiver && e)
-                done(*e);
-        });
-    apiCall->failSoon(error);
-    return CallHandle(apiCall);
-}
-
 CallHandle KooDriveClient::listAlbums(const AlbumListQuery &query, QObject *context, Callback<AlbumPage> done)
 {
     // album-list.txt, Table 1.
@@ -332,8 +202,9 @@ CallHandle KooDriveClient::listAlbums(const AlbumListQuery &query, QObject *cont
     q.addQueryItem(QStringLiteral("pageSize"), QString::number(query.pageSize));
     q.addQueryItem(QStringLiteral("pageNum"), QString::number(query.pageNum));
     return call<AlbumPage>({"GET", Api + QStringLiteral("/album/list"), q, {}, true}, context,
-                           std::move(done), atMost(query.pageSize, &ResponseParsers::albumPage,
-                                                   [](const AlbumPage &page) { return page.albums.size(); }));
+                           std::move(done),
+                           atMost(query.pageSize, &ResponseParsers::albumPage,
+                                  [](const AlbumPage &page) { return page.albums.size(); }));
 }
 
 CallHandle KooDriveClient::createAlbum(const NewAlbum &album, QObject *context, Callback<QString> done)
@@ -445,13 +316,13 @@ CallHandle KooDriveClient::addToAlbum(const QString &albumId, const QVector<File
 CallHandle KooDriveClient::listFiles(const FileListQuery &query, QObject *context, Callback<FilePage> done)
 {
     // files-list.txt, Tables 3 to 5.
-    if (auto error = firstOf({checkText("containerId", query.containerId, 1, 64),
-                              checkText("parentFileId", query.parentFileId, 1, 64),
-                              checkRange("pageSize", query.pageSize, 1, 100),
-                              checkRange("sortType", query.sortType, 0, 6),
-                              checkRange("sortDirection", query.sortDirection, 0, 2),
-                              checkText("fileName", query.fileName, 0, 80),
-                              checkText("imageProcess", query.imageProcess, 0, 300)}))
+    if (auto error = firstOf(
+            {checkText("containerId", query.containerId, 1, 64),
+             checkText("parentFileId", query.parentFileId, 1, 64),
+             checkRange("pageSize", query.pageSize, 1, 100), checkRange("sortType", query.sortType, 0, 6),
+             checkRange("sortDirection", query.sortDirection, 0, 2),
+             checkText("fileName", query.fileName, 0, 80),
+             checkText("imageProcess", query.imageProcess, 0, 300), checkShareFolder(query.shareFolderId)}))
         return reject(*error, context, std::move(done));
     QJsonObject body{{QStringLiteral("containerId"), query.containerId},
                      {QStringLiteral("parentFileId"), query.parentFileId},
@@ -467,12 +338,13 @@ CallHandle KooDriveClient::listFiles(const FileListQuery &query, QObject *contex
         body.insert(QStringLiteral("fileName"), query.fileName);
     if (!query.imageProcess.isEmpty())
         body.insert(QStringLiteral("imageProcess"), query.imageProcess);
-    return call<FilePage>({"POST",
-                           Api + (query.recycleBin ? QStringLiteral("/files/1") : QStringLiteral("/files/0")),
-                           {},
-                           json(body),
-                           true},
-                          context, std::move(done),
+    ApiRequest request{"POST",
+                       Api + (query.recycleBin ? QStringLiteral("/files/1") : QStringLiteral("/files/0")),
+                       {},
+                       json(body),
+                       true};
+    request.shareFolderId = query.shareFolderId;
+    return call<FilePage>(std::move(request), context, std::move(done),
                           atMost(query.pageSize, &ResponseParsers::filePage,
                                  [](const FilePage &page) { return page.files.size(); }));
 }

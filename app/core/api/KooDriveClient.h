@@ -44,6 +44,8 @@ public:
 
     void setConnection(const ServerConnection &connection);
     const ServerConnection &connection() const { return m_connection; }
+    // The one QNAM, for what goes to object storage instead of the API (transfers::FileUpload's parts).
+    QNetworkAccessManager *network() const { return m_network; }
     void setRefreshToken(const QString &refreshToken) { m_refreshToken = refreshToken; }
     void setLanguage(const QString &language) { m_language = language; } // "en_us", "zh_cn"
     // x-hw-agentName of sign-in: the carrier's name (OPERATIONS.md §1).
@@ -113,9 +115,175 @@ public:
         int sortDirection = 0; // 0: default; 1 ascending, 2 descending
         int fileType = 0;      // 0: any
         QString fileName{};
-        QString imageProcess{}; // e.g. "image/resize,m_lfit,h_256,w_256"
+        QString imageProcess{};   // e.g. "image/resize,m_lfit,h_256,w_256"
+        qint64 shareFolderId = 0; // x-hw-share-folder-id: a family's shared folder (ShareFolder); 0: none
     };
     CallHandle listFiles(const FileListQuery &query, QObject *context, Callback<FilePage> done);
+
+    // --- OPERATIONS.md §3: upload (the part PUTs are transfers::FileUpload's) ----------------------------
+    enum class OnUploadClash // autoRename
+    {
+        AddTimestamp = 2,
+        Fail = 3,       // 13000405
+        SkipIfSame = 4, // the same name and SHA-256 there: nothing is made, `exist` says so
+    };
+    struct PartSize
+    {
+        int partNumber = 0; // 1..10000
+        qint64 partSize = 0;
+    };
+    struct NewUpload
+    {
+        QString fileName{};
+        int fileType = FileType::Other; // 15, 20, 26, 27, 28, 30, 35, 40 or 45
+        QString parentFolderId = QStringLiteral("root");
+        qint64 length = 0;
+        OnUploadClash onClash = OnUploadClash::AddTimestamp;
+        QByteArray sha256{}; // hex; needed for SkipIfSame and rapid upload
+        QVector<PartSize> parts{};
+        qint64 createdMs = 0; // optional
+        QString mimeType{};   // optional
+        QString description{};
+        qint64 shareFolderId = 0;
+    };
+    CallHandle createFile(const NewUpload &upload, QObject *context, Callback<CreatedUpload> done);
+    struct PartUrlsQuery
+    {
+        QString fileId{};
+        QVector<PartSize> parts{};
+        qint64 shareFolderId = 0;
+    };
+    // More parts' URLs, or fresh ones for parts whose URL expired.
+    CallHandle uploadUrls(const PartUrlsQuery &query, QObject *context, Callback<QVector<UploadPart>> done);
+    struct Completion
+    {
+        QString fileId{};
+        QByteArray sha256{};
+        qint64 shareFolderId = 0;
+    };
+    // A hash that does not match is ApiError::Kind::HashMismatch (13000402).
+    CallHandle completeFile(const Completion &completion, QObject *context, Callback<Done> done);
+    // Parts of `partSize` bytes (at least 5 MiB, more when the file needs over 10 000 of them), the last
+    // one smaller; an empty file has one empty part.
+    static QVector<PartSize> planParts(qint64 length, qint64 partSize);
+    static constexpr qint64 MinPartSize = 5 * 1024 * 1024; // OPERATIONS.md §3
+    static constexpr qint64 MaxPartSize = 5LL * 1024 * 1024 * 1024;
+    static constexpr int MaxParts = 10000;
+    static constexpr qint64 MaxUploadLength = 200LL * 1024 * 1024 * 1024; // "200 GB", read as GiB (README)
+
+    // --- OPERATIONS.md §4: folders and names ---------------------------------------------------------
+    // renameMode (and createDirectory's): what a name that is taken in the folder does.
+    enum class OnNameClash
+    {
+        AddTimestamp = 2,
+        Fail = 3, // 13000405
+    };
+    struct NewFolder
+    {
+        QString name{};
+        QString parentFolderId = QStringLiteral("root");
+        QString containerId{}; // optional: the personal space, or the shared folder's
+        OnNameClash onClash = OnNameClash::Fail;
+        qint64 shareFolderId = 0;
+    };
+    CallHandle createFolder(const NewFolder &folder, QObject *context, Callback<CreatedFolder> done);
+    struct Rename
+    {
+        QString fileId{};
+        QString containerId{};
+        QString name{};
+        OnNameClash onClash = OnNameClash::Fail;
+        qint64 shareFolderId = 0;
+    };
+    // Gives the name the file has now: the one asked for, or (AddTimestamp, on a clash) the one the server
+    // made. Empty when the answer does not say it (the page documents only {code, msg}).
+    CallHandle renameFile(const Rename &rename, QObject *context, Callback<QString> done);
+
+    // --- OPERATIONS.md §5: batch jobs (jobs::JobWatcher follows one to its end) --------------------------
+    enum class JobAction
+    {
+        ToRecycleBin,  // taskType 2, actionType 201
+        DeleteForGood, // 2 / 202
+        Restore,       // 4 (from the recycle bin)
+        Move,          // 3 / 301
+        Copy,          // 1 / 101
+    };
+    struct JobFile
+    {
+        QString fileId{};
+        // The file's full id path ("/<root id>/…/<file id>", as search's idPath): moving to the recycle bin
+        // needs it, or the file cannot be restored later.
+        QString filePath{};
+    };
+    struct NewJob
+    {
+        JobAction action = JobAction::ToRecycleBin;
+        QVector<JobFile> files{}; // 1..1000, none twice
+        QString srcContainerId{};
+        QString dstContainerId{}; // move and copy
+        QString newFilePath{};    // move and copy: the destination folder's id path, or its id
+        qint64 shareFolderId = 0; // the source's shared folder
+    };
+    // Gives the job's id.
+    CallHandle createJob(const NewJob &job, QObject *context, Callback<QString> done);
+    CallHandle jobDetail(const QString &jobId, QObject *context, Callback<JobDetail> done);
+    struct JobListQuery
+    {
+        int offset = 0;
+        int limit = 100;  // 1..100
+        int taskType = 0; // 0: any
+        int status = -1;  // -1: any; JobStatus
+    };
+    CallHandle listJobs(const JobListQuery &query, QObject *context, Callback<JobPage> done);
+    // Cancels a waiting or running job.
+    CallHandle cancelJob(const QString &jobId, QObject *context, Callback<Done> done);
+    struct RecycleBin
+    {
+        QString containerId{};
+        qint64 shareFolderId = 0;
+    };
+    // Empties the recycle bin, asynchronously: gives the job doing it (empty when the answer names none).
+    CallHandle emptyRecycleBin(const RecycleBin &bin, QObject *context, Callback<QString> done);
+
+    // --- OPERATIONS.md §6: favourites ------------------------------------------------------------------
+    struct StarRef
+    {
+        QString containerId{};
+        QString fileId{};
+    };
+    // Stars (or unstars) 1..100 files, none twice; each file has its own result.
+    CallHandle starFiles(bool starred, const QVector<StarRef> &files, QObject *context,
+                         Callback<StarBatch> done);
+    struct StarredQuery
+    {
+        int pageSize = 100; // 1..100
+        QString cursor{};
+        int sortDirection = 0; // 0: the server's (newest starred first); 1 ascending, 2 descending
+        int fileType = 0;      // 0: any
+        QString imageProcess{};
+    };
+    // One page: follow nextCursor to the end, whatever the page's count (pages may be short or empty).
+    CallHandle listStarred(const StarredQuery &query, QObject *context, Callback<StarredPage> done);
+
+    // --- OPERATIONS.md §7: search ----------------------------------------------------------------------
+    struct SearchQuery
+    {
+        QString keyWord{};        // 1..255, fuzzy on names; empty: not a filter
+        QString containerId{};    // required with parentFolderId
+        QString parentFolderId{}; // empty: the root
+        bool recursive = false;   // "recursived": sub-folders too
+        int fileType = 0;         // 0: any
+        qint64 updatedFromMs = 0; // 0: open
+        qint64 updatedToMs = 0;   // 0: open
+        QString ownerId{};
+        int pageSize = 100; // 1..100
+        QString cursor{};
+        int sortType = 0;      // 0: the server's (update time); 1..6 as files list, but 5 (recycled)
+        int sortDirection = 0; // 1 ascending, 2 descending
+        QString imageProcess{};
+        qint64 shareFolderId = 0;
+    };
+    CallHandle search(const SearchQuery &query, QObject *context, Callback<SearchPage> done);
 
     // --- the other documented calls (../shared/koodrive-api/README.md) -----------------------------
     struct AlbumContentsQuery

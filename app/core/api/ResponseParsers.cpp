@@ -1,128 +1,14 @@
 #include "ResponseParsers.h"
 
+#include "JsonReader.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <cmath>
-#include <optional>
 
 namespace koodrive::api::ResponseParsers {
 
 namespace {
-
-// A JSON number as an integer, when it is one: exact, and within what a double holds exactly (2^53).
-// A cast of anything else (1e300, NaN) would be undefined behaviour; the fuzzer found that.
-std::optional<qint64> exactInteger(double number)
-{
-    constexpr double limit = 9007199254740992.0;
-    if (!(number >= -limit && number <= limit) || std::floor(number) != number)
-        return std::nullopt;
-    return qint64(number);
-}
-
-// Reads fields of one JSON object and remembers the first field that was missing or of the wrong type,
-// so that a parser either yields a complete value or a BadResponse naming the field.
-class Reader final
-{
-public:
-    Reader(QJsonObject object, QString where)
-        : m_object(std::move(object))
-        , m_where(std::move(where))
-    {}
-
-    QString string(const char *name, bool required = false)
-    {
-        const QJsonValue v = m_object.value(QLatin1String(name));
-        if (v.isString())
-            return v.toString();
-        if (v.isDouble()) { // ids written as numbers
-            if (const auto id = exactInteger(v.toDouble()))
-                return QString::number(*id);
-        }
-        if (required || !(v.isUndefined() || v.isNull()))
-            fail(name);
-        return {};
-    }
-    QByteArray url(const char *name) { return string(name).toLatin1(); }
-    qint64 integer(const char *name, bool required = false, qint64 fallback = 0)
-    {
-        const QJsonValue v = m_object.value(QLatin1String(name));
-        if (v.isDouble()) {
-            if (const auto number = exactInteger(v.toDouble()))
-                return *number;
-        }
-        if (v.isString()) {
-            bool ok = false;
-            const qint64 parsed = v.toString().toLongLong(&ok);
-            if (ok)
-                return parsed;
-        }
-        if (required || !(v.isUndefined() || v.isNull()))
-            fail(name);
-        return fallback;
-    }
-    bool boolean(const char *name)
-    {
-        const QJsonValue v = m_object.value(QLatin1String(name));
-        if (!v.isBool() && !(v.isUndefined() || v.isNull()))
-            fail(name);
-        return v.toBool();
-    }
-    qint64 time(const char *name)
-    {
-        const QString text = string(name);
-        if (text.isEmpty())
-            return 0;
-        const qint64 ms = isoTime(text);
-        if (ms < 0)
-            fail(name);
-        return ms;
-    }
-    QJsonArray array(const char *name, bool required = false)
-    {
-        const QJsonValue v = m_object.value(QLatin1String(name));
-        if (!v.isArray() && (required || !(v.isUndefined() || v.isNull())))
-            fail(name);
-        return v.toArray();
-    }
-    QJsonObject object(const char *name, bool required = false)
-    {
-        const QJsonValue v = m_object.value(QLatin1String(name));
-        if (!v.isObject() && (required || !(v.isUndefined() || v.isNull())))
-            fail(name);
-        return v.toObject();
-    }
-    QStringList strings(const char *name)
-    {
-        QStringList out;
-        for (const QJsonValue &v : array(name)) {
-            if (!v.isString())
-                fail(name);
-            out << v.toString();
-        }
-        return out;
-    }
-
-    void fail(const char *name)
-    {
-        if (m_failed.isEmpty())
-            m_failed = m_where + QLatin1Char('.') + QLatin1String(name);
-    }
-    bool ok() const { return m_failed.isEmpty(); }
-    ApiError error() const
-    {
-        return ApiError::badResponse(
-            QCoreApplication::translate("ApiError",
-                                        "The server's answer is not what KooDrive documents (%1).")
-                .arg(m_failed),
-            200, QString());
-    }
-
-private:
-    QJsonObject m_object; // a copy: implicitly shared, and often made from a temporary
-    QString m_where;
-    QString m_failed;
-};
 
 int digitsAt(QStringView text, qsizetype at, int count)
 {
@@ -186,63 +72,6 @@ ApiError refusal(int httpStatus, const QString &code, const QString &parameter, 
     return error;
 }
 
-DriveFile readFile(Reader &r)
-{
-    DriveFile f;
-    f.id = r.string("id", true);
-    f.name = r.string("fileName", true);
-    f.fileType = int(r.integer("fileType", true));
-    f.mimeType = r.string("mimeType");
-    f.suffix = r.string("fileSuffix");
-    f.size = r.integer("size");
-    f.createdMs = r.time("createdTime");
-    f.editedMs = r.time("editedTime");
-    f.recycled = r.boolean("recycled");
-    f.recycledMs = r.time("recycledTime");
-    const QStringList parents = r.strings("parentFolder");
-    f.parentId = parents.value(0); // files-list.txt: "Currently, only the first ID is used."
-    f.containerId = r.strings("containers").value(0);
-    const QJsonArray owners = r.array("owners");
-    if (!owners.isEmpty()) {
-        Reader owner(owners.at(0).toObject(), QStringLiteral("owners[0]"));
-        f.ownerId = owner.string("userId");
-    }
-    const QJsonObject properties = r.object("properties");
-    Reader p(properties, QStringLiteral("properties"));
-    f.dimensions = QSize(int(p.integer("width")), int(p.integer("height")));
-    f.takenMs = p.time("takeTime");
-    if (!p.ok())
-        r.fail("properties");
-    // files-list.txt, Tables 9 to 14: attachments[].asset.resource.object.{downloadUrl, image[]}.
-    for (const QJsonValue &attachment : r.array("attachments")) {
-        const QJsonObject object = attachment.toObject()
-                                       .value(QStringLiteral("asset"))
-                                       .toObject()
-                                       .value(QStringLiteral("resource"))
-                                       .toObject()
-                                       .value(QStringLiteral("object"))
-                                       .toObject();
-        if (f.originalUrl.isEmpty())
-            f.originalUrl = object.value(QStringLiteral("downloadUrl"))
-                                .toObject()
-                                .value(QStringLiteral("url"))
-                                .toString()
-                                .toLatin1();
-        const QJsonArray images = object.value(QStringLiteral("image")).toArray();
-        if (f.thumbnailUrl.isEmpty() && !images.isEmpty())
-            f.thumbnailUrl = images.at(0)
-                                 .toObject()
-                                 .value(QStringLiteral("downloadUrl"))
-                                 .toObject()
-                                 .value(QStringLiteral("url"))
-                                 .toString()
-                                 .toLatin1();
-    }
-    if (f.id.isEmpty())
-        r.fail("id");
-    return f;
-}
-
 } // namespace
 
 qint64 isoTime(QStringView text)
@@ -268,7 +97,17 @@ qint64 isoTime(QStringView text)
     return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60000LL + second * 1000LL + millis;
 }
 
-Result<QJsonObject> envelope(int httpStatus, const QByteArray &body, const QString &traceId)
+namespace {
+// A code written as a String or an Integer; empty for none, and for 0 (success).
+QString codeText(const QJsonValue &code)
+{
+    const QString text = code.isString()   ? code.toString()
+                         : code.isDouble() ? QString::number(exactInteger(code.toDouble()).value_or(-1))
+                                           : QString();
+    return text == QLatin1String("0") ? QString() : text;
+}
+
+Result<QJsonObject> readEnvelope(int httpStatus, const QByteArray &body, const QString &traceId)
 {
     QJsonParseError parseError;
     QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
@@ -299,29 +138,41 @@ Result<QJsonObject> envelope(int httpStatus, const QByteArray &body, const QStri
         return refusal(httpStatus >= 400 ? httpStatus : 400, code,
                        detail.value(QStringLiteral("errorParam")).toString(), message, traceId);
     }
+    // OPERATIONS.md §5 (ent.): the job calls may answer {error_code, error_msg}, on a 4xx or a 200.
+    const QString enterpriseCode = codeText(json.value(QStringLiteral("error_code")));
+    if (!enterpriseCode.isEmpty() || (httpStatus >= 400 && json.contains(QStringLiteral("error_msg"))))
+        return refusal(httpStatus, enterpriseCode, QString(),
+                       json.value(QStringLiteral("error_msg")).toString(), traceId);
     if (httpStatus >= 400)
-        return refusal(httpStatus, QString(), QString(), json.value(QStringLiteral("msg")).toString(),
-                       traceId);
+        return refusal(httpStatus, codeText(json.value(QStringLiteral("code"))), QString(),
+                       json.value(QStringLiteral("msg")).toString(), traceId);
     // "code" is an Integer on some pages and a String on others.
-    const QJsonValue code = json.value(QStringLiteral("code"));
-    const QString codeText = code.isString()   ? code.toString()
-                             : code.isDouble() ? QString::number(exactInteger(code.toDouble()).value_or(-1))
-                                               : QString();
-    if (!codeText.isEmpty() && codeText != QLatin1String("0"))
-        return refusal(httpStatus, codeText, QString(), json.value(QStringLiteral("msg")).toString(),
-                       traceId);
+    if (const QString code = codeText(json.value(QStringLiteral("code"))); !code.isEmpty())
+        return refusal(httpStatus, code, QString(), json.value(QStringLiteral("msg")).toString(), traceId);
     return json;
+}
+} // namespace
+
+Result<QJsonObject> envelope(int httpStatus, const QByteArray &body, const QString &traceId,
+                             const QString &requestId)
+{
+    Result<QJsonObject> result = readEnvelope(httpStatus, body, traceId);
+    if (result.ok() || requestId.isEmpty())
+        return result;
+    ApiError error = result.error();
+    error.requestId = requestId;
+    return error;
 }
 
 Result<AlbumPage> albumPage(const QJsonObject &json)
 {
-    Reader r(json, QStringLiteral("album list"));
+    JsonReader r(json, QStringLiteral("album list"));
     AlbumPage page;
     const QJsonArray list = r.array("albumList", true);
     page.total = int(r.integer("total", false, list.size()));
     page.albums.reserve(list.size());
     for (qsizetype i = 0; i < list.size() && r.ok(); ++i) {
-        Reader a(list.at(i).toObject(), QStringLiteral("albumList[%1]").arg(i));
+        JsonReader a(list.at(i).toObject(), QStringLiteral("albumList[%1]").arg(i));
         Album album;
         album.id = a.string("id", true);
         album.name = a.string("name");
@@ -354,7 +205,7 @@ Result<AlbumPage> albumPage(const QJsonObject &json)
 
 Result<QString> createdAlbumId(const QJsonObject &json)
 {
-    Reader r(json, QStringLiteral("album create"));
+    JsonReader r(json, QStringLiteral("album create"));
     const QString id = r.string("albumId", true);
     if (!r.ok() || id.isEmpty()) {
         r.fail("albumId");
@@ -365,8 +216,8 @@ Result<QString> createdAlbumId(const QJsonObject &json)
 
 Result<DriveFile> file(const QJsonObject &json)
 {
-    Reader r(json, QStringLiteral("file"));
-    DriveFile f = readFile(r);
+    JsonReader r(json, QStringLiteral("file"));
+    DriveFile f = readDriveFile(r);
     if (!r.ok())
         return r.error();
     return f;
@@ -374,15 +225,15 @@ Result<DriveFile> file(const QJsonObject &json)
 
 Result<FilePage> filePage(const QJsonObject &json)
 {
-    Reader r(json, QStringLiteral("files list"));
+    JsonReader r(json, QStringLiteral("files list"));
     FilePage page;
     const QJsonArray files = r.array("files", true);
     page.nextCursor = r.string("nextCursor");
     page.files.reserve(files.size());
     for (qsizetype i = 0; i < files.size(); ++i) {
         const QJsonObject object = files.at(i).toObject();
-        Reader f(object, QStringLiteral("files[%1]").arg(i));
-        page.files.append(readFile(f));
+        JsonReader f(object, QStringLiteral("files[%1]").arg(i));
+        page.files.append(readDriveFile(f));
         if (!f.ok())
             return f.error();
     }
@@ -393,14 +244,14 @@ Result<FilePage> filePage(const QJsonObject &json)
 
 Result<AlbumContentsPage> albumContents(const QJsonObject &json)
 {
-    Reader r(json, QStringLiteral("album contents"));
+    JsonReader r(json, QStringLiteral("album contents"));
     AlbumContentsPage page;
     const QJsonArray list = r.array("contentList", true);
     page.total = int(r.integer("total", false, list.size()));
     page.nextCursor = r.string("nextPageCursor");
     page.items.reserve(list.size());
     for (qsizetype i = 0; i < list.size(); ++i) {
-        Reader c(list.at(i).toObject(), QStringLiteral("contentList[%1]").arg(i));
+        JsonReader c(list.at(i).toObject(), QStringLiteral("contentList[%1]").arg(i));
         DriveFile item;
         item.id = c.string("id", true);
         item.ownerId = c.string("ownerId");
@@ -425,11 +276,11 @@ Result<AlbumContentsPage> albumContents(const QJsonObject &json)
 
 Result<QVector<DownloadLink>> downloadLinks(const QJsonObject &json)
 {
-    Reader r(json, QStringLiteral("download links"));
+    JsonReader r(json, QStringLiteral("download links"));
     QVector<DownloadLink> links;
     const QJsonArray list = r.array("downloads", true);
     for (qsizetype i = 0; i < list.size(); ++i) {
-        Reader d(list.at(i).toObject(), QStringLiteral("downloads[%1]").arg(i));
+        JsonReader d(list.at(i).toObject(), QStringLiteral("downloads[%1]").arg(i));
         DownloadLink link{d.string("fileId", true), d.string("fileName"), d.url("url"), d.string("code"),
                           d.string("msg")};
         if (!d.ok())
@@ -443,8 +294,8 @@ Result<QVector<DownloadLink>> downloadLinks(const QJsonObject &json)
 
 Result<SpaceInfo> space(const QJsonObject &json)
 {
-    Reader r(json, QStringLiteral("space"));
-    Reader d(r.object("data", true), QStringLiteral("data"));
+    JsonReader r(json, QStringLiteral("space"));
+    JsonReader d(r.object("data", true), QStringLiteral("data"));
     SpaceInfo info{d.string("containerId", true), d.string("bizRootFileId"), d.integer("capacity"),
                    d.integer("spaceUsed")};
     if (!r.ok())
@@ -459,11 +310,11 @@ Result<SpaceInfo> space(const QJsonObject &json)
 Result<QVector<ShareFolder>> shareFolders(const QJsonObject &json)
 {
     // OPERATIONS.md §2: {folders[…], code, msg}; each entry as GetShareFolderMetadata describes it.
-    Reader r(json, QStringLiteral("share folders"));
+    JsonReader r(json, QStringLiteral("share folders"));
     QVector<ShareFolder> folders;
     const QJsonArray list = r.array("folders", true);
     for (qsizetype i = 0; i < list.size(); ++i) {
-        Reader s(list.at(i).toObject(), QStringLiteral("folders[%1]").arg(i));
+        JsonReader s(list.at(i).toObject(), QStringLiteral("folders[%1]").arg(i));
         ShareFolder folder{s.string("groupId", true),  s.integer("id", true),   s.string("name"),
                            s.string("ownerId"),        s.string("containerId"), s.string("shareFolderFileId"),
                            int(s.integer("maxMember"))};
@@ -479,10 +330,10 @@ Result<QVector<ShareFolder>> shareFolders(const QJsonObject &json)
 Result<Session> session(const QJsonObject &json)
 {
     // OPERATIONS.md §1: the user and the session sit under "data"; a renewal answers only sessionInfo.
-    Reader r(json, QStringLiteral("session"));
-    Reader data(r.object("data", true), QStringLiteral("data"));
-    Reader user(data.object("userInfo"), QStringLiteral("data.userInfo"));
-    Reader info(data.object("sessionInfo", true), QStringLiteral("data.sessionInfo"));
+    JsonReader r(json, QStringLiteral("session"));
+    JsonReader data(r.object("data", true), QStringLiteral("data"));
+    JsonReader user(data.object("userInfo"), QStringLiteral("data.userInfo"));
+    JsonReader info(data.object("sessionInfo", true), QStringLiteral("data.sessionInfo"));
     Session s;
     s.userId = user.string("userId");
     const QString first = user.string("firstname");
@@ -493,7 +344,7 @@ Result<Session> session(const QJsonObject &json)
     s.refreshToken = info.string("refreshToken");
     s.expiresInSecs = info.integer("expiresIn");
     s.issuedAtMs = info.integer("issuedAt"); // epoch milliseconds, written as a String
-    for (Reader *reader : {&r, &data, &user, &info})
+    for (JsonReader *reader : {&r, &data, &user, &info})
         if (!reader->ok())
             return reader->error();
     if (s.accessToken.isEmpty()) {

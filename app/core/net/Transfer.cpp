@@ -37,8 +37,7 @@ bool Transfer::allowedHop(const QUrl &from, const QUrl &to, const TransferPolicy
     return true;
 }
 
-Transfer *Transfer::start(QNetworkAccessManager *network, QNetworkRequest request, const QByteArray &verb,
-                          const QByteArray &body, const TransferPolicy &policy, QObject *parent)
+void Transfer::prepare(QNetworkRequest &request, const TransferPolicy &policy)
 {
     // Each hop is judged in onRedirected(); Qt only counts them.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
@@ -49,18 +48,44 @@ Transfer *Transfer::start(QNetworkAccessManager *network, QNetworkRequest reques
     // unpacked: past 40 times its compressed size, Qt stops unpacking. Left to the byte budget alone, Qt
     // would unpack a whole 1 GiB bomb on the GUI thread before the budget could stop it.
     request.setDecompressedSafetyCheckThreshold(1024 * 1024);
-    QNetworkReply *reply = verb == "GET" && body.isEmpty() ? network->get(request)
-                                                           : network->sendCustomRequest(request, verb, body);
-    return new Transfer(reply, policy, parent);
 }
 
-Transfer::Transfer(QNetworkReply *reply, const TransferPolicy &policy, QObject *parent)
+Transfer *Transfer::start(QNetworkAccessManager *network, QNetworkRequest request, const QByteArray &verb,
+                          const QByteArray &body, const TransferPolicy &policy, QObject *parent)
+{
+    prepare(request, policy);
+    QNetworkReply *reply = verb == "GET" && body.isEmpty() ? network->get(request)
+                                                           : network->sendCustomRequest(request, verb, body);
+    return new Transfer(reply, policy, !body.isEmpty(), parent);
+}
+
+Transfer *Transfer::upload(QNetworkAccessManager *network, QNetworkRequest request, const QByteArray &verb,
+                           QIODevice *body, const TransferPolicy &policy, QObject *parent)
+{
+    prepare(request, policy);
+    // Qt streams a device that is not sequential and whose length it is told, reading it as the socket
+    // drains; a sequential one, or one of unknown length, it would read whole into memory first.
+    Q_ASSERT(body && body->isOpen() && !body->isSequential());
+    request.setHeader(QNetworkRequest::ContentLengthHeader, body->size());
+    QNetworkReply *reply = network->sendCustomRequest(request, verb, body);
+    body->setParent(reply);
+    auto *transfer = new Transfer(reply, policy, true, parent);
+    connect(transfer->m_reply, &QNetworkReply::uploadProgress, transfer,
+            [transfer](qint64 sent, qint64 total) {
+                if (!transfer->m_finished)
+                    emit transfer->sent(sent, total);
+            });
+    return transfer;
+}
+
+Transfer::Transfer(QNetworkReply *reply, const TransferPolicy &policy, bool sendsBody, QObject *parent)
     : QObject(parent)
     , m_reply(reply)
     , m_policy(policy)
     , m_url(reply->url())
     , m_visited{reply->url()}
     , m_body(policy.maxBytes)
+    , m_sendsBody(sendsBody)
 {
     connect(reply, &QNetworkReply::redirected, this, &Transfer::onRedirected);
     connect(reply, &QNetworkReply::metaDataChanged, this, &Transfer::onMetaData);
@@ -122,8 +147,9 @@ void Transfer::onRedirected(const QUrl &target)
         return;
     }
     m_visited.append(target);
-    // The first URL was judged by whoever built the request; from here on each hop is judged here.
-    if (m_policy.carriesCredentials && !sameOrigin(m_url, target)) {
+    // The first URL was judged by whoever built the request; from here on each hop is judged here. Neither
+    // credentials nor a body (a person's file, or what they typed) go on to another origin.
+    if ((m_policy.carriesCredentials || m_sendsBody) && !sameOrigin(m_url, target)) {
         m_refusedUrl = target;
         qCInfo(lcNet).noquote() << "not following a redirect to another origin:" << target.host();
         fail(Failure::CrossOriginRedirect);

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QtGlobal>
+#include <algorithm>
+#include <limits>
 
 namespace koodrive::net {
 
@@ -23,6 +25,14 @@ struct TransferPolicy
     static TransferPolicy thumbnail() { return {8 * 1024 * 1024, 30'000, 15'000, 3, false}; }
     // An original for the viewer: a 100-megapixel JPEG is about 40 MB; a RAW or a big PNG may be more.
     static TransferPolicy original() { return {128 * 1024 * 1024, 300'000, 30'000, 3, false}; }
+    // A part of an upload PUT to its pre-signed URL (OPERATIONS.md §3): the answer is an ETag or a short
+    // error document; the deadline is a minute plus the part at 64 KiB/s. The URL's signature is a
+    // credential: redirects stay on its origin, and plain http goes to loopback only.
+    static TransferPolicy uploadPart(qint64 partBytes)
+    {
+        const qint64 deadline = 60'000 + partBytes / 64;
+        return {64 * 1024, int(std::min<qint64>(deadline, std::numeric_limits<int>::max())), 30'000, 3, true};
+    }
 };
 
 } // namespace koodrive::net

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "FileHasher.h"
+#include "api/ApiCall.h"
+#include "api/KooDriveClient.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QPointer>
+#include <QVector>
+#include <memory>
+#include <optional>
+
+namespace koodrive::net {
+class Transfer;
+}
+
+namespace koodrive::transfers {
+
+// What an upload ended with.
+struct UploadedFile
+{
+    enum class Outcome
+    {
+        Uploaded,     // the parts were sent and joined
+        RapidUpload,  // the server held these bytes already: the file was made without sending any
+        AlreadyThere, // OnUploadClash::SkipIfSame: the same name and bytes are there; nothing was made
+    };
+    QString fileId; // the new file, or (AlreadyThere) the one already there
+    QString fileName;
+    Outcome outcome = Outcome::Uploaded;
+    qint64 size = 0;
+    QByteArray sha256Hex;
+    int partsSent = 0;   // PUTs that were answered 2xx
+    int urlRenewals = 0; // part URLs renewed after a 403
+};
+
+// Uploads one local file (OPERATIONS.md §3): hashes it (FileHasher, off the GUI thread), creates the file,
+// PUTs each part in turn to its pre-signed URL, streamed from disk (FileSlice through net::Transfer: the
+// memory held is a few chunks, never a part), and completes it. A part whose URL answers 403 (expired)
+// gets a fresh one through uploadUrl and is sent again, at most twice per part. A rapid upload sends
+// nothing; "exist" is reported as already there. finished() comes once, unless the object is destroyed
+// first; cancel() ends it at once with ApiError::Kind::Cancelled (the unfinished upload is left to the
+// server, which removes it after a day: no call abandons one).
+class FileUpload final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FileUpload)
+
+public:
+    struct Options
+    {
+        QString localPath{};
+        QString fileName{}; // the name in the drive; empty: the local file's
+        QString parentFolderId = QStringLiteral("root");
+        int fileType = 0;   // 0: from the file's MIME type (image 15, video 20, audio 30, …, other 45)
+        QString mimeType{}; // empty: from the file's name and contents
+        api::KooDriveClient::OnUploadClash onClash = api::KooDriveClient::OnUploadClash::AddTimestamp;
+        qint64 partSize = api::KooDriveClient::MinPartSize;
+        QString description{};
+        qint64 shareFolderId = 0; // x-hw-share-folder-id: into a family's folder
+        int maxUrlRenewalsPerPart = 2;
+    };
+    enum class Stage
+    {
+        Waiting,
+        Hashing,
+        Creating,
+        Sending,
+        Completing,
+        Finished,
+    };
+    Q_ENUM(Stage)
+
+    // `client` must outlive the upload.
+    FileUpload(api::KooDriveClient *client, Options options, QObject *parent = nullptr);
+    ~FileUpload() override;
+
+    void start();
+    void cancel();
+
+    Stage stage() const { return m_stage; }
+    // Once finished() was emitted.
+    const api::Result<UploadedFile> &result() const { return *m_result; }
+    qint64 totalBytes() const { return m_length; }
+
+    // The MIME type's fileType (OPERATIONS.md §3).
+    static int fileTypeFor(const QString &mimeType);
+
+signals:
+    void stageChanged(koodrive::transfers::FileUpload::Stage stage);
+    // Bytes of the file sent so far (parts answered, and the part under way), of totalBytes().
+    void progress(qint64 sent, qint64 total);
+    void finished();
+
+private:
+    void create(const QByteArray &sha256Hex, qint64 length);
+    void sendPart(int index);
+    void onPartSent(int index);
+    void renewUrl(int index);
+    void complete();
+    void setStage(Stage stage);
+    void finish(api::Result<UploadedFile> result);
+    void fail(const api::ApiError &error) { finish(error); }
+    api::ApiError partError(net::Transfer &transfer, int index) const;
+
+    api::KooDriveClient *m_client; // outlives the upload
+    Options m_options;
+    Stage m_stage = Stage::Waiting;
+    std::shared_ptr<std::atomic<bool>> m_stopHashing = std::make_shared<std::atomic<bool>>(false);
+    api::CallHandle m_call;
+    QPointer<net::Transfer> m_transfer;
+    QVector<api::UploadPart> m_parts;
+    QVector<int> m_renewals; // per part
+    UploadedFile m_file;
+    qint64 m_length = 0;
+    qint64 m_sentBefore = 0; // bytes of the parts already answered
+    std::optional<api::Result<UploadedFile>> m_result;
+};
+
+} // namespace koodrive::transfers
