@@ -15,16 +15,6 @@ namespace {
 using Access = SimHttpServer::Access;
 const QString Api = QStringLiteral("/koodrive/ose/v1");
 
-QJsonObject optionalObject(const QJsonObject &body, const QString &name)
-{
-    const QJsonValue value = body.value(name);
-    if (value.isUndefined() || value.isNull())
-        return {};
-    if (!value.isObject())
-        throw SimError::parameter(name, QStringLiteral("%1 must be an object").arg(name));
-    return value.toObject();
-}
-
 SimReply listFiles(SimContext &ctx, SimRequest &request)
 {
     const QString type = request.args.at(0);
@@ -32,8 +22,8 @@ SimReply listFiles(SimContext &ctx, SimRequest &request)
         throw SimError::parameter(QStringLiteral("type"),
                                   QStringLiteral("type must be 0 (space) or 1 (recycle bin)"));
     const QJsonObject body = request.json();
-    const QJsonObject pageInfo = optionalObject(body, QStringLiteral("pageInfo"));
-    const QJsonObject sortInfo = optionalObject(body, QStringLiteral("sortInfo"));
+    const QJsonObject pageInfo = JsonFields::optionalObject(body, QStringLiteral("pageInfo"));
+    const QJsonObject sortInfo = JsonFields::optionalObject(body, QStringLiteral("sortInfo"));
 
     FileStore::ListQuery query;
     query.recycleBin = type == QLatin1String("1");

@@ -7,6 +7,16 @@
 
 namespace koodrive::sim::JsonFields {
 
+QJsonObject optionalObject(const QJsonObject &body, const QString &name)
+{
+    const QJsonValue value = body.value(name);
+    if (value.isUndefined() || value.isNull())
+        return {};
+    if (!value.isObject())
+        throw SimError::parameter(name, QStringLiteral("%1 must be an object").arg(name));
+    return value.toObject();
+}
+
 int characterCount(const QString &text)
 {
     return int(text.toUcs4().size());

@@ -28,6 +28,9 @@ std::optional<bool> boolean(const QJsonValue &value, const QString &name);
 std::optional<QStringList> stringList(const QJsonValue &value, const QString &name, int maxCount,
                                       int maxItemLength);
 
+// An object member: absent or null is "not given" (an empty object); anything else must be an object.
+QJsonObject optionalObject(const QJsonObject &body, const QString &name);
+
 int characterCount(const QString &text);
 
 } // namespace JsonFields

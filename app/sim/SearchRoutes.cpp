@@ -19,16 +19,6 @@ namespace {
 using Access = SimHttpServer::Access;
 const QString Api = QStringLiteral("/koodrive/ose/v1");
 
-QJsonObject optionalObject(const QJsonObject &body, const QString &name)
-{
-    const QJsonValue value = body.value(name);
-    if (value.isUndefined() || value.isNull())
-        return {};
-    if (!value.isObject())
-        throw SimError::parameter(name, QStringLiteral("%1 must be an object").arg(name));
-    return value.toObject();
-}
-
 // updateTimeRange, a String (the vendor's Search page): "from,to", each an ISO 8601 time or epoch
 // milliseconds, either may be empty (README).
 void readTimeRange(const QJsonObject &filter, FileSearch::Query &query)
@@ -102,8 +92,8 @@ SimReply search(SimContext &ctx, SimRequest &request)
         throw SimError::parameter(QStringLiteral("pageInfo"),
                                   QStringLiteral("pageInfo is required: an object"));
     const QJsonObject pageInfo = pageInfoValue.toObject();
-    const QJsonObject filter = optionalObject(body, QStringLiteral("filter"));
-    const QJsonObject sortInfo = optionalObject(body, QStringLiteral("sortInfo"));
+    const QJsonObject filter = JsonFields::optionalObject(body, QStringLiteral("filter"));
+    const QJsonObject sortInfo = JsonFields::optionalObject(body, QStringLiteral("sortInfo"));
 
     FileSearch::Query query;
     query.pageSize = int(JsonFields::requiredIntegerIn(pageInfo.value(QStringLiteral("pageSize")),

@@ -25,14 +25,7 @@ using koodrive::test::HostileServer;
 using koodrive::test::ProcessMemory;
 
 namespace {
-// Peak memory growth a person would accept while one hostile answer is read: the byte budgets (4 MiB per
-// API answer, 8 MiB per thumbnail, six at once) with room for Qt's buffers. AddressSanitizer keeps freed
-// memory in quarantine and shadows every byte: it gets twice the room.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr qint64 MemoryBudget = 256LL << 20;
-#else
-constexpr qint64 MemoryBudget = 128LL << 20;
-#endif
+constexpr qint64 MemoryBudget = koodrive::test::HostileAnswerMemoryBudget;
 constexpr qint64 GiB = 1LL << 30;
 
 // A files-list answer's opening and closing, apart: moc's lexer loses its way in a raw string whose

@@ -4,6 +4,7 @@
 #include "SimClock.h"
 #include "SimFixture.h"
 #include "SimHttpServer.h"
+#include "TestPhotos.h"
 #include "UrlSigner.h"
 
 #include <QBuffer>
@@ -49,27 +50,7 @@ QByteArray photoWithExif()
     QImageWriter writer(&buffer, "jpg");
     writer.setQuality(95);
     writer.write(image);
-    const QByteArray jpeg = buffer.data();
-
-    QByteArray tiff("MM\x00\x2a\x00\x00\x00\x08", 8);
-    auto u16 = [&tiff](quint16 v) { tiff.append(char(v >> 8)).append(char(v & 0xff)); };
-    auto u32 = [&tiff, &u16](quint32 v) {
-        u16(quint16(v >> 16));
-        u16(quint16(v & 0xffff));
-    };
-    u16(2);                                      // IFD0 at 8: two entries
-    u16(0x0112), u16(3), u32(1), u16(6), u16(0); // Orientation = 6
-    u16(0x8769), u16(4), u32(1), u32(38);        // the Exif IFD at 38
-    u32(0);
-    u16(2);                                // Exif IFD at 38
-    u16(0x9003), u16(2), u32(20), u32(68); // DateTimeOriginal at 68
-    u16(0x9011), u16(2), u32(7), u32(88);  // OffsetTimeOriginal at 88
-    u32(0);
-    tiff.append("2021:06:15 08:30:00", 20).append("+02:00", 7);
-    const QByteArray app1 = QByteArray("Exif\0\0", 6) + tiff;
-    QByteArray segment("\xff\xe1", 2);
-    segment.append(char((app1.size() + 2) >> 8)).append(char((app1.size() + 2) & 0xff)).append(app1);
-    return jpeg.left(2) + segment + jpeg.mid(2);
+    return koodrive::test::withCameraExif(buffer.data());
 }
 } // namespace
 

@@ -6,6 +6,15 @@
 
 namespace koodrive::test {
 
+// Peak memory growth a person would accept while one hostile answer is read: the byte budgets (4 MiB per
+// API answer, 8 MiB per thumbnail, six at once) with room for Qt's buffers and the test's own server.
+// AddressSanitizer keeps freed memory in quarantine and shadows every byte: it gets twice the room.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr qint64 HostileAnswerMemoryBudget = 256LL << 20;
+#else
+inline constexpr qint64 HostileAnswerMemoryBudget = 128LL << 20;
+#endif
+
 class ProcessMemory final
 {
 public:

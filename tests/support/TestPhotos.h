@@ -8,6 +8,31 @@
 
 namespace koodrive::test {
 
+// `jpeg` with an EXIF block (APP1, right after the start-of-image marker) saying: show it turned 90°
+// clockwise (orientation 6), taken at 08:30 on 15 June 2021, two hours east of UTC.
+inline QByteArray withCameraExif(const QByteArray &jpeg)
+{
+    QByteArray tiff("MM\x00\x2a\x00\x00\x00\x08", 8);
+    auto u16 = [&tiff](quint16 v) { tiff.append(char(v >> 8)).append(char(v & 0xff)); };
+    auto u32 = [&u16](quint32 v) {
+        u16(quint16(v >> 16));
+        u16(quint16(v & 0xffff));
+    };
+    u16(2);                                      // IFD0 at 8: two entries
+    u16(0x0112), u16(3), u32(1), u16(6), u16(0); // Orientation = 6
+    u16(0x8769), u16(4), u32(1), u32(38);        // the Exif IFD at 38
+    u32(0);
+    u16(2);                                // the Exif IFD at 38
+    u16(0x9003), u16(2), u32(20), u32(68); // DateTimeOriginal at 68
+    u16(0x9011), u16(2), u32(7), u32(88);  // OffsetTimeOriginal at 88
+    u32(0);
+    tiff.append("2021:06:15 08:30:00", 20).append("+02:00", 7);
+    const QByteArray app1 = QByteArray("Exif\0\0", 6) + tiff;
+    QByteArray segment("\xff\xe1", 2);
+    segment.append(char((app1.size() + 2) >> 8)).append(char((app1.size() + 2) & 0xff)).append(app1);
+    return jpeg.left(2) + segment + jpeg.mid(2);
+}
+
 // A JPEG of `width` × `height` noisy pixels (which compress poorly, so the file is big) with an EXIF block
 // saying: show it turned 90° clockwise (orientation 6), taken at 08:30 on 15 June 2021, two hours east of
 // UTC. When `exactBytes` is given, bytes after the end-of-image marker bring the file to that size (image
@@ -27,27 +52,7 @@ inline QByteArray jpegWithExif(int width, int height, qint64 exactBytes = 0, qui
     QImageWriter writer(&buffer, "jpg");
     writer.setQuality(95);
     writer.write(image);
-    const QByteArray jpeg = buffer.data();
-
-    QByteArray tiff("MM\x00\x2a\x00\x00\x00\x08", 8);
-    auto u16 = [&tiff](quint16 v) { tiff.append(char(v >> 8)).append(char(v & 0xff)); };
-    auto u32 = [&u16](quint32 v) {
-        u16(quint16(v >> 16));
-        u16(quint16(v & 0xffff));
-    };
-    u16(2);                                      // IFD0 at 8: two entries
-    u16(0x0112), u16(3), u32(1), u16(6), u16(0); // Orientation = 6
-    u16(0x8769), u16(4), u32(1), u32(38);        // the Exif IFD at 38
-    u32(0);
-    u16(2);                                // the Exif IFD at 38
-    u16(0x9003), u16(2), u32(20), u32(68); // DateTimeOriginal at 68
-    u16(0x9011), u16(2), u32(7), u32(88);  // OffsetTimeOriginal at 88
-    u32(0);
-    tiff.append("2021:06:15 08:30:00", 20).append("+02:00", 7);
-    const QByteArray app1 = QByteArray("Exif\0\0", 6) + tiff;
-    QByteArray segment("\xff\xe1", 2);
-    segment.append(char((app1.size() + 2) >> 8)).append(char((app1.size() + 2) & 0xff)).append(app1);
-    QByteArray file = jpeg.left(2) + segment + jpeg.mid(2);
+    QByteArray file = withCameraExif(buffer.data());
     if (exactBytes > file.size()) {
         QByteArray tail(exactBytes - file.size(), char(0));
         random.fillRange(reinterpret_cast<quint32 *>(tail.data()), tail.size() / 4);

@@ -29,11 +29,7 @@ using koodrive::test::StallBudgetMs;
 using koodrive::test::StallWatch;
 
 namespace {
-#if defined(__SANITIZE_ADDRESS__)
-constexpr qint64 MemoryBudget = 256LL << 20;
-#else
-constexpr qint64 MemoryBudget = 128LL << 20;
-#endif
+constexpr qint64 MemoryBudget = koodrive::test::HostileAnswerMemoryBudget;
 // What a person does not want to see rendered: markup, a link to a local file, an override.
 const QString Markup = QStringLiteral("<h1>Huge</h1><b>bold</b><font color=red>red</font>"
                                       "<a href=\"file:///etc/passwd\">click</a>");
