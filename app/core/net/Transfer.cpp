@@ -59,25 +59,6 @@ Transfer *Transfer::start(QNetworkAccessManager *network, QNetworkRequest reques
     return new Transfer(reply, policy, !body.isEmpty(), parent);
 }
 
-Transfer *Transfer::upload(QNetworkAccessManager *network, QNetworkRequest request, const QByteArray &verb,
-                           QIODevice *body, const TransferPolicy &policy, QObject *parent)
-{
-    prepare(request, policy);
-    // Qt streams a device that is not sequential and whose length it is told, reading it as the socket
-    // drains; a sequential one, or one of unknown length, it would read whole into memory first.
-    Q_ASSERT(body && body->isOpen() && !body->isSequential());
-    request.setHeader(QNetworkRequest::ContentLengthHeader, body->size());
-    QNetworkReply *reply = network->sendCustomRequest(request, verb, body);
-    body->setParent(reply);
-    auto *transfer = new Transfer(reply, policy, true, parent);
-    connect(transfer->m_reply, &QNetworkReply::uploadProgress, transfer,
-            [transfer](qint64 sent, qint64 total) {
-                if (!transfer->m_finished)
-                    emit transfer->sent(sent, total);
-            });
-    return transfer;
-}
-
 Transfer::Transfer(QNetworkReply *reply, const TransferPolicy &policy, bool sendsBody, QObject *parent)
     : QObject(parent)
     , m_reply(reply)

@@ -47,11 +47,6 @@ public:
     {
         return start(network, request, "GET", {}, policy, parent);
     }
-    // Sends `body` (open for reading, not sequential, its size() known) as it is read, never whole in
-    // memory: a part of a file going to object storage. Content-Length is its size. The reply takes `body`:
-    // Qt may read it until the reply is gone, which can be after the transfer (an abort, a deleteLater).
-    static Transfer *upload(QNetworkAccessManager *network, QNetworkRequest request, const QByteArray &verb,
-                            QIODevice *body, const TransferPolicy &policy, QObject *parent);
     ~Transfer() override;
 
     // Stops the transfer; finished() will not be emitted.
@@ -83,8 +78,6 @@ signals:
     void finished();
     // Bytes of the body so far (for progress).
     void progress(qint64 received, qint64 total);
-    // Bytes of the request's body sent so far (uploads).
-    void sent(qint64 bytes, qint64 total);
 
 private:
     Transfer(QNetworkReply *reply, const TransferPolicy &policy, bool sendsBody, QObject *parent);

@@ -1,8 +1,7 @@
 #include "FileUpload.h"
 
-#include "FileSlice.h"
 #include "api/ResponseParsers.h"
-#include "net/Transfer.h"
+#include "net/PartSender.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -34,14 +33,26 @@ FileUpload::FileUpload(KooDriveClient *client, Options options, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_options(std::move(options))
-{}
+    , m_sender(new net::PartSender(this))
+{
+    connect(m_sender, &net::PartSender::sent, this, [this](qint64 sent, qint64) {
+        if (m_stage == Stage::Sending && m_sending >= 0 && sent > 0)
+            emit progress(m_sentBefore + std::min(sent, m_parts.at(m_sending).size), m_length);
+    });
+    connect(m_sender, &net::PartSender::finished, this, [this] {
+        if (m_sending < 0)
+            return;
+        qCDebug(lcTransfers).noquote() << "part" << m_parts.at(m_sending).number << "of" << m_parts.size()
+                                       << m_sender->outcome().status << m_partTimer.elapsed() << "ms";
+        onPartSent(m_sending);
+    });
+}
 
 FileUpload::~FileUpload()
 {
     m_stopHashing->store(true);
     m_call.cancel();
-    if (m_transfer)
-        m_transfer->abort();
+    m_sender->abort();
 }
 
 int FileUpload::fileTypeFor(const QString &mimeType)
@@ -195,43 +206,26 @@ void FileUpload::sendPart(int index)
                             .arg(url.host()));
         return fail(error);
     }
-    auto slice = std::make_unique<FileSlice>(m_options.localPath, part.offset, part.size);
-    if (!slice->open(QIODevice::ReadOnly))
-        return fail(ApiError::invalidInput(
-            QStringLiteral("localPath"),
-            tr("%1 could not be read: %2").arg(m_options.fileName, slice->errorString())));
     // Object storage is another origin (OPERATIONS.md §3): no KooDrive header, only what the URL signed
-    // (Content-Length, set by the transfer from the part's size) and the type of the bytes.
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    auto *transfer = net::Transfer::upload(m_client->network(), request, "PUT", slice.release(),
-                                           net::TransferPolicy::uploadPart(part.size), this);
-    m_transfer = transfer;
-    auto timer = std::make_shared<QElapsedTimer>();
-    timer->start();
-    connect(transfer, &net::Transfer::sent, this, [this, index](qint64 sent, qint64 total) {
-        // Qt ends an upload with (0, 0): only this part's own bytes count.
-        if (total > 0 && sent > 0 && sent <= m_parts.at(index).size)
-            emit progress(m_sentBefore + sent, m_length);
-    });
-    connect(transfer, &net::Transfer::finished, this, [this, transfer, index, timer] {
-        qCDebug(lcTransfers).noquote() << "part" << m_parts.at(index).number << "of" << m_parts.size()
-                                       << transfer->httpStatus() << timer->elapsed() << "ms";
-        onPartSent(index);
-    });
+    // (Content-Length, the part's size) and the type of the bytes, streamed from the file.
+    m_sending = index;
+    m_partTimer.start();
+    m_sender->send({url, QByteArrayLiteral("application/octet-stream"), m_options.localPath, part.offset,
+                    part.size, net::TransferPolicy::uploadPart(part.size)});
 }
 
 void FileUpload::onPartSent(int index)
 {
-    net::Transfer *transfer = m_transfer;
-    if (!transfer || m_stage != Stage::Sending)
+    if (m_stage != Stage::Sending || index < 0)
         return;
-    m_transfer = nullptr;
-    transfer->deleteLater();
-    const int status = transfer->httpStatus();
-    if (transfer->failure() == net::Transfer::Failure::None && status >= 200 && status < 300) {
+    m_sending = -1;
+    const net::PartSender::Outcome &sent = m_sender->outcome();
+    if (!sent.localError.isEmpty())
+        return fail(ApiError::invalidInput(
+            QStringLiteral("localPath"),
+            tr("%1 could not be read while it was sent: %2").arg(m_options.fileName, sent.localError)));
+    const int status = sent.status;
+    if (sent.failure == net::Transfer::Failure::None && status >= 200 && status < 300) {
         ++m_file.partsSent;
         m_sentBefore += m_parts.at(index).size;
         emit progress(m_sentBefore, m_length);
@@ -243,14 +237,14 @@ void FileUpload::onPartSent(int index)
     }
     // A pre-signed URL that expired answers 403 (X-Amz-Expires=3600 in the pages' examples): a fresh one,
     // and the part again (OPERATIONS.md §3: "a part can be sent again").
-    if (transfer->failure() == net::Transfer::Failure::None && status == 403 &&
+    if (sent.failure == net::Transfer::Failure::None && status == 403 &&
         m_renewals.at(index) < m_options.maxUrlRenewalsPerPart) {
         ++m_renewals[index];
         ++m_file.urlRenewals;
         renewUrl(index);
         return;
     }
-    fail(partError(*transfer, index));
+    fail(partError(sent, index));
 }
 
 void FileUpload::renewUrl(int index)
@@ -285,11 +279,11 @@ void FileUpload::complete()
                                     });
 }
 
-ApiError FileUpload::partError(net::Transfer &transfer, int index) const
+ApiError FileUpload::partError(const net::PartSender::Outcome &sent, int index) const
 {
     const int number = m_parts.at(index).number;
     using Failure = net::Transfer::Failure;
-    switch (transfer.failure()) {
+    switch (sent.failure) {
     case Failure::IdleTimeout:
     case Failure::Deadline:
         return uploadError(
@@ -299,14 +293,14 @@ ApiError FileUpload::partError(net::Transfer &transfer, int index) const
         return uploadError(ApiError::Kind::Network,
                            tr("The storage could not be reached while part %1 was sent: %2")
                                .arg(number)
-                               .arg(transfer.networkErrorString()),
+                               .arg(sent.errorString),
                            true);
     case Failure::CrossOriginRedirect:
     case Failure::Insecure:
         return uploadError(ApiError::Kind::Insecure,
                            tr("The storage sent part %1 on to another address (%2); it was not sent there.")
                                .arg(number)
-                               .arg(transfer.refusedUrl().host()));
+                               .arg(sent.refusedUrl.host()));
     case Failure::TooLarge:
     case Failure::TooManyRedirects:
     case Failure::Undecodable:
@@ -316,9 +310,8 @@ ApiError FileUpload::partError(net::Transfer &transfer, int index) const
     case Failure::None: break;
     }
     // An answer with an error status: KooDrive's error body when it has one (its code and field).
-    const int status = transfer.httpStatus();
-    const QByteArray body = transfer.takeBody();
-    const auto parsed = api::ResponseParsers::envelope(status, body, QString());
+    const int status = sent.status;
+    const auto parsed = api::ResponseParsers::envelope(status, sent.body, QString());
     ApiError error = parsed.ok() ? uploadError(ApiError::Kind::Refused, QString()) : parsed.error();
     error.httpStatus = status;
     error.message =
@@ -344,11 +337,8 @@ void FileUpload::finish(api::Result<UploadedFile> result)
         return;
     m_stopHashing->store(true);
     m_call.cancel();
-    if (m_transfer) {
-        m_transfer->abort();
-        m_transfer->deleteLater();
-        m_transfer = nullptr;
-    }
+    m_sender->abort();
+    m_sending = -1;
     m_result = std::move(result);
     if (!m_result->ok())
         qCInfo(lcTransfers).noquote()

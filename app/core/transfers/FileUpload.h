@@ -3,7 +3,9 @@
 #include "FileHasher.h"
 #include "api/ApiCall.h"
 #include "api/KooDriveClient.h"
+#include "net/PartSender.h"
 
+#include <QElapsedTimer>
 #include <QFuture>
 #include <QObject>
 #include <QPointer>
@@ -11,9 +13,6 @@
 #include <memory>
 #include <optional>
 
-namespace koodrive::net {
-class Transfer;
-}
 
 namespace koodrive::transfers {
 
@@ -36,8 +35,8 @@ struct UploadedFile
 };
 
 // Uploads one local file (OPERATIONS.md §3): hashes it (FileHasher, off the GUI thread), creates the file,
-// PUTs each part in turn to its pre-signed URL, streamed from disk (FileSlice through net::Transfer: the
-// memory held is a few chunks, never a part), and completes it. A part whose URL answers 403 (expired)
+// PUTs each part in turn to its pre-signed URL, streamed from disk (net::PartSender, one connection: the
+// memory held is a window of 1 MiB, never a part), and completes it. A part whose URL answers 403 (expired)
 // gets a fresh one through uploadUrl and is sent again, at most twice per part. A rapid upload sends
 // nothing; "exist" is reported as already there. finished() comes once, unless the object is destroyed
 // first; cancel() ends it at once with ApiError::Kind::Cancelled (the unfinished upload is left to the
@@ -102,14 +101,16 @@ private:
     void setStage(Stage stage);
     void finish(api::Result<UploadedFile> result);
     void fail(const api::ApiError &error) { finish(error); }
-    api::ApiError partError(net::Transfer &transfer, int index) const;
+    api::ApiError partError(const net::PartSender::Outcome &sent, int index) const;
 
     api::KooDriveClient *m_client; // outlives the upload
     Options m_options;
     Stage m_stage = Stage::Waiting;
     std::shared_ptr<std::atomic<bool>> m_stopHashing = std::make_shared<std::atomic<bool>>(false);
     api::CallHandle m_call;
-    QPointer<net::Transfer> m_transfer;
+    net::PartSender *m_sender; // a child: one connection for the parts of one origin
+    int m_sending = -1;        // the part under way
+    QElapsedTimer m_partTimer;
     QVector<api::UploadPart> m_parts;
     QVector<int> m_renewals; // per part
     UploadedFile m_file;
