@@ -126,6 +126,8 @@ private slots:
         QTest::addRow("length not a number") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n");
         QTest::addRow("chunk size not hex")
             << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n");
+        QTest::addRow("chunk size of 16 digits") // more than a qint64 holds (the fuzzer found it overflow)
+            << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffff\r\n");
         QTest::addRow("chunk not ended")
             << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nokX\r\n");
     }

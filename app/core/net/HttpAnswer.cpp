@@ -267,10 +267,10 @@ qint64 HttpAnswer::feedChunked(const char *data, qint64 size)
             // chunk-size [; extensions]: 1*HEXDIG, at most 15 of them
             qsizetype digits = 0;
             qint64 value = 0;
-            while (digits < line.size() && digits < 16 && hexValue(line.at(digits)) >= 0) {
-                value = value * 16 + hexValue(line.at(digits));
+            while (digits < line.size() && hexValue(line.at(digits)) >= 0)
                 ++digits;
-            }
+            for (qsizetype i = 0; i < std::min<qsizetype>(digits, 15); ++i)
+                value = value * 16 + hexValue(line.at(i)); // 15 digits fit; more are refused below
             const QByteArray rest = line.mid(digits).trimmed();
             if (digits == 0 || digits > 15 || (!rest.isEmpty() && !rest.startsWith(';'))) {
                 fail(State::Malformed);
