@@ -1,8 +1,8 @@
 // Upload throughput of one 200 MiB file through the client (transfers::FileUpload: 5 MiB parts streamed from
-// disk through net::Transfer) against `curl -T` of the same parts to fresh part URLs of the same server,
-// a koodrive-sim process on loopback; against bare QNetworkAccessManager PUTs of the same parts from memory
-// (what Qt itself does: the rest is the client's own cost); and the client's peak memory growth.
-// Usage: bench_upload [ROUNDS=3] [MEBIBYTES=200]
+// disk by net::PartSender on one kept connection) against `curl -T` of the same parts to fresh part URLs of
+// the same server, a koodrive-sim process on loopback; against bare QNetworkAccessManager PUTs of the same
+// parts from memory (what Qt itself does: the rest is the client's own cost); and the client's peak memory
+// growth. Usage: bench_upload [ROUNDS=3] [MEBIBYTES=200]
 #include "ProcessMemory.h"
 #include "Waiting.h"
 #include "api/KooDriveClient.h"

@@ -35,31 +35,33 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<bool>("keepsConnection");
-        QTest::addRow("length") << QByteArray("HTTP/1.1 200 OK\r\nETag: \"a1\"\r\nContent-Length: 5\r\n\r\nhello")
+        QTest::addRow("length") << QByteArray(
+                                       "HTTP/1.1 200 OK\r\nETag: \"a1\"\r\nContent-Length: 5\r\n\r\nhello")
                                 << false << 200 << QByteArray("hello") << true;
         QTest::addRow("no body") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n") << false << 200
                                  << QByteArray() << true;
         QTest::addRow("204") << QByteArray("HTTP/1.1 204 No Content\r\n\r\n") << false << 204 << QByteArray()
                              << true;
-        QTest::addRow("chunked")
-            << QByteArray("HTTP/1.1 403 Forbidden\r\nTransfer-Encoding: chunked\r\n\r\n"
-                          "5;ext=1\r\n<Erro\r\nA\r\nr>expired<\r\n0\r\nX-Trailer: t\r\n\r\n")
-            << false << 403 << QByteArray("<Error>expired<") << true;
+        QTest::addRow("chunked") << QByteArray(
+                                        "HTTP/1.1 403 Forbidden\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                        "5;ext=1\r\n<Erro\r\nA\r\nr>expired<\r\n0\r\nX-Trailer: t\r\n\r\n")
+                                 << false << 403 << QByteArray("<Error>expired<") << true;
         QTest::addRow("until close") << QByteArray("HTTP/1.1 500 Oops\r\n\r\nsomething broke") << true << 500
                                      << QByteArray("something broke") << false;
-        QTest::addRow("close asked") << QByteArray("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok")
-                                     << false << 200 << QByteArray("ok") << false;
-        QTest::addRow("http/1.0") << QByteArray("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok") << false << 200
-                                  << QByteArray("ok") << false;
+        QTest::addRow("close asked")
+            << QByteArray("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok") << false
+            << 200 << QByteArray("ok") << false;
+        QTest::addRow("http/1.0") << QByteArray("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok") << false
+                                  << 200 << QByteArray("ok") << false;
         QTest::addRow("interim first")
             << QByteArray("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\n"
                           "HTTP/1.1 201 Created\r\nContent-Length: 1\r\n\r\n!")
             << false << 201 << QByteArray("!") << true;
-        QTest::addRow("bare newlines") << QByteArray("HTTP/1.1 200 OK\nContent-Length: 3\n\nabc") << false << 200
-                                       << QByteArray("abc") << true;
+        QTest::addRow("bare newlines") << QByteArray("HTTP/1.1 200 OK\nContent-Length: 3\n\nabc") << false
+                                       << 200 << QByteArray("abc") << true;
         QTest::addRow("same length twice")
-            << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 2, 2\r\nContent-Length: 2\r\n\r\nok") << false << 200
-            << QByteArray("ok") << true;
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 2, 2\r\nContent-Length: 2\r\n\r\nok") << false
+            << 200 << QByteArray("ok") << true;
     }
     void delimitedAnswers()
     {
@@ -89,7 +91,8 @@ private slots:
     void budgetsAreKept_data()
     {
         QTest::addColumn<QByteArray>("bytes");
-        QTest::addRow("announced body") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 1073741824\r\n\r\n");
+        QTest::addRow("announced body")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 1073741824\r\n\r\n");
         QTest::addRow("counted body") << "HTTP/1.1 200 OK\r\n\r\n" + QByteArray(65, 'x');
         QTest::addRow("chunk") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n41\r\n");
         QTest::addRow("chunks") << "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" +
@@ -141,7 +144,8 @@ private slots:
     void anAnswerCutShortIsNotComplete()
     {
         for (const QByteArray &bytes :
-             {QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhel"), QByteArray("HTTP/1.1 200 OK\r\nCont"),
+             {QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhel"),
+              QByteArray("HTTP/1.1 200 OK\r\nCont"),
               QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel")}) {
             for (const HttpAnswer &answer : readAllWays(bytes, 64, true))
                 QCOMPARE(answer.state(), State::Malformed);
@@ -152,7 +156,8 @@ private slots:
     {
         // Transfer-Encoding wins over Content-Length (RFC 9112 §6.3), and such a connection is not reused.
         HttpAnswer answer(64);
-        answer.feed("HTTP/1.1 200 OK\r\nContent-Length: 100\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n");
+        answer.feed("HTTP/1.1 200 OK\r\nContent-Length: 100\r\nTransfer-Encoding: "
+                    "chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n");
         QVERIFY(answer.isComplete());
         QCOMPARE(answer.body(), QByteArray("ok"));
         QVERIFY(!answer.keepsConnection());

@@ -37,11 +37,12 @@ class TestPartSender : public QObject
 
     QUrl partUrl(const HostileServer &server, int number) const
     {
-        return QUrl(server.url().toString() + QStringLiteral("/bucket/part%1?X-Amz-Signature=abc").arg(number));
+        return QUrl(server.url().toString() +
+                    QStringLiteral("/bucket/part%1?X-Amz-Signature=abc").arg(number));
     }
     PartSender::Part part(int number, qint64 offset, qint64 size) const
     {
-        return {partUrl(*m_storage, number), "application/octet-stream", m_path, offset, size,
+        return {partUrl(*m_storage, number),     "application/octet-stream", m_path, offset, size,
                 TransferPolicy::uploadPart(size)};
     }
     // Sends and waits for finished(); false when it did not come.
@@ -104,8 +105,9 @@ private slots:
     {
         // The storage closes the kept connection instead of answering part 2: it goes again on a new one.
         m_storage->on(QStringLiteral("/bucket/"), HostileServer::reply(200, {}));
-        m_storage->on(QStringLiteral("/bucket/part2"),
-                      [](const HostileServer::Request &, QTcpSocket *socket) { socket->abort(); }, 1);
+        m_storage->on(
+            QStringLiteral("/bucket/part2"),
+            [](const HostileServer::Request &, QTcpSocket *socket) { socket->abort(); }, 1);
         PartSender sender;
         QVERIFY(sendAndWait(sender, part(1, 0, MiB)));
         QVERIFY(sendAndWait(sender, part(2, MiB, MiB)));
@@ -153,8 +155,9 @@ private slots:
 
     void aRedirectOnTheSameOriginGetsThePartAgain()
     {
-        m_storage->on(QStringLiteral("/bucket/part1"),
-                      HostileServer::redirect(307, QUrl(m_storage->url().toString() + QStringLiteral("/moved/p1"))));
+        m_storage->on(
+            QStringLiteral("/bucket/part1"),
+            HostileServer::redirect(307, QUrl(m_storage->url().toString() + QStringLiteral("/moved/p1"))));
         m_storage->on(QStringLiteral("/moved/"), HostileServer::reply(200, {}));
         PartSender sender;
         QVERIFY(sendAndWait(sender, part(1, 5, MiB)));
@@ -172,10 +175,12 @@ private slots:
         QCOMPARE(sender.outcome().failure, Failure::TooManyRedirects);
         QCOMPARE(m_storage->requestCount(), 1); // the first hop is back to where it began
         m_storage->clearBehaviours();
-        m_storage->on(QStringLiteral("/bucket/"), [this](const HostileServer::Request &request, QTcpSocket *socket) {
-            HostileServer::redirect(307, QUrl(m_storage->url().toString() + QString::fromLatin1(request.target) +
-                                              QStringLiteral("x")))(request, socket);
-        });
+        m_storage->on(QStringLiteral("/bucket/"),
+                      [this](const HostileServer::Request &request, QTcpSocket *socket) {
+                          HostileServer::redirect(307, QUrl(m_storage->url().toString() +
+                                                            QString::fromLatin1(request.target) +
+                                                            QStringLiteral("x")))(request, socket);
+                      });
         QVERIFY(sendAndWait(sender, part(1, 0, 1000)));
         QCOMPARE(sender.outcome().failure, Failure::TooManyRedirects);
         QCOMPARE(m_storage->requestCount(), 1 + 4); // the first and three hops
@@ -202,9 +207,11 @@ private slots:
     {
         QFETCH(int, kind);
         if (kind == 0)
-            m_storage->on(QStringLiteral("/bucket/"), m_storage->endless("<Error>", QByteArray(64 * 1024, 'e')));
+            m_storage->on(QStringLiteral("/bucket/"),
+                          m_storage->endless("<Error>", QByteArray(64 * 1024, 'e')));
         else
-            m_storage->on(QStringLiteral("/bucket/"), m_storage->huge("application/xml", 1LL << 30, kind == 1));
+            m_storage->on(QStringLiteral("/bucket/"),
+                          m_storage->huge("application/xml", 1LL << 30, kind == 1));
         ProcessMemory::resetPeak();
         const qint64 before = ProcessMemory::residentBytes();
         QElapsedTimer timer;
@@ -229,7 +236,8 @@ private slots:
         timer.start();
         QVERIFY(sendAndWait(sender, slow, 10000));
         QCOMPARE(sender.outcome().failure, Failure::Deadline);
-        QVERIFY2(timer.elapsed() >= 1400 && timer.elapsed() < 4000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY2(timer.elapsed() >= 1400 && timer.elapsed() < 4000,
+                 qPrintable(QString::number(timer.elapsed())));
     }
 
     void aSilentStorageEndsAtTheIdleTime()
@@ -256,9 +264,12 @@ private slots:
                 if (socket->property("answered").toBool())
                     return;
                 socket->setProperty("answered", true);
-                const QByteArray body = "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>";
-                socket->write("HTTP/1.1 403 Forbidden\r\nContent-Type: application/xml\r\nConnection: close\r\n"
-                              "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                const QByteArray body =
+                    "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>";
+                socket->write(
+                    "HTTP/1.1 403 Forbidden\r\nContent-Type: application/xml\r\nConnection: close\r\n"
+                    "Content-Length: " +
+                    QByteArray::number(body.size()) + "\r\n\r\n" + body);
             });
         });
         const qint64 big = 64 * MiB;
@@ -268,8 +279,9 @@ private slots:
         QVERIFY(file.resize(big));
         file.close();
         PartSender sender;
-        QVERIFY(sendAndWait(sender, {QUrl(QStringLiteral("http://127.0.0.1:%1/bucket/p1").arg(early.serverPort())),
-                                     "application/octet-stream", bigPath, 0, big, TransferPolicy::uploadPart(big)}));
+        QVERIFY(sendAndWait(sender,
+                            {QUrl(QStringLiteral("http://127.0.0.1:%1/bucket/p1").arg(early.serverPort())),
+                             "application/octet-stream", bigPath, 0, big, TransferPolicy::uploadPart(big)}));
         QCOMPARE(sender.outcome().failure, Failure::None);
         QCOMPARE(sender.outcome().status, 403);
         QVERIFY(sender.outcome().answeredEarly);

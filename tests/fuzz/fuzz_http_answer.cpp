@@ -40,9 +40,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 3)
         return 0;
-    const qint64 maxBody = data[0] * 4;         // 0 … 1020 bytes
-    const qint64 step = 1 + data[1] % 32;       // reads of 1 … 32 bytes
-    const bool close = data[2] & 1;             // the peer hangs up after the bytes
+    const qint64 maxBody = data[0] * 4;   // 0 … 1020 bytes
+    const qint64 step = 1 + data[1] % 32; // reads of 1 … 32 bytes
+    const bool close = data[2] & 1;       // the peer hangs up after the bytes
     const QByteArray bytes(reinterpret_cast<const char *>(data + 3), qsizetype(size - 3));
     qint64 wholeTaken = 0, piecesTaken = 0;
     const auto whole = read(bytes, maxBody, bytes.size() + 1, close, &wholeTaken);

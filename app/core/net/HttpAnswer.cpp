@@ -22,8 +22,9 @@ bool isToken(const QByteArray &name)
 bool hasToken(const QByteArray &list, QByteArrayView token)
 {
     const QList<QByteArray> items = list.split(',');
-    return std::any_of(items.cbegin(), items.cend(),
-                       [token](const QByteArray &item) { return item.trimmed().compare(token, Qt::CaseInsensitive) == 0; });
+    return std::any_of(items.cbegin(), items.cend(), [token](const QByteArray &item) {
+        return item.trimmed().compare(token, Qt::CaseInsensitive) == 0;
+    });
 }
 
 int hexValue(char c)
@@ -219,14 +220,9 @@ qint64 HttpAnswer::feedBody(const char *data, qint64 size)
             m_state = State::Complete;
         return used;
     }
-    case Framing::UntilClose:
-        appendBody(data, size);
-        return size;
-    case Framing::Chunked:
-        return feedChunked(data, size);
-    case Framing::None:
-        m_state = State::Complete;
-        return 0;
+    case Framing::UntilClose: appendBody(data, size); return size;
+    case Framing::Chunked: return feedChunked(data, size);
+    case Framing::None: m_state = State::Complete; return 0;
     }
     return 0;
 }

@@ -73,7 +73,7 @@ private:
     qint64 m_maxBody;
     qint64 m_maxHead;
     State m_state = State::Head;
-    QByteArray m_head;   // the head being read (or the chunked framing's current line)
+    QByteArray m_head;      // the head being read (or the chunked framing's current line)
     qint64 m_headBytes = 0; // every head byte so far, interim heads and trailers included
     int m_status = 0;
     bool m_http11 = false;

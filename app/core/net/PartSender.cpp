@@ -8,9 +8,9 @@
 namespace koodrive::net {
 
 namespace {
-constexpr qint64 ChunkBytes = 256 * 1024; // read from the file at a time
+constexpr qint64 ChunkBytes = 256 * 1024;   // read from the file at a time
 constexpr qint64 WindowBytes = 1024 * 1024; // queued in the socket at most
-constexpr qint64 ReadBytes = 64 * 1024;   // taken from the socket at a time
+constexpr qint64 ReadBytes = 64 * 1024;     // taken from the socket at a time
 
 bool isRedirect(int status)
 {
@@ -164,8 +164,8 @@ void PartSender::fill()
     while (m_busy && m_socket && m_left > 0 && m_socket->bytesToWrite() < WindowBytes) {
         const qint64 read = m_file.read(m_chunk.data(), std::min(ChunkBytes, m_left));
         if (read <= 0) {
-            m_outcome.localError = read < 0 ? m_file.errorString()
-                                            : tr("The file is shorter than when the upload began.");
+            m_outcome.localError =
+                read < 0 ? m_file.errorString() : tr("The file is shorter than when the upload began.");
             return finish(Transfer::Failure::None);
         }
         m_socket->write(m_chunk.constData(), read);
@@ -179,7 +179,8 @@ void PartSender::onBytesWritten()
         return;
     m_idle.start(m_part.policy.idleTimeoutMs);
     const qint64 queued = m_headBytes + (m_part.size - m_left);
-    const qint64 bodyOut = std::clamp<qint64>(queued - m_socket->bytesToWrite() - m_headBytes, 0, m_part.size);
+    const qint64 bodyOut =
+        std::clamp<qint64>(queued - m_socket->bytesToWrite() - m_headBytes, 0, m_part.size);
     emit sent(bodyOut, m_part.size);
     fill();
 }
@@ -251,8 +252,8 @@ void PartSender::onSocketError()
     if (retryOnFreshConnection())
         return;
     const QString words = m_socket->errorString();
-    if (error == QAbstractSocket::SslHandshakeFailedError || error == QAbstractSocket::SslInvalidUserDataError ||
-        error == QAbstractSocket::SslInternalError)
+    if (error == QAbstractSocket::SslHandshakeFailedError ||
+        error == QAbstractSocket::SslInvalidUserDataError || error == QAbstractSocket::SslInternalError)
         return finish(Transfer::Failure::Insecure, words);
     finish(Transfer::Failure::Network, words);
 }

@@ -49,11 +49,11 @@ public:
     struct Outcome
     {
         Transfer::Failure failure = Transfer::Failure::None;
-        int status = 0;       // the answer's, when failure is None
-        QByteArray body;      // at most the policy's maxBytes
-        QUrl refusedUrl;      // the redirect that was not followed
-        QString errorString;  // the network's words, for Failure::Network and Insecure
-        QString localError;   // the file could not be read as planned (it changed or vanished): nothing sent
+        int status = 0;      // the answer's, when failure is None
+        QByteArray body;     // at most the policy's maxBytes
+        QUrl refusedUrl;     // the redirect that was not followed
+        QString errorString; // the network's words, for Failure::Network and Insecure
+        QString localError;  // the file could not be read as planned (it changed or vanished): nothing sent
         bool answeredEarly = false; // the answer came before the whole part was sent (e.g. 403 at once)
     };
 
@@ -101,9 +101,9 @@ private:
     bool m_retried = false;  // a kept connection that had gone stale was replaced once
     QFile m_file;
     QByteArray m_chunk;
-    qint64 m_left = 0;        // bytes of the part not yet handed to the socket
-    qint64 m_headBytes = 0;   // of the request head, queued before the body
-    qint64 m_received = 0;    // bytes of the answer so far, this attempt
+    qint64 m_left = 0;      // bytes of the part not yet handed to the socket
+    qint64 m_headBytes = 0; // of the request head, queued before the body
+    qint64 m_received = 0;  // bytes of the answer so far, this attempt
     std::optional<HttpAnswer> m_answer;
     QTimer m_deadline;
     QTimer m_idle;

@@ -13,7 +13,6 @@
 #include <memory>
 #include <optional>
 
-
 namespace koodrive::transfers {
 
 // What an upload ended with.
