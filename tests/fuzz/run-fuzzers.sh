@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the fuzzers with clang and runs each for SECONDS (default 3) on its seed corpus: the response
 # parsers on the pages' example responses (seeds/), koodrive-sim's request handling on the pages' example
-# requests (seeds-sim/), the bounded reader on sequences of lengths and pieces (seeds-bounded/), the upload parts' HTTP answer
-# reader on storage answers (seeds-http/). Prints the executions run; fails on any crash or sanitizer report.
+# requests (seeds-sim/), the bounded reader on sequences of lengths and pieces (seeds-bounded/), the upload
+# parts' HTTP answer reader on storage answers (seeds-http/), local file names on hostile names
+# (seeds-names/). Prints the executions run; fails on any crash or sanitizer report.
 # Usage: tests/fuzz/run-fuzzers.sh BUILD_DIR [SECONDS]
 set -euo pipefail
 source_dir=$(cd "$(dirname "$0")" && pwd)
@@ -19,6 +20,7 @@ for fuzzer in "$build_dir"/fuzz_*; do
     [ "$name" = fuzz_sim_request ] && seeds=$source_dir/seeds-sim
     [ "$name" = fuzz_bounded_body ] && seeds=$source_dir/seeds-bounded
     [ "$name" = fuzz_http_answer ] && seeds=$source_dir/seeds-http
+    [ "$name" = fuzz_local_names ] && seeds=$source_dir/seeds-names
     cp "$seeds"/* "$corpus"/
     if ! output=$(cd "$corpus" && "$fuzzer" -max_total_time="$seconds" -timeout=5 -print_final_stats=1 -artifact_prefix="$build_dir/$name-" "$corpus" 2>&1); then
         echo "$output" | tail -60
