@@ -126,6 +126,24 @@ private slots:
         QCOMPARE(m_storage->requestCount(), 5);
     }
 
+    void bytesPastAnAnswerEndTheConnection()
+    {
+        // An answer followed by bytes no request asked for (a second answer, junk): the connection is not
+        // trusted with the next part, which goes on a fresh one and gets its own answer.
+        m_storage->on(QStringLiteral("/bucket/part1"),
+                      [](const HostileServer::Request &, QTcpSocket *socket) {
+                          socket->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
+                                        "HTTP/1.1 500 Smuggled\r\nContent-Length: 0\r\n\r\n");
+                      });
+        m_storage->on(QStringLiteral("/bucket/part2"), HostileServer::reply(200, {}));
+        PartSender sender;
+        QVERIFY(sendAndWait(sender, part(1, 0, 1000)));
+        QCOMPARE(sender.outcome().status, 200);
+        QVERIFY(sendAndWait(sender, part(2, 1000, 1000)));
+        QCOMPARE(sender.outcome().status, 200);
+        QCOMPARE(sender.connectionsOpened(), 2);
+    }
+
     void noPartFollowsARedirectToAnotherOrigin_data()
     {
         QTest::addColumn<int>("status");

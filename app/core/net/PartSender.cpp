@@ -85,6 +85,7 @@ void PartSender::startAttempt()
     }
     m_left = m_part.size;
     m_received = 0;
+    m_trailingBytes = false;
     m_answer.emplace(m_part.policy.maxBytes);
     m_idle.start(m_part.policy.idleTimeoutMs);
     if (m_socket && m_reusable && Transfer::sameOrigin(m_origin, m_url) &&
@@ -194,7 +195,8 @@ void PartSender::onReadyRead()
            (m_answer->state() == HttpAnswer::State::Head || m_answer->state() == HttpAnswer::State::Body)) {
         const QByteArray piece = m_socket->read(ReadBytes);
         m_received += piece.size();
-        m_answer->feed(piece);
+        if (m_answer->feed(piece) < piece.size())
+            m_trailingBytes = true; // bytes past the answer: no request of ours asked for them
     }
     if (!m_busy || !m_answer)
         return;
@@ -263,7 +265,8 @@ void PartSender::onAnswer()
     const HttpAnswer &answer = *m_answer;
     const bool wholePartSent = m_left == 0 && m_socket && m_socket->bytesToWrite() == 0;
     m_outcome.answeredEarly = !wholePartSent;
-    m_reusable = answer.keepsConnection() && wholePartSent;
+    m_reusable =
+        answer.keepsConnection() && wholePartSent && !m_trailingBytes && m_socket->bytesAvailable() == 0;
     const int status = answer.status();
     const QByteArray location = answer.header("Location");
     if (isRedirect(status) && !location.isEmpty()) {

@@ -101,9 +101,10 @@ private:
     bool m_retried = false;  // a kept connection that had gone stale was replaced once
     QFile m_file;
     QByteArray m_chunk;
-    qint64 m_left = 0;      // bytes of the part not yet handed to the socket
-    qint64 m_headBytes = 0; // of the request head, queued before the body
-    qint64 m_received = 0;  // bytes of the answer so far, this attempt
+    qint64 m_left = 0;            // bytes of the part not yet handed to the socket
+    qint64 m_headBytes = 0;       // of the request head, queued before the body
+    qint64 m_received = 0;        // bytes of the answer so far, this attempt
+    bool m_trailingBytes = false; // the storage sent more than its answer: the connection is not reused
     std::optional<HttpAnswer> m_answer;
     QTimer m_deadline;
     QTimer m_idle;
