@@ -11,6 +11,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -258,6 +259,58 @@ private slots:
                     ->column(QStringLiteral("SELECT id FROM files WHERE name = ?"),
                              {QStringLiteral("IMG_0001.jpg")})
                     .isEmpty());
+    }
+
+    void anInterruptedUploadGoesOnAtThePartWhereItStopped()
+    {
+        // The app went away after the storage took part 1 of 3: a new FileUpload sends parts 2 and 3 only,
+        // to fresh URLs, and the file is whole.
+        const QString path = writeFile(QStringLiteral("resumed.jpg"), m_photo);
+        FileUpload::Resume state;
+        QList<int> announced;
+        const auto first = upload({path}, nullptr, [&](FileUpload &job) {
+            connect(&job, &FileUpload::began, &job,
+                    [&announced](const FileUpload::Resume &began) { announced << began.partsSent; });
+            connect(&job, &FileUpload::partSent, &job, [&state, &job](const FileUpload::Resume &now) {
+                state = now;
+                if (now.partsSent == 1)
+                    job.cancel();
+            });
+        });
+        QCOMPARE(first.error().kind, ApiError::Kind::Cancelled);
+        QCOMPARE(announced, QList<int>{0});
+        QCOMPARE(state.partsSent, 1);
+        QVERIFY(!state.fileId.isEmpty());
+        QCOMPARE(state.length, 12 * MiB);
+        QVERIFY(m_sim->column(QStringLiteral("SELECT id FROM files WHERE id = ?"), {state.fileId}).isEmpty());
+
+        const int putsBefore = partPuts();
+        FileUpload::Options options{path};
+        options.resume = state;
+        QVector<qint64> progress;
+        const auto result = upload(options, &progress);
+        QVERIFY2(result.ok(), qPrintable(details(result)));
+        QCOMPARE(result.value().outcome, UploadedFile::Outcome::Uploaded);
+        QCOMPARE(result.value().fileId, state.fileId);
+        QCOMPARE(result.value().partsSent, 2);
+        QCOMPARE(partPuts() - putsBefore, 2); // part 1 is not sent again
+        QCOMPARE(progress.constFirst(), 5 * MiB);
+        QCOMPARE(progress.constLast(), 12 * MiB);
+        QVERIFY(downloaded(state.fileId) == m_photo);
+    }
+
+    void aFileChangedBeforeItsUploadResumesIsRefused()
+    {
+        const QString path = writeFile(QStringLiteral("changed.jpg"), m_photo);
+        FileUpload::Resume state{QStringLiteral("F1"), QByteArray(64, 'a'), 12 * MiB,
+                                 QFileInfo(path).lastModified().toMSecsSinceEpoch() - 5000, 1};
+        const qint64 apiCalls = m_sim->server().http().requestsServed();
+        FileUpload::Options options{path};
+        options.resume = state;
+        const auto result = upload(options);
+        QCOMPARE(result.error().kind, ApiError::Kind::InvalidInput);
+        QCOMPARE(result.error().parameter, QStringLiteral("localPath"));
+        QCOMPARE(m_sim->server().http().requestsServed(), apiCalls);
     }
 
     void aFileThatCannotBeReadIsRefusedBeforeAnyCall()

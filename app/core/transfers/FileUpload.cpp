@@ -113,6 +113,9 @@ void FileUpload::start()
         m_options.mimeType = QMimeDatabase().mimeTypeForFile(info).name();
     if (m_options.fileType == 0)
         m_options.fileType = fileTypeFor(m_options.mimeType);
+    if (m_options.resume)
+        return resumeUpload(*m_options.resume);
+    m_modifiedMs = info.lastModified().toMSecsSinceEpoch();
     setStage(Stage::Hashing);
     // OPERATIONS.md §3: the whole file's SHA-256 goes with createFile (autoRename 4, rapid upload) and
     // completeFile; it is read from disk once, off this thread.
@@ -187,7 +190,77 @@ void FileUpload::create(const QByteArray &sha256Hex, qint64 length)
             }
             m_renewals.fill(0, m_parts.size());
             setStage(Stage::Sending);
+            emit began(resumeState());
             sendPart(0);
+        });
+}
+
+FileUpload::Resume FileUpload::resumeState() const
+{
+    return {m_file.fileId, m_file.sha256Hex, m_length, m_modifiedMs, m_partsDone};
+}
+
+void FileUpload::resumeUpload(const Resume &state)
+{
+    setStage(Stage::Creating);
+    const QFileInfo info(m_options.localPath);
+    const QVector<KooDriveClient::PartSize> planned =
+        KooDriveClient::planParts(state.length, m_options.partSize);
+    if (info.size() != state.length || info.lastModified().toMSecsSinceEpoch() != state.modifiedMs ||
+        state.fileId.isEmpty() || state.partsSent < 0 || state.partsSent > planned.size()) {
+        const ApiError error = ApiError::invalidInput(
+            QStringLiteral("localPath"),
+            tr("%1 changed after its upload began; it has to be uploaded again.").arg(m_options.fileName));
+        QTimer::singleShot(0, this, [this, error] { fail(error); });
+        return;
+    }
+    m_length = state.length;
+    m_modifiedMs = state.modifiedMs;
+    m_partsDone = state.partsSent;
+    m_file.fileId = state.fileId;
+    m_file.fileName = m_options.fileName;
+    m_file.size = state.length;
+    m_file.sha256Hex = state.sha256Hex;
+    m_parts.clear();
+    qint64 offset = 0;
+    for (const KooDriveClient::PartSize &plan : planned) {
+        api::UploadPart part;
+        part.number = plan.partNumber;
+        part.size = plan.partSize;
+        part.offset = offset;
+        offset += part.size;
+        if (m_parts.size() < state.partsSent)
+            m_sentBefore += part.size;
+        m_parts.append(part);
+    }
+    m_renewals.fill(0, m_parts.size());
+    if (state.partsSent == planned.size()) {
+        QTimer::singleShot(0, this, [this] {
+            if (m_stage == Stage::Creating)
+                complete();
+        });
+        return;
+    }
+    // Fresh URLs for the parts still to send (OPERATIONS.md §3: uploadUrl; a part can be sent again).
+    const QVector<KooDriveClient::PartSize> remaining = planned.mid(state.partsSent);
+    m_call = m_client->uploadUrls(
+        {m_file.fileId, remaining, m_options.shareFolderId}, this,
+        [this](const api::Result<QVector<api::UploadPart>> &result) {
+            if (!result.ok())
+                return fail(result.error());
+            for (qsizetype i = m_partsDone; i < m_parts.size(); ++i) {
+                const int number = m_parts.at(i).number;
+                const auto given =
+                    std::find_if(result.value().cbegin(), result.value().cend(),
+                                 [number](const api::UploadPart &part) { return part.number == number; });
+                if (given == result.value().cend())
+                    return fail(ApiError::badResponse(
+                        tr("The server gave no new place to send part %1.").arg(number), 200, QString()));
+                m_parts[i].url = given->url;
+            }
+            setStage(Stage::Sending);
+            emit progress(m_sentBefore, m_length);
+            sendPart(m_partsDone);
         });
 }
 
@@ -227,8 +300,10 @@ void FileUpload::onPartSent(int index)
     const int status = sent.status;
     if (sent.failure == net::Transfer::Failure::None && status >= 200 && status < 300) {
         ++m_file.partsSent;
+        m_partsDone = index + 1;
         m_sentBefore += m_parts.at(index).size;
         emit progress(m_sentBefore, m_length);
+        emit partSent(resumeState());
         if (index + 1 < m_parts.size())
             sendPart(index + 1);
         else

@@ -39,13 +39,26 @@ struct UploadedFile
 // gets a fresh one through uploadUrl and is sent again, at most twice per part. A rapid upload sends
 // nothing; "exist" is reported as already there. finished() comes once, unless the object is destroyed
 // first; cancel() ends it at once with ApiError::Kind::Cancelled (the unfinished upload is left to the
-// server, which removes it after a day: no call abandons one).
+// server, which removes it after a day: no call abandons one). began() and partSent() give what it takes to
+// resume it in another FileUpload (Options::resume), e.g. after the app was quit or crashed.
 class FileUpload final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FileUpload)
 
 public:
+    // What it takes to go on with an upload that another FileUpload began (before a quit or a crash): the
+    // file the server made, the bytes' SHA-256 and length, the local file's modification time when they
+    // were hashed, and how many parts (in order) the storage took. A resumed upload sends only the parts
+    // after those, to fresh URLs (uploadUrl), and completeFile checks the whole file's hash.
+    struct Resume
+    {
+        QString fileId;
+        QByteArray sha256Hex;
+        qint64 length = 0;
+        qint64 modifiedMs = 0;
+        int partsSent = 0;
+    };
     struct Options
     {
         QString localPath{};
@@ -58,6 +71,9 @@ public:
         QString description{};
         qint64 shareFolderId = 0; // x-hw-share-folder-id: into a family's folder
         int maxUrlRenewalsPerPart = 2;
+        // Goes on with an upload begun before: no hash and no createFile. The file must have the size and
+        // modification time it had then, or the upload ends with InvalidInput at once.
+        std::optional<Resume> resume{};
     };
     enum class Stage
     {
@@ -81,6 +97,8 @@ public:
     // Once finished() was emitted.
     const api::Result<UploadedFile> &result() const { return *m_result; }
     qint64 totalBytes() const { return m_length; }
+    // Where the upload stands, for resuming it later (empty fileId before the server made the file).
+    Resume resumeState() const;
 
     // The MIME type's fileType (OPERATIONS.md §3).
     static int fileTypeFor(const QString &mimeType);
@@ -89,10 +107,15 @@ signals:
     void stageChanged(koodrive::transfers::FileUpload::Stage stage);
     // Bytes of the file sent so far (parts answered, and the part under way), of totalBytes().
     void progress(qint64 sent, qint64 total);
+    // The server made the file and gave the part URLs: from here on the upload can be resumed.
+    void began(const koodrive::transfers::FileUpload::Resume &state);
+    // The storage took one more part (state.partsSent parts, in order).
+    void partSent(const koodrive::transfers::FileUpload::Resume &state);
     void finished();
 
 private:
     void create(const QByteArray &sha256Hex, qint64 length);
+    void resumeUpload(const Resume &state);
     void sendPart(int index);
     void onPartSent(int index);
     void renewUrl(int index);
@@ -115,6 +138,8 @@ private:
     UploadedFile m_file;
     qint64 m_length = 0;
     qint64 m_sentBefore = 0; // bytes of the parts already answered
+    qint64 m_modifiedMs = 0; // the local file's, when it was hashed
+    int m_partsDone = 0;     // parts the storage took, in order (resumed ones included)
     std::optional<api::Result<UploadedFile>> m_result;
 };
 
