@@ -1,0 +1,106 @@
+#pragma once
+
+#include "FileUpload.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <memory>
+#include <optional>
+
+namespace koodrive::transfers {
+
+// One file to upload, as the queue keeps it from the drop until it is in the drive (and its album).
+struct QueuedUpload
+{
+    enum class State
+    {
+        Waiting,      // to be sent when its turn comes
+        Running,      // a FileUpload is on it (after a crash: sent again from where it stood)
+        Uploaded,     // in the drive; its album add is still to do
+        Done,         // in the drive (and its album)
+        AlreadyThere, // the same name and bytes were in the folder: nothing was sent
+        Paused,       // stopped by the person; it goes on from where it stood
+        Failed,       // ended with `error` (and `traceId`); Retry makes it Waiting
+        Cancelled,    // stopped for good by the person
+    };
+
+    qint64 id = 0;
+    QString localPath;
+    QString fileName; // the name in the drive
+    QString parentFolderId;
+    qint64 shareFolderId = 0;
+    QString albumId; // a manual album the file goes into once uploaded; empty: none
+    qint64 size = 0; // the local file's, when it was queued
+    State state = State::Waiting;
+    qint64 bytesSent = 0;        // parts the storage took
+    FileUpload::Resume resume{}; // fileId empty until the server made the file
+    QString uploadedFileId;      // the file in the drive, once there
+    QString error;
+    QString traceId;
+    qint64 queuedMs = 0;
+    qint64 endedMs = 0;
+
+    bool hasEnded() const
+    {
+        return state == State::Done || state == State::AlreadyThere || state == State::Failed ||
+               state == State::Cancelled;
+    }
+};
+
+// The durable queue of uploads: an SQLite file in the app's data location, written in WAL mode with
+// synchronous=FULL, so that what was queued, and how far each file got (the part, FileUpload::Resume),
+// survives quitting, a crash and a power cut. Every change is one transaction. A file that is not a queue
+// (damaged, or from a newer app) is moved aside and a new one begun; what the person sees is told.
+class UploadQueue final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UploadQueue)
+
+public:
+    static constexpr int SchemaVersion = 1;
+
+    // Opens (or makes) the queue at `path`. Null, with `error` said, only when no queue can be kept there
+    // at all (the folder cannot be written).
+    static std::unique_ptr<UploadQueue> open(const QString &path, QString *error = nullptr);
+    ~UploadQueue() override;
+
+    // What open() found: empty, or why the old file was moved aside (and where).
+    const QString &recoveryNote() const { return m_recoveryNote; }
+
+    // Appends `uploads` in one transaction; their ids, in order (empty when it could not be written).
+    QList<qint64> add(const QList<QueuedUpload> &uploads);
+    std::optional<QueuedUpload> upload(qint64 id) const;
+    // In the order they were queued.
+    QList<QueuedUpload> all() const;
+    // The oldest waiting one, and those uploaded whose album add is still to do.
+    std::optional<QueuedUpload> nextWaiting() const;
+    QList<QueuedUpload> uploadedNotInAlbum() const;
+
+    bool setState(qint64 id, QueuedUpload::State state, const QString &error = QString(),
+                  const QString &traceId = QString());
+    // How far it got: after createFile and after every part.
+    bool setProgress(qint64 id, const FileUpload::Resume &resume, qint64 bytesSent);
+    // Forgets how far it got (the server no longer has the unfinished upload): it starts again.
+    bool clearProgress(qint64 id);
+    bool setUploaded(qint64 id, const QString &fileId, QueuedUpload::State state);
+    // At start: what a crash left Running goes back to Waiting (to resume at its part).
+    int recoverInterrupted();
+    // Removes the ended ones (Clear finished); how many.
+    int removeEnded();
+
+signals:
+    void added(const QList<qint64> &ids);
+    void changed(qint64 id);
+    void removed();
+
+private:
+    explicit UploadQueue(QString connection);
+    bool prepareSchema(QString *error);
+    bool exec(const QString &sql, const QVariantList &values = {});
+
+    QString m_connection;
+    QString m_recoveryNote;
+};
+
+} // namespace koodrive::transfers

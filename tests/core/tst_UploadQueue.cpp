@@ -1,0 +1,148 @@
+// transfers::UploadQueue: the uploads a person asked for, and how far each got, kept on disk: they survive
+// the app going away, and a file that is not a queue costs the list, never the app.
+#include "transfers/UploadQueue.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using koodrive::transfers::FileUpload;
+using koodrive::transfers::QueuedUpload;
+using koodrive::transfers::UploadQueue;
+using State = QueuedUpload::State;
+
+class TestUploadQueue : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString path() const { return m_dir.filePath(QStringLiteral("queue/uploads.sqlite")); }
+    static QueuedUpload entry(const QString &name, const QString &album = QString())
+    {
+        QueuedUpload upload;
+        upload.localPath = QStringLiteral("/home/someone/Pictures/") + name;
+        upload.fileName = name;
+        upload.parentFolderId = QStringLiteral("F1");
+        upload.albumId = album;
+        upload.size = 1234;
+        return upload;
+    }
+
+private slots:
+    void init() { QDir(QFileInfo(path()).path()).removeRecursively(); }
+
+    void whatWasQueuedIsThereAfterARestart()
+    {
+        {
+            auto queue = UploadQueue::open(path());
+            QVERIFY(queue);
+            QVERIFY(queue->recoveryNote().isEmpty());
+            QSignalSpy added(queue.get(), &UploadQueue::added);
+            const QList<qint64> ids = queue->add({entry(QStringLiteral("a.jpg")),
+                                                  entry(QStringLiteral("b.jpg"), QStringLiteral("A1")),
+                                                  entry(QStringLiteral("c.jpg"))});
+            QCOMPARE(ids.size(), 3);
+            QCOMPARE(added.size(), 1);
+            QCOMPARE(queue->nextWaiting()->id, ids.at(0));
+            QVERIFY(queue->setState(ids.at(0), State::Running));
+            QVERIFY(queue->setProgress(ids.at(0),
+                                       {QStringLiteral("FILE1"), QByteArray(64, 'e'), 12345, 777, 2}, 10000));
+            QVERIFY(queue->setUploaded(ids.at(1), QStringLiteral("FILE2"), State::Uploaded));
+            QVERIFY(queue->setState(ids.at(2), State::Failed, QStringLiteral("The storage refused part 1"),
+                                    QStringLiteral("trace-9")));
+        } // the app goes away with a.jpg running
+        auto queue = UploadQueue::open(path());
+        QVERIFY(queue);
+        QList<QueuedUpload> all = queue->all();
+        QCOMPARE(all.size(), 3);
+        QCOMPARE(all.at(0).state, State::Running);
+        QCOMPARE(queue->recoverInterrupted(), 1);
+        const QueuedUpload a = *queue->upload(all.at(0).id);
+        QCOMPARE(a.state, State::Waiting);
+        QCOMPARE(a.resume.fileId, QStringLiteral("FILE1"));
+        QCOMPARE(a.resume.sha256Hex, QByteArray(64, 'e'));
+        QCOMPARE(a.resume.length, 12345);
+        QCOMPARE(a.resume.modifiedMs, 777);
+        QCOMPARE(a.resume.partsSent, 2);
+        QCOMPARE(a.bytesSent, 10000);
+        QCOMPARE(a.localPath, QStringLiteral("/home/someone/Pictures/a.jpg"));
+        QCOMPARE(queue->uploadedNotInAlbum().size(), 1);
+        QCOMPARE(queue->uploadedNotInAlbum().at(0).uploadedFileId, QStringLiteral("FILE2"));
+        const QueuedUpload c = *queue->upload(all.at(2).id);
+        QCOMPARE(c.error, QStringLiteral("The storage refused part 1"));
+        QCOMPARE(c.traceId, QStringLiteral("trace-9"));
+        QVERIFY(c.endedMs > 0);
+        QCOMPARE(queue->removeEnded(), 1);
+        QCOMPARE(queue->all().size(), 2);
+        QVERIFY(queue->clearProgress(a.id));
+        QVERIFY(queue->upload(a.id)->resume.fileId.isEmpty());
+    }
+
+    void aDamagedFileIsMovedAsideAndANewListBegun_data()
+    {
+        QTest::addColumn<QByteArray>("contents");
+        QTest::addRow("not a database") << QByteArray("this is not SQLite at all").repeated(200);
+        QTest::addRow("truncated") << QByteArray();
+    }
+    void aDamagedFileIsMovedAsideAndANewListBegun()
+    {
+        QFETCH(QByteArray, contents);
+        {
+            auto queue = UploadQueue::open(path());
+            queue->add({entry(QStringLiteral("a.jpg"))});
+        }
+        QFile file(path());
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        if (contents.isEmpty())
+            QVERIFY(file.resize(file.size() / 3));
+        else
+            QCOMPARE(file.write(contents), contents.size());
+        file.close();
+        QFile::remove(path() + QStringLiteral("-wal"));
+        auto queue = UploadQueue::open(path());
+        QVERIFY(queue);
+        QVERIFY(!queue->recoveryNote().isEmpty());
+        QVERIFY(queue->all().isEmpty());
+        QVERIFY(queue->add({entry(QStringLiteral("b.jpg"))}).size() == 1);
+        QCOMPARE(
+            QDir(QFileInfo(path()).path()).entryList({QStringLiteral("uploads.sqlite.unreadable-*")}).size(),
+            1);
+    }
+
+    void aListFromANewerAppIsNotTouched()
+    {
+        {
+            auto queue = UploadQueue::open(path());
+            QVERIFY(queue);
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
+            db.setDatabaseName(path());
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(
+                QStringLiteral("PRAGMA user_version = %1").arg(UploadQueue::SchemaVersion + 1));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+        QString error;
+        auto queue = UploadQueue::open(path(), &error);
+        QVERIFY2(queue, qPrintable(error));
+        QVERIFY(queue->recoveryNote().contains(QLatin1String("newer version")));
+    }
+
+    void aFolderThatCannotBeWrittenIsSaid()
+    {
+        QString error;
+        auto queue = UploadQueue::open(QStringLiteral("/proc/no such place/uploads.sqlite"), &error);
+        QVERIFY(!queue);
+        QVERIFY(!error.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUploadQueue)
+#include "tst_UploadQueue.moc"
