@@ -8,9 +8,9 @@
 namespace koodrive::net {
 
 namespace {
-constexpr qint64 ChunkBytes = 256 * 1024;   // read from the file at a time
-constexpr qint64 WindowBytes = 1024 * 1024; // queued in the socket at most
-constexpr qint64 ReadBytes = 64 * 1024;     // taken from the socket at a time
+constexpr qint64 ChunkBytes = 1024 * 1024;      // read from the file at a time
+constexpr qint64 WindowBytes = 4 * 1024 * 1024; // queued in the socket at most
+constexpr qint64 ReadBytes = 64 * 1024;         // taken from the socket at a time
 
 bool isRedirect(int status)
 {

@@ -23,7 +23,7 @@ namespace koodrive::net {
 // Why not QNetworkAccessManager: Qt 6.4 sends a request body from its HTTP thread and fetches it from the
 // device's thread 16 KiB at a time (QHttpProtocolHandler's socketWriteMaxSize), one cross-thread round trip
 // each: 64–72 MiB/s on loopback where curl sends 270 (tests/bench/bench_upload). Here the file is read in
-// 256 KiB pieces straight into the socket, with up to 1 MiB queued, and the socket's own notifications drive
+// 1 MiB pieces straight into the socket, with up to 4 MiB queued, and the socket's own notifications drive
 // it: nothing of the file is held beyond that window.
 //
 // The rules are net::Transfer's, for the answer and for the hops: the answer is read by HttpAnswer under the

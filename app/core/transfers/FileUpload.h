@@ -35,7 +35,7 @@ struct UploadedFile
 
 // Uploads one local file (OPERATIONS.md §3): hashes it (FileHasher, off the GUI thread), creates the file,
 // PUTs each part in turn to its pre-signed URL, streamed from disk (net::PartSender, one connection: the
-// memory held is a window of 1 MiB, never a part), and completes it. A part whose URL answers 403 (expired)
+// memory held is a window of 4 MiB, never a part), and completes it. A part whose URL answers 403 (expired)
 // gets a fresh one through uploadUrl and is sent again, at most twice per part. A rapid upload sends
 // nothing; "exist" is reported as already there. finished() comes once, unless the object is destroyed
 // first; cancel() ends it at once with ApiError::Kind::Cancelled (the unfinished upload is left to the
