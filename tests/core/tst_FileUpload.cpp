@@ -6,6 +6,7 @@
 #include "SimHttpServer.h"
 #include "TestPhotos.h"
 #include "Waiting.h"
+#include "api/ApiError.h"
 #include "api/KooDriveClient.h"
 #include "transfers/FileUpload.h"
 
@@ -297,6 +298,40 @@ private slots:
         QCOMPARE(progress.constFirst(), 5 * MiB);
         QCOMPARE(progress.constLast(), 12 * MiB);
         QVERIFY(downloaded(state.fileId) == m_photo);
+    }
+
+    void aCompleteThatWentThroughBeforeIsNotAFailure()
+    {
+        // The app went away after its complete reached the server but before the answer did: the file is
+        // made, and the upload is gone (13000401). Resumed, the upload finds its file instead of failing.
+        const QString path = writeFile(QStringLiteral("completed.jpg"), m_photo);
+        FileUpload::Resume state;
+        const auto first = upload({path}, nullptr, [&state](FileUpload &job) {
+            connect(&job, &FileUpload::partSent, &job,
+                    [&state](const FileUpload::Resume &now) { state = now; });
+        });
+        QVERIFY2(first.ok(), qPrintable(details(first)));
+        QCOMPARE(state.partsSent, 3);
+        QCOMPARE(state.containerId, m_sim->containerId());
+        const int puts = partPuts();
+        FileUpload::Options options{path};
+        options.resume = state;
+        const auto again = upload(options);
+        QVERIFY2(again.ok(), qPrintable(details(again)));
+        QCOMPARE(again.value().fileId, first.value().fileId);
+        QCOMPARE(again.value().outcome, UploadedFile::Outcome::Uploaded);
+        QCOMPARE(partPuts(), puts);
+        QCOMPARE(m_sim->column(QStringLiteral("SELECT id FROM files WHERE name = ?"),
+                               {QStringLiteral("completed.jpg")}),
+                 QStringList{first.value().fileId});
+
+        // An upload the server never finished and no longer has: a clear failure, not a wait.
+        FileUpload::Resume lost = state;
+        lost.fileId = QStringLiteral("no-such-upload");
+        options.resume = lost;
+        const auto gone = upload(options);
+        QVERIFY(!gone.ok());
+        QCOMPARE(gone.error().code, api::ErrorCode::UploadMissing);
     }
 
     void aFileChangedBeforeItsUploadResumesIsRefused()

@@ -50,8 +50,9 @@ private slots:
             QCOMPARE(added.size(), 1);
             QCOMPARE(queue->nextWaiting()->id, ids.at(0));
             QVERIFY(queue->setState(ids.at(0), State::Running));
-            QVERIFY(queue->setProgress(ids.at(0),
-                                       {QStringLiteral("FILE1"), QByteArray(64, 'e'), 12345, 777, 2}, 10000));
+            QVERIFY(queue->setProgress(
+                ids.at(0),
+                {QStringLiteral("FILE1"), QByteArray(64, 'e'), 12345, 777, 2, QStringLiteral("C1")}, 10000));
             QVERIFY(queue->setUploaded(ids.at(1), QStringLiteral("FILE2"), State::Uploaded));
             QVERIFY(queue->setState(ids.at(2), State::Failed, QStringLiteral("The storage refused part 1"),
                                     QStringLiteral("trace-9")));
@@ -69,6 +70,7 @@ private slots:
         QCOMPARE(a.resume.length, 12345);
         QCOMPARE(a.resume.modifiedMs, 777);
         QCOMPARE(a.resume.partsSent, 2);
+        QCOMPARE(a.resume.containerId, QStringLiteral("C1"));
         QCOMPARE(a.bytesSent, 10000);
         QCOMPARE(a.localPath, QStringLiteral("/home/someone/Pictures/a.jpg"));
         QCOMPARE(queue->uploadedNotInAlbum().size(), 1);

@@ -1,5 +1,6 @@
 #include "FileUpload.h"
 
+#include "api/ApiError.h"
 #include "api/ResponseParsers.h"
 #include "net/PartSender.h"
 
@@ -160,6 +161,7 @@ void FileUpload::create(const QByteArray &sha256Hex, qint64 length)
                 return fail(result.error());
             const api::CreatedUpload &created = result.value();
             m_file.fileId = created.fileId;
+            m_containerId = created.containerId;
             m_file.fileName = created.fileName;
             if (created.exist) {
                 m_file.outcome = UploadedFile::Outcome::AlreadyThere;
@@ -197,7 +199,7 @@ void FileUpload::create(const QByteArray &sha256Hex, qint64 length)
 
 FileUpload::Resume FileUpload::resumeState() const
 {
-    return {m_file.fileId, m_file.sha256Hex, m_length, m_modifiedMs, m_partsDone};
+    return {m_file.fileId, m_file.sha256Hex, m_length, m_modifiedMs, m_partsDone, m_containerId};
 }
 
 void FileUpload::resumeUpload(const Resume &state)
@@ -218,6 +220,7 @@ void FileUpload::resumeUpload(const Resume &state)
     m_modifiedMs = state.modifiedMs;
     m_partsDone = state.partsSent;
     m_file.fileId = state.fileId;
+    m_containerId = state.containerId;
     m_file.fileName = m_options.fileName;
     m_file.size = state.length;
     m_file.sha256Hex = state.sha256Hex;
@@ -345,13 +348,46 @@ void FileUpload::renewUrl(int index)
 void FileUpload::complete()
 {
     setStage(Stage::Completing);
-    m_call = m_client->completeFile({m_file.fileId, m_file.sha256Hex, m_options.shareFolderId}, this,
-                                    [this](const api::Result<api::Done> &result) {
-                                        if (!result.ok())
-                                            return fail(result.error());
-                                        m_file.outcome = UploadedFile::Outcome::Uploaded;
-                                        finish(m_file);
-                                    });
+    m_call = m_client->completeFile(
+        {m_file.fileId, m_file.sha256Hex, m_options.shareFolderId}, this,
+        [this](const api::Result<api::Done> &result) {
+            if (result.ok()) {
+                m_file.outcome = UploadedFile::Outcome::Uploaded;
+                return finish(m_file);
+            }
+            // A complete sent before (by a FileUpload that went away after sending it) may still be joining
+            // the parts (13000409 while it does), or have made the file already (then there is no upload
+            // any more: 13000401). Whether the file is there settles it.
+            const QString code = result.error().code;
+            if ((code == api::ErrorCode::UploadFailed || code == api::ErrorCode::UploadMissing) &&
+                m_completeAttempts < MaxCompleteAttempts)
+                return confirmComplete(result.error());
+            fail(result.error());
+        });
+}
+
+void FileUpload::confirmComplete(const ApiError &refusal)
+{
+    ++m_completeAttempts;
+    auto again = [this, refusal] {
+        if (refusal.code == api::ErrorCode::UploadMissing)
+            return fail(refusal); // no upload, and no file: nothing left to complete
+        QTimer::singleShot(CompleteRetryMs, this, [this] {
+            if (m_stage == Stage::Completing)
+                complete();
+        });
+    };
+    if (m_containerId.isEmpty())
+        return again();
+    m_call = m_client->fileDetail(m_file.fileId, m_containerId, QString(), this,
+                                  [this, again](const api::Result<api::DriveFile> &detail) {
+                                      if (detail.ok() && detail.value().size == m_length) {
+                                          m_file.outcome = UploadedFile::Outcome::Uploaded;
+                                          m_file.fileName = detail.value().name;
+                                          return finish(m_file);
+                                      }
+                                      again();
+                                  });
 }
 
 ApiError FileUpload::partError(const net::PartSender::Outcome &sent, int index) const

@@ -58,6 +58,7 @@ public:
         qint64 length = 0;
         qint64 modifiedMs = 0;
         int partsSent = 0;
+        QString containerId{}; // the space the file is made in (to ask whether a complete went through)
     };
     struct Options
     {
@@ -120,6 +121,7 @@ private:
     void onPartSent(int index);
     void renewUrl(int index);
     void complete();
+    void confirmComplete(const api::ApiError &refusal);
     void setStage(Stage stage);
     void finish(api::Result<UploadedFile> result);
     void fail(const api::ApiError &error) { finish(error); }
@@ -139,7 +141,11 @@ private:
     qint64 m_length = 0;
     qint64 m_sentBefore = 0; // bytes of the parts already answered
     qint64 m_modifiedMs = 0; // the local file's, when it was hashed
-    int m_partsDone = 0;     // parts the storage took, in order (resumed ones included)
+    int m_partsDone = 0;
+    int m_completeAttempts = 0;
+    QString m_containerId;
+    static constexpr int MaxCompleteAttempts = 8;
+    static constexpr int CompleteRetryMs = 500; // parts the storage took, in order (resumed ones included)
     std::optional<api::Result<UploadedFile>> m_result;
 };
 

@@ -22,7 +22,7 @@ static_assert(int(QueuedUpload::State::Waiting) == 0 && int(QueuedUpload::State:
 const char *const Columns =
     "id, local_path, file_name, parent_folder_id, share_folder_id, album_id, size, state, bytes_sent, "
     "file_id, sha256, length, modified_ms, parts_sent, uploaded_file_id, error, trace_id, queued_ms, "
-    "ended_ms";
+    "ended_ms, container_id";
 
 QueuedUpload rowOf(const QSqlQuery &query)
 {
@@ -48,6 +48,7 @@ QueuedUpload rowOf(const QSqlQuery &query)
     upload.traceId = next().toString();
     upload.queuedMs = next().toLongLong();
     upload.endedMs = next().toLongLong();
+    upload.resume.containerId = next().toString();
     return upload;
 }
 
@@ -170,7 +171,7 @@ bool UploadQueue::prepareSchema(QString *error)
             "DEFAULT '', length INTEGER NOT NULL DEFAULT 0, modified_ms INTEGER NOT NULL DEFAULT 0, "
             "parts_sent INTEGER NOT NULL DEFAULT 0, uploaded_file_id TEXT NOT NULL DEFAULT '', error TEXT "
             "NOT NULL DEFAULT '', trace_id TEXT NOT NULL DEFAULT '', queued_ms INTEGER NOT NULL, ended_ms "
-            "INTEGER NOT NULL DEFAULT 0)")) &&
+            "INTEGER NOT NULL DEFAULT 0, container_id TEXT NOT NULL DEFAULT '')")) &&
         query.exec(QStringLiteral("CREATE INDEX uploads_state ON uploads (state, id)")) &&
         query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion));
     if (!made)
@@ -270,9 +271,9 @@ bool UploadQueue::setProgress(qint64 id, const FileUpload::Resume &resume, qint6
 {
     const bool ok =
         exec(QStringLiteral("UPDATE uploads SET file_id = ?, sha256 = ?, length = ?, modified_ms = ?, "
-                            "parts_sent = ?, bytes_sent = ? WHERE id = ?"),
+                            "parts_sent = ?, bytes_sent = ?, container_id = ? WHERE id = ?"),
              {resume.fileId, QString::fromLatin1(resume.sha256Hex), resume.length, resume.modifiedMs,
-              resume.partsSent, bytesSent, id});
+              resume.partsSent, bytesSent, resume.containerId, id});
     if (ok)
         emit changed(id);
     return ok;
