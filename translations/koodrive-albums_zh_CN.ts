@@ -245,6 +245,25 @@
     </message>
 </context>
 <context>
+    <name>koodrive::net::PartSender</name>
+    <message>
+        <source>The file is shorter than when the upload began.</source>
+        <translation>文件比开始上传时更短了。</translation>
+    </message>
+    <message>
+        <source>This build of the app has no TLS.</source>
+        <translation>此版本的应用不支持 TLS。</translation>
+    </message>
+    <message>
+        <source>The storage closed the connection in the middle of its answer.</source>
+        <translation>存储在应答过程中关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The storage closed the connection before it answered.</source>
+        <translation>存储在应答之前关闭了连接。</translation>
+    </message>
+</context>
+<context>
     <name>koodrive::thumbnails::OriginalLoader</name>
     <message>
         <source>This photo cannot be downloaded.</source>
@@ -269,13 +288,6 @@
     <message>
         <source>The photo&apos;s address sent the app somewhere it does not follow.</source>
         <translation>照片的地址把应用转向了一个它不会跟随的位置。</translation>
-    </message>
-</context>
-<context>
-    <name>koodrive::transfers::FileSlice</name>
-    <message>
-        <source>The file is shorter than it was when the upload began.</source>
-        <translation>文件比开始上传时短了。</translation>
     </message>
 </context>
 <context>
@@ -327,6 +339,40 @@
     <message>
         <source>The upload was stopped.</source>
         <translation>上传已停止。</translation>
+    </message>
+    <message>
+        <source>%1 changed after its upload began; it has to be uploaded again.</source>
+        <translation>%1 在开始上传后被修改；需要重新上传。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read while it was sent: %2</source>
+        <translation>发送 %1 时无法读取：%2</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::transfers::UploadQueue</name>
+    <message>
+        <source>%1, and it could not be moved aside</source>
+        <translation>%1，且无法将其移到一旁</translation>
+    </message>
+    <message>
+        <source>The list of uploads could not be read (%1). It was kept as %2 and a new list begun.</source>
+        <translation>无法读取上传列表（%1）。原文件已保留为 %2，并已新建列表。</translation>
+    </message>
+    <message>
+        <source>The list of uploads cannot be kept in %1: %2</source>
+        <translation>无法在 %1 中保存上传列表：%2</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of the app</source>
+        <translation>它由更新版本的应用写入</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::transfers::UploadRunner</name>
+    <message>
+        <source>In the drive, but not added to the album: %1</source>
+        <translation>已在云盘中，但未添加到相册：%1</translation>
     </message>
 </context>
 <context>
