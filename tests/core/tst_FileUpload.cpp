@@ -44,11 +44,7 @@ private:
 
     QString writeFile(const QString &name, const QByteArray &bytes)
     {
-        const QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-            qFatal("cannot write %s", qPrintable(path));
-        return path;
+        return test::writeTestFile(m_dir.filePath(name), bytes);
     }
     // Runs an upload to its end: its result (and the progress it reported, in `progress`).
     api::Result<UploadedFile> upload(FileUpload::Options options, QVector<qint64> *progress = nullptr,
@@ -67,15 +63,6 @@ private:
         return job.result();
     }
     // PUTs that reached object storage's upload route.
-    int partPuts() const
-    {
-        int puts = 0;
-        const auto &requests = m_sim->server().objects().objectRequests();
-        for (auto it = requests.cbegin(); it != requests.cend(); ++it)
-            if (it.key().startsWith(QLatin1String("/obs/upload/")))
-                puts += it.value();
-        return puts;
-    }
     QByteArray downloaded(const QString &fileId)
     {
         const auto links = test::wait<QVector<api::DownloadLink>>([&](QObject *c, auto done) {
@@ -119,7 +106,7 @@ private slots:
         QCOMPARE(file.size, 12 * MiB);
         QCOMPARE(file.sha256Hex, QCryptographicHash::hash(m_photo, QCryptographicHash::Sha256).toHex());
         QCOMPARE(file.partsSent, 3); // 5 + 5 + 2 MiB
-        QCOMPARE(partPuts(), 3);
+        QCOMPARE(m_sim->uploadPartPuts(), 3);
         QCOMPARE(m_sim->server().http().requestsServed() - apiCalls, 2); // create and complete
         // Progress in bytes, never backwards, to the whole file.
         QVERIFY(!progress.isEmpty());
@@ -144,13 +131,13 @@ private slots:
     {
         const auto first = upload({m_photoPath});
         QVERIFY2(first.ok(), qPrintable(details(first)));
-        const int puts = partPuts();
+        const int puts = m_sim->uploadPartPuts();
         FileUpload::Options again{m_photoPath, QStringLiteral("copy of the harbour.jpg")};
         const auto second = upload(again);
         QVERIFY2(second.ok(), qPrintable(details(second)));
         QCOMPARE(second.value().outcome, UploadedFile::Outcome::RapidUpload);
         QCOMPARE(second.value().partsSent, 0);
-        QCOMPARE(partPuts(), puts); // not one byte sent
+        QCOMPARE(m_sim->uploadPartPuts(), puts); // not one byte sent
         QVERIFY(second.value().fileId != first.value().fileId);
         QCOMPARE(second.value().fileName, QStringLiteral("copy of the harbour.jpg"));
         QVERIFY(downloaded(second.value().fileId) == m_photo);
@@ -192,7 +179,7 @@ private slots:
         QVERIFY2(result.ok(), qPrintable(details(result)));
         QCOMPARE(result.value().urlRenewals, 3);
         QCOMPARE(result.value().partsSent, 3);
-        QCOMPARE(partPuts(), 6); // three refused, three sent again
+        QCOMPARE(m_sim->uploadPartPuts(), 6); // three refused, three sent again
         // create, 3 × uploadUrl, complete, and the one call whose X-Date the moved clock refused once
         QCOMPARE(m_sim->server().http().requestsServed() - apiCalls, 6);
         QVERIFY(downloaded(result.value().fileId) == m_photo);
@@ -251,9 +238,9 @@ private slots:
         job.start();
         QVERIFY(finished.wait(30000));
         QCOMPARE(job.result().error().kind, ApiError::Kind::Cancelled);
-        const int puts = partPuts();
+        const int puts = m_sim->uploadPartPuts();
         QTest::qWait(300);
-        QCOMPARE(partPuts(), puts);
+        QCOMPARE(m_sim->uploadPartPuts(), puts);
         QVERIFY(puts <= 1);
         QCOMPARE(finished.size(), 1);
         QVERIFY(m_sim
@@ -285,7 +272,7 @@ private slots:
         QCOMPARE(state.length, 12 * MiB);
         QVERIFY(m_sim->column(QStringLiteral("SELECT id FROM files WHERE id = ?"), {state.fileId}).isEmpty());
 
-        const int putsBefore = partPuts();
+        const int putsBefore = m_sim->uploadPartPuts();
         FileUpload::Options options{path};
         options.resume = state;
         QVector<qint64> progress;
@@ -294,7 +281,7 @@ private slots:
         QCOMPARE(result.value().outcome, UploadedFile::Outcome::Uploaded);
         QCOMPARE(result.value().fileId, state.fileId);
         QCOMPARE(result.value().partsSent, 2);
-        QCOMPARE(partPuts() - putsBefore, 2); // part 1 is not sent again
+        QCOMPARE(m_sim->uploadPartPuts() - putsBefore, 2); // part 1 is not sent again
         QCOMPARE(progress.constFirst(), 5 * MiB);
         QCOMPARE(progress.constLast(), 12 * MiB);
         QVERIFY(downloaded(state.fileId) == m_photo);
@@ -313,14 +300,14 @@ private slots:
         QVERIFY2(first.ok(), qPrintable(details(first)));
         QCOMPARE(state.partsSent, 3);
         QCOMPARE(state.containerId, m_sim->containerId());
-        const int puts = partPuts();
+        const int puts = m_sim->uploadPartPuts();
         FileUpload::Options options{path};
         options.resume = state;
         const auto again = upload(options);
         QVERIFY2(again.ok(), qPrintable(details(again)));
         QCOMPARE(again.value().fileId, first.value().fileId);
         QCOMPARE(again.value().outcome, UploadedFile::Outcome::Uploaded);
-        QCOMPARE(partPuts(), puts);
+        QCOMPARE(m_sim->uploadPartPuts(), puts);
         QCOMPARE(m_sim->column(QStringLiteral("SELECT id FROM files WHERE name = ?"),
                                {QStringLiteral("completed.jpg")}),
                  QStringList{first.value().fileId});

@@ -43,11 +43,7 @@ class TestUploadRunner : public QObject
 
     QString writeFile(const QString &name, const QByteArray &bytes)
     {
-        const QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-            qFatal("cannot write %s", qPrintable(path));
-        return path;
+        return test::writeTestFile(m_dir.filePath(name), bytes);
     }
     QueuedUpload entry(const QString &path, const QString &album = QString()) const
     {
@@ -59,24 +55,10 @@ class TestUploadRunner : public QObject
         upload.size = QFileInfo(path).size();
         return upload;
     }
-    int partPuts() const
-    {
-        int puts = 0;
-        const auto &requests = m_sim->server().objects().objectRequests();
-        for (auto it = requests.cbegin(); it != requests.cend(); ++it)
-            if (it.key().startsWith(QLatin1String("/obs/upload/")))
-                puts += it.value();
-        return puts;
-    }
     QStringList namesInFolder()
     {
         return m_sim->column(QStringLiteral("SELECT name FROM files WHERE parent_id = ? ORDER BY name"),
                              {m_folderId});
-    }
-    QStringList albumFileIds(const QString &albumId)
-    {
-        return m_sim->column(
-            QStringLiteral("SELECT file_id FROM album_items WHERE album_id = ? ORDER BY file_id"), {albumId});
     }
     QString newAlbum(const QString &name)
     {
@@ -135,7 +117,7 @@ private slots:
         for (qint64 id : ids.mid(0, 4))
             uploaded << m_queue->upload(id)->uploadedFileId;
         uploaded.sort();
-        QCOMPARE(albumFileIds(album), uploaded);
+        QCOMPARE(m_sim->albumItems(album), uploaded);
     }
 
     void aSecondDropWhileRunningJoinsTheQueue()
@@ -157,10 +139,10 @@ private slots:
         m_queue->add({entry(path)});
         UploadRunner runner(m_client.get(), m_queue.get());
         QVERIFY(runUntilIdle(runner));
-        const int puts = partPuts();
+        const int puts = m_sim->uploadPartPuts();
         const qint64 second = m_queue->add({entry(path)}).value(0);
         QTRY_COMPARE(m_queue->upload(second)->state, State::AlreadyThere);
-        QCOMPARE(partPuts(), puts);
+        QCOMPARE(m_sim->uploadPartPuts(), puts);
         QCOMPARE(namesInFolder(), QStringList{QStringLiteral("twice.jpg")});
     }
 
@@ -194,13 +176,13 @@ private slots:
         QVERIFY(runUntilIdle(runner));
         QCOMPARE(m_queue->upload(id)->state, State::Paused);
         QCOMPARE(m_queue->upload(id)->resume.partsSent, 1);
-        const int puts = partPuts();
+        const int puts = m_sim->uploadPartPuts();
         disconnect(m_queue.get(), &UploadQueue::changed, &runner, nullptr);
         QSignalSpy idle(&runner, &UploadRunner::idle);
         runner.resume(id);
         QVERIFY(idle.wait(60000));
         QCOMPARE(m_queue->upload(id)->state, State::Done);
-        QCOMPARE(partPuts() - puts, 2); // parts 2 and 3 only
+        QCOMPARE(m_sim->uploadPartPuts() - puts, 2); // parts 2 and 3 only
     }
 
     void anUploadCutShortGoesOnAtItsPart()
@@ -227,15 +209,15 @@ private slots:
         QCOMPARE(queue->upload(id)->resume.partsSent, 1);
         queue.reset();
         QTest::qWait(200);
-        const int puts = partPuts();
+        const int puts = m_sim->uploadPartPuts();
         queue = UploadQueue::open(queuePath);
         QCOMPARE(queue->upload(id)->state, State::Running);
         UploadRunner runner(m_client.get(), queue.get());
         QVERIFY(runUntilIdle(runner));
         const QueuedUpload done = *queue->upload(id);
         QVERIFY2(done.state == State::Done, qPrintable(done.error));
-        QCOMPARE(partPuts() - puts, 2);
-        QCOMPARE(albumFileIds(album), QStringList{done.uploadedFileId});
+        QCOMPARE(m_sim->uploadPartPuts() - puts, 2);
+        QCOMPARE(m_sim->albumItems(album), QStringList{done.uploadedFileId});
         QCOMPARE(namesInFolder(), QStringList{QStringLiteral("cut.jpg")});
     }
 
@@ -284,7 +266,7 @@ private slots:
         first.kill();
         QVERIFY(first.waitForFinished(10000));
         const QList<QueuedUpload> atKill = watcher->all();
-        const int putsAtKill = partPuts();
+        const int putsAtKill = m_sim->uploadPartPuts();
         qint64 partsStillToSend = 0;
         for (const QueuedUpload &upload : atKill) {
             if (upload.state == State::Done || upload.state == State::Uploaded)
@@ -309,13 +291,13 @@ private slots:
         for (const QueuedUpload &upload : entries)
             expectedNames << upload.fileName;
         QCOMPARE(namesInFolder(), expectedNames); // each once, under its own name
-        const QStringList inAlbum = albumFileIds(album);
+        const QStringList inAlbum = m_sim->albumItems(album);
         QCOMPARE(QSet<QString>(inAlbum.cbegin(), inAlbum.cend()), uploaded);
         QCOMPARE(inAlbum.size(), 40);
         // Only the parts not yet taken were sent; a part under way at the kill, whose answer never came, may
         // go again (the pages list no call that says which parts the storage holds): at most one per file
         // that was running.
-        const qint64 sentAfter = partPuts() - putsAtKill;
+        const qint64 sentAfter = m_sim->uploadPartPuts() - putsAtKill;
         QVERIFY2(sentAfter >= partsStillToSend && sentAfter <= partsStillToSend + 2,
                  qPrintable(QStringLiteral("%1 parts sent after the restart, %2 still to send")
                                 .arg(sentAfter)

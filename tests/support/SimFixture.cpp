@@ -1,6 +1,7 @@
 #include "SimFixture.h"
 
 #include "FileStore.h"
+#include "SimHttpServer.h"
 
 #include <QDateTime>
 #include <QEventLoop>
@@ -218,6 +219,16 @@ QStringList SimFixture::childIds(const QString &folderId, int fileType)
     while (q.next())
         ids << q.value(0).toString();
     return ids;
+}
+
+int SimFixture::uploadPartPuts()
+{
+    int puts = 0;
+    const auto &requests = m_server->objects().objectRequests();
+    for (auto it = requests.cbegin(); it != requests.cend(); ++it)
+        if (it.key().startsWith(QLatin1String("/obs/upload/")))
+            puts += it.value();
+    return puts;
 }
 
 QStringList SimFixture::column(const QString &sql, const QVariantList &values)

@@ -74,6 +74,8 @@ public:
     QStringList childIds(const QString &folderId, int fileType = 0);
     // The first column of a query on the store (what a call changed is checked there, not through it).
     QStringList column(const QString &sql, const QVariantList &values = {});
+    // PUTs of upload parts object storage received so far (every part, sent again or not).
+    int uploadPartPuts();
     // The file ids an album holds on the server, sorted.
     QStringList albumItems(const QString &albumId);
 

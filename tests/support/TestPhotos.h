@@ -1,6 +1,7 @@
 #pragma once
 // Photos for upload tests and benchmarks: real JPEGs with EXIF, as a camera writes them.
 #include <QBuffer>
+#include <QFile>
 #include <QImage>
 #include <QImageWriter>
 #include <QPainter>
@@ -59,6 +60,15 @@ inline QByteArray jpegWithExif(int width, int height, qint64 exactBytes = 0, qui
         file += tail;
     }
     return file;
+}
+
+// Writes `bytes` to `path` (a photo to upload); stops the test program when it cannot.
+inline QString writeTestFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
 }
 
 } // namespace koodrive::test
