@@ -8,7 +8,12 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -23,6 +28,62 @@ using Failure = Transfer::Failure;
 
 namespace {
 constexpr qint64 MiB = 1024 * 1024;
+
+// A certificate for 127.0.0.1 (subjectAltName IP:127.0.0.1, EC P-256, valid until 2126) and its key, made
+// for this test with `openssl req -x509 -newkey ec …`: a storage on loopback that speaks TLS. Not a secret.
+const char TestCertificate[] = "-----BEGIN CERTIFICATE-----\n"
+                               "MIIBkDCCATagAwIBAgIUQe85KpZFMM8gst/Iky21tGTCJKAwCgYIKoZIzj0EAwIw\n"
+                               "FDESMBAGA1UEAwwJMTI3LjAuMC4xMCAXDTI2MTIwMTAzMzEyOFoYDzIxMjYxMTA3\n"
+                               "MDMzMTI4WjAUMRIwEAYDVQQDDAkxMjcuMC4wLjEwWTATBgcqhkjOPQIBBggqhkjO\n"
+                               "PQMBBwNCAAT578ENhA8OkcajdJtennWn7MbazB4prf1XAGWX+Hvzkrv9z0Wq0WhF\n"
+                               "Y5XN/BHOJAkqWD7KYtDx3W0UrwaQmjJmo2QwYjAdBgNVHQ4EFgQUubwrlran0xUG\n"
+                               "ztNoA22nxMcYwkUwHwYDVR0jBBgwFoAUubwrlran0xUGztNoA22nxMcYwkUwDwYD\n"
+                               "VR0TAQH/BAUwAwEB/zAPBgNVHREECDAGhwR/AAABMAoGCCqGSM49BAMCA0gAMEUC\n"
+                               "IQC0xTamhtoigzkh9dylf0+u0wSNCkLL3sSN2l13wTaEiQIgD4C9vAGF/NNOszjo\n"
+                               "FTCystRh9Tud2PTTphp/x1LwkCg=\n"
+                               "-----END CERTIFICATE-----\n";
+const char TestKey[] = "-----BEGIN PRIVATE KEY-----\n"
+                       "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgt0SZxENFfjZYR5fI\n"
+                       "3HjzHKekUV32hBEUFcPwxYMRrgChRANCAAT578ENhA8OkcajdJtennWn7MbazB4p\n"
+                       "rf1XAGWX+Hvzkrv9z0Wq0WhFY5XN/BHOJAkqWD7KYtDx3W0UrwaQmjJm\n"
+                       "-----END PRIVATE KEY-----\n";
+
+// Object storage on loopback over TLS (QSslServer): answers every whole PUT with 200 and keeps it.
+class TlsStorage final : public QObject
+{
+public:
+    TlsStorage()
+    {
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.setLocalCertificate(QSslCertificate(QByteArray(TestCertificate)));
+        config.setPrivateKey(QSslKey(QByteArray(TestKey), QSsl::Ec));
+        config.setPeerVerifyMode(QSslSocket::VerifyNone);
+        m_server.setSslConfiguration(config);
+        m_server.listen(QHostAddress::LocalHost);
+        connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
+                    QByteArray &buffer = m_buffers[socket];
+                    buffer += socket->readAll();
+                    koodrive::test::HttpRequest request;
+                    while (koodrive::test::HttpRequest::take(buffer, &request)) {
+                        requests.append(request);
+                        socket->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+                    }
+                });
+            }
+        });
+    }
+    QUrl url(const QString &path) const
+    {
+        return QUrl(QStringLiteral("https://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path));
+    }
+    QList<koodrive::test::HttpRequest> requests;
+
+private:
+    QSslServer m_server;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+};
 } // namespace
 
 class TestPartSender : public QObject
@@ -319,6 +380,41 @@ private slots:
         QVERIFY(sendAndWait(sender, gone));
         QVERIFY(!sender.outcome().localError.isEmpty());
         QCOMPARE(m_storage->requestCount(), 0);
+    }
+
+    void aStorageWithAnUntrustedCertificateGetsNothing()
+    {
+        TlsStorage storage;
+        PartSender sender;
+        QVERIFY(sendAndWait(sender,
+                            {storage.url(QStringLiteral("/bucket/p1?X-Amz-Signature=abc")),
+                             "application/octet-stream", m_path, 0, MiB, TransferPolicy::uploadPart(MiB)}));
+        QCOMPARE(sender.outcome().failure, Failure::Insecure);
+        QVERIFY(!sender.outcome().errorString.isEmpty());
+        QVERIFY(storage.requests.isEmpty());
+    }
+
+    void partsGoOverTls()
+    {
+        // The same storage, its certificate trusted (as a real one's issuer is): parts arrive whole, on
+        // one encrypted connection.
+        const QSslConfiguration before = QSslConfiguration::defaultConfiguration();
+        QSslConfiguration trusting = before;
+        trusting.addCaCertificate(QSslCertificate(QByteArray(TestCertificate)));
+        QSslConfiguration::setDefaultConfiguration(trusting);
+        const auto restore = qScopeGuard([&before] { QSslConfiguration::setDefaultConfiguration(before); });
+        TlsStorage storage;
+        PartSender sender;
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY(sendAndWait(sender, {storage.url(QStringLiteral("/bucket/p%1").arg(i + 1)),
+                                         "application/octet-stream", m_path, i * MiB, MiB,
+                                         TransferPolicy::uploadPart(MiB)}));
+            QVERIFY2(sender.outcome().failure == Failure::None, qPrintable(sender.outcome().errorString));
+            QCOMPARE(sender.outcome().status, 200);
+        }
+        QCOMPARE(storage.requests.size(), 2);
+        QVERIFY(storage.requests.at(1).body == m_bytes.mid(MiB, MiB));
+        QCOMPARE(sender.connectionsOpened(), 1);
     }
 
     void abortStopsWithoutFinishing()
