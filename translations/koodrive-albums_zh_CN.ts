@@ -350,6 +350,45 @@
     </message>
 </context>
 <context>
+    <name>koodrive::transfers::UploadListModel</name>
+    <message>
+        <source>Waiting to go on</source>
+        <translation>等待继续</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>正在上传</translation>
+    </message>
+    <message>
+        <source>Adding to the album</source>
+        <translation>正在添加到相册</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Already there</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>koodrive::transfers::UploadQueue</name>
     <message>
         <source>%1, and it could not be moved aside</source>
