@@ -257,11 +257,9 @@ QList<QueuedUpload> UploadQueue::uploadedNotInAlbum() const
 
 bool UploadQueue::setState(qint64 id, QueuedUpload::State state, const QString &error, const QString &traceId)
 {
-    QueuedUpload probe;
-    probe.state = state;
     const bool ok = exec(QStringLiteral("UPDATE uploads SET state = ?, error = ?, trace_id = ?, ended_ms = ? "
                                         "WHERE id = ?"),
-                         {int(state), error, traceId, probe.hasEnded() ? now() : 0, id});
+                         {int(state), error, traceId, QueuedUpload::hasEnded(state) ? now() : 0, id});
     if (ok)
         emit changed(id);
     return ok;
@@ -286,12 +284,10 @@ bool UploadQueue::clearProgress(qint64 id)
 
 bool UploadQueue::setUploaded(qint64 id, const QString &fileId, QueuedUpload::State state)
 {
-    QueuedUpload probe;
-    probe.state = state;
     const bool ok =
         exec(QStringLiteral("UPDATE uploads SET uploaded_file_id = ?, state = ?, error = '', trace_id = '', "
                             "ended_ms = ? WHERE id = ?"),
-             {fileId, int(state), probe.hasEnded() ? now() : 0, id});
+             {fileId, int(state), QueuedUpload::hasEnded(state) ? now() : 0, id});
     if (ok)
         emit changed(id);
     return ok;

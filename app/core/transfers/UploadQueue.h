@@ -41,11 +41,12 @@ struct QueuedUpload
     qint64 queuedMs = 0;
     qint64 endedMs = 0;
 
-    bool hasEnded() const
+    static bool hasEnded(State state)
     {
         return state == State::Done || state == State::AlreadyThere || state == State::Failed ||
                state == State::Cancelled;
     }
+    bool hasEnded() const { return hasEnded(state); }
 };
 
 // The durable queue of uploads: an SQLite file in the app's data location, written in WAL mode with
