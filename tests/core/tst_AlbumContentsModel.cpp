@@ -2,6 +2,7 @@
 // removed in place, and a refresh after an add that inserts rows where the server lists them.
 #include "PagedModelTesting.h"
 #include "SimFixture.h"
+#include "SimHttpServer.h"
 #include "api/AlbumAddBatch.h"
 #include "models/AlbumContentsModel.h"
 
@@ -151,6 +152,28 @@ private slots:
         QVERIFY(loadAll(model));
         QCOMPARE(model.rowCount(), 280);
         QCOMPARE(rowIds(model), serverOrder(1, 1));
+    }
+
+    void aRefreshAskedForDuringARefreshReadsTheAlbumAgain()
+    {
+        AlbumContentsModel model(m_client.get(), nullptr);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setAlbum(m_album);
+        QVERIFY(loadAll(model));
+        // The first page of the first refresh is read at once and answered 3 s late, so the photos added
+        // meanwhile are not in it: the refresh asked for after the add must still bring them.
+        using Kind = sim::SimHttpServer::FaultStep::Kind;
+        m_sim->server().http().scriptFaults(
+            {{Kind::Slow, 0, 0, 3000, 1, QStringLiteral("/koodrive/ose/v1/album/%1/list").arg(m_album)}});
+        model.refresh();
+        QTRY_COMPARE(m_sim->server().http().scriptedFaultsServed(), 1);
+        QVERIFY(add(m_files.mid(250, 30)));
+        QVERIFY(model.isRefreshing()); // the late answer has not come yet
+        model.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isRefreshing(), 15000);
+        QVERIFY(loadAll(model));
+        QCOMPARE(model.rowCount(), 280);
+        QCOMPARE(rowIds(model), serverOrder(1, 2));
     }
 };
 

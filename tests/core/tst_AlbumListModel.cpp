@@ -1,6 +1,7 @@
 // AlbumListModel over an in-process koodrive-sim: all four lists paged in, changes in place, drops of
 // drive files and folders on manual albums (checked on the server), refusal on collection albums, covers.
 #include "SimFixture.h"
+#include "SimHttpServer.h"
 #include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
 
@@ -139,6 +140,12 @@ private slots:
         QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
         const int rows = m_model->rowCount();
+        // The list the model reads again after each creation is read at once but answered 1.5 s late, after
+        // the rename and the change of scope below are done. A late answer must not undo the rename, and the
+        // model must read the list once more after the change of scope rather than keep what it says.
+        using Kind = sim::SimHttpServer::FaultStep::Kind;
+        m_sim->server().http().scriptFaults(
+            {{Kind::Slow, 0, 0, 1500, 2, QStringLiteral("/koodrive/ose/v1/album/list")}});
 
         const auto created = wait([&](auto done) {
             m_model->createAlbum({api::AlbumType::Manual, api::AlbumKind::Personal, QStringLiteral("Beach")},
@@ -188,6 +195,10 @@ private slots:
         QCOMPARE(m_sim->column(QStringLiteral("SELECT folder_id FROM album_scope WHERE album_id = ?"),
                                {made.value()}),
                  folders.mid(0, 1));
+        // Both late answers have come by now (the second was asked later with the same delay).
+        QCOMPARE(m_sim->server().http().scriptedFaultsServed(), 2);
+        QCOMPARE(m_model->index(m_model->rowOfId(created.value())).data().toString(),
+                 QStringLiteral("Beach 2026"));
 
         QVERIFY(wait([&](auto done) { m_model->deleteAlbum(m_model->rowOfId(created.value()), done); }).ok());
         QCOMPARE(removed.count(), 1);

@@ -229,6 +229,7 @@ void AlbumListModel::reload()
     ++m_generation;
     m_fetching.cancel();
     m_refreshing.clear();
+    m_refreshAgain.clear();
     m_pendingCovers.clear();
     beginResetModel();
     m_rows.clear();
@@ -245,35 +246,44 @@ void AlbumListModel::fetchPage(int section, int page, bool refreshOnly)
     const Section &s = m_sections[size_t(section)];
     const QString tag = QStringLiteral("%1/%2").arg(section).arg(page);
     if (refreshOnly) {
-        if (m_refreshing.contains(tag))
+        if (m_refreshing.contains(tag)) {
+            // What is in flight may have been read before the change that asks again: read it once more.
+            m_refreshAgain.insert(tag);
             return;
+        }
         m_refreshing.insert(tag);
     }
     const quint64 generation = m_generation;
-    auto handle = m_client->listAlbums(
-        {s.kind, s.type, page, PageSize, {}}, this,
-        [this, generation, section, page, refreshOnly, tag](const api::Result<api::AlbumPage> &result) {
-            if (generation != m_generation)
-                return;
-            if (!refreshOnly)
-                m_failed = !result.ok(); // settled before anyone hears that loading ended
-            if (refreshOnly)
-                m_refreshing.remove(tag);
-            else
-                emit loadingChanged(false);
-            if (!result.ok()) {
-                emit errorOccurred(result.error());
-                return;
-            }
-            mergePage(section, page, result.value(), refreshOnly);
-        });
+    const quint64 askedAt = m_edits;
+    auto handle =
+        m_client->listAlbums({s.kind, s.type, page, PageSize, {}}, this,
+                             [this, generation, askedAt, section, page, refreshOnly,
+                              tag](const api::Result<api::AlbumPage> &result) {
+                                 if (generation != m_generation)
+                                     return;
+                                 if (!refreshOnly)
+                                     m_failed =
+                                         !result.ok(); // settled before anyone hears that loading ended
+                                 if (refreshOnly)
+                                     m_refreshing.remove(tag);
+                                 else
+                                     emit loadingChanged(false);
+                                 const bool again = refreshOnly && m_refreshAgain.remove(tag);
+                                 if (!result.ok())
+                                     emit errorOccurred(result.error());
+                                 else
+                                     mergePage(section, page, result.value(), refreshOnly, askedAt);
+                                 if (again)
+                                     fetchPage(section, page, true);
+                             });
     if (!refreshOnly) {
         m_fetching = handle;
         emit loadingChanged(true);
     }
 }
 
-void AlbumListModel::mergePage(int section, int page, const api::AlbumPage &albums, bool refreshOnly)
+void AlbumListModel::mergePage(int section, int page, const api::AlbumPage &albums, bool refreshOnly,
+                               quint64 askedAt)
 {
     Section &s = m_sections[size_t(section)];
     QVector<Album> fresh;
@@ -284,8 +294,10 @@ void AlbumListModel::mergePage(int section, int page, const api::AlbumPage &albu
             continue;
         }
         Row &row = m_rows[existing];
-        row.album = album;
         row.page = page;
+        if (row.editedAt > askedAt)
+            continue; // read before the rename done here: the row is newer than this answer
+        row.album = album;
         emit dataChanged(index(existing), index(existing)); // its name, scope, times or cover
     }
     // The section's state is settled before rows go in: a view may call fetchMore() from rowsInserted.
@@ -377,6 +389,7 @@ void AlbumListModel::renameAlbum(int row, const QString &name, Done done)
         if (const int at = rowOfId(id); at >= 0) {
             m_rows[at].album.name = name;
             m_rows[at].album.updatedMs = QDateTime::currentMSecsSinceEpoch();
+            m_rows[at].editedAt = ++m_edits;
             emit dataChanged(index(at), index(at), {Qt::DisplayRole, Qt::EditRole, UpdatedRole});
         }
         if (done)

@@ -96,14 +96,15 @@ private:
     {
         api::Album album;
         int section = 0;
-        int page = 1; // the page it came on, to read its cover URL again
+        int page = 1;         // the page it came on, to read its cover URL again
+        quint64 editedAt = 0; // m_edits when the model last changed it itself (a rename)
     };
 
     static int sectionOf(api::AlbumKind kind, api::AlbumType type);
     int sectionEnd(int section) const; // the row after the section's last
     int sectionStart(int section) const;
     void fetchPage(int section, int page, bool refreshOnly);
-    void mergePage(int section, int page, const api::AlbumPage &albums, bool refreshOnly);
+    void mergePage(int section, int page, const api::AlbumPage &albums, bool refreshOnly, quint64 askedAt);
     void refreshAlbum(const QString &albumId);
     QByteArray coverKey(const Row &row) const;
     void onCoverEvent(const QByteArray &key);
@@ -118,8 +119,10 @@ private:
     api::CallHandle m_fetching;
     bool m_failed = false;
     quint64 m_generation = 0;
-    QSet<QString> m_refreshing;                             // "<section>/<page>" being read again
-    mutable QHash<QString, int> m_counts;                   // album id -> items; -1 while being read
+    quint64 m_edits = 0;                  // changes made here; a page asked for before one does not undo it
+    QSet<QString> m_refreshing;           // "<section>/<page>" being read again
+    QSet<QString> m_refreshAgain;         // asked for again while being read: read once more when that ends
+    mutable QHash<QString, int> m_counts; // album id -> items; -1 while being read
     mutable QHash<QByteArray, QStringList> m_pendingCovers; // cover key asked for -> albums showing it
 };
 

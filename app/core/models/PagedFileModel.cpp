@@ -361,6 +361,7 @@ void PagedFileModel::restart()
     m_aheadCall.cancel();
     m_refreshCall.cancel();
     m_refreshing = false;
+    m_refreshAgain = false;
     m_refreshPages.clear();
     m_refreshFiles.clear();
     for (auto &call : m_urlReads)
@@ -392,8 +393,11 @@ void PagedFileModel::restart()
 
 void PagedFileModel::refresh()
 {
-    if (m_refreshing)
+    if (m_refreshing) {
+        // What is in flight may have been read before the change that asks again: read once more after it.
+        m_refreshAgain = true;
         return;
+    }
     // What was fetched ahead may be stale now; it is read again after the refresh.
     m_aheadCall.cancel();
     m_aheadInFlight = false;
@@ -414,6 +418,7 @@ void PagedFileModel::refreshFrom(const QString &cursor, int rowsWanted)
                                         return;
                                     if (!result.ok()) {
                                         m_refreshing = false;
+                                        m_refreshAgain = false; // not again after an error
                                         emit errorOccurred(result.error());
                                         return;
                                     }
@@ -525,8 +530,12 @@ void PagedFileModel::applyRefresh(const QString &nextCursor)
         endResetModel();
     else if (m_rowCount > 0)
         emit dataChanged(index(0), index(m_rowCount - 1), {ThumbnailRole, ThumbnailStateRole});
-    if (!m_complete)
+    if (m_refreshAgain) {
+        m_refreshAgain = false;
+        refresh();
+    } else if (!m_complete) {
         startAhead();
+    }
 }
 
 void PagedFileModel::removeIds(const QSet<QString> &ids)

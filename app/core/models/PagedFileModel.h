@@ -187,6 +187,7 @@ private:
 
     // refresh(): the pages read again so far, and their URLs.
     bool m_refreshing = false;
+    bool m_refreshAgain = false; // refresh() was called while refreshing: once more when that ends
     std::vector<Page> m_refreshPages;
     QVector<QVector<api::DriveFile>> m_refreshFiles;
     api::CallHandle m_refreshCall;
