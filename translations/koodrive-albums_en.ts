@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>koodrive::transfers::UploadListModel</name>
+    <message numerus="yes">
+        <source>about %Ln second(s) left</source>
+        <translation>
+            <numerusform>about %Ln second left</numerusform>
+            <numerusform>about %Ln seconds left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln minute(s) left</source>
+        <translation>
+            <numerusform>about %Ln minute left</numerusform>
+            <numerusform>about %Ln minutes left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>koodrive::ui::AlbumDelegate</name>
     <message numerus="yes">
         <source>Collection of %n folder(s)</source>
@@ -93,6 +110,34 @@
             <numerusform>Took %Ln items out of the album; they stay in your drive.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Uploading %Ln file(s) to the album “%1”.</source>
+        <translation>
+            <numerusform>Uploading %Ln file to the album “%1”.</numerusform>
+            <numerusform>Uploading %Ln files to the album “%1”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %Ln file(s) to “%1”.</source>
+        <translation>
+            <numerusform>Uploading %Ln file to “%1”.</numerusform>
+            <numerusform>Uploading %Ln files to “%1”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) that are not photos or videos were left out.</source>
+        <translation>
+            <numerusform>%Ln file that is not a photo or a video was left out.</numerusform>
+            <numerusform>%Ln files that are not photos or videos were left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) could not be read: %1</source>
+        <translation>
+            <numerusform>%Ln item could not be read: %1</numerusform>
+            <numerusform>%Ln items could not be read: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>koodrive::ui::MessageBar</name>
@@ -101,6 +146,30 @@
         <translation>
             <numerusform>KooDrive cannot be reached: you may be offline. Trying again in %n second…</numerusform>
             <numerusform>KooDrive cannot be reached: you may be offline. Trying again in %n seconds…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::ui::TransfersPanel</name>
+    <message numerus="yes">
+        <source>%Ln file(s) uploaded</source>
+        <translation>
+            <numerusform>%Ln file uploaded</numerusform>
+            <numerusform>%Ln files uploaded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln file(s) uploaded</source>
+        <translation>
+            <numerusform>%1 of %Ln file uploaded</numerusform>
+            <numerusform>%1 of %Ln files uploaded</numerusform>
         </translation>
     </message>
 </context>

@@ -387,6 +387,45 @@
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
+    <message numerus="yes">
+        <source>about %Ln second(s) left</source>
+        <translation>
+            <numerusform>大约还剩 %Ln 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln minute(s) left</source>
+        <translation>
+            <numerusform>大约还剩 %Ln 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min left</source>
+        <translation>大约还剩 %1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>trace id %1</source>
+        <translation>跟踪 ID %1</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::transfers::UploadPlanner</name>
+    <message>
+        <source>“%1” is taken in the drive by something that is not a folder.</source>
+        <translation>云盘中的“%1”已被一个不是文件夹的项目占用。</translation>
+    </message>
+    <message>
+        <source>The upload queue could not be written.</source>
+        <translation>无法写入上传队列。</translation>
+    </message>
 </context>
 <context>
     <name>koodrive::transfers::UploadQueue</name>
@@ -1044,6 +1083,102 @@
         <source>Signed in as %1</source>
         <translation>已登录：%1</translation>
     </message>
+    <message>
+        <source>&amp;Transfers</source>
+        <translation>传输(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Upload photos…</source>
+        <translation>上传照片(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Upload photos and other files into the folder or album shown</source>
+        <translation>将照片和其他文件上传到当前显示的文件夹或相册</translation>
+    </message>
+    <message>
+        <source>Upload &amp;folder…</source>
+        <translation>上传文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Upload a folder with its sub-folders into the folder or album shown</source>
+        <translation>将文件夹及其子文件夹上传到当前显示的文件夹或相册</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>传输</translation>
+    </message>
+    <message>
+        <source>Uploads</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>Show the Transfers panel</source>
+        <translation>显示传输面板</translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation>上传进度</translation>
+    </message>
+    <message>
+        <source>Uploads cannot be kept: %1</source>
+        <translation>无法保存上传列表：%1</translation>
+    </message>
+    <message>
+        <source>Open a folder of your drive or a manual album to upload into.</source>
+        <translation>请先打开云盘中的文件夹或一个手动相册，再上传到其中。</translation>
+    </message>
+    <message>
+        <source>Upload a folder</source>
+        <translation>上传文件夹</translation>
+    </message>
+    <message>
+        <source>Upload photos</source>
+        <translation>上传照片</translation>
+    </message>
+    <message>
+        <source>Photos and videos (*.jpg *.jpeg *.png *.heic *.heif *.webp *.gif *.tif *.tiff *.dng *.mp4 *.mov *.m4v *.avi *.mkv);;All files (*)</source>
+        <translation>照片和视频 (*.jpg *.jpeg *.png *.heic *.heif *.webp *.gif *.tif *.tiff *.dng *.mp4 *.mov *.m4v *.avi *.mkv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Album</source>
+        <translation>相册</translation>
+    </message>
+    <message>
+        <source>Nothing was uploaded to “%1”: %2</source>
+        <translation>没有任何内容上传到“%1”：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %Ln file(s) to the album “%1”.</source>
+        <translation>
+            <numerusform>正在将 %Ln 个文件上传到相册“%1”。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %Ln file(s) to “%1”.</source>
+        <translation>
+            <numerusform>正在将 %Ln 个文件上传到“%1”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to upload to “%1”.</source>
+        <translation>没有可上传到“%1”的内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) that are not photos or videos were left out.</source>
+        <translation>
+            <numerusform>已略过 %Ln 个不是照片或视频的文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the first %L1 files were taken.</source>
+        <translation>只上传了前 %L1 个文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) could not be read: %1</source>
+        <translation>
+            <numerusform>%Ln 项无法读取：%1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>koodrive::ui::MessageBar</name>
@@ -1232,6 +1367,95 @@
     <message>
         <source>Photos</source>
         <translation>照片</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::ui::TransfersPanel</name>
+    <message>
+        <source>Pause all</source>
+        <translation>全部暂停</translation>
+    </message>
+    <message>
+        <source>Resume all</source>
+        <translation>全部继续</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>清除已结束的</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>传输</translation>
+    </message>
+    <message>
+        <source>Transfers summary</source>
+        <translation>传输概况</translation>
+    </message>
+    <message>
+        <source>Pause every upload; each goes on later from where it stopped</source>
+        <translation>暂停所有上传；之后每个都会从停下的地方继续</translation>
+    </message>
+    <message>
+        <source>Go on with every paused upload</source>
+        <translation>继续所有已暂停的上传</translation>
+    </message>
+    <message>
+        <source>Remove the uploads that ended from this list</source>
+        <translation>从列表中移除已结束的上传</translation>
+    </message>
+    <message>
+        <source>No uploads</source>
+        <translation>没有上传</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) uploaded</source>
+        <translation>
+            <numerusform>已上传 %Ln 个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln 个失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln file(s) uploaded</source>
+        <translation>
+            <numerusform>已上传 %1 / %Ln 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 (trace id %2)</source>
+        <translation>%1（跟踪 ID %2）</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
     </message>
 </context>
 <context>

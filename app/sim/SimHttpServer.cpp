@@ -152,8 +152,7 @@ SimHttpServer::Result SimHttpServer::dispatch(SimRequest &request)
             // Faults hit API calls, and only those under faults.pathPrefix when one is set.
             const bool api = route.access != Access::Open &&
                              (m_faults.pathPrefix.isEmpty() || request.path.startsWith(m_faults.pathPrefix));
-            if (route.access != Access::Open)
-                applyScript(request);
+            applyScript(request, route.access == Access::Open);
             const bool scripted = api && m_faults.failCalls.contains(++m_apiCalls);
             if (scripted ||
                 (api && m_faults.failRate > 0 && m_faultRandom.generateDouble() < m_faults.failRate))
@@ -227,11 +226,13 @@ int SimHttpServer::scriptedFaultsLeft() const
     return left;
 }
 
-void SimHttpServer::applyScript(SimRequest &request)
+void SimHttpServer::applyScript(SimRequest &request, bool openRoute)
 {
     for (FaultStep &step : m_script) {
         if (step.times <= 0 || !request.path.startsWith(step.pathPrefix))
             continue;
+        if (openRoute && step.pathPrefix.isEmpty())
+            continue; // signed object URLs and the like: only a step that names their path hits them
         --step.times;
         ++m_scriptServed;
         switch (step.kind) {

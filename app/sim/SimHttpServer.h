@@ -68,9 +68,10 @@ public:
     }
 
     // Scripted faults: each API call (under the step's path prefix) takes the first step that has calls
-    // left. Status and RetryAfter answer instead of the handler, which does not run (nothing changes).
-    // The other kinds let the handler run (a mutation is done) and then spoil its answer on the way out,
-    // as a failing proxy or network would.
+    // left; routes open to all (object storage's signed URLs) only take steps that name a path prefix. Status
+    // and RetryAfter answer instead of the handler, which does not run (nothing changes). The other kinds let
+    // the handler run (a mutation is done) and then spoil its answer on the way out, as a failing proxy or
+    // network would.
     struct FaultStep
     {
         enum class Kind
@@ -124,7 +125,7 @@ private:
         Handler handler;
     };
     void finish(SimReply &reply, const SimRequest &request) const;
-    void applyScript(SimRequest &request);
+    void applyScript(SimRequest &request, bool openRoute);
     void send(SimReply reply, const std::shared_ptr<QHttpServerResponder> &responder, QTcpSocket *socket);
 
     const RequestGuard &m_guard;

@@ -66,10 +66,50 @@ private slots:
 
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         QCOMPARE(queue->removeEnded(), 2);
-        QCOMPARE(removed.size(), 2);
+        QCOMPARE(removed.size(), 1); // rows 0 and 1 are one run, removed at once
+        QCOMPARE(removed.at(0).at(1).toInt(), 0);
+        QCOMPARE(removed.at(0).at(2).toInt(), 1);
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(0).data(UploadListModel::IdRole).toLongLong(), more.at(0));
         QCOMPARE(reset.size(), 0);
+    }
+
+    void totalsCountTheBatchSinceTheQueueWasIdle()
+    {
+        auto queue = UploadQueue::open(m_dir.filePath(QStringLiteral("totals.sqlite")));
+        auto sized = [](const QString &path, qint64 size) {
+            QueuedUpload upload = entry(path);
+            upload.size = size;
+            return upload;
+        };
+        const QList<qint64> first = queue->add({sized(QStringLiteral("/p/a.jpg"), 1000)});
+        UploadListModel model(queue.get(), nullptr);
+        QSignalSpy totalsChanged(&model, &UploadListModel::totalsChanged);
+        QCOMPARE(model.totals().files, 1);
+        QVERIFY(model.totals().active());
+        // A second drop while the first is under way joins its batch.
+        const QList<qint64> second =
+            queue->add({sized(QStringLiteral("/p/b.jpg"), 3000), sized(QStringLiteral("/p/c.jpg"), 6000)});
+        QVERIFY(totalsChanged.size() > 0);
+        QCOMPARE(model.totals().files, 3);
+        QCOMPARE(model.totals().bytes, 10000);
+        queue->setUploaded(first.at(0), QStringLiteral("F1"), State::Done);
+        queue->setState(second.at(0), State::Failed, QStringLiteral("refused"));
+        queue->setState(second.at(1), State::Cancelled);
+        const auto ended = model.totals();
+        QVERIFY(!ended.active());
+        QCOMPARE(ended.ended, 3);
+        QCOMPARE(ended.failed, 1);
+        QCOMPARE(ended.bytes, 4000); // the cancelled one is not counted
+        QCOMPARE(ended.sent, 1000);
+        QCOMPARE(ended.secondsLeft(), -1); // nothing moves
+        // The queue had nothing to do: the next drop begins a new batch.
+        queue->add({sized(QStringLiteral("/p/d.jpg"), 500)});
+        QCOMPARE(model.totals().files, 1);
+        QCOMPARE(model.totals().bytes, 500);
+        // Retrying the failed one brings it back into what is under way.
+        queue->setState(second.at(0), State::Waiting);
+        QCOMPARE(model.totals().files, 2);
     }
 
     void progressGrowsWhileAFileIsSent()

@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 #include <memory>
@@ -38,7 +39,9 @@ protected:
     std::unique_ptr<thumbnails::ThumbnailScheduler> m_thumbnails;
     std::unique_ptr<MemoryTokenStore> m_tokenStore;
     std::unique_ptr<ui::MainWindow> m_window;
-    QUrl m_server; // where the window's client talks to
+    QUrl m_server;           // where the window's client talks to
+    std::unique_ptr<QTemporaryDir> m_scratch; // the window's data (its upload queue), unless m_dataDir says
+    QString m_dataDir;
 
     // initTestCase: settings go to a scratch place of this test program's own.
     static void useScratchSettings(const char *programName)
@@ -60,6 +63,7 @@ protected:
         QSettings().clear();
         m_tokenStore = std::make_unique<MemoryTokenStore>();
         m_sim = std::make_unique<SimFixture>(600);
+        m_scratch = std::make_unique<QTemporaryDir>();
         m_sim->addFolder(QStringLiteral("Party"), 250);
     }
     // The window on the library, reached at `server` (koodrive-sim itself, or something in front of it).
@@ -89,7 +93,8 @@ protected:
                                      m_client.get(),
                                      m_thumbnails.get(),
                                      &m_network,
-                                     m_tokenStore.get()});
+                                     m_tokenStore.get(),
+                                     m_dataDir.isEmpty() ? m_scratch->path() : m_dataDir});
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }

@@ -88,9 +88,12 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_splitter->setSizes({270, 930});
     setCentralWidget(m_splitter);
     makeActions();
+    makeUploadActions();
+    makeStatusBar();
+    makeTransfersPanel();
     makeMenuBar();
     makeToolBar();
-    makeStatusBar();
+    makeDropTargets();
     // Tab goes around the window in reading order: the sidebar from the top, the grid, then the toolbar.
     const QList<QWidget *> tabOrder{m_myAlbums, m_sharedAlbums, m_tree,   m_recycleBin, m_breadcrumb, m_grid,
                                     m_sort,     m_typeFilter,   m_search, m_zoom,       m_account};
@@ -101,6 +104,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_grid->setFocus();
     restoreSettings();
     showAccount();
+    openUploads();
     updateActions(); // nothing about an album is offered before an album is shown
 
     // Errors go to the message bar, each with what "Retry" does for it.

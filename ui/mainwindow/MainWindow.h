@@ -1,15 +1,18 @@
 #pragma once
 
 #include "account/ServerConnection.h"
+#include "transfers/UploadQueue.h" // held by unique_ptr
 
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <QPersistentModelIndex>
 #include <QPointer>
 #include <functional>
+#include <memory>
 
 class QAction;
 class QComboBox;
+class QDockWidget;
 class QNetworkAccessManager;
 class QStackedWidget;
 class QLabel;
@@ -22,7 +25,9 @@ class QSlider;
 class QSplitter;
 class QSortFilterProxyModel;
 class QTreeView;
+class QTimer;
 class QToolButton;
+class QAbstractItemView;
 
 namespace koodrive::api {
 class KooDriveClient;
@@ -43,12 +48,19 @@ class FolderTreeModel;
 namespace koodrive {
 class TokenStore;
 }
+namespace koodrive::transfers {
+class UploadListModel;
+class UploadQueue;
+class UploadRunner;
+struct UploadTarget;
+} // namespace koodrive::transfers
 
 namespace koodrive::ui {
 
 class MessageBar;
 class PhotoViewer;
 class ThumbnailGridView;
+class TransfersPanel;
 
 // The app's window: albums (mine and shared) and the drive's folders in the sidebar, the thumbnail grid
 // of the selected folder or album in the centre. Photos dragged from the grid or folders from the tree
@@ -68,6 +80,8 @@ public:
         QNetworkAccessManager *network = nullptr;
         // Where a renewed session is kept (none: for this session only).
         TokenStore *tokens = nullptr;
+        // Where the upload queue is kept; empty: the app's data location.
+        QString dataDir{};
     };
 
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);
@@ -95,6 +109,16 @@ public:
     void useAccount(const ServerConnection &connection, const QString &refreshToken);
     // "Add to album…" for the grid's selection (the context menu and keyboard path to what a drop does).
     void addSelectionToAlbum(const QString &albumId);
+    // The uploads (null when no queue could be kept: the message bar said why).
+    transfers::UploadQueue *uploadQueue() const { return m_uploadQueue.get(); }
+    transfers::UploadRunner *uploadRunner() const { return m_uploadRunner; }
+    TransfersPanel *transfersPanel() const { return m_transfers; }
+    QDockWidget *transfersDock() const { return m_transfersDock; }
+    QAction *uploadPhotosAction() const { return m_uploadPhotos; }
+    QAction *uploadFolderAction() const { return m_uploadFolder; }
+    // Uploads local files and folders into what is shown (a folder of the drive, or a manual album), as
+    // File ▸ Upload photos… does after its dialog. False when what is shown takes no uploads.
+    bool uploadToShownPlace(const QStringList &paths);
     // Opens a folder of the drive by its path of names ("Pictures/2024"), as soon as the tree has read it;
     // an unknown name is said in the message bar.
     void openPath(const QString &path);
@@ -140,6 +164,23 @@ private:
     void watchSelection();
     void openAlbumDialog(const api::Album *editing);
     void continueOpenPath();
+
+    // Uploads (MainWindowUploads.cpp).
+    void makeUploadActions();
+    void makeTransfersPanel();
+    void makeDropTargets();
+    void openUploads();
+    void closeUploads();
+    bool personalFolderShown() const;
+    bool takesUploadsAt(QAbstractItemView *view, const QModelIndex &over) const;
+    void dropped(QAbstractItemView *view, const QStringList &paths, const QModelIndex &over);
+    void uploadToFolder(const QStringList &paths, const QString &containerId, const QString &folderId,
+                        const QString &name);
+    void uploadToAlbum(const QStringList &paths, const QString &albumId);
+    void plan(const QStringList &paths, const transfers::UploadTarget &target, const QString &where);
+    void onUploadEnded(qint64 id);
+    void updateUploadStatus();
+    void chooseFilesToUpload(bool folder);
 
     Services m_services;
     models::AlbumListModel *m_albums;
@@ -195,7 +236,19 @@ private:
     QStringList m_path;                       // names from the drive down to the shown folder
     QList<QPair<QString, QString>> m_pathIds; // (containerId, folderId) per path element
     QStringList m_openPath;                   // names still to walk down for openPath()
-    QPersistentModelIndex m_openPathAt;       // the tree node reached so far
+    std::unique_ptr<transfers::UploadQueue> m_uploadQueue;
+    transfers::UploadRunner *m_uploadRunner = nullptr;
+    transfers::UploadListModel *m_uploadList = nullptr;
+    TransfersPanel *m_transfers = nullptr;
+    QDockWidget *m_transfersDock = nullptr;
+    QToolButton *m_uploadStatus = nullptr;
+    QProgressBar *m_uploadProgress = nullptr;
+    QAction *m_uploadPhotos = nullptr;
+    QAction *m_uploadFolder = nullptr;
+    QTimer *m_refreshAfterUpload = nullptr;
+    bool m_refreshFolderAfterUpload = false;
+    bool m_refreshAlbumAfterUpload = false;
+    QPersistentModelIndex m_openPathAt; // the tree node reached so far
 };
 
 } // namespace koodrive::ui

@@ -12,6 +12,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -83,6 +84,9 @@ void MainWindow::makeActions()
 void MainWindow::makeMenuBar()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_uploadPhotos);
+    file->addAction(m_uploadFolder);
+    file->addSeparator();
     file->addAction(m_signInAction);
     file->addAction(m_signOut);
     file->addSeparator();
@@ -108,6 +112,10 @@ void MainWindow::makeMenuBar()
     view->addAction(m_zoomOut);
     view->addSeparator();
     view->addAction(tr("Recycle &bin"), this, &MainWindow::showRecycleBin);
+    QAction *transfers = m_transfersDock->toggleViewAction();
+    transfers->setText(tr("&Transfers"));
+    transfers->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    view->addAction(transfers);
     view->addSeparator();
     // The language, from the next start (the window is not rebuilt in place).
     QMenu *languages = view->addMenu(tr("&Language"));

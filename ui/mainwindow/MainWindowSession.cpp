@@ -126,7 +126,10 @@ void MainWindow::selectAlbumWhenLoaded()
     }
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    closeUploads(); // before the queue goes: the runner writes to it to the end
+}
 
 // --- account ---------------------------------------------------------------------------------------------
 
@@ -180,6 +183,7 @@ void MainWindow::useAccount(const ServerConnection &connection, const QString &r
     m_albums->fetchMore();
     m_treeModel->load();
     showAccount();
+    openUploads(); // this account's queue: what it left under way goes on
     m_messages->showNote(
         tr("Signed in as %1 on %2.").arg(text::displayText(connection.who()), connection.server.host()));
 }
@@ -194,6 +198,7 @@ void MainWindow::signOut()
         if (m_services.tokens)
             m_services.tokens->forgetSession(leaving);
         AccountSettings::forget();
+        closeUploads(); // kept for the next sign-in of this account
         m_services.client->setConnection({leaving.server, QString(), QString(), false});
         m_services.client->setRefreshToken({});
         m_signOut->setEnabled(false);

@@ -17,6 +17,8 @@ public:
     explicit AlbumListView(QWidget *parent = nullptr);
 
     QModelIndex dropTarget() const { return m_dropTarget; }
+    // The album highlighted as where a drop goes (invalid: none).
+    void setDropTarget(const QModelIndex &index);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -25,8 +27,6 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void setDropTarget(const QModelIndex &index);
-
     QPersistentModelIndex m_dropTarget;
 };
 

@@ -76,6 +76,9 @@ public:
     // child and reports progress; the row is read again when it ends (its cover may change).
     AlbumAddJob *addToAlbum(int row, const QVector<DriveItem> &items);
 
+    // Reads the album's row again (its count, scope and cover), e.g. after photos were added to it.
+    void refreshAlbum(const QString &albumId);
+
 signals:
     void errorOccurred(const koodrive::api::ApiError &error);
     void addStarted(koodrive::models::AlbumAddJob *job);
@@ -105,7 +108,6 @@ private:
     int sectionStart(int section) const;
     void fetchPage(int section, int page, bool refreshOnly);
     void mergePage(int section, int page, const api::AlbumPage &albums, bool refreshOnly, quint64 askedAt);
-    void refreshAlbum(const QString &albumId);
     QByteArray coverKey(const Row &row) const;
     void onCoverEvent(const QByteArray &key);
     void onCoverExpired(const QByteArray &key);

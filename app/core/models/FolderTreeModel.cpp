@@ -271,6 +271,34 @@ QModelIndex FolderTreeModel::indexOfId(const QString &folderId) const
     return {};
 }
 
+void FolderTreeModel::insertFolder(const QString &parentId, const QString &folderId, const QString &name)
+{
+    const QModelIndex parentIndex = indexOfId(parentId);
+    Node *parent = nodeOf(parentIndex);
+    if (!parentIndex.isValid() || !parent || !parent->listed || indexOfId(folderId).isValid())
+        return;
+    // Among its sisters by name, as the tree lists them (files-list.txt, sorted by name).
+    int at = 0;
+    while (at < int(parent->children.size()) &&
+           QString::compare(parent->children[size_t(at)]->name, name, Qt::CaseInsensitive) <= 0)
+        ++at;
+    if (at == int(parent->children.size()) && !parent->complete)
+        return; // it belongs to a page not read yet
+    auto child = std::make_unique<Node>();
+    child->id = folderId;
+    child->name = name;
+    child->containerId = parent->containerId;
+    child->ownerId = parent->ownerId;
+    child->groupId = parent->groupId;
+    child->shared = parent->shared;
+    child->parent = parent;
+    child->listed = true; // new: nothing in it yet
+    child->complete = true;
+    beginInsertRows(parentIndex, at, at);
+    parent->children.insert(parent->children.begin() + at, std::move(child));
+    endInsertRows();
+}
+
 QStringList FolderTreeModel::mimeTypes() const
 {
     return {QString::fromLatin1(DriveItemsMime::Type), QStringLiteral("text/plain")};

@@ -54,6 +54,9 @@ public:
     bool isFetching(const QModelIndex &index) const;
     // The node of a folder among those loaded (invalid when not loaded yet).
     QModelIndex indexOfId(const QString &folderId) const;
+    // A folder made here (an upload's): shown under its parent, among its sisters by name, when the parent
+    // has been read; otherwise it comes with the parent's first read.
+    void insertFolder(const QString &parentId, const QString &folderId, const QString &name);
 
 signals:
     void loaded();

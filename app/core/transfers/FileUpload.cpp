@@ -191,6 +191,8 @@ void FileUpload::create(const QByteArray &sha256Hex, qint64 length)
                 m_parts.append(part);
             }
             m_renewals.fill(0, m_parts.size());
+            m_retries.fill(0, m_parts.size());
+            m_retries.fill(0, m_parts.size());
             setStage(Stage::Sending);
             emit began(resumeState());
             sendPart(0);
@@ -237,6 +239,7 @@ void FileUpload::resumeUpload(const Resume &state)
         m_parts.append(part);
     }
     m_renewals.fill(0, m_parts.size());
+    m_retries.fill(0, m_parts.size());
     if (state.partsSent == planned.size()) {
         QTimer::singleShot(0, this, [this] {
             if (m_stage == Stage::Creating)
@@ -322,7 +325,22 @@ void FileUpload::onPartSent(int index)
         renewUrl(index);
         return;
     }
-    fail(partError(sent, index));
+    const ApiError error = partError(sent, index);
+    const bool passing = sent.failure == net::Transfer::Failure::Network ||
+                         sent.failure == net::Transfer::Failure::IdleTimeout ||
+                         sent.failure == net::Transfer::Failure::Deadline ||
+                         (sent.failure == net::Transfer::Failure::None && (status >= 500 || status == 429));
+    if (passing && m_retries.at(index) < m_options.partRetryDelaysMs.size()) {
+        const int delayMs = m_options.partRetryDelaysMs.at(m_retries[index]++);
+        qCInfo(lcTransfers).noquote() << "part" << m_parts.at(index).number << "not taken:" << error.message
+                                      << "- sent again in" << delayMs << "ms";
+        QTimer::singleShot(delayMs, this, [this, index] {
+            if (m_stage == Stage::Sending && m_sending < 0)
+                sendPart(index);
+        });
+        return;
+    }
+    fail(error);
 }
 
 void FileUpload::renewUrl(int index)

@@ -72,6 +72,10 @@ public:
         QString description{};
         qint64 shareFolderId = 0; // x-hw-share-folder-id: into a family's folder
         int maxUrlRenewalsPerPart = 2;
+        // A part the storage could not take for a passing reason (no answer, a timeout, 5xx, 429) is sent
+        // again after each of these waits in turn; when they are used up the upload fails (and can be
+        // retried from where it stood).
+        QList<int> partRetryDelaysMs{1000, 2000, 4000};
         // Goes on with an upload begun before: no hash and no createFile. The file must have the size and
         // modification time it had then, or the upload ends with InvalidInput at once.
         std::optional<Resume> resume{};
@@ -137,6 +141,7 @@ private:
     QElapsedTimer m_partTimer;
     QVector<api::UploadPart> m_parts;
     QVector<int> m_renewals; // per part
+    QVector<int> m_retries;  // per part: sent again after a passing failure
     UploadedFile m_file;
     qint64 m_length = 0;
     qint64 m_sentBefore = 0; // bytes of the parts already answered

@@ -14,6 +14,11 @@ UploadListModel::UploadListModel(UploadQueue *queue, UploadRunner *runner, QObje
     , m_queue(queue)
     , m_rows(queue->all())
 {
+    m_clock.start();
+    reindex();
+    for (const QueuedUpload &upload : std::as_const(m_rows))
+        if (!upload.hasEnded())
+            m_batch.insert(upload.id);
     connect(m_queue, &UploadQueue::added, this, &UploadListModel::onAdded);
     connect(m_queue, &UploadQueue::changed, this, &UploadListModel::onChanged);
     connect(m_queue, &UploadQueue::removed, this, &UploadListModel::onRemoved);
@@ -29,10 +34,64 @@ int UploadListModel::rowCount(const QModelIndex &parent) const
 
 int UploadListModel::rowOf(qint64 id) const
 {
+    return m_rowOfId.value(id, -1);
+}
+
+void UploadListModel::reindex()
+{
+    m_rowOfId.clear();
     for (qsizetype row = 0; row < m_rows.size(); ++row)
-        if (m_rows.at(row).id == id)
-            return int(row);
-    return -1;
+        m_rowOfId.insert(m_rows.at(row).id, int(row));
+}
+
+UploadListModel::Totals UploadListModel::totals() const
+{
+    Totals totals;
+    for (qint64 id : m_batch) {
+        const int row = rowOf(id);
+        if (row < 0)
+            continue;
+        const QueuedUpload &upload = m_rows.at(row);
+        ++totals.files;
+        if (upload.hasEnded())
+            ++totals.ended;
+        if (upload.state == State::Failed)
+            ++totals.failed;
+        if (upload.state == State::Paused)
+            ++totals.paused;
+        if (upload.state == State::Cancelled)
+            continue;
+        totals.bytes += upload.size;
+        const bool whole = upload.state == State::Done || upload.state == State::AlreadyThere ||
+                           upload.state == State::Uploaded;
+        totals.sent += whole ? upload.size : std::min(upload.bytesSent, upload.size);
+    }
+    double rate = 0;
+    for (const Rate &r : m_rates)
+        rate += r.bytesPerSecond;
+    totals.bytesPerSecond = qint64(rate);
+    return totals;
+}
+
+// A running file's speed: an average that forgets what is more than a few seconds old.
+void UploadListModel::noteBytes(qint64 id, qint64 sent)
+{
+    const qint64 now = m_clock.elapsed();
+    auto it = m_rates.find(id);
+    if (it == m_rates.end()) {
+        m_rates.insert(id, Rate{now, sent, 0});
+        return;
+    }
+    const qint64 ms = now - it->atMs;
+    if (ms < 250)
+        return; // too close to the last to say anything
+    const double instant = double(std::max<qint64>(0, sent - it->bytes)) * 1000.0 / double(ms);
+    const double weight = std::min(1.0, double(ms) / 3000.0);
+    it->bytesPerSecond =
+        it->bytesPerSecond <= 0 ? instant : it->bytesPerSecond + weight * (instant - it->bytesPerSecond);
+    it->atMs = now;
+    it->bytes = sent;
+    emit totalsChanged();
 }
 
 QString UploadListModel::stateText(const QueuedUpload &upload)
@@ -72,6 +131,8 @@ QVariant UploadListModel::data(const QModelIndex &index, int role) const
     case TraceIdRole: return upload.traceId;
     case LocalPathRole: return upload.localPath;
     case AlbumRole: return upload.albumId;
+    case SpeedRole:
+        return upload.state == State::Running ? qint64(m_rates.value(upload.id).bytesPerSecond) : qint64(0);
     default: return {};
     }
 }
@@ -88,7 +149,8 @@ QHash<int, QByteArray> UploadListModel::roleNames() const
                   {ErrorRole, "error"},
                   {TraceIdRole, "traceId"},
                   {LocalPathRole, "localPath"},
-                  {AlbumRole, "album"}});
+                  {AlbumRole, "album"},
+                  {SpeedRole, "speed"}});
     return names;
 }
 
@@ -100,9 +162,16 @@ void UploadListModel::onAdded(const QList<qint64> &ids)
             added.append(*upload);
     if (added.isEmpty())
         return;
+    if (!totals().active())
+        m_batch.clear(); // the queue had nothing to do: a new batch begins
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size() - 1));
-    m_rows.append(added);
+    for (const QueuedUpload &upload : std::as_const(added)) {
+        m_rowOfId.insert(upload.id, int(m_rows.size()));
+        m_rows.append(upload);
+        m_batch.insert(upload.id);
+    }
     endInsertRows();
+    emit totalsChanged();
 }
 
 void UploadListModel::onChanged(qint64 id)
@@ -116,7 +185,12 @@ void UploadListModel::onChanged(qint64 id)
     m_rows[row] = *upload;
     if (upload->state == State::Running)
         m_rows[row].bytesSent = std::max(upload->bytesSent, live);
+    else
+        m_rates.remove(id);
+    if (!upload->hasEnded())
+        m_batch.insert(id); // retried or resumed: part of what is under way again
     emit dataChanged(index(row), index(row));
+    emit totalsChanged();
 }
 
 void UploadListModel::onRemoved()
@@ -124,13 +198,27 @@ void UploadListModel::onRemoved()
     QSet<qint64> kept;
     for (const QueuedUpload &upload : m_queue->all())
         kept.insert(upload.id);
-    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
-        if (kept.contains(m_rows.at(row).id))
+    // Runs of removed rows, from the end, each one removal (Clear finished may take thousands at once).
+    for (int row = int(m_rows.size()) - 1; row >= 0;) {
+        if (kept.contains(m_rows.at(row).id)) {
+            --row;
             continue;
-        beginRemoveRows({}, row, row);
-        m_rows.removeAt(row);
+        }
+        int first = row;
+        while (first > 0 && !kept.contains(m_rows.at(first - 1).id))
+            --first;
+        beginRemoveRows({}, first, row);
+        for (int i = first; i <= row; ++i) {
+            m_batch.remove(m_rows.at(i).id);
+            m_rates.remove(m_rows.at(i).id);
+            m_rowOfId.remove(m_rows.at(i).id);
+        }
+        m_rows.remove(first, row - first + 1);
         endRemoveRows();
+        row = first - 1;
     }
+    reindex();
+    emit totalsChanged();
 }
 
 void UploadListModel::onProgress(qint64 id, qint64 sent)
@@ -139,7 +227,8 @@ void UploadListModel::onProgress(qint64 id, qint64 sent)
     if (row < 0)
         return;
     m_rows[row].bytesSent = sent;
-    emit dataChanged(index(row), index(row), {SentRole, ProgressRole});
+    noteBytes(id, sent);
+    emit dataChanged(index(row), index(row), {SentRole, ProgressRole, SpeedRole});
 }
 
 } // namespace koodrive::transfers

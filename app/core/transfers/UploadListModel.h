@@ -3,7 +3,9 @@
 #include "UploadQueue.h"
 
 #include <QAbstractListModel>
+#include <QElapsedTimer>
 #include <QHash>
+#include <QSet>
 
 namespace koodrive::transfers {
 
@@ -30,6 +32,23 @@ public:
         TraceIdRole,
         LocalPathRole,
         AlbumRole, // the album it goes into, or empty
+        SpeedRole, // bytes per second while it is sent (an average over the last seconds); 0 otherwise
+    };
+
+    // The uploads of the current batch, for the status bar: those not ended, and those that ended since
+    // the queue last had nothing to do.
+    struct Totals
+    {
+        int files = 0;
+        int ended = 0; // done, already there, failed or cancelled
+        int failed = 0;
+        int paused = 0;
+        qint64 bytes = 0; // of the files not cancelled
+        qint64 sent = 0;
+        qint64 bytesPerSecond = 0;
+        // -1 while unknown (nothing is moving)
+        qint64 secondsLeft() const { return bytesPerSecond > 0 ? (bytes - sent) / bytesPerSecond : -1; }
+        bool active() const { return ended < files; }
     };
 
     // `queue` and `runner` (may be null) must outlive the model.
@@ -42,6 +61,11 @@ public:
     int rowOf(qint64 id) const;
 
     static QString stateText(const QueuedUpload &upload);
+    Totals totals() const;
+
+signals:
+    // What totals() says changed (at most a few times a second while bytes move).
+    void totalsChanged();
 
 private:
     void onAdded(const QList<qint64> &ids);
@@ -49,8 +73,22 @@ private:
     void onRemoved();
     void onProgress(qint64 id, qint64 sent);
 
+    void reindex();
+    void noteBytes(qint64 id, qint64 sent);
+
+    struct Rate
+    {
+        qint64 atMs = 0;
+        qint64 bytes = 0;
+        double bytesPerSecond = 0;
+    };
+
     UploadQueue *m_queue;
     QList<QueuedUpload> m_rows;
+    QHash<qint64, int> m_rowOfId;
+    QHash<qint64, Rate> m_rates; // running files
+    QSet<qint64> m_batch;
+    QElapsedTimer m_clock;
 };
 
 } // namespace koodrive::transfers

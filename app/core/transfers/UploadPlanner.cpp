@@ -208,6 +208,7 @@ void UploadPlanner::ensureFolder(const QString &parentId, const QString &name,
         folder, this, [this, parentId, name, next](const api::Result<api::CreatedFolder> &result) {
             if (result.ok()) {
                 ++m_outcome.foldersMade;
+                m_outcome.made.append({parentId, result.value().id, name});
                 next(result.value().id);
             } else if (result.error().code == QLatin1String("13000405")) {
                 findFolder(parentId, name, QString(), 0, next); // there already: that one is used

@@ -67,7 +67,14 @@ public:
         int leftOut = 0;
         QStringList unreadable{};
         bool truncated = false;
-        QString folderId{};                   // where the files at the top went
+        QString folderId{}; // where the files at the top went
+        struct Folder
+        {
+            QString parentId;
+            QString id;
+            QString name;
+        };
+        QList<Folder> made{};                 // the folders made, parents first
         std::optional<api::ApiError> error{}; // a folder could not be found or made: nothing was queued
     };
 
