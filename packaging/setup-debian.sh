@@ -26,6 +26,8 @@ packages=(
   # the GUI tests run offscreen (Qt's own platform plugin, in qt6-base); running the app, the startup
   # benchmark and screenshots under a virtual X server use these
   xvfb xauth x11-utils
+  # the cross-process drag-and-drop test (tests/desktop) moves the mouse with xdotool
+  xdotool
   # load: wrk (tst_UnderLoad); curl (the upload benchmark's baseline, README's curl walk)
   wrk curl
 )

@@ -81,3 +81,26 @@ sleep 0.5
 sleep 0.5
 shot new-collection-dialog
 xdotool key Escape
+sleep 0.5
+
+# A drop from the file manager onto an album: a second program (the file manager's stand-in, built beside
+# the app as a test helper) drags six photos from its window onto "My albums"' first album; then the
+# Transfers panel while they upload. The photos are big, so that the panel catches them under way.
+standIn=$(dirname "$app")/koodrive-file-manager-stand-in
+if [ -x "$standIn" ]; then
+    photos=()
+    for i in 1 2 3 4 5 6; do
+        head -c $((90 * 1024 * 1024)) /dev/urandom >"$scratch/IMG_20$i.jpg"
+        photos+=("$scratch/IMG_20$i.jpg")
+    done
+    xdotool mousemove 640 788 click 1
+    "$standIn" --at 1060,600 "${photos[@]}" >"$scratch/stand-in.log" 2>&1 &
+    sleep 1.5
+    xdotool mousemove 1160 670 mousedown 1
+    for step in $(seq 1 14); do xdotool mousemove $((1160 - step * 76)) $((670 - step * 36)); sleep 0.05; done
+    xdotool mousemove 90 160; sleep 0.3; xdotool mousemove 92 162; sleep 0.6
+    shot drop-from-file-manager
+    xdotool mouseup 1
+    sleep 1.2
+    shot transfers-panel
+fi

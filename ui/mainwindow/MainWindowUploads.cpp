@@ -155,7 +155,8 @@ void MainWindow::makeDropTargets()
          {static_cast<QAbstractItemView *>(m_grid), static_cast<QAbstractItemView *>(m_tree),
           static_cast<QAbstractItemView *>(m_myAlbums), static_cast<QAbstractItemView *>(m_sharedAlbums)}) {
         auto *drop = new LocalFileDrop(
-            view, [this, view](const QModelIndex &over) { return takesUploadsAt(view, over); });
+            view, [this, view](const QModelIndex &over) { return takesUploadsAt(view, over); },
+            qobject_cast<AlbumListView *>(view) != nullptr); // photos dragged from the grid are added
         connect(
             drop, &LocalFileDrop::dropped, this,
             [this, view](const QStringList &paths, const QModelIndex &over) { dropped(view, paths, over); });

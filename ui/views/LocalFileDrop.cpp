@@ -10,10 +10,11 @@
 
 namespace koodrive::ui {
 
-LocalFileDrop::LocalFileDrop(QAbstractItemView *view, Accepts accepts)
+LocalFileDrop::LocalFileDrop(QAbstractItemView *view, Accepts accepts, bool viewTakesDriveItems)
     : QObject(view)
     , m_view(view)
     , m_accepts(std::move(accepts))
+    , m_viewTakesDriveItems(viewTakesDriveItems)
 {
     view->setAcceptDrops(true);
     view->viewport()->setAcceptDrops(true);
@@ -40,8 +41,12 @@ bool LocalFileDrop::eventFilter(QObject *watched, QEvent *event)
     case QEvent::DragEnter:
     case QEvent::DragMove: {
         auto *move = static_cast<QDragMoveEvent *>(event);
-        if (models::DriveItemsMime::has(move->mimeData()))
-            return false; // the drive's own items: the view's business
+        if (models::DriveItemsMime::has(move->mimeData())) {
+            if (m_viewTakesDriveItems)
+                return false; // the drive's own items: the view's business
+            move->ignore();
+            return true;
+        }
         const QModelIndex over = m_view->indexAt(move->position().toPoint());
         const bool takes = !localPaths(move->mimeData()).isEmpty() && m_accepts(over);
         if (takes && (move->possibleActions() & Qt::CopyAction)) {
@@ -63,8 +68,12 @@ bool LocalFileDrop::eventFilter(QObject *watched, QEvent *event)
     case QEvent::DragLeave: emit hovering({}); return false;
     case QEvent::Drop: {
         auto *drop = static_cast<QDropEvent *>(event);
-        if (models::DriveItemsMime::has(drop->mimeData()))
-            return false;
+        if (models::DriveItemsMime::has(drop->mimeData())) {
+            if (m_viewTakesDriveItems)
+                return false;
+            drop->ignore();
+            return true;
+        }
         emit hovering({});
         const QModelIndex over = m_view->indexAt(drop->position().toPoint());
         const QStringList paths = localPaths(drop->mimeData());

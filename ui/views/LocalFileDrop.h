@@ -13,7 +13,8 @@ namespace koodrive::ui {
 // Drops of local files and folders (text/uri-list, as every file manager and desktop gives them) on an item
 // view: the view's viewport takes them where `accepts` says yes for the item under the pointer (an invalid
 // index: the empty space), and dropped() says what and where. Drags of the drive's own items are left to
-// the view (they carry the drive's type too); a drag of anything that is not a local file is refused.
+// the view when it takes them (`viewTakesDriveItems`: an album list) and refused otherwise; a drag of
+// anything that is not a local file is refused.
 class LocalFileDrop final : public QObject
 {
     Q_OBJECT
@@ -22,7 +23,7 @@ class LocalFileDrop final : public QObject
 public:
     using Accepts = std::function<bool(const QModelIndex &over)>;
 
-    LocalFileDrop(QAbstractItemView *view, Accepts accepts);
+    LocalFileDrop(QAbstractItemView *view, Accepts accepts, bool viewTakesDriveItems = false);
 
     // The local paths of a drag: every URL a local file, or none at all.
     static QStringList localPaths(const QMimeData *mime);
@@ -38,6 +39,7 @@ protected:
 private:
     QAbstractItemView *m_view;
     Accepts m_accepts;
+    bool m_viewTakesDriveItems;
 };
 
 } // namespace koodrive::ui
