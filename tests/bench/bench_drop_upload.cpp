@@ -104,8 +104,10 @@ bool curlUpload(const Server &server, const QString &folderId, const QString &pa
     if (fileId.isEmpty() || url.isEmpty())
         return false;
     QProcess put;
-    put.start(QStringLiteral("curl"), {QStringLiteral("-sS"), QStringLiteral("--fail"), QStringLiteral("-o"),
-                                       QStringLiteral("/dev/null"), QStringLiteral("-T"), path, url});
+    put.start(QStringLiteral("curl"),
+              {QStringLiteral("-sS"), QStringLiteral("--fail"), QStringLiteral("-o"),
+               QStringLiteral("/dev/null"), QStringLiteral("-H"), QStringLiteral("Expect:"),
+               QStringLiteral("-T"), path, url}); // no 1 s wait for "100 Continue"
     put.waitForFinished(60000);
     if (put.exitCode() != 0)
         return false;
