@@ -6,6 +6,7 @@
 // its files before its clock starts (the client hashes on its own clock). The two upload other bytes (the
 // same ones would be a rapid upload). Usage: bench_drop_upload [ROUNDS=3] [FILES=100] [KILOBYTES=5000]
 #include "ProcessMemory.h"
+#include "SimProcess.h"
 #include "Waiting.h"
 #include "api/KooDriveClient.h"
 #include "transfers/FileHasher.h"
@@ -47,15 +48,8 @@ bool writeRandomFile(const QString &path, qint64 bytes, quint32 seed)
     return file.write(bytesOut.constData(), bytes) == bytes;
 }
 
-struct Server
-{
-    QUrl url;
-    QString userId;
-    QString token;
-};
-
 // One curl call with the pages' common headers; its answer's body, or empty on a failure.
-QByteArray curlCall(const Server &server, const QString &path, const QJsonObject &body)
+QByteArray curlCall(const test::SimAccount &server, const QString &path, const QJsonObject &body)
 {
     QProcess curl;
     const QString date =
@@ -77,7 +71,8 @@ QByteArray curlCall(const Server &server, const QString &path, const QJsonObject
 }
 
 // createFile, curl -T of the one part to its URL, complete: what the client does for one file.
-bool curlUpload(const Server &server, const QString &folderId, const QString &path, const QByteArray &sha256)
+bool curlUpload(const test::SimAccount &server, const QString &folderId, const QString &path,
+                const QByteArray &sha256)
 {
     const qint64 size = QFileInfo(path).size();
     const QJsonObject created =
@@ -132,21 +127,12 @@ int main(int argc, char *argv[])
     }
     QTemporaryDir dir;
     QProcess sim;
-    sim.setProcessChannelMode(QProcess::SeparateChannels);
-    sim.start(QCoreApplication::applicationDirPath() + QStringLiteral("/koodrive-sim"),
-              {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("sim")), QStringLiteral("--demo"),
-               QStringLiteral("20")});
-    QByteArray out;
-    while (out.count('\n') < 3 && sim.waitForReadyRead(60000))
-        out += sim.readAllStandardOutput();
-    const QList<QByteArray> lines = out.split('\n');
-    if (lines.size() < 3) {
+    const auto started = test::startSimProcess(sim, dir.filePath(QStringLiteral("sim")), 20);
+    if (!started) {
         std::fprintf(stderr, "koodrive-sim did not start\n");
         return 1;
     }
-    const Server server{QUrl(QString::fromLatin1(lines.value(0).mid(4))),
-                        QString::fromLatin1(lines.value(1).mid(5)),
-                        QString::fromLatin1(lines.value(2).mid(6))};
+    const test::SimAccount &server = *started;
     QNetworkAccessManager network;
     api::KooDriveClient client(&network);
     client.setConnection({server.url, server.userId, server.token, true});

@@ -4,6 +4,7 @@
 // parts from memory (what Qt itself does: the rest is the client's own cost); and the client's peak memory
 // growth. Usage: bench_upload [ROUNDS=3] [MEBIBYTES=200]
 #include "ProcessMemory.h"
+#include "SimProcess.h"
 #include "Waiting.h"
 #include "api/KooDriveClient.h"
 #include "transfers/FileHasher.h"
@@ -51,23 +52,14 @@ int main(int argc, char *argv[])
     const qint64 size = (argc > 2 ? std::max(6, std::atoi(argv[2])) : 200) * MiB;
     QTemporaryDir dir;
     QProcess sim;
-    sim.setProcessChannelMode(QProcess::SeparateChannels);
-    sim.start(QCoreApplication::applicationDirPath() + QStringLiteral("/koodrive-sim"),
-              {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("sim")), QStringLiteral("--demo"),
-               QStringLiteral("20")});
-    QByteArray out;
-    while (out.count('\n') < 3 && sim.waitForReadyRead(60000))
-        out += sim.readAllStandardOutput();
-    const QList<QByteArray> lines = out.split('\n');
-    if (lines.size() < 3) {
+    const auto started = test::startSimProcess(sim, dir.filePath(QStringLiteral("sim")), 20);
+    if (!started) {
         std::fprintf(stderr, "koodrive-sim did not start\n");
         return 1;
     }
     QNetworkAccessManager network;
     api::KooDriveClient client(&network);
-    client.setConnection({QUrl(QString::fromLatin1(lines.value(0).mid(4))),
-                          QString::fromLatin1(lines.value(1).mid(5)),
-                          QString::fromLatin1(lines.value(2).mid(6)), true});
+    client.setConnection({started->url, started->userId, started->token, true});
 
     QVector<double> clientMiBs, curlMiBs, qnamMiBs, clientTotalMs;
     qint64 peakGrowth = 0;
