@@ -7,6 +7,7 @@
 // same ones would be a rapid upload). Usage: bench_drop_upload [ROUNDS=3] [FILES=100] [KILOBYTES=5000]
 #include "ProcessMemory.h"
 #include "SimProcess.h"
+#include "TestPhotos.h"
 #include "Waiting.h"
 #include "api/KooDriveClient.h"
 #include "transfers/FileHasher.h"
@@ -33,20 +34,10 @@ using namespace koodrive;
 using koodrive::test::median;
 using koodrive::test::ProcessMemory;
 using koodrive::test::wait;
+using koodrive::test::writeRandomFile;
 using transfers::QueuedUpload;
 
 namespace {
-
-bool writeRandomFile(const QString &path, qint64 bytes, quint32 seed)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    QRandomGenerator random(seed);
-    QByteArray bytesOut(bytes + 4, Qt::Uninitialized);
-    random.fillRange(reinterpret_cast<quint32 *>(bytesOut.data()), bytesOut.size() / 4);
-    return file.write(bytesOut.constData(), bytes) == bytes;
-}
 
 // One curl call with the pages' common headers; its answer's body, or empty on a failure.
 QByteArray curlCall(const test::SimAccount &server, const QString &path, const QJsonObject &body)

@@ -5,6 +5,7 @@
 // growth. Usage: bench_upload [ROUNDS=3] [MEBIBYTES=200]
 #include "ProcessMemory.h"
 #include "SimProcess.h"
+#include "TestPhotos.h"
 #include "Waiting.h"
 #include "api/KooDriveClient.h"
 #include "transfers/FileHasher.h"
@@ -24,25 +25,12 @@ using namespace koodrive;
 using koodrive::test::median;
 using koodrive::test::ProcessMemory;
 using koodrive::test::wait;
+using koodrive::test::writeRandomFile;
 using transfers::FileUpload;
 
 namespace {
 constexpr qint64 MiB = 1024 * 1024;
 
-bool writeRandomFile(const QString &path, qint64 bytes, quint32 seed)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    QRandomGenerator random(seed);
-    QByteArray chunk(MiB, Qt::Uninitialized);
-    for (qint64 written = 0; written < bytes; written += chunk.size()) {
-        random.fillRange(reinterpret_cast<quint32 *>(chunk.data()), chunk.size() / 4);
-        if (file.write(chunk.constData(), std::min<qint64>(chunk.size(), bytes - written)) < 0)
-            return false;
-    }
-    return true;
-}
 } // namespace
 
 int main(int argc, char *argv[])

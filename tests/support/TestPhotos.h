@@ -71,4 +71,20 @@ inline QString writeTestFile(const QString &path, const QByteArray &bytes)
     return path;
 }
 
+// `bytes` random bytes (from `seed`) written to `path` a MiB at a time: a big file that no other is like.
+inline bool writeRandomFile(const QString &path, qint64 bytes, quint32 seed)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    QRandomGenerator random(seed);
+    QByteArray chunk(1024 * 1024, Qt::Uninitialized);
+    for (qint64 written = 0; written < bytes; written += chunk.size()) {
+        random.fillRange(reinterpret_cast<quint32 *>(chunk.data()), chunk.size() / 4);
+        if (file.write(chunk.constData(), std::min<qint64>(chunk.size(), bytes - written)) < 0)
+            return false;
+    }
+    return true;
+}
+
 } // namespace koodrive::test
