@@ -172,6 +172,7 @@ private:
     void openUploads();
     void closeUploads();
     bool personalFolderShown() const;
+    bool manualAlbumShown() const;
     bool takesUploadsAt(QAbstractItemView *view, const QModelIndex &over) const;
     void dropped(QAbstractItemView *view, const QStringList &paths, const QModelIndex &over);
     void uploadToFolder(const QStringList &paths, const QString &containerId, const QString &folderId,

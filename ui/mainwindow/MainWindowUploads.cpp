@@ -175,19 +175,17 @@ bool MainWindow::personalFolderShown() const
     return drive.isValid() && m_pathIds.constFirst().second == drive.data(FolderTreeModel::IdRole).toString();
 }
 
+bool MainWindow::manualAlbumShown() const
+{
+    return m_place == Place::Album && m_albums->albumAt(m_albums->rowOfId(m_albumId)).isManual();
+}
+
 bool MainWindow::takesUploadsAt(QAbstractItemView *view, const QModelIndex &over) const
 {
     if (!m_uploadQueue)
         return false;
-    if (view == m_grid) {
-        if (over.isValid() && m_place == Place::Folder && over.data(PagedFileModel::IsFolderRole).toBool())
-            return personalFolderShown();
-        if (m_place == Place::Folder)
-            return personalFolderShown();
-        if (m_place == Place::Album)
-            return m_albums->albumAt(m_albums->rowOfId(m_albumId)).isManual();
-        return false;
-    }
+    if (view == m_grid) // the folder shown (or a folder tile in it), or the manual album shown
+        return personalFolderShown() || manualAlbumShown();
     if (view == m_tree)
         return over.isValid() && !over.data(FolderTreeModel::IsSharedRole).toBool() &&
                over.data(FolderTreeModel::ContainerRole).toString() ==
@@ -199,15 +197,11 @@ bool MainWindow::takesUploadsAt(QAbstractItemView *view, const QModelIndex &over
 void MainWindow::dropped(QAbstractItemView *view, const QStringList &paths, const QModelIndex &over)
 {
     if (view == m_grid) {
-        if (m_place == Place::Album) {
-            uploadToAlbum(paths, m_albumId);
-        } else if (over.isValid() && over.data(PagedFileModel::IsFolderRole).toBool()) {
+        if (m_place == Place::Folder && over.isValid() && over.data(PagedFileModel::IsFolderRole).toBool())
             uploadToFolder(paths, over.data(PagedFileModel::ContainerRole).toString(),
                            over.data(PagedFileModel::IdRole).toString(), over.data().toString());
-        } else {
-            uploadToFolder(paths, m_pathIds.constLast().first, m_pathIds.constLast().second,
-                           m_path.isEmpty() ? QString() : m_path.constLast());
-        }
+        else
+            uploadToShownPlace(paths);
     } else if (view == m_tree) {
         uploadToFolder(paths, over.data(FolderTreeModel::ContainerRole).toString(),
                        over.data(FolderTreeModel::IdRole).toString(), over.data().toString());
@@ -223,7 +217,7 @@ bool MainWindow::uploadToShownPlace(const QStringList &paths)
                        m_path.isEmpty() ? QString() : m_path.constLast());
         return true;
     }
-    if (m_place == Place::Album && m_albums->albumAt(m_albums->rowOfId(m_albumId)).isManual()) {
+    if (manualAlbumShown()) {
         uploadToAlbum(paths, m_albumId);
         return true;
     }
@@ -232,8 +226,7 @@ bool MainWindow::uploadToShownPlace(const QStringList &paths)
 
 void MainWindow::chooseFilesToUpload(bool folder)
 {
-    if (!personalFolderShown() &&
-        !(m_place == Place::Album && m_albums->albumAt(m_albums->rowOfId(m_albumId)).isManual())) {
+    if (!personalFolderShown() && !manualAlbumShown()) {
         m_messages->showNote(tr("Open a folder of your drive or a manual album to upload into."));
         return;
     }
