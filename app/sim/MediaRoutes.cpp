@@ -67,6 +67,9 @@ SimReply imageReply(QByteArray body, const QByteArray &contentType, const QByteA
     reply.body = std::move(body);
     reply.setHeader("ETag", etag);
     reply.setHeader("Cache-Control", CacheControl.toByteArray());
+    // Like any object store, every object is served in ranges (SimHttpServer::finish cuts them): a saved
+    // original that was cut short goes on where it stopped.
+    reply.setHeader("Accept-Ranges", "bytes");
     return reply;
 }
 } // namespace

@@ -22,8 +22,9 @@ struct SimRequest
     QStringList args; // the path's {placeholders}, in order
     QString userId;   // set for authenticated routes
     QString traceId;
-    int damage = 0;  // a scripted fault to do to the answer (SimHttpServer::FaultStep::Kind), 0 for none
-    int delayMs = 0; // a scripted delay before the answer
+    int damage = 0;    // a scripted fault to do to the answer (SimHttpServer::FaultStep::Kind), 0 for none
+    int delayMs = 0;   // a scripted delay before the answer
+    int trickleMs = 0; // scripted: a stored file's body in pieces this far apart
 
     QByteArray header(const QByteArray &name) const; // case-insensitive; empty when absent
     QString queryValue(const QString &key) const;    // fully decoded
@@ -41,6 +42,10 @@ struct SimReply
     bool dropMidBody = false; // scripted: half the body, then the connection is closed
     // When set, the body is this file, streamed from disk (stored originals may be gigabytes).
     QString filePath;
+    // A byte range of it (a 206 answer to `Range`): from fileOffset, fileLength bytes (-1: to the end).
+    qint64 fileOffset = 0;
+    qint64 fileLength = -1;
+    int pieceDelayMs = 0; // scripted (FaultStep::Kind::Trickle): 256 KiB of the file, then this long
 
     static SimReply json(const QJsonObject &object, int status = 200);
     static SimReply jsonText(QByteArray text, int status = 200); // already serialised (see JsonWriter)

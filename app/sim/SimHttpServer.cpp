@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
@@ -15,6 +16,7 @@
 #include <QTcpSocket>
 #include <QTimeZone>
 #include <QTimer>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcSimHttp, "koodrive.sim.http", QtWarningMsg)
 
@@ -49,22 +51,43 @@ QByteArray methodName(QHttpServerRequest::Method method)
 class FileStreamer final : public QObject
 {
 public:
-    FileStreamer(QTcpSocket *socket, std::unique_ptr<QFile> file, const QByteArray &head)
+    FileStreamer(QTcpSocket *socket, std::unique_ptr<QFile> file, const QByteArray &head, qint64 length,
+                 int pieceDelayMs)
         : QObject(socket)
         , m_socket(socket)
         , m_file(std::move(file))
+        , m_left(length)
+        , m_pieceDelayMs(pieceDelayMs)
     {
         m_socket->write(head);
+        if (m_pieceDelayMs > 0) {
+            trickle();
+            return;
+        }
         connect(socket, &QTcpSocket::bytesWritten, this, &FileStreamer::pump);
         pump();
     }
 
 private:
+    static constexpr qint64 Chunk = 256 * 1024;
+
+    void trickle()
+    {
+        const QByteArray chunk = m_file->read(std::min(Chunk, m_left));
+        m_left -= chunk.size();
+        if (chunk.isEmpty()) {
+            deleteLater();
+            return;
+        }
+        m_socket->write(chunk);
+        QTimer::singleShot(m_pieceDelayMs, this, &FileStreamer::trickle);
+    }
+
     void pump()
     {
-        constexpr qint64 Chunk = 256 * 1024;
         while (m_socket->bytesToWrite() < 4 * Chunk) {
-            const QByteArray chunk = m_file->read(Chunk);
+            const QByteArray chunk = m_file->read(std::min(Chunk, m_left));
+            m_left -= chunk.size();
             if (chunk.isEmpty()) {
                 disconnect(m_socket, nullptr, this, nullptr);
                 deleteLater();
@@ -76,7 +99,37 @@ private:
 
     QTcpSocket *m_socket;
     std::unique_ptr<QFile> m_file;
+    qint64 m_left;
+    int m_pieceDelayMs;
 };
+
+// `Range: bytes=first-[last]` (RFC 9110 §14.1.2, one range only; suffix ranges are not taken): the
+// bytes asked for within `size`, or nullopt when the header is absent or not that form (the whole
+// answer then goes out, as the RFC allows). `unsatisfiable` is set for a range that starts past the end.
+std::optional<std::pair<qint64, qint64>> byteRange(const QByteArray &header, qint64 size, bool *unsatisfiable)
+{
+    *unsatisfiable = false;
+    const QByteArray spec = header.trimmed();
+    if (!spec.startsWith("bytes=") || spec.contains(','))
+        return std::nullopt;
+    const QList<QByteArray> ends = spec.mid(6).split('-');
+    bool firstOk = false;
+    bool lastOk = true;
+    if (ends.size() != 2)
+        return std::nullopt;
+    const qint64 first = ends.at(0).toLongLong(&firstOk);
+    qint64 last = ends.at(1).isEmpty() ? size - 1 : ends.at(1).toLongLong(&lastOk);
+    if (!firstOk || !lastOk || first < 0)
+        return std::nullopt;
+    if (first >= size) {
+        *unsatisfiable = true;
+        return std::nullopt;
+    }
+    if (last < first)
+        return std::nullopt;
+    last = std::min(last, size - 1);
+    return std::pair{first, last};
+}
 
 QByteArray httpDate(qint64 ms)
 {
@@ -174,14 +227,15 @@ SimHttpServer::Result SimHttpServer::dispatch(SimRequest &request)
 QList<SimHttpServer::FaultStep> SimHttpServer::parseFaultScript(const QString &text, QString *error)
 {
     QList<FaultStep> steps;
-    const QRegularExpression form(QStringLiteral(
-        "^(\\d{3}|429|drop|truncate|malformed|html|slow)(?::(\\d{1,6}))?(?:x(\\d{1,6}))?(?:@(/\\S*))?$"));
+    const QRegularExpression form(QStringLiteral("^(\\d{3}|429|drop|truncate|malformed|html|slow|trickle)(?::"
+                                                 "(\\d{1,6}))?(?:x(\\d{1,6}))?(?:@(/\\S*))?$"));
     for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QRegularExpressionMatch match = form.match(part.trimmed());
         if (!match.hasMatch()) {
             if (error)
-                *error = QStringLiteral("not a fault step: \"%1\" (e.g. 503x3, 429:2, drop, truncate, "
-                                        "malformed, html, slow:3000, each with an optional @/path/prefix)")
+                *error = QStringLiteral(
+                             "not a fault step: \"%1\" (e.g. 503x3, 429:2, drop, truncate, "
+                             "malformed, html, slow:3000, trickle:50, each with an optional @/path/prefix)")
                              .arg(part.trimmed());
             return {};
         }
@@ -204,6 +258,9 @@ QList<SimHttpServer::FaultStep> SimHttpServer::parseFaultScript(const QString &t
         else if (kind == QLatin1String("slow")) {
             step.kind = FaultStep::Kind::Slow;
             step.delayMs = value < 0 ? 3000 : value;
+        } else if (kind == QLatin1String("trickle")) {
+            step.kind = FaultStep::Kind::Trickle;
+            step.delayMs = value < 0 ? 50 : value;
         } else {
             step.kind = FaultStep::Kind::Status;
             step.status = kind.toInt();
@@ -245,6 +302,7 @@ void SimHttpServer::applyScript(SimRequest &request, bool openRoute)
                 .withRetryAfter(step.seconds);
         case FaultStep::Kind::None: return;
         case FaultStep::Kind::Slow: request.delayMs = step.delayMs; return;
+        case FaultStep::Kind::Trickle: request.trickleMs = step.delayMs; return;
         default: request.damage = int(step.kind); return;
         }
     }
@@ -265,11 +323,49 @@ void SimHttpServer::finish(SimReply &reply, const SimRequest &request) const
     case FaultStep::Kind::DropMidBody: reply.dropMidBody = true; break;
     default: break;
     }
+    // Object storage answers ranges of what it marks `Accept-Ranges: bytes` (originals, for resumed
+    // downloads); an `If-Range` that names another version gets the whole answer.
+    const QByteArray range = request.header("Range");
+    if (request.method == "GET" && reply.status == 200 && !range.isEmpty() &&
+        reply.headerValue("Accept-Ranges") == "bytes" &&
+        (request.header("If-Range").isEmpty() || request.header("If-Range") == reply.headerValue("ETag"))) {
+        const qint64 size = reply.filePath.isEmpty() ? reply.body.size() : QFileInfo(reply.filePath).size();
+        bool unsatisfiable = false;
+        if (const auto bytes = byteRange(range, size, &unsatisfiable)) {
+            reply.status = 206;
+            reply.setHeader("Content-Range", "bytes " + QByteArray::number(bytes->first) + '-' +
+                                                 QByteArray::number(bytes->second) + '/' +
+                                                 QByteArray::number(size));
+            if (reply.filePath.isEmpty()) {
+                reply.body = reply.body.mid(bytes->first, bytes->second - bytes->first + 1);
+            } else {
+                reply.fileOffset = bytes->first;
+                reply.fileLength = bytes->second - bytes->first + 1;
+            }
+        } else if (unsatisfiable) {
+            reply = SimReply();
+            reply.status = 416;
+            reply.contentType = "text/plain";
+            reply.setHeader("Content-Range", "bytes */" + QByteArray::number(size));
+        }
+    }
     reply.delayMs = qMax(reply.delayMs, request.delayMs);
+    reply.pieceDelayMs = request.trickleMs;
     reply.setHeader("Date", httpDate(m_clock.nowMs()));
     reply.setHeader("X-Traceid", request.traceId.toLatin1());
     if (reply.contentType == "application/json")
         reply.setHeader("Cache-Control", "no-store");
+}
+
+void SimHttpServer::countObjectBytes(const SimReply &reply, const SimRequest &request)
+{
+    if (!request.path.startsWith(QLatin1String("/obs/")))
+        return;
+    qint64 bytes = reply.body.size();
+    if (!reply.filePath.isEmpty())
+        bytes =
+            reply.fileLength >= 0 ? reply.fileLength : QFileInfo(reply.filePath).size() - reply.fileOffset;
+    m_objectBytesServed += reply.dropMidBody ? bytes / 2 : bytes;
 }
 
 void SimHttpServer::send(SimReply reply, const std::shared_ptr<QHttpServerResponder> &responder,
@@ -282,13 +378,23 @@ void SimHttpServer::send(SimReply reply, const std::shared_ptr<QHttpServerRespon
             return; // the client went away
         if (!reply.filePath.isEmpty()) {
             auto file = std::make_unique<QFile>(reply.filePath);
-            if (file->open(QIODevice::ReadOnly)) {
+            if (file->open(QIODevice::ReadOnly) && file->seek(reply.fileOffset)) {
+                const qint64 length =
+                    reply.fileLength < 0 ? file->size() - reply.fileOffset : reply.fileLength;
                 QByteArray head = "HTTP/1.1 " + QByteArray::number(reply.status) +
-                                  " OK\r\nContent-Type: " + reply.contentType +
-                                  "\r\nContent-Length: " + QByteArray::number(file->size()) + "\r\n";
+                                  (reply.status == 206 ? " Partial Content" : " OK") +
+                                  "\r\nContent-Type: " + reply.contentType +
+                                  "\r\nContent-Length: " + QByteArray::number(length) + "\r\n";
                 for (const auto &[name, value] : std::as_const(reply.headers))
                     head += name + ": " + value + "\r\n";
-                new FileStreamer(alive.data(), std::move(file), head + "\r\n");
+                if (reply.dropMidBody) {
+                    // Scripted: half of it, and the connection closed.
+                    alive->write(head + "\r\n" + file->read(length / 2));
+                    alive->flush();
+                    alive->abort();
+                    return;
+                }
+                new FileStreamer(alive.data(), std::move(file), head + "\r\n", length, reply.pieceDelayMs);
                 return;
             }
             reply = SimReply::json(
@@ -342,6 +448,7 @@ bool SimHttpServer::handleRequest(const QHttpServerRequest &httpRequest, QTcpSoc
     // The log names method, path, status, time and trace id: never a header value or a body.
     if (auto *ready = std::get_if<SimReply>(&result)) {
         finish(*ready, request);
+        countObjectBytes(*ready, request);
         qCDebug(lcSimHttp).noquote() << request.method << request.path << ready->status
                                      << timer.nsecsElapsed() / 1000 << "us" << request.traceId;
         send(std::move(*ready), responder, socket);
@@ -349,6 +456,7 @@ bool SimHttpServer::handleRequest(const QHttpServerRequest &httpRequest, QTcpSoc
         QPointer<QTcpSocket> alive(socket);
         std::get<QFuture<SimReply>>(result).then(this, [this, request, responder, alive](SimReply reply) {
             finish(reply, request);
+            countObjectBytes(reply, request);
             qCDebug(lcSimHttp).noquote() << request.method << request.path << reply.status << request.traceId;
             if (alive)
                 send(std::move(reply), responder, alive.data());

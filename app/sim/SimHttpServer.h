@@ -84,6 +84,7 @@ public:
             Malformed,        // 200 with a body that is not valid JSON
             WrongContentType, // 200 text/html, as from a captive portal or a proxy's error page
             Slow,             // the right answer, after delayMs
+            Trickle,          // a stored file's body in pieces of 256 KiB, delayMs apart (a slow line)
         };
         Kind kind = Kind::Status;
         int status = 503;
@@ -107,6 +108,8 @@ public:
     // ("/obs/<id>|<x-image-process>"): how tests see that a client fetched each thumbnail once.
     qint64 objectRequestsServed() const { return m_objectRequestsServed; }
     const QHash<QString, int> &objectRequests() const { return m_objectRequests; }
+    // Body bytes of objects answered (what was meant to be sent: a dropped answer counts its half).
+    qint64 objectBytesServed() const { return m_objectBytesServed; }
 
     // Runs the router on a request without a socket (used by tests of the dispatch itself).
     Result dispatch(SimRequest &request);
@@ -125,6 +128,7 @@ private:
         Handler handler;
     };
     void finish(SimReply &reply, const SimRequest &request) const;
+    void countObjectBytes(const SimReply &reply, const SimRequest &request);
     void applyScript(SimRequest &request, bool openRoute);
     void send(SimReply reply, const std::shared_ptr<QHttpServerResponder> &responder, QTcpSocket *socket);
 
@@ -138,6 +142,7 @@ private:
     qint64 m_requestsServed = 0;
     qint64 m_apiCalls = 0;
     qint64 m_objectRequestsServed = 0;
+    qint64 m_objectBytesServed = 0;
     QHash<QString, int> m_objectRequests;
 };
 

@@ -1,8 +1,10 @@
-// A process of its own that works through an upload queue, for tst_UploadRunner to kill for real in the
-// middle (SIGKILL: no destructor, no last write) and start again, as the app would be after a crash.
+// A process of its own that works through an upload queue (its uploads and its downloads), for
+// tst_UploadRunner and tst_DownloadRunner to kill for real in the middle (SIGKILL: no destructor, no last
+// write) and start again, as the app would be after a crash.
 // Usage: koodrive-upload-runner SERVER_URL USER_ID QUEUE_PATH, the access token on standard input (never on
 // the command line, where other processes can read it). Exits 0 once the queue is worked through.
 #include "api/KooDriveClient.h"
+#include "transfers/DownloadRunner.h"
 #include "transfers/UploadQueue.h"
 #include "transfers/UploadRunner.h"
 
@@ -32,8 +34,20 @@ int main(int argc, char *argv[])
         return 1;
     }
     transfers::UploadRunner runner(&client, queue.get());
-    QObject::connect(&runner, &transfers::UploadRunner::idle, &app, &QCoreApplication::quit,
-                     Qt::QueuedConnection);
+    transfers::DownloadRunner downloads(&client, &network, queue.get());
+    bool uploadsIdle = false;
+    bool downloadsIdle = false;
+    QObject::connect(&runner, &transfers::UploadRunner::idle, &app, [&] {
+        uploadsIdle = true;
+        if (downloadsIdle)
+            QMetaObject::invokeMethod(&app, &QCoreApplication::quit, Qt::QueuedConnection);
+    });
+    QObject::connect(&downloads, &transfers::DownloadRunner::idle, &app, [&] {
+        downloadsIdle = true;
+        if (uploadsIdle)
+            QMetaObject::invokeMethod(&app, &QCoreApplication::quit, Qt::QueuedConnection);
+    });
     runner.start();
+    downloads.start();
     return app.exec();
 }

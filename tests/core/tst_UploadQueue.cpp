@@ -74,7 +74,7 @@ private slots:
         QCOMPARE(a.bytesSent, 10000);
         QCOMPARE(a.localPath, QStringLiteral("/home/someone/Pictures/a.jpg"));
         QCOMPARE(queue->uploadedNotInAlbum().size(), 1);
-        QCOMPARE(queue->uploadedNotInAlbum().at(0).uploadedFileId, QStringLiteral("FILE2"));
+        QCOMPARE(queue->uploadedNotInAlbum().at(0).driveFileId, QStringLiteral("FILE2"));
         const QueuedUpload c = *queue->upload(all.at(2).id);
         QCOMPARE(c.error, QStringLiteral("The storage refused part 1"));
         QCOMPARE(c.traceId, QStringLiteral("trace-9"));

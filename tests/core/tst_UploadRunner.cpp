@@ -115,7 +115,7 @@ private slots:
                                                QStringLiteral("notes.txt")}));
         QStringList uploaded;
         for (qint64 id : ids.mid(0, 4))
-            uploaded << m_queue->upload(id)->uploadedFileId;
+            uploaded << m_queue->upload(id)->driveFileId;
         uploaded.sort();
         QCOMPARE(m_sim->albumItems(album), uploaded);
     }
@@ -217,7 +217,7 @@ private slots:
         const QueuedUpload done = *queue->upload(id);
         QVERIFY2(done.state == State::Done, qPrintable(done.error));
         QCOMPARE(m_sim->uploadPartPuts() - puts, 2);
-        QCOMPARE(m_sim->albumItems(album), QStringList{done.uploadedFileId});
+        QCOMPARE(m_sim->albumItems(album), QStringList{done.driveFileId});
         QCOMPARE(namesInFolder(), QStringList{QStringLiteral("cut.jpg")});
     }
 
@@ -284,7 +284,7 @@ private slots:
         for (const QueuedUpload &upload : watcher->all()) {
             QVERIFY2(upload.state == State::Done,
                      qPrintable(upload.fileName + QLatin1Char(' ') + upload.error));
-            uploaded.insert(upload.uploadedFileId);
+            uploaded.insert(upload.driveFileId);
         }
         QCOMPARE(uploaded.size(), 40);
         QStringList expectedNames;

@@ -107,11 +107,11 @@ private slots:
                                  30000);
         const QueuedUpload upload = m_window->uploadQueue()->all().first();
         QCOMPARE(upload.state, QueuedUpload::State::Done);
-        QVERIFY(m_sim->albumItems(albumId).contains(upload.uploadedFileId));
+        QVERIFY(m_sim->albumItems(albumId).contains(upload.driveFileId));
         QFile local(photo);
         QVERIFY(local.open(QIODevice::ReadOnly));
         QCOMPARE(
-            m_sim->column(QStringLiteral("SELECT sha256 FROM files WHERE id = ?"), {upload.uploadedFileId}),
+            m_sim->column(QStringLiteral("SELECT sha256 FROM files WHERE id = ?"), {upload.driveFileId}),
             QStringList{QString::fromLatin1(
                 QCryptographicHash::hash(local.readAll(), QCryptographicHash::Sha256).toHex())});
         fileManager.kill(); // it would stay a while, as a file manager does

@@ -192,6 +192,35 @@ private slots:
         QCOMPARE(QImage::fromData(poster.body).width(), 128);
     }
 
+    void originalsAreServedInRanges()
+    {
+        // What a resumed Save to… asks for: the rest of the file from a byte, for the same version only.
+        const QUrl original = url(m_video, QString());
+        const auto whole = m_sim->fetch(original);
+        QCOMPARE(whole.status, 200);
+        QCOMPARE(whole.header("Accept-Ranges"), QByteArray("bytes"));
+        const qint64 size = whole.body.size();
+        const QByteArray etag = whole.header("ETag");
+        const auto rest = m_sim->fetch(original, {{"Range", "bytes=1000-"}, {"If-Range", etag}});
+        QCOMPARE(rest.status, 206);
+        QCOMPARE(rest.header("Content-Range"), "bytes 1000-" + QByteArray::number(size - 1) + '/' +
+                                                   QByteArray::number(size));
+        QCOMPARE(rest.body, whole.body.mid(1000));
+        const auto middle = m_sim->fetch(original, {{"Range", "bytes=10-19"}});
+        QCOMPARE(middle.status, 206);
+        QCOMPARE(middle.body, whole.body.mid(10, 10));
+        // Another version (If-Range does not match): the whole file, from the start.
+        const auto changed = m_sim->fetch(original, {{"Range", "bytes=1000-"}, {"If-Range", "\"other\""}});
+        QCOMPARE(changed.status, 200);
+        QCOMPARE(changed.body.size(), size);
+        // Past the end: 416 with the size.
+        const auto past = m_sim->fetch(original, {{"Range", "bytes=" + QByteArray::number(size) + '-'}});
+        QCOMPARE(past.status, 416);
+        QCOMPARE(past.header("Content-Range"), "bytes */" + QByteArray::number(size));
+        // A form it does not take (several ranges): the whole file, as RFC 9110 allows.
+        QCOMPARE(m_sim->fetch(original, {{"Range", "bytes=0-1,5-6"}}).status, 200);
+    }
+
     void aSignedUrlOfAFileThatIsGoneIsNotFound()
     {
         koodrive::sim::FileRow ghost = m_photo;

@@ -219,7 +219,7 @@ private slots:
         QCOMPARE(inCamera.value(QStringLiteral("IMG_3002.jpg")), sha256Of(photos[1]));
         QStringList expected = before;
         for (const QueuedUpload &upload : m_window->uploadQueue()->all())
-            expected << upload.uploadedFileId;
+            expected << upload.driveFileId;
         expected.sort();
         QCOMPARE(m_sim->albumItems(albumId), expected);
 
@@ -241,7 +241,7 @@ private slots:
         const QString albumFolder = folderIn(uploads, albumName);
         QVERIFY2(!albumFolder.isEmpty(), qPrintable(albumName));
         QCOMPARE(filesIn(albumFolder).value(QStringLiteral("IMG_3003.jpg")), sha256Of(third));
-        QVERIFY(m_sim->albumItems(albumId).contains(m_window->uploadQueue()->all().last().uploadedFileId));
+        QVERIFY(m_sim->albumItems(albumId).contains(m_window->uploadQueue()->all().last().driveFileId));
         QTRY_COMPARE_WITH_TIMEOUT(grid->model()->rowCount(), rows + 1, 10000);
     }
 

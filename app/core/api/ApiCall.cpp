@@ -186,6 +186,7 @@ ApiError ApiCall::transferError(const net::Transfer &transfer) const
             error.message = QCoreApplication::translate(
                 "ApiError", "The connection to KooDrive is not secure (its certificate was refused).");
         break;
+    case Failure::LocalWrite: // API answers are never written to a sink
     case Failure::Network:
     case Failure::None:
         error.kind = ApiError::Kind::Network;

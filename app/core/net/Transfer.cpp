@@ -154,8 +154,12 @@ void Transfer::onMetaData()
     // A redirect's own headers do not count; the answer's do.
     const bool isRedirect = m_status >= 300 && m_status < 400 &&
                             !m_reply->attribute(QNetworkRequest::RedirectionTargetAttribute).isNull();
-    if (!isRedirect && length.isValid() && !m_body.announce(length.toLongLong()))
+    if (!isRedirect && length.isValid() && !m_body.announce(length.toLongLong())) {
         fail(Failure::TooLarge); // refused before a byte of it is read
+        return;
+    }
+    if (!isRedirect)
+        emit answered();
 }
 
 void Transfer::onReadyRead()
@@ -164,12 +168,26 @@ void Transfer::onReadyRead()
         return;
     // Only what the budget still allows is read: a piece past it is never taken off the socket.
     const qint64 available = m_reply->bytesAvailable();
-    if (available > m_body.budget() - m_body.size()) {
+    if (available > m_body.budget() - bytesReceived()) {
         fail(Failure::TooLarge);
         return;
     }
-    m_body.append(m_reply->read(available));
-    emit progress(m_body.size(), m_body.announced());
+    if (take(m_reply->read(available)))
+        emit progress(bytesReceived(), m_body.announced());
+}
+
+bool Transfer::take(QByteArray piece)
+{
+    if (!sinks()) {
+        m_body.append(std::move(piece));
+        return true;
+    }
+    if (m_sink->write(piece) != piece.size()) {
+        fail(Failure::LocalWrite);
+        return false;
+    }
+    m_sunk += piece.size();
+    return true;
 }
 
 void Transfer::fail(Failure failure)
@@ -196,10 +214,14 @@ void Transfer::onFinished()
     m_fromCache = reply->attribute(QNetworkRequest::SourceIsFromCacheAttribute).toBool();
     m_headers = reply->rawHeaderPairs(); // kept: the reply goes now
     if (m_failure == Failure::None && reply->isOpen() && reply->bytesAvailable() > 0) {
-        if (reply->bytesAvailable() > m_body.budget() - m_body.size())
+        if (reply->bytesAvailable() > m_body.budget() - bytesReceived())
             m_failure = Failure::TooLarge;
-        else
+        else if (!sinks())
             m_body.append(reply->readAll());
+        else if (const QByteArray rest = reply->readAll(); m_sink->write(rest) != rest.size())
+            m_failure = Failure::LocalWrite;
+        else
+            m_sunk += rest.size();
     }
     // A redirect answered as the last word: Qt stops following after maxRedirects.
     if (m_failure == Failure::None && m_status >= 300 && m_status < 400 &&

@@ -4,6 +4,7 @@
 #include "TransferPolicy.h"
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QObject>
@@ -36,6 +37,7 @@ public:
         TooManyRedirects,    // more than maxRedirects hops, e.g. a loop
         Insecure,            // https to http, or plain http to a host that is not loopback
         Undecodable,         // a compressed body that could not be unpacked (a gzip bomb stops here)
+        LocalWrite,          // the sink (setSink) did not take what arrived: a full or missing disk
     };
 
     // Sends `request` (its headers are the caller's) with `verb` and `body`. The Transfer belongs to
@@ -52,13 +54,20 @@ public:
     // Stops the transfer; finished() will not be emitted.
     void abort();
 
+    // The body of a 2xx answer goes to `sink` as it arrives (a download to disk: memory stays flat
+    // whatever the size) instead of being held; the byte budget counts it all the same. Another status's
+    // body (an error document) is held as usual. Call before returning to the event loop. What was
+    // written stays written when the transfer fails: the caller decides (a resumable download keeps it).
+    void setSink(QIODevice *sink) { m_sink = sink; }
+    qint64 bytesSunk() const { return m_sunk; }
+
     bool isFinished() const { return m_finished; }
     Failure failure() const { return m_failure; }
     int httpStatus() const { return m_status; }
     // The body, once finished without a failure (read in pieces: a body of unknown length never costs
     // twice its size while it grows).
     QByteArray takeBody();
-    qint64 bytesReceived() const { return m_body.size(); }
+    qint64 bytesReceived() const { return m_body.size() + m_sunk; }
     QByteArray rawHeader(const QByteArray &name) const;
     QString contentType() const;
     bool fromCache() const { return m_fromCache; }
@@ -78,6 +87,9 @@ signals:
     void finished();
     // Bytes of the body so far (for progress).
     void progress(qint64 received, qint64 total);
+    // The status and headers of the answer (not of a redirect) arrived; no byte of its body yet. A slot
+    // may abort() here (then finished() does not come).
+    void answered();
 
 private:
     Transfer(QNetworkReply *reply, const TransferPolicy &policy, bool sendsBody, QObject *parent);
@@ -87,6 +99,8 @@ private:
     void onReadyRead();
     void onFinished();
     void fail(Failure failure);
+    bool sinks() const { return m_sink && m_status >= 200 && m_status < 300; }
+    bool take(QByteArray piece);
 
     QPointer<QNetworkReply> m_reply;
     TransferPolicy m_policy;
@@ -95,6 +109,8 @@ private:
     QUrl m_refusedUrl;
     QList<QUrl> m_visited; // every address of this transfer so far
     BoundedBody m_body;
+    QPointer<QIODevice> m_sink;
+    qint64 m_sunk = 0;
     int m_hops = 0;
     QList<QNetworkReply::RawHeaderPair> m_headers;
     int m_status = 0;

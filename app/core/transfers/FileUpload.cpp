@@ -433,6 +433,7 @@ ApiError FileUpload::partError(const net::PartSender::Outcome &sent, int index) 
     case Failure::TooLarge:
     case Failure::TooManyRedirects:
     case Failure::Undecodable:
+    case Failure::LocalWrite: // a part's answer is never written to a sink
         return uploadError(ApiError::Kind::BadResponse,
                            tr("The storage's answer to part %1 is not one a storage gives.").arg(number),
                            true);

@@ -22,7 +22,7 @@ static_assert(int(QueuedUpload::State::Waiting) == 0 && int(QueuedUpload::State:
 const char *const Columns =
     "id, local_path, file_name, parent_folder_id, share_folder_id, album_id, size, state, bytes_sent, "
     "file_id, sha256, length, modified_ms, parts_sent, uploaded_file_id, error, trace_id, queued_ms, "
-    "ended_ms, container_id";
+    "ended_ms, container_id, direction, local_folder, time_ms, part_path, etag";
 
 QueuedUpload rowOf(const QSqlQuery &query)
 {
@@ -43,12 +43,18 @@ QueuedUpload rowOf(const QSqlQuery &query)
     upload.resume.length = next().toLongLong();
     upload.resume.modifiedMs = next().toLongLong();
     upload.resume.partsSent = next().toInt();
-    upload.uploadedFileId = next().toString();
+    upload.driveFileId = next().toString();
     upload.error = next().toString();
     upload.traceId = next().toString();
     upload.queuedMs = next().toLongLong();
     upload.endedMs = next().toLongLong();
     upload.resume.containerId = next().toString();
+    upload.direction =
+        next().toInt() == 1 ? QueuedUpload::Direction::Download : QueuedUpload::Direction::Upload;
+    upload.localFolder = next().toString();
+    upload.timeMs = next().toLongLong();
+    upload.partPath = next().toString();
+    upload.etag = next().toString();
     return upload;
 }
 
@@ -163,20 +169,31 @@ bool UploadQueue::prepareSchema(QString *error)
         return true;
     // Version 0: a new file. Later versions add their migrations here, one step each.
     const bool made =
-        query.exec(QStringLiteral(
-            "CREATE TABLE uploads (id INTEGER PRIMARY KEY AUTOINCREMENT, local_path TEXT NOT NULL, "
-            "file_name TEXT NOT NULL, parent_folder_id TEXT NOT NULL, share_folder_id INTEGER NOT NULL "
-            "DEFAULT 0, album_id TEXT NOT NULL DEFAULT '', size INTEGER NOT NULL, state INTEGER NOT NULL, "
-            "bytes_sent INTEGER NOT NULL DEFAULT 0, file_id TEXT NOT NULL DEFAULT '', sha256 TEXT NOT NULL "
-            "DEFAULT '', length INTEGER NOT NULL DEFAULT 0, modified_ms INTEGER NOT NULL DEFAULT 0, "
-            "parts_sent INTEGER NOT NULL DEFAULT 0, uploaded_file_id TEXT NOT NULL DEFAULT '', error TEXT "
-            "NOT NULL DEFAULT '', trace_id TEXT NOT NULL DEFAULT '', queued_ms INTEGER NOT NULL, ended_ms "
-            "INTEGER NOT NULL DEFAULT 0, container_id TEXT NOT NULL DEFAULT '')")) &&
-        query.exec(QStringLiteral("CREATE INDEX uploads_state ON uploads (state, id)")) &&
-        query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion));
-    if (!made)
+        version >= 1 ||
+        (query.exec(QStringLiteral(
+             "CREATE TABLE uploads (id INTEGER PRIMARY KEY AUTOINCREMENT, local_path TEXT NOT NULL, "
+             "file_name TEXT NOT NULL, parent_folder_id TEXT NOT NULL, share_folder_id INTEGER NOT NULL "
+             "DEFAULT 0, album_id TEXT NOT NULL DEFAULT '', size INTEGER NOT NULL, state INTEGER NOT NULL, "
+             "bytes_sent INTEGER NOT NULL DEFAULT 0, file_id TEXT NOT NULL DEFAULT '', sha256 TEXT NOT NULL "
+             "DEFAULT '', length INTEGER NOT NULL DEFAULT 0, modified_ms INTEGER NOT NULL DEFAULT 0, "
+             "parts_sent INTEGER NOT NULL DEFAULT 0, uploaded_file_id TEXT NOT NULL DEFAULT '', error TEXT "
+             "NOT NULL DEFAULT '', trace_id TEXT NOT NULL DEFAULT '', queued_ms INTEGER NOT NULL, ended_ms "
+             "INTEGER NOT NULL DEFAULT 0, container_id TEXT NOT NULL DEFAULT '')")) &&
+         query.exec(QStringLiteral("CREATE INDEX uploads_state ON uploads (state, id)")));
+    // 1 → 2: downloads (Save to…) share the queue.
+    const bool migrated =
+        made &&
+        (version >= 2 ||
+         (query.exec(QStringLiteral("ALTER TABLE uploads ADD COLUMN direction INTEGER NOT NULL DEFAULT 0")) &&
+          query.exec(
+              QStringLiteral("ALTER TABLE uploads ADD COLUMN local_folder TEXT NOT NULL DEFAULT ''")) &&
+          query.exec(QStringLiteral("ALTER TABLE uploads ADD COLUMN time_ms INTEGER NOT NULL DEFAULT 0")) &&
+          query.exec(QStringLiteral("ALTER TABLE uploads ADD COLUMN part_path TEXT NOT NULL DEFAULT ''")) &&
+          query.exec(QStringLiteral("ALTER TABLE uploads ADD COLUMN etag TEXT NOT NULL DEFAULT ''"))));
+    const bool ok = migrated && query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion));
+    if (!ok)
         *error = query.lastError().text();
-    return made;
+    return ok;
 }
 
 QList<qint64> UploadQueue::add(const QList<QueuedUpload> &uploads)
@@ -188,7 +205,8 @@ QList<qint64> UploadQueue::add(const QList<QueuedUpload> &uploads)
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
         "INSERT INTO uploads (local_path, file_name, parent_folder_id, share_folder_id, album_id, size, "
-        "state, queued_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        "state, queued_ms, direction, local_folder, time_ms, uploaded_file_id, container_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const QueuedUpload &upload : uploads) {
         query.addBindValue(bindable(upload.localPath));
         query.addBindValue(bindable(upload.fileName));
@@ -198,6 +216,11 @@ QList<qint64> UploadQueue::add(const QList<QueuedUpload> &uploads)
         query.addBindValue(upload.size);
         query.addBindValue(int(QueuedUpload::State::Waiting));
         query.addBindValue(now());
+        query.addBindValue(upload.direction == QueuedUpload::Direction::Download ? 1 : 0);
+        query.addBindValue(bindable(upload.localFolder));
+        query.addBindValue(upload.timeMs);
+        query.addBindValue(bindable(upload.driveFileId));
+        query.addBindValue(bindable(upload.resume.containerId));
         if (!query.exec()) {
             qCWarning(lcTransfers).noquote() << "upload queue:" << query.lastError().text();
             db.rollback();
@@ -231,15 +254,52 @@ QList<QueuedUpload> UploadQueue::all() const
     return uploads;
 }
 
-std::optional<QueuedUpload> UploadQueue::nextWaiting() const
+std::optional<QueuedUpload> UploadQueue::nextWaiting(QueuedUpload::Direction direction) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connection));
-    query.prepare(QStringLiteral("SELECT %1 FROM uploads WHERE state = ? ORDER BY id LIMIT 1")
-                      .arg(QLatin1String(Columns)));
+    query.prepare(
+        QStringLiteral("SELECT %1 FROM uploads WHERE state = ? AND direction = ? ORDER BY id LIMIT 1")
+            .arg(QLatin1String(Columns)));
     query.addBindValue(int(QueuedUpload::State::Waiting));
+    query.addBindValue(direction == QueuedUpload::Direction::Download ? 1 : 0);
     if (!query.exec() || !query.next())
         return std::nullopt;
     return rowOf(query);
+}
+
+QList<QueuedUpload> UploadQueue::waitingDownloads(int limit) const
+{
+    QList<QueuedUpload> downloads;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(
+        QStringLiteral("SELECT %1 FROM uploads WHERE state = ? AND direction = 1 ORDER BY id LIMIT ?")
+            .arg(QLatin1String(Columns)));
+    query.addBindValue(int(QueuedUpload::State::Waiting));
+    query.addBindValue(limit);
+    if (query.exec())
+        while (query.next())
+            downloads.append(rowOf(query));
+    return downloads;
+}
+
+bool UploadQueue::setDownloadFiles(qint64 id, const QString &localPath, const QString &partPath)
+{
+    const bool ok = exec(QStringLiteral("UPDATE uploads SET local_path = ?, part_path = ? WHERE id = ?"),
+                         {localPath, partPath, id});
+    if (ok)
+        emit changed(id);
+    return ok;
+}
+
+bool UploadQueue::setReceived(qint64 id, qint64 bytes, const QString &etag, qint64 total)
+{
+    const bool ok =
+        exec(QStringLiteral("UPDATE uploads SET bytes_sent = ?, etag = ?, size = CASE WHEN ? >= 0 "
+                            "THEN ? ELSE size END WHERE id = ?"),
+             {bytes, etag, total, total, id});
+    if (ok)
+        emit changed(id);
+    return ok;
 }
 
 QList<QueuedUpload> UploadQueue::uploadedNotInAlbum() const
@@ -293,12 +353,13 @@ bool UploadQueue::setUploaded(qint64 id, const QString &fileId, QueuedUpload::St
     return ok;
 }
 
-int UploadQueue::recoverInterrupted()
+int UploadQueue::recoverInterrupted(QueuedUpload::Direction direction)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection));
-    query.prepare(QStringLiteral("UPDATE uploads SET state = ? WHERE state = ?"));
+    query.prepare(QStringLiteral("UPDATE uploads SET state = ? WHERE state = ? AND direction = ?"));
     query.addBindValue(int(QueuedUpload::State::Waiting));
     query.addBindValue(int(QueuedUpload::State::Running));
+    query.addBindValue(direction == QueuedUpload::Direction::Download ? 1 : 0);
     return query.exec() ? query.numRowsAffected() : 0;
 }
 

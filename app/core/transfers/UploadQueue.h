@@ -10,9 +10,17 @@
 
 namespace koodrive::transfers {
 
-// One file to upload, as the queue keeps it from the drop until it is in the drive (and its album).
+// One file to upload, as the queue keeps it from the drop until it is in the drive (and its album); or
+// one file to save (a download, Direction::Download), from Save to… until it is on disk. Both kinds share
+// the queue, the Transfers panel and the status bar; each has its runner (UploadRunner, DownloadRunner).
 struct QueuedUpload
 {
+    enum class Direction
+    {
+        Upload,
+        Download,
+    };
+
     enum class State
     {
         Waiting,      // to be sent when its turn comes
@@ -26,8 +34,9 @@ struct QueuedUpload
     };
 
     qint64 id = 0;
-    QString localPath;
-    QString fileName; // the name in the drive
+    Direction direction = Direction::Upload;
+    QString localPath; // an upload: the file sent; a download: the file made, once its name is chosen
+    QString fileName;  // the name in the drive (a download's is the server's word: never a path as is)
     QString parentFolderId;
     qint64 shareFolderId = 0;
     QString albumId; // a manual album the file goes into once uploaded; empty: none
@@ -35,7 +44,14 @@ struct QueuedUpload
     State state = State::Waiting;
     qint64 bytesSent = 0;        // parts the storage took
     FileUpload::Resume resume{}; // fileId empty until the server made the file
-    QString uploadedFileId;      // the file in the drive, once there
+    QString driveFileId;         // the file in the drive: once uploaded; or the one a download fetches
+    // A download's: the folder it is saved into, the file's time (taken, else edited; ms since the
+    // epoch, 0 unknown), the hidden file the bytes arrive in until it is whole, and the ETag of those bytes
+    // (If-Range: a range of another version is never appended). resume.containerId is its space.
+    QString localFolder;
+    qint64 timeMs = 0;
+    QString partPath;
+    QString etag;
     QString error;
     QString traceId;
     qint64 queuedMs = 0;
@@ -59,7 +75,7 @@ class UploadQueue final : public QObject
     Q_DISABLE_COPY_MOVE(UploadQueue)
 
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2; // 2: downloads
 
     // Opens (or makes) the queue at `path`. Null, with `error` said, only when no queue can be kept there
     // at all (the folder cannot be written).
@@ -75,7 +91,10 @@ public:
     // In the order they were queued.
     QList<QueuedUpload> all() const;
     // The oldest waiting one, and those uploaded whose album add is still to do.
-    std::optional<QueuedUpload> nextWaiting() const;
+    std::optional<QueuedUpload>
+    nextWaiting(QueuedUpload::Direction direction = QueuedUpload::Direction::Upload) const;
+    // The next few waiting downloads after the first (their links are asked for together).
+    QList<QueuedUpload> waitingDownloads(int limit) const;
     QList<QueuedUpload> uploadedNotInAlbum() const;
 
     bool setState(qint64 id, QueuedUpload::State state, const QString &error = QString(),
@@ -85,8 +104,12 @@ public:
     // Forgets how far it got (the server no longer has the unfinished upload): it starts again.
     bool clearProgress(qint64 id);
     bool setUploaded(qint64 id, const QString &fileId, QueuedUpload::State state);
+    // A download's file and hidden part file, once chosen; how far it got; the ETag of its bytes.
+    bool setDownloadFiles(qint64 id, const QString &localPath, const QString &partPath);
+    // `total`: the size the server announced (replaces the listed one), or -1.
+    bool setReceived(qint64 id, qint64 bytes, const QString &etag, qint64 total);
     // At start: what a crash left Running goes back to Waiting (to resume at its part).
-    int recoverInterrupted();
+    int recoverInterrupted(QueuedUpload::Direction direction = QueuedUpload::Direction::Upload);
     // Removes the ended ones (Clear finished); how many.
     int removeEnded();
 

@@ -13,6 +13,16 @@ namespace {
 // Fresh starts of one file after the server lost its unfinished upload (13000401), before it fails.
 constexpr int MaxRestarts = 1;
 constexpr int AlbumAddDelayMs = 500;
+
+// Downloads share the queue; DownloadRunner works on those.
+bool isUpload(const QueuedUpload &upload)
+{
+    return upload.direction == QueuedUpload::Direction::Upload;
+}
+bool isUpload(const std::optional<QueuedUpload> &upload)
+{
+    return upload && isUpload(*upload);
+}
 } // namespace
 
 UploadRunner::UploadRunner(api::KooDriveClient *client, UploadQueue *queue, QObject *parent)
@@ -133,7 +143,7 @@ void UploadRunner::stopRunning(qint64 id, State state)
 void UploadRunner::pause(qint64 id)
 {
     const std::optional<QueuedUpload> upload = m_queue->upload(id);
-    if (!upload || (upload->state != State::Running && upload->state != State::Waiting))
+    if (!isUpload(upload) || (upload->state != State::Running && upload->state != State::Waiting))
         return;
     stopRunning(id, State::Paused);
     pump();
@@ -143,7 +153,7 @@ void UploadRunner::pause(qint64 id)
 void UploadRunner::resume(qint64 id)
 {
     const std::optional<QueuedUpload> upload = m_queue->upload(id);
-    if (!upload || upload->state != State::Paused)
+    if (!isUpload(upload) || upload->state != State::Paused)
         return;
     m_queue->setState(id, State::Waiting);
     pump();
@@ -152,7 +162,7 @@ void UploadRunner::resume(qint64 id)
 void UploadRunner::cancel(qint64 id)
 {
     const std::optional<QueuedUpload> upload = m_queue->upload(id);
-    if (!upload || upload->hasEnded())
+    if (!isUpload(upload) || upload->hasEnded())
         return;
     stopRunning(id, State::Cancelled);
     pump();
@@ -162,10 +172,10 @@ void UploadRunner::cancel(qint64 id)
 void UploadRunner::retry(qint64 id)
 {
     const std::optional<QueuedUpload> upload = m_queue->upload(id);
-    if (!upload || upload->state != State::Failed)
+    if (!isUpload(upload) || upload->state != State::Failed)
         return;
     m_restarts.remove(id);
-    if (!upload->uploadedFileId.isEmpty() && !upload->albumId.isEmpty()) {
+    if (!upload->driveFileId.isEmpty() && !upload->albumId.isEmpty()) {
         m_queue->setState(id, State::Uploaded); // in the drive: only its album add failed
         scheduleAlbumAdds();
         return;
@@ -177,7 +187,7 @@ void UploadRunner::retry(qint64 id)
 void UploadRunner::pauseAll()
 {
     for (const QueuedUpload &upload : m_queue->all())
-        if (upload.state == State::Running || upload.state == State::Waiting)
+        if (isUpload(upload) && (upload.state == State::Running || upload.state == State::Waiting))
             stopRunning(upload.id, State::Paused);
     checkIdle();
 }
@@ -185,7 +195,7 @@ void UploadRunner::pauseAll()
 void UploadRunner::resumeAll()
 {
     for (const QueuedUpload &upload : m_queue->all())
-        if (upload.state == State::Paused)
+        if (isUpload(upload) && upload.state == State::Paused)
             m_queue->setState(upload.id, State::Waiting);
     pump();
 }
@@ -202,10 +212,10 @@ void UploadRunner::addToAlbums()
     QHash<QString, QVector<api::KooDriveClient::FileRef>> files;
     QHash<QString, QHash<QString, qint64>> ids; // album → file → queue id
     for (const QueuedUpload &upload : m_queue->uploadedNotInAlbum()) {
-        if (m_albumsAdding.contains(upload.albumId) || ids[upload.albumId].contains(upload.uploadedFileId))
+        if (m_albumsAdding.contains(upload.albumId) || ids[upload.albumId].contains(upload.driveFileId))
             continue;
-        files[upload.albumId].append({upload.uploadedFileId, m_client->connection().userId});
-        ids[upload.albumId].insert(upload.uploadedFileId, upload.id);
+        files[upload.albumId].append({upload.driveFileId, m_client->connection().userId});
+        ids[upload.albumId].insert(upload.driveFileId, upload.id);
     }
     for (auto it = files.cbegin(); it != files.cend(); ++it) {
         auto *batch = new AlbumAddBatch(m_client, it.key(), it.value(), this);
