@@ -137,6 +137,61 @@ private slots:
         QVERIFY(queue->recoveryNote().contains(QLatin1String("newer version")));
     }
 
+    void aListOfTheFirstVersionKeepsItsUploadsAndTakesDownloads()
+    {
+        // The queue as the app before Save to… wrote it (schema 1), with an upload half sent.
+        QDir().mkpath(QFileInfo(path()).path());
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(path());
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral(
+                "CREATE TABLE uploads (id INTEGER PRIMARY KEY AUTOINCREMENT, local_path TEXT NOT NULL, "
+                "file_name TEXT NOT NULL, parent_folder_id TEXT NOT NULL, share_folder_id INTEGER NOT NULL "
+                "DEFAULT 0, album_id TEXT NOT NULL DEFAULT '', size INTEGER NOT NULL, state INTEGER NOT "
+                "NULL, "
+                "bytes_sent INTEGER NOT NULL DEFAULT 0, file_id TEXT NOT NULL DEFAULT '', sha256 TEXT NOT "
+                "NULL "
+                "DEFAULT '', length INTEGER NOT NULL DEFAULT 0, modified_ms INTEGER NOT NULL DEFAULT 0, "
+                "parts_sent INTEGER NOT NULL DEFAULT 0, uploaded_file_id TEXT NOT NULL DEFAULT '', error "
+                "TEXT "
+                "NOT NULL DEFAULT '', trace_id TEXT NOT NULL DEFAULT '', queued_ms INTEGER NOT NULL, "
+                "ended_ms "
+                "INTEGER NOT NULL DEFAULT 0, container_id TEXT NOT NULL DEFAULT '')")));
+            QVERIFY(query.exec(QStringLiteral(
+                "INSERT INTO uploads (local_path, file_name, parent_folder_id, size, state, file_id, "
+                "parts_sent, bytes_sent, queued_ms) VALUES ('/home/someone/a.jpg', 'a.jpg', 'F1', 40000000, "
+                "1, "
+                "'Fnew', 3, 15728640, 1)")));
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 1")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        QString error;
+        auto queue = UploadQueue::open(path(), &error);
+        QVERIFY2(queue, qPrintable(error));
+        QVERIFY(queue->recoveryNote().isEmpty()); // migrated, not moved aside
+        const QList<QueuedUpload> kept = queue->all();
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept.first().direction, QueuedUpload::Direction::Upload);
+        QCOMPARE(kept.first().resume.fileId, QStringLiteral("Fnew"));
+        QCOMPARE(kept.first().resume.partsSent, 3);
+        QCOMPARE(queue->recoverInterrupted(), 1);
+        QueuedUpload download;
+        download.direction = QueuedUpload::Direction::Download;
+        download.fileName = QStringLiteral("b.jpg");
+        download.driveFileId = QStringLiteral("Fb");
+        download.localFolder = QStringLiteral("/home/someone/Saved");
+        download.timeMs = 1234;
+        QCOMPARE(queue->add({download}).size(), 1);
+        // Each runner sees its own kind only.
+        QCOMPARE(queue->nextWaiting()->fileName, QStringLiteral("a.jpg"));
+        QCOMPARE(queue->nextWaiting(QueuedUpload::Direction::Download)->localFolder,
+                 QStringLiteral("/home/someone/Saved"));
+        QCOMPARE(queue->nextWaiting(QueuedUpload::Direction::Download)->timeMs, 1234);
+    }
+
     void aFolderThatCannotBeWrittenIsSaid()
     {
         QString error;
