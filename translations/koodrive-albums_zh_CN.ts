@@ -32,7 +32,7 @@
         <translation>服务器返回：%1</translation>
     </message>
     <message>
-        <source>The server&apos;s answer is not what KooDrive documents (%1).</source>
+        <source>The server's answer is not what KooDrive documents (%1).</source>
         <translation>服务器的应答与 KooDrive 文档不符（%1）。</translation>
     </message>
     <message>
@@ -48,15 +48,15 @@
         <translation>KooDrive 拒绝了此请求。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer is not JSON.</source>
+        <source>The server's answer is not JSON.</source>
         <translation>服务器的应答不是 JSON。</translation>
     </message>
     <message>
-        <source>KooDrive&apos;s answer was still arriving after %1 s; the app stopped waiting.</source>
+        <source>KooDrive's answer was still arriving after %1 s; the app stopped waiting.</source>
         <translation>KooDrive 的应答在 %1 秒后仍未传完，应用已停止等待。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer is larger than any KooDrive answer (over %1 MiB); the app stopped reading it.</source>
+        <source>The server's answer is larger than any KooDrive answer (over %1 MiB); the app stopped reading it.</source>
         <translation>服务器的应答超过了任何 KooDrive 应答的大小（超过 %1 MiB），应用已停止读取。</translation>
     </message>
     <message>
@@ -80,7 +80,7 @@
         <translation>服务器发送了 %1 项，而请求的是 %2 项。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be unpacked: it is broken, or far larger than it claims.</source>
+        <source>The server's answer could not be unpacked: it is broken, or far larger than it claims.</source>
         <translation>服务器的应答无法解压：它已损坏，或者远比声称的要大。</translation>
     </message>
     <message>
@@ -118,12 +118,12 @@
         <translation>%1 需要 %2 到 %3 项。</translation>
     </message>
     <message>
-        <source>A name cannot be &quot;.&quot; or &quot;..&quot;.</source>
+        <source>A name cannot be "." or "..".</source>
         <translation>名称不能是“.”或“..”。</translation>
     </message>
     <message>
-        <source>A name cannot contain any of &lt; &gt; | : &quot; * ? / (it has %1).</source>
-        <translation>名称不能包含 &lt; &gt; | : &quot; * ? / 中的任何字符（其中有 %1）。</translation>
+        <source>A name cannot contain any of &lt; &gt; | : " * ? / (it has %1).</source>
+        <translation>名称不能包含 &lt; &gt; | : " * ? / 中的任何字符（其中有 %1）。</translation>
     </message>
     <message>
         <source>A name cannot contain control characters.</source>
@@ -142,7 +142,7 @@
         <translation>第 %1 部分被请求了两次。</translation>
     </message>
     <message>
-        <source>A job&apos;s id is a number.</source>
+        <source>A job's id is a number.</source>
         <translation>任务 ID 是一个数字。</translation>
     </message>
     <message>
@@ -286,8 +286,82 @@
         <translation>照片在 %1 秒后仍未传完，应用已停止等待。</translation>
     </message>
     <message>
-        <source>The photo&apos;s address sent the app somewhere it does not follow.</source>
+        <source>The photo's address sent the app somewhere it does not follow.</source>
         <translation>照片的地址把应用转向了一个它不会跟随的位置。</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::transfers::DownloadRunner</name>
+    <message>
+        <source>The server gave no link to fetch it.</source>
+        <translation>服务器没有给出获取它的链接。</translation>
+    </message>
+    <message>
+        <source>No free name for it is left in that folder.</source>
+        <translation>该文件夹中已没有可用的名称。</translation>
+    </message>
+    <message>
+        <source>The server refused the file's download link (HTTP 403).</source>
+        <translation>服务器拒绝了文件的下载链接（HTTP 403）。</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::transfers::FileDownload</name>
+    <message>
+        <source>Its name would put it outside the folder it is saved to.</source>
+        <translation>它的名称会使它被保存到所选文件夹之外。</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not there any more.</source>
+        <translation>文件夹 %1 已不存在。</translation>
+    </message>
+    <message>
+        <source>It cannot be written in %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The server sent another part of the file than the one asked for.</source>
+        <translation>服务器发送的不是所请求的文件部分。</translation>
+    </message>
+    <message>
+        <source>The server says it is %1 MiB, more than it was listed with.</source>
+        <translation>服务器称其大小为 %1 MiB，超过了列表中的大小。</translation>
+    </message>
+    <message>
+        <source>The server sent more than the file's size (over %1 MiB); the app stopped reading.</source>
+        <translation>服务器发送的数据超过了文件大小（超过 %1 MiB）；应用已停止读取。</translation>
+    </message>
+    <message>
+        <source>The transfer stopped after %1 of its bytes: %2</source>
+        <translation>传输在 %1 之后中断：%2</translation>
+    </message>
+    <message>
+        <source>The file's address sent the app somewhere it does not follow.</source>
+        <translation>文件地址将应用引向了它不会跟随的地方。</translation>
+    </message>
+    <message>
+        <source>The file changed on the server while it was saved; it starts again.</source>
+        <translation>保存期间服务器上的文件已更改；将重新开始。</translation>
+    </message>
+    <message>
+        <source>The file is not in the drive any more.</source>
+        <translation>该文件已不在云盘中。</translation>
+    </message>
+    <message>
+        <source>The server could not send it now (HTTP %1).</source>
+        <translation>服务器暂时无法发送（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>The server refused to send it (HTTP %1).</source>
+        <translation>服务器拒绝发送（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>It arrived cut short (%1 of %2 bytes).</source>
+        <translation>接收不完整（%1 / %2 字节）。</translation>
+    </message>
+    <message>
+        <source>It arrived but could not be given its name in %1.</source>
+        <translation>已接收，但无法在 %1 中为其命名。</translation>
     </message>
 </context>
 <context>
@@ -325,7 +399,7 @@
         <translation>存储要求将第 %1 部分转到另一个地址（%2）；应用没有发送到那里。</translation>
     </message>
     <message>
-        <source>The storage&apos;s answer to part %1 is not one a storage gives.</source>
+        <source>The storage's answer to part %1 is not one a storage gives.</source>
         <translation>存储对第 %1 部分的应答不是存储应有的应答。</translation>
     </message>
     <message>
@@ -347,6 +421,21 @@
     <message>
         <source>%1 could not be read while it was sent: %2</source>
         <translation>发送 %1 时无法读取：%2</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::transfers::SavePlanner</name>
+    <message>
+        <source>Saved photos</source>
+        <translation>已保存的照片</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be made.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The list of transfers cannot be written.</source>
+        <translation>无法写入传输列表。</translation>
     </message>
 </context>
 <context>
@@ -414,6 +503,14 @@
     <message>
         <source>trace id %1</source>
         <translation>跟踪 ID %1</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>正在下载</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
     </message>
 </context>
 <context>
@@ -742,7 +839,7 @@
         <translation>编辑相册(&amp;E)…</translation>
     </message>
     <message>
-        <source>Rename the album, or change a collection&apos;s folders (F2)</source>
+        <source>Rename the album, or change a collection's folders (F2)</source>
         <translation>重命名相册，或更改合集的文件夹（F2）</translation>
     </message>
     <message>
@@ -838,7 +935,7 @@
         <translation>KooDrive 相册将在下次启动时使用%1。</translation>
     </message>
     <message>
-        <source>the system&apos;s language</source>
+        <source>the system's language</source>
         <translation>系统语言</translation>
     </message>
     <message>
@@ -1179,6 +1276,59 @@
             <numerusform>%Ln 项无法读取：%1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Save to…</source>
+        <translation>保存到(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the originals of the selection, or of the album or folder shown, to a folder of this computer</source>
+        <translation>将所选项或当前相册、文件夹的原件保存到本机文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Open with default application</source>
+        <translation>用默认应用打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected files, to paste them in a file manager or another app</source>
+        <translation>复制所选文件，以便粘贴到文件管理器或其他应用</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>保存到</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform></translation>
+    </message>
+    <message>
+        <source>the drive</source>
+        <translation>云盘</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>云盘</translation>
+    </message>
+    <message>
+        <source>Select photos, or open an album or a folder, to save them.</source>
+        <translation>请选择照片，或打开一个相册或文件夹以保存。</translation>
+    </message>
+    <message>
+        <source>Nothing of “%1” was saved: %2</source>
+        <translation>“%1”未保存任何内容：%2</translation>
+    </message>
+    <message>
+        <source>“%1” has no photos or videos to save.</source>
+        <translation>“%1”中没有可保存的照片或视频。</translation>
+    </message>
+    <message>
+        <source>No application opens %1.</source>
+        <translation>没有应用可以打开 %1。</translation>
+    </message>
 </context>
 <context>
     <name>koodrive::ui::MessageBar</name>
@@ -1354,7 +1504,7 @@
         <translation>%1（跟踪 ID %2）</translation>
     </message>
     <message>
-        <source>Enter the server&apos;s address, e.g. https://drive.example.com.</source>
+        <source>Enter the server's address, e.g. https://drive.example.com.</source>
         <translation>请输入服务器地址，例如 https://drive.example.com。</translation>
     </message>
     <message>
@@ -1390,22 +1540,6 @@
     <message>
         <source>Transfers summary</source>
         <translation>传输概况</translation>
-    </message>
-    <message>
-        <source>Pause every upload; each goes on later from where it stopped</source>
-        <translation>暂停所有上传；之后每个都会从停下的地方继续</translation>
-    </message>
-    <message>
-        <source>Go on with every paused upload</source>
-        <translation>继续所有已暂停的上传</translation>
-    </message>
-    <message>
-        <source>Remove the uploads that ended from this list</source>
-        <translation>从列表中移除已结束的上传</translation>
-    </message>
-    <message>
-        <source>No uploads</source>
-        <translation>没有上传</translation>
     </message>
     <message numerus="yes">
         <source>%Ln file(s) uploaded</source>
@@ -1457,6 +1591,50 @@
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
+    <message>
+        <source>Pause every transfer; each goes on later from where it stopped</source>
+        <translation>暂停所有传输；稍后各自从停止处继续</translation>
+    </message>
+    <message>
+        <source>Go on with every paused transfer</source>
+        <translation>继续所有已暂停的传输</translation>
+    </message>
+    <message>
+        <source>Remove the transfers that ended from this list</source>
+        <translation>从列表中移除已结束的传输</translation>
+    </message>
+    <message>
+        <source>No transfers</source>
+        <translation>没有传输</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) saved</source>
+        <translation>
+            <numerusform>已保存 %Ln 个文件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) transferred</source>
+        <translation>
+            <numerusform>已传输 %Ln 个文件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln file(s) saved</source>
+        <translation>
+            <numerusform>已保存 %1 / %Ln 个文件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln file(s) transferred</source>
+        <translation>
+            <numerusform>已传输 %1 / %Ln 个文件</numerusform></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1469,7 +1647,7 @@
         <translation>连接位于 URL 的 KooDrive 服务器（会要求你登录）。</translation>
     </message>
     <message>
-        <source>Open the drive&apos;s folder at PATH, by names (for example Pictures/2024).</source>
+        <source>Open the drive's folder at PATH, by names (for example Pictures/2024).</source>
         <translation>按名称打开云盘中位于 PATH 的文件夹（例如 Pictures/2024）。</translation>
     </message>
     <message>

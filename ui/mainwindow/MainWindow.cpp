@@ -89,6 +89,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     setCentralWidget(m_splitter);
     makeActions();
     makeUploadActions();
+    makeDownloadActions();
     makeStatusBar();
     makeTransfersPanel();
     makeMenuBar();

@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QPersistentModelIndex>
 #include <QPointer>
+#include <QSet>
 #include <functional>
 #include <memory>
 
@@ -32,6 +33,7 @@ class QAbstractItemView;
 namespace koodrive::api {
 class KooDriveClient;
 struct Album;
+struct DriveFile;
 struct ApiError;
 } // namespace koodrive::api
 namespace koodrive::thumbnails {
@@ -52,6 +54,7 @@ namespace koodrive::transfers {
 class UploadListModel;
 class UploadQueue;
 class UploadRunner;
+class DownloadRunner;
 struct UploadTarget;
 } // namespace koodrive::transfers
 
@@ -119,6 +122,16 @@ public:
     // Uploads local files and folders into what is shown (a folder of the drive, or a manual album), as
     // File ▸ Upload photos… does after its dialog. False when what is shown takes no uploads.
     bool uploadToShownPlace(const QStringList &paths);
+    // Save to… (File menu, Ctrl+S, the grid's menu), as after its dialog: the selection, else the album or
+    // the folder shown (its photos and videos, into a sub-folder named after it), into `localFolder`.
+    // False when nothing can be saved from what is shown.
+    bool saveTo(const QString &localFolder);
+    QAction *saveToAction() const { return m_saveTo; }
+    QAction *openWithAction() const { return m_openWith; }
+    QAction *copyFilesAction() const { return m_copyFiles; }
+    transfers::DownloadRunner *downloadRunner() const { return m_downloadRunner; }
+    // Where Open with and Copy fetch originals (a cache folder of the app's).
+    QString fileCacheDir() const;
     // Opens a folder of the drive by its path of names ("Pictures/2024"), as soon as the tree has read it;
     // an unknown name is said in the message bar.
     void openPath(const QString &path);
@@ -156,6 +169,15 @@ private:
     void trackAdd(models::AlbumAddJob *job);
     void showError(const api::ApiError &error, std::function<void()> retry = {});
     void showGridMenu(const QPoint &pos);
+    void makeDownloadActions();
+    QVector<api::DriveFile> selectedFiles() const;
+    void chooseFolderToSaveTo();
+    void onDownloadEnded(qint64 id);
+    // Fetches the selected files into the cache (through the queue, with progress in the Transfers panel)
+    // and then does `then` with their local paths: Open with, Copy.
+    void withLocalCopies(const std::function<void(const QStringList &)> &then);
+    void openWithDefaultApp();
+    void copyAsFiles();
     void newAlbum();
     void editAlbum();
     void deleteAlbum();
@@ -239,6 +261,19 @@ private:
     QStringList m_openPath;                   // names still to walk down for openPath()
     std::unique_ptr<transfers::UploadQueue> m_uploadQueue;
     transfers::UploadRunner *m_uploadRunner = nullptr;
+    transfers::DownloadRunner *m_downloadRunner = nullptr;
+    QAction *m_saveTo = nullptr;
+    QAction *m_openWith = nullptr;
+    QAction *m_copyFiles = nullptr;
+    // Open with / Copy waiting for their files: the queue ids still to arrive, and what to do then.
+    struct LocalCopies
+    {
+        QSet<qint64> waiting;
+        QHash<qint64, int> order; // queue id → position in the selection
+        QStringList paths;
+        std::function<void(const QStringList &)> then;
+    };
+    QList<std::shared_ptr<LocalCopies>> m_localCopies;
     transfers::UploadListModel *m_uploadList = nullptr;
     TransfersPanel *m_transfers = nullptr;
     QDockWidget *m_transfersDock = nullptr;

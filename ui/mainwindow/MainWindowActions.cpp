@@ -12,9 +12,9 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QComboBox>
-#include <QDockWidget>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
@@ -86,6 +86,7 @@ void MainWindow::makeMenuBar()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_uploadPhotos);
     file->addAction(m_uploadFolder);
+    file->addAction(m_saveTo);
     file->addSeparator();
     file->addAction(m_signInAction);
     file->addAction(m_signOut);

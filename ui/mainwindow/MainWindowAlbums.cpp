@@ -116,6 +116,10 @@ void MainWindow::showGridMenu(const QPoint &pos)
     if (m_removeFromAlbum->isEnabled())
         menu.addAction(m_removeFromAlbum);
     menu.addSeparator();
+    if (m_grid->selectionModel() && m_grid->selectionModel()->hasSelection())
+        menu.addActions({m_openWith, m_copyFiles});
+    menu.addAction(m_saveTo);
+    menu.addSeparator();
     menu.addAction(m_selectAll);
     menu.exec(m_grid->viewport()->mapToGlobal(pos));
 }

@@ -7,6 +7,7 @@
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
 #include "text/DisplayText.h"
+#include "transfers/DownloadRunner.h"
 #include "transfers/UploadListModel.h"
 #include "transfers/UploadPlanner.h"
 #include "transfers/UploadQueue.h"
@@ -125,13 +126,19 @@ void MainWindow::openUploads()
     if (!m_uploadQueue->recoveryNote().isEmpty())
         m_messages->queueNote(m_uploadQueue->recoveryNote());
     m_uploadRunner = new UploadRunner(m_services.client, m_uploadQueue.get(), this);
+    m_downloadRunner =
+        new transfers::DownloadRunner(m_services.client, m_services.network, m_uploadQueue.get(), this);
     m_uploadList = new UploadListModel(m_uploadQueue.get(), m_uploadRunner, this);
-    m_transfers = new TransfersPanel(m_uploadList, m_uploadRunner, m_uploadQueue.get(), m_transfersDock);
+    m_uploadList->followDownloads(m_downloadRunner);
+    m_transfers = new TransfersPanel(m_uploadList, m_uploadRunner, m_downloadRunner, m_uploadQueue.get(),
+                                     m_transfersDock);
     m_transfersDock->setWidget(m_transfers);
     connect(m_uploadList, &UploadListModel::totalsChanged, this, &MainWindow::updateUploadStatus);
     connect(m_uploadRunner, &UploadRunner::ended, this, &MainWindow::onUploadEnded);
+    connect(m_downloadRunner, &transfers::DownloadRunner::ended, this, &MainWindow::onDownloadEnded);
     // What was under way when the app last stopped goes on, at its part, without asking.
     m_uploadRunner->start();
+    m_downloadRunner->start();
     updateUploadStatus();
 }
 
@@ -146,6 +153,9 @@ void MainWindow::closeUploads()
     m_uploadList = nullptr;
     delete m_uploadRunner;
     m_uploadRunner = nullptr;
+    delete m_downloadRunner;
+    m_downloadRunner = nullptr;
+    m_localCopies.clear();
     m_uploadQueue.reset();
 }
 

@@ -1,12 +1,15 @@
 #include "TransfersPanel.h"
 
 #include "text/DisplayText.h"
+#include "transfers/DownloadRunner.h"
 #include "transfers/UploadListModel.h"
 #include "transfers/UploadQueue.h"
 #include "transfers/UploadRunner.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDesktopServices>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -16,6 +19,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QStyledItemDelegate>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace koodrive::ui {
@@ -119,10 +123,12 @@ public:
 } // namespace
 
 TransfersPanel::TransfersPanel(transfers::UploadListModel *model, transfers::UploadRunner *runner,
-                               transfers::UploadQueue *queue, QWidget *parent)
+                               transfers::DownloadRunner *downloads, transfers::UploadQueue *queue,
+                               QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_runner(runner)
+    , m_downloads(downloads)
     , m_queue(queue)
     , m_list(new QListView(this))
     , m_summary(new QLabel(this))
@@ -139,11 +145,17 @@ TransfersPanel::TransfersPanel(transfers::UploadListModel *model, transfers::Upl
     connect(m_list, &QWidget::customContextMenuRequested, this, &TransfersPanel::showMenu);
     m_summary->setAccessibleName(tr("Transfers summary"));
     m_summary->setTextFormat(Qt::PlainText);
-    m_pauseAll->setToolTip(tr("Pause every upload; each goes on later from where it stopped"));
-    m_resumeAll->setToolTip(tr("Go on with every paused upload"));
-    m_clear->setToolTip(tr("Remove the uploads that ended from this list"));
-    connect(m_pauseAll, &QPushButton::clicked, m_runner, &transfers::UploadRunner::pauseAll);
-    connect(m_resumeAll, &QPushButton::clicked, m_runner, &transfers::UploadRunner::resumeAll);
+    m_pauseAll->setToolTip(tr("Pause every transfer; each goes on later from where it stopped"));
+    m_resumeAll->setToolTip(tr("Go on with every paused transfer"));
+    m_clear->setToolTip(tr("Remove the transfers that ended from this list"));
+    connect(m_pauseAll, &QPushButton::clicked, this, [this] {
+        m_runner->pauseAll();
+        m_downloads->pauseAll();
+    });
+    connect(m_resumeAll, &QPushButton::clicked, this, [this] {
+        m_runner->resumeAll();
+        m_downloads->resumeAll();
+    });
     connect(m_clear, &QPushButton::clicked, this, [this] { m_queue->removeEnded(); });
 
     auto *bar = new QHBoxLayout;
@@ -166,16 +178,21 @@ QString TransfersPanel::summaryText(const UploadListModel *model)
     const UploadListModel::Totals totals = model->totals();
     const QLocale locale;
     if (totals.files == 0)
-        return tr("No uploads");
+        return tr("No transfers");
     if (!totals.active()) {
         const int good = totals.ended - totals.failed;
-        QString text = tr("%Ln file(s) uploaded", nullptr, good);
+        QString text = totals.downloads == 0              ? tr("%Ln file(s) uploaded", nullptr, good)
+                       : totals.downloads == totals.files ? tr("%Ln file(s) saved", nullptr, good)
+                                                          : tr("%Ln file(s) transferred", nullptr, good);
         if (totals.failed > 0)
             text += QStringLiteral(" · ") + tr("%Ln failed", nullptr, totals.failed);
         return text;
     }
     QStringList parts{
-        tr("%1 of %Ln file(s) uploaded", nullptr, totals.files).arg(totals.ended),
+        (totals.downloads == 0              ? tr("%1 of %Ln file(s) uploaded", nullptr, totals.files)
+         : totals.downloads == totals.files ? tr("%1 of %Ln file(s) saved", nullptr, totals.files)
+                                            : tr("%1 of %Ln file(s) transferred", nullptr, totals.files))
+            .arg(totals.ended),
         tr("%1 of %2").arg(locale.formattedDataSize(totals.sent), locale.formattedDataSize(totals.bytes))};
     if (totals.paused > 0 && totals.paused + totals.ended == totals.files)
         parts << tr("paused");
@@ -203,23 +220,31 @@ QList<qint64> TransfersPanel::selectedIds() const
 
 void TransfersPanel::pauseSelected()
 {
-    for (qint64 id : selectedIds())
+    for (qint64 id : selectedIds()) {
         m_runner->pause(id);
+        m_downloads->pause(id);
+    }
 }
 void TransfersPanel::resumeSelected()
 {
-    for (qint64 id : selectedIds())
+    for (qint64 id : selectedIds()) {
         m_runner->resume(id);
+        m_downloads->resume(id);
+    }
 }
 void TransfersPanel::cancelSelected()
 {
-    for (qint64 id : selectedIds())
+    for (qint64 id : selectedIds()) {
         m_runner->cancel(id);
+        m_downloads->cancel(id);
+    }
 }
 void TransfersPanel::retrySelected()
 {
-    for (qint64 id : selectedIds())
+    for (qint64 id : selectedIds()) {
         m_runner->retry(id);
+        m_downloads->retry(id);
+    }
 }
 
 void TransfersPanel::keyPressEvent(QKeyEvent *event)
@@ -252,6 +277,17 @@ void TransfersPanel::showMenu(const QPoint &pos)
     menu.addAction(tr("Retry"), this, &TransfersPanel::retrySelected)->setEnabled(canRetry);
     menu.addAction(tr("Cancel"), this, &TransfersPanel::cancelSelected)->setEnabled(canCancel);
     menu.addSeparator();
+    const bool saved =
+        at.data(UploadListModel::DirectionRole).toInt() == int(QueuedUpload::Direction::Download) &&
+        State(at.data(UploadListModel::StateRole).toInt()) == State::Done;
+    if (saved) {
+        const QString path = at.data(UploadListModel::LocalPathRole).toString();
+        menu.addAction(tr("Open"), this, [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); });
+        menu.addAction(tr("Show in folder"), this, [path] {
+            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+        });
+        menu.addSeparator();
+    }
     const QString error = at.data(UploadListModel::ErrorRole).toString();
     if (!error.isEmpty()) {
         const QString details =

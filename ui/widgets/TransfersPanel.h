@@ -9,6 +9,7 @@ class QPushButton;
 namespace koodrive::transfers {
 class UploadListModel;
 class UploadRunner;
+class DownloadRunner;
 class UploadQueue;
 } // namespace koodrive::transfers
 
@@ -23,8 +24,10 @@ class TransfersPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(TransfersPanel)
 
 public:
+    // Uploads and downloads (Save to…) share the queue and the list; each row's actions go to its runner.
     TransfersPanel(transfers::UploadListModel *model, transfers::UploadRunner *runner,
-                   transfers::UploadQueue *queue, QWidget *parent = nullptr);
+                   transfers::DownloadRunner *downloads, transfers::UploadQueue *queue,
+                   QWidget *parent = nullptr);
 
     QListView *list() const { return m_list; }
     QLabel *summary() const { return m_summary; }
@@ -47,6 +50,7 @@ private:
 
     transfers::UploadListModel *m_model;
     transfers::UploadRunner *m_runner;
+    transfers::DownloadRunner *m_downloads;
     transfers::UploadQueue *m_queue;
     QListView *m_list;
     QLabel *m_summary;

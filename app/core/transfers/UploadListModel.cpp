@@ -1,5 +1,6 @@
 #include "UploadListModel.h"
 
+#include "DownloadRunner.h"
 #include "UploadRunner.h"
 #include "text/DisplayText.h"
 
@@ -25,6 +26,12 @@ UploadListModel::UploadListModel(UploadQueue *queue, UploadRunner *runner, QObje
     if (runner)
         connect(runner, &UploadRunner::progress, this,
                 [this](qint64 id, qint64 sent, qint64) { onProgress(id, sent); });
+}
+
+void UploadListModel::followDownloads(DownloadRunner *runner)
+{
+    connect(runner, &DownloadRunner::progress, this,
+            [this](qint64 id, qint64 received, qint64) { onProgress(id, received); });
 }
 
 int UploadListModel::rowCount(const QModelIndex &parent) const
@@ -53,6 +60,8 @@ UploadListModel::Totals UploadListModel::totals() const
             continue;
         const QueuedUpload &upload = m_rows.at(row);
         ++totals.files;
+        if (upload.direction == QueuedUpload::Direction::Download)
+            ++totals.downloads;
         if (upload.hasEnded())
             ++totals.ended;
         if (upload.state == State::Failed)
@@ -96,6 +105,14 @@ void UploadListModel::noteBytes(qint64 id, qint64 sent)
 
 QString UploadListModel::stateText(const QueuedUpload &upload)
 {
+    if (upload.direction == QueuedUpload::Direction::Download) {
+        switch (upload.state) {
+        case State::Waiting: return upload.bytesSent > 0 ? tr("Waiting to go on") : tr("Waiting");
+        case State::Running: return tr("Downloading");
+        case State::Done: return tr("Saved");
+        default: break; // as an upload's
+        }
+    }
     switch (upload.state) {
     case State::Waiting: return upload.resume.partsSent > 0 ? tr("Waiting to go on") : tr("Waiting");
     case State::Running: return tr("Uploading");
@@ -116,7 +133,9 @@ QVariant UploadListModel::data(const QModelIndex &index, int role) const
     const QueuedUpload &upload = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole: return text::displayText(upload.fileName);
-    case Qt::ToolTipRole: return text::toolTip(upload.localPath);
+    case Qt::ToolTipRole:
+        return text::toolTip(upload.localPath.isEmpty() ? upload.localFolder : upload.localPath);
+    case DirectionRole: return int(upload.direction);
     case IdRole: return upload.id;
     case StateRole: return int(upload.state);
     case StateTextRole: return stateText(upload);
@@ -150,7 +169,8 @@ QHash<int, QByteArray> UploadListModel::roleNames() const
                   {TraceIdRole, "traceId"},
                   {LocalPathRole, "localPath"},
                   {AlbumRole, "album"},
-                  {SpeedRole, "speed"}});
+                  {SpeedRole, "speed"},
+                  {DirectionRole, "direction"}});
     return names;
 }
 

@@ -10,6 +10,7 @@
 namespace koodrive::transfers {
 
 class UploadRunner;
+class DownloadRunner;
 
 // The uploads of an UploadQueue as rows, for the Transfers panel: in the order they were queued, kept in
 // line with the queue as it changes (rows inserted, changed and removed in place, never reset) and with
@@ -31,8 +32,9 @@ public:
         ErrorRole,     // the reason of a failure, as the server or the app said it (plain text)
         TraceIdRole,
         LocalPathRole,
-        AlbumRole, // the album it goes into, or empty
-        SpeedRole, // bytes per second while it is sent (an average over the last seconds); 0 otherwise
+        AlbumRole,     // the album it goes into, or empty
+        SpeedRole,     // bytes per second while it is sent (an average over the last seconds); 0 otherwise
+        DirectionRole, // QueuedUpload::Direction as int: an upload, or a download (Save to…)
     };
 
     // The uploads of the current batch, for the status bar: those not ended, and those that ended since
@@ -43,7 +45,8 @@ public:
         int ended = 0; // done, already there, failed or cancelled
         int failed = 0;
         int paused = 0;
-        qint64 bytes = 0; // of the files not cancelled
+        int downloads = 0; // of `files`, those saved to disk (Save to…)
+        qint64 bytes = 0;  // of the files not cancelled
         qint64 sent = 0;
         qint64 bytesPerSecond = 0;
         // -1 while unknown (nothing is moving)
@@ -53,6 +56,8 @@ public:
 
     // `queue` and `runner` (may be null) must outlive the model.
     UploadListModel(UploadQueue *queue, UploadRunner *runner, QObject *parent = nullptr);
+    // The progress of downloads too (they share the queue).
+    void followDownloads(DownloadRunner *runner);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
