@@ -277,7 +277,13 @@ private slots:
                 for (const QFileInfo &part : QDir(m_out).entryInfoList({QStringLiteral(".koodrive-*.part")},
                                                                        QDir::Files | QDir::Hidden))
                     partBytes += part.size();
-                return partBytes > MiB;
+                // Part-way, and the queue has what it takes to go on (written after half a second).
+                if (partBytes <= MiB)
+                    return false;
+                const auto watcher = UploadQueue::open(queuePath);
+                const QList<QueuedUpload> all = watcher ? watcher->all() : QList<QueuedUpload>();
+                return !all.isEmpty() && std::all_of(all.begin(), all.end(),
+                                                     [](const QueuedUpload &d) { return !d.etag.isEmpty(); });
             },
             60000);
         QVERIFY2(partWay, "the first process saved nothing part-way");

@@ -3,6 +3,7 @@
 #include "FileDownload.h"
 #include "LocalNames.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -20,6 +21,8 @@ constexpr int MaxLinkRenewals = 2;
 constexpr int MaxLinkCallFailures = 3;
 // README.md: fileIds <= 100 per call.
 constexpr int LinksPerCall = 100;
+constexpr int KeepResumeAfterMs = 500;
+constexpr int EndsWrittenAfterMs = 150;
 
 bool isDownload(const std::optional<QueuedUpload> &entry)
 {
@@ -41,12 +44,17 @@ DownloadRunner::DownloadRunner(api::KooDriveClient *client, QNetworkAccessManage
     , m_queue(queue)
 {
     m_clock.start();
+    m_flush.setSingleShot(true);
+    m_flush.setInterval(EndsWrittenAfterMs);
+    connect(&m_flush, &QTimer::timeout, this, &DownloadRunner::flushEnds);
     connect(m_queue, &UploadQueue::added, this, &DownloadRunner::pump);
 }
 
 // Running files stay Running in the queue, their part files on disk: the next start() goes on with them.
 DownloadRunner::~DownloadRunner()
 {
+    if (!m_ends.isEmpty())
+        m_queue->endDownloads(m_ends);
     for (FileDownload *job : std::as_const(m_running)) {
         disconnect(job, nullptr, this, nullptr);
         job->cancel();
@@ -71,7 +79,7 @@ void DownloadRunner::pump()
     if (!m_started)
         return;
     while (m_running.size() + m_delayed.size() < m_concurrency) {
-        std::optional<QueuedUpload> next = m_queue->nextWaiting(Direction::Download);
+        std::optional<QueuedUpload> next = nextToStart();
         if (!next)
             break;
         const Link link = m_links.value(next->driveFileId);
@@ -85,6 +93,16 @@ void DownloadRunner::pump()
     }
 }
 
+std::optional<QueuedUpload> DownloadRunner::nextToStart() const
+{
+    // The queue says Waiting for those whose start or end is not written yet: they are skipped.
+    const int busy = int(m_running.size() + m_delayed.size() + m_ends.size());
+    for (const QueuedUpload &entry : m_queue->waitingDownloads(busy + 1))
+        if (!m_running.contains(entry.id) && !m_delayed.contains(entry.id) && !m_endsById.contains(entry.id))
+            return entry;
+    return std::nullopt;
+}
+
 void DownloadRunner::askLinks(const QueuedUpload &first)
 {
     if (m_asking)
@@ -95,7 +113,8 @@ void DownloadRunner::askLinks(const QueuedUpload &first)
     for (const QueuedUpload &entry : m_queue->waitingDownloads(LinksPerCall * 2)) {
         if (ids.size() >= LinksPerCall)
             break;
-        if (entry.resume.containerId != containerId || ids.contains(entry.driveFileId))
+        if (entry.resume.containerId != containerId || ids.contains(entry.driveFileId) ||
+            m_running.contains(entry.id) || m_endsById.contains(entry.id))
             continue;
         const Link link = m_links.value(entry.driveFileId);
         if (!link.url.isEmpty() && m_clock.elapsed() - link.atMs <= LinkFreshMs)
@@ -158,11 +177,27 @@ void DownloadRunner::askLinks(const QueuedUpload &first)
         });
 }
 
+QString DownloadRunner::partPathFor(const QueuedUpload &download)
+{
+    // Hidden, and the same whenever this download starts again: a part file never outlives the queue's
+    // knowledge of it, even when the app went away before its name was written.
+    const QByteArray key = (download.localFolder + u'|' + download.driveFileId + u'|' +
+                            QString::number(download.queuedMs) + u'|' + QString::number(download.id))
+                               .toUtf8();
+    return QDir(download.localFolder)
+        .filePath(QStringLiteral(".koodrive-%1.part")
+                      .arg(QString::fromLatin1(
+                          QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(16))));
+}
+
 bool DownloadRunner::chooseFiles(QueuedUpload &download)
 {
-    if (!download.localPath.isEmpty() && !download.partPath.isEmpty())
-        return true; // chosen when it first started: it goes on there
     const QDir folder(download.localFolder);
+    const QString part = partPathFor(download);
+    if (!download.localPath.isEmpty()) {
+        download.partPath = part;
+        return true; // chosen when it first started: it goes on there
+    }
     // The server's name, made a safe file name (LocalNames), and the first of "name (n).ext" that is free
     // on disk and not promised to another download.
     const QString name = LocalNames::firstFreeName(
@@ -170,15 +205,7 @@ bool DownloadRunner::chooseFiles(QueuedUpload &download)
             const QString path = folder.filePath(candidate);
             return m_reserved.contains(path) || QFileInfo::exists(path);
         });
-    QString part;
-    for (int attempt = 0; attempt < 100 && part.isEmpty(); ++attempt) {
-        const QString candidate =
-            folder.filePath(QStringLiteral(".koodrive-%1.part")
-                                .arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0')));
-        if (!QFileInfo::exists(candidate))
-            part = candidate;
-    }
-    if (name.isEmpty() || part.isEmpty()) {
+    if (name.isEmpty()) {
         m_queue->setState(download.id, State::Failed, tr("No free name for it is left in that folder."));
         emit ended(download.id);
         return false;
@@ -186,8 +213,7 @@ bool DownloadRunner::chooseFiles(QueuedUpload &download)
     download.localPath = folder.filePath(name);
     download.partPath = part;
     m_reserved.insert(download.localPath);
-    m_queue->setDownloadFiles(download.id, download.localPath, download.partPath);
-    return true;
+    return true; // written once it has been coming for a while (run())
 }
 
 void DownloadRunner::run(const QueuedUpload &download, const QByteArray &url)
@@ -195,12 +221,20 @@ void DownloadRunner::run(const QueuedUpload &download, const QByteArray &url)
     const qint64 id = download.id;
     auto *job = new FileDownload(m_network, download, url, budgetFor(download.size), this);
     m_running.insert(id, job);
-    m_queue->setState(id, State::Running);
+    m_entries.insert(id, download);
     connect(job, &FileDownload::progress, this,
             [this, id](qint64 received, qint64 total) { emit progress(id, received, total); });
-    connect(job, &FileDownload::answered, this, [this, id, job](const QString &etag, qint64 total) {
-        m_queue->setReceived(id, job->received(), etag, total);
-    });
+    // What it takes to go on after a crash (Running, its file names, the ETag of the bytes in the part
+    // file) is written once the file has been coming for half a second: a photo that is whole by then
+    // costs no write of its own, only its share of the ends written together (flushEnds()).
+    auto keep = [this, id, job, download] {
+        if (m_running.value(id) != job)
+            return;
+        m_queue->startDownload(id, download.localPath, download.partPath);
+        if (!job->etag().isEmpty())
+            m_queue->setReceived(id, job->received(), job->etag(), job->total());
+    };
+    QTimer::singleShot(KeepResumeAfterMs, job, keep);
     connect(job, &FileDownload::finished, this, [this, id, job] { onFinished(id, job); });
     job->start();
 }
@@ -209,33 +243,41 @@ void DownloadRunner::onFinished(qint64 id, FileDownload *job)
 {
     m_running.remove(id);
     job->deleteLater();
-    const std::optional<QueuedUpload> entry = m_queue->upload(id);
+    const std::optional<QueuedUpload> entry = m_entries.take(id);
     if (!entry)
         return pump();
-    m_queue->setReceived(id, job->received(), job->etag(), job->total());
+    // Ends are written together, a few times a second (one transaction for many small photos);
+    // ended() follows the write.
+    auto end = [&](State state, const QString &error = QString(), const QString &traceId = QString()) {
+        m_endsById.insert(id);
+        m_ends.append({id, state, state == State::Done ? job->savedPath() : entry->localPath, job->received(),
+                       job->etag(), job->total(), error, traceId});
+        if (!m_flush.isActive())
+            m_flush.start();
+    };
     switch (job->outcome()) {
     case FileDownload::Outcome::Done:
         m_reserved.remove(entry->localPath);
-        m_queue->setDownloadFiles(id, job->savedPath(), QString());
-        m_queue->setState(id, State::Done);
+        end(State::Done);
         m_attempts.remove(id);
         m_linkRenewals.remove(id);
-        emit ended(id);
         break;
     case FileDownload::Outcome::LinkRefused:
         if (m_linkRenewals.value(id) < MaxLinkRenewals) {
             m_linkRenewals[id] += 1;
-            m_queue->setState(id, State::Waiting); // a new link is asked for
-            break;
+            m_queue->endDownload(id, State::Waiting, entry->localPath, job->received(), job->etag(),
+                                 job->total());
+            break; // a new link is asked for
         }
-        m_queue->setState(id, State::Failed, tr("The server refused the file's download link (HTTP 403)."));
-        emit ended(id);
+        end(State::Failed, tr("The server refused the file's download link (HTTP 403)."));
         break;
     case FileDownload::Outcome::Failed:
         if (job->error().retryable && m_attempts.value(id) < m_retryDelaysMs.size()) {
             const int delay = m_retryDelaysMs.at(m_attempts.value(id));
             m_attempts[id] += 1;
-            m_delayed.insert(id); // stays Running: it goes on by itself
+            m_queue->startDownload(id, entry->localPath, entry->partPath); // it goes on there
+            m_queue->setReceived(id, job->received(), job->etag(), job->total());
+            m_delayed.insert(id); // it goes on by itself
             QTimer::singleShot(delay, this, [this, id] {
                 if (!m_delayed.remove(id))
                     return; // paused or cancelled meanwhile
@@ -245,8 +287,7 @@ void DownloadRunner::onFinished(qint64 id, FileDownload *job)
             break;
         }
         m_attempts.remove(id);
-        m_queue->setState(id, State::Failed, job->error().message, job->error().traceId);
-        emit ended(id);
+        end(State::Failed, job->error().message, job->error().traceId);
         break;
     }
     pump();
@@ -255,7 +296,10 @@ void DownloadRunner::onFinished(qint64 id, FileDownload *job)
 
 void DownloadRunner::stopRunning(qint64 id, State state)
 {
+    m_entries.remove(id);
     if (FileDownload *job = m_running.take(id)) {
+        if (!job->etag().isEmpty()) // paused: it goes on from these bytes
+            m_queue->setReceived(id, job->received(), job->etag(), job->total());
         disconnect(job, nullptr, this, nullptr);
         job->cancel();
         job->deleteLater();
@@ -263,8 +307,9 @@ void DownloadRunner::stopRunning(qint64 id, State state)
     m_delayed.remove(id);
     if (state == State::Cancelled) {
         if (const auto entry = m_queue->upload(id)) {
-            if (!entry->partPath.isEmpty() && LocalNames::isInside(entry->localFolder, entry->partPath))
-                QFile::remove(entry->partPath);
+            const QString part = partPathFor(*entry);
+            if (LocalNames::isInside(entry->localFolder, part))
+                QFile::remove(part);
             m_reserved.remove(entry->localPath);
         }
     }
@@ -328,12 +373,28 @@ void DownloadRunner::resumeAll()
     pump();
 }
 
+void DownloadRunner::flushEnds()
+{
+    m_flush.stop();
+    if (m_ends.isEmpty())
+        return;
+    const QList<UploadQueue::DownloadEnd> ends = std::exchange(m_ends, {});
+    m_queue->endDownloads(ends);
+    m_endsById.clear();
+    for (const UploadQueue::DownloadEnd &end : ends)
+        emit ended(end.id);
+    pump();
+    checkIdle();
+}
+
 void DownloadRunner::checkIdle()
 {
     if (!m_started || !m_running.isEmpty() || !m_delayed.isEmpty() || m_asking)
         return;
-    if (m_queue->nextWaiting(Direction::Download))
+    if (nextToStart())
         return;
+    if (!m_ends.isEmpty())
+        return flushEnds(); // idle once they are written
     emit idle();
 }
 

@@ -70,10 +70,13 @@ private:
     void pump();
     void askLinks(const QueuedUpload &first);
     bool chooseFiles(QueuedUpload &download);
+    static QString partPathFor(const QueuedUpload &download);
     void run(const QueuedUpload &download, const QByteArray &url);
     void onFinished(qint64 id, FileDownload *job);
     void stopRunning(qint64 id, QueuedUpload::State state);
     void checkIdle();
+    void flushEnds();
+    std::optional<QueuedUpload> nextToStart() const;
 
     api::KooDriveClient *m_client;
     QNetworkAccessManager *m_network;
@@ -86,10 +89,14 @@ private:
     api::CallHandle m_linkCall;
     bool m_asking = false;
     int m_linkFailures = 0;
-    QHash<qint64, int> m_attempts;     // transfers cut short, by queue id
-    QHash<qint64, int> m_linkRenewals; // links refused (403), by queue id
-    QSet<qint64> m_delayed;            // waiting for their retry delay
-    QSet<QString> m_reserved;          // local paths of downloads not ended
+    QHash<qint64, int> m_attempts;          // transfers cut short, by queue id
+    QHash<qint64, int> m_linkRenewals;      // links refused (403), by queue id
+    QSet<qint64> m_delayed;                 // waiting for their retry delay
+    QSet<QString> m_reserved;               // local paths of downloads not ended
+    QHash<qint64, QueuedUpload> m_entries;  // running, as they were when they started
+    QList<UploadQueue::DownloadEnd> m_ends; // ended, not written yet
+    QSet<qint64> m_endsById;
+    QTimer m_flush;
     QElapsedTimer m_clock;
 };
 

@@ -69,6 +69,14 @@ void FileDownload::start()
         return fail(
             tr("The folder %1 is not there any more.").arg(QDir::toNativeSeparators(m_entry.localFolder)),
             false);
+    // Renamed into place just before the app (or the power) went away, before the queue could say so.
+    if (!QFileInfo::exists(m_entry.partPath) && m_entry.size > 0 &&
+        QFileInfo(m_entry.localPath).size() == m_entry.size) {
+        m_savedPath = m_entry.localPath;
+        m_etag = m_entry.etag;
+        m_offset = m_total = m_entry.size;
+        return finish(Outcome::Done);
+    }
     m_part = std::make_unique<QFile>(m_entry.partPath);
     if (!m_part->open(QIODevice::WriteOnly | QIODevice::Append))
         return fail(tr("It cannot be written in %1: %2")

@@ -247,8 +247,16 @@ void UploadListModel::onProgress(qint64 id, qint64 sent)
     if (row < 0)
         return;
     m_rows[row].bytesSent = sent;
+    // A download is written Running only once it has been coming for a while (DownloadRunner): its
+    // bytes say so sooner.
+    const bool began = m_rows[row].state == State::Waiting;
+    if (began)
+        m_rows[row].state = State::Running;
     noteBytes(id, sent);
-    emit dataChanged(index(row), index(row), {SentRole, ProgressRole, SpeedRole});
+    if (began)
+        emit dataChanged(index(row), index(row));
+    else
+        emit dataChanged(index(row), index(row), {SentRole, ProgressRole, SpeedRole});
 }
 
 } // namespace koodrive::transfers

@@ -291,6 +291,61 @@ bool UploadQueue::setDownloadFiles(qint64 id, const QString &localPath, const QS
     return ok;
 }
 
+bool UploadQueue::startDownload(qint64 id, const QString &localPath, const QString &partPath)
+{
+    const bool ok =
+        exec(QStringLiteral("UPDATE uploads SET state = ?, local_path = ?, part_path = ? WHERE id = ?"),
+             {int(QueuedUpload::State::Running), localPath, partPath, id});
+    if (ok)
+        emit changed(id);
+    return ok;
+}
+
+bool UploadQueue::endDownload(qint64 id, QueuedUpload::State state, const QString &localPath, qint64 bytes,
+                              const QString &etag, qint64 total, const QString &error, const QString &traceId)
+{
+    const bool done = state == QueuedUpload::State::Done;
+    const bool ok =
+        exec(QStringLiteral("UPDATE uploads SET state = ?, local_path = ?, part_path = CASE WHEN ? THEN '' "
+                            "ELSE part_path END, bytes_sent = ?, etag = ?, size = CASE WHEN ? >= 0 THEN ? "
+                            "ELSE size END, error = ?, trace_id = ?, ended_ms = ? WHERE id = ?"),
+             {int(state), localPath, done, bytes, etag, total, total, error, traceId,
+              QueuedUpload::hasEnded(state) ? now() : 0, id});
+    if (ok)
+        emit changed(id);
+    return ok;
+}
+
+bool UploadQueue::endDownloads(const QList<DownloadEnd> &ends)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous=NORMAL")); // see execLight()
+    bool ok = db.transaction();
+    QSqlQuery query(db);
+    ok = ok &&
+         query.prepare(QStringLiteral(
+             "UPDATE uploads SET state = ?, local_path = ?, part_path = CASE WHEN ? THEN '' ELSE part_path "
+             "END, bytes_sent = ?, etag = ?, size = CASE WHEN ? >= 0 THEN ? ELSE size END, error = ?, "
+             "trace_id = ?, ended_ms = ? WHERE id = ?"));
+    for (const DownloadEnd &end : ends) {
+        if (!ok)
+            break;
+        for (const QVariant &value :
+             QVariantList{int(end.state), end.localPath, end.state == QueuedUpload::State::Done, end.bytes,
+                          end.etag, end.total, end.total, end.error, end.traceId,
+                          QueuedUpload::hasEnded(end.state) ? now() : 0, end.id})
+            query.addBindValue(bindable(value));
+        ok = query.exec();
+    }
+    ok = ok ? db.commit() : (db.rollback(), false);
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous=FULL"));
+    if (!ok)
+        qCWarning(lcTransfers).noquote() << "upload queue:" << query.lastError().text();
+    for (const DownloadEnd &end : ends)
+        emit changed(end.id);
+    return ok;
+}
+
 bool UploadQueue::setReceived(qint64 id, qint64 bytes, const QString &etag, qint64 total)
 {
     const bool ok =
