@@ -141,7 +141,9 @@
     <message numerus="yes">
         <source>%n item(s)</source>
         <translation>
-            <numerusform>%n item</numerusform><numerusform>%n items</numerusform></translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -180,22 +182,30 @@
     <message numerus="yes">
         <source>%Ln file(s) saved</source>
         <translation>
-            <numerusform>%Ln file saved</numerusform><numerusform>%Ln files saved</numerusform></translation>
+            <numerusform>%Ln file saved</numerusform>
+            <numerusform>%Ln files saved</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln file(s) transferred</source>
         <translation>
-            <numerusform>%Ln file transferred</numerusform><numerusform>%Ln files transferred</numerusform></translation>
+            <numerusform>%Ln file transferred</numerusform>
+            <numerusform>%Ln files transferred</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %Ln file(s) saved</source>
         <translation>
-            <numerusform>%1 of %Ln file saved</numerusform><numerusform>%1 of %Ln files saved</numerusform></translation>
+            <numerusform>%1 of %Ln file saved</numerusform>
+            <numerusform>%1 of %Ln files saved</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %Ln file(s) transferred</source>
         <translation>
-            <numerusform>%1 of %Ln file transferred</numerusform><numerusform>%1 of %Ln files transferred</numerusform></translation>
+            <numerusform>%1 of %Ln file transferred</numerusform>
+            <numerusform>%1 of %Ln files transferred</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

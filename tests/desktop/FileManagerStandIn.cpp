@@ -4,15 +4,23 @@
 // (the target reads the dragged data after the drop):
 //   koodrive-file-manager-stand-in --at 1040,600 /tmp/a.jpg /tmp/b.jpg
 //   → "ended copy" (or "ended ignore")
+// With --receive it is the other side: its window takes drops, as a file manager's folder does, and prints
+// what arrived: a line "dropped <url>" per file, "image <width>x<height>" when a picture came along, then
+// "drop done".
+//   koodrive-file-manager-stand-in --receive --at 1040,600
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDrag>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QImage>
 #include <QLabel>
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QTextStream>
 #include <QTimer>
 #include <QUrl>
+#include <memory>
 
 namespace {
 class DragSource final : public QLabel
@@ -53,6 +61,41 @@ protected:
 private:
     QStringList m_paths;
 };
+
+class DropTarget final : public QLabel
+{
+public:
+    DropTarget()
+        : QLabel(QStringLiteral("Drop files here"))
+    {
+        setAlignment(Qt::AlignCenter);
+        setAutoFillBackground(true);
+        setStyleSheet(QStringLiteral("background: #e0eef3; border: 2px solid #7090b0;"));
+        setAcceptDrops(true);
+    }
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override
+    {
+        if (event->mimeData()->hasUrls())
+            event->acceptProposedAction();
+    }
+    void dragMoveEvent(QDragMoveEvent *event) override { event->acceptProposedAction(); }
+    void dropEvent(QDropEvent *event) override
+    {
+        QTextStream out(stdout);
+        // As a file manager does: the list of files first, then (for an app that takes pictures) the image.
+        for (const QUrl &url : event->mimeData()->urls())
+            out << "dropped " << url.toEncoded() << Qt::endl;
+        if (event->mimeData()->hasImage()) {
+            const QImage image = qvariant_cast<QImage>(event->mimeData()->imageData());
+            out << "image " << image.width() << 'x' << image.height() << Qt::endl;
+        }
+        out << "drop done" << Qt::endl;
+        event->setDropAction(Qt::CopyAction);
+        event->accept();
+    }
+};
 } // namespace
 
 int main(int argc, char **argv)
@@ -61,14 +104,20 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("Where the window goes."),
                                 QStringLiteral("x,y"));
+    const QCommandLineOption receive(QStringLiteral("receive"), QStringLiteral("Take drops instead."));
     parser.addOption(at);
+    parser.addOption(receive);
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Local files to drag."));
     parser.process(app);
-    DragSource source(parser.positionalArguments());
-    source.setWindowTitle(QStringLiteral("file manager stand-in"));
+    std::unique_ptr<QLabel> window;
+    if (parser.isSet(receive))
+        window = std::make_unique<DropTarget>();
+    else
+        window = std::make_unique<DragSource>(parser.positionalArguments());
+    window->setWindowTitle(QStringLiteral("file manager stand-in"));
     const QStringList xy = parser.value(at).split(QLatin1Char(','));
-    source.setGeometry(xy.value(0).toInt(), xy.value(1).toInt(), 200, 140);
-    source.show();
+    window->setGeometry(xy.value(0).toInt(), xy.value(1).toInt(), 200, 140);
+    window->show();
     QTextStream(stdout) << "shown" << Qt::endl;
     return app.exec();
 }

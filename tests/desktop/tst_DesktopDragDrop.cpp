@@ -1,13 +1,17 @@
 // Drag and drop with the desktop, across processes, in a real X window (run under Xvfb by CTest): a second
 // program (koodrive-file-manager-stand-in) plays the file manager and drags a local photo, with the mouse
 // moved by xdotool as a person's hand, onto a manual album of the window; the photo is uploaded into the
-// drive and added to the album. This is how a file manager talks to the app.
+// drive and added to the album. The other way, photos dragged out of the grid onto it arrive as the files
+// themselves (fetched when the drop asks for them), equal to the server's originals. This is how a file
+// manager talks to the app.
 #include "../ui/MainWindowTesting.h"
 #include "TestPhotos.h"
+#include "models/PagedFileModel.h"
 #include "transfers/UploadQueue.h"
 #include "views/AlbumListView.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QListView>
 #include <QProcess>
 #include <QSignalSpy>
@@ -40,6 +44,7 @@ private slots:
     void init()
     {
         makeLibrary();
+        m_sim->addFolder(QStringLiteral("Small"), 6);
         openWindowOn(m_sim->server().url());
         m_window->move(0, 0);
     }
@@ -110,11 +115,94 @@ private slots:
         QVERIFY(m_sim->albumItems(albumId).contains(upload.driveFileId));
         QFile local(photo);
         QVERIFY(local.open(QIODevice::ReadOnly));
-        QCOMPARE(
-            m_sim->column(QStringLiteral("SELECT sha256 FROM files WHERE id = ?"), {upload.driveFileId}),
-            QStringList{QString::fromLatin1(
-                QCryptographicHash::hash(local.readAll(), QCryptographicHash::Sha256).toHex())});
+        QCOMPARE(m_sim->column(QStringLiteral("SELECT sha256 FROM files WHERE id = ?"), {upload.driveFileId}),
+                 QStringList{QString::fromLatin1(
+                     QCryptographicHash::hash(local.readAll(), QCryptographicHash::Sha256).toHex())});
         fileManager.kill(); // it would stay a while, as a file manager does
+        fileManager.waitForFinished();
+    }
+
+    void photosDraggedOutOfTheGridArriveAsFiles()
+    {
+        openFolder(QStringLiteral("Small"), 6);
+        QListView *grid = m_window->grid();
+        QItemSelectionModel *selection = grid->selectionModel();
+        selection->select(grid->model()->index(0, 0), QItemSelectionModel::ClearAndSelect);
+        selection->select(grid->model()->index(1, 0), QItemSelectionModel::Select);
+        const QStringList ids{grid->model()->index(0, 0).data(models::PagedFileModel::IdRole).toString(),
+                              grid->model()->index(1, 0).data(models::PagedFileModel::IdRole).toString()};
+        const QPoint from =
+            grid->viewport()->mapToGlobal(grid->visualRect(grid->model()->index(1, 0)).center());
+
+        QProcess fileManager;
+        fileManager.setProcessChannelMode(QProcess::SeparateChannels);
+        fileManager.start(QStringLiteral(KOODRIVE_FILE_MANAGER_STAND_IN),
+                          {QStringLiteral("--receive"), QStringLiteral("--at"), QStringLiteral("1060,620")});
+        QVERIFY(fileManager.waitForStarted());
+        QByteArray said;
+        QTRY_VERIFY((said += fileManager.readAllStandardOutput()).contains("shown"));
+        QTest::qWait(500); // mapped by the X server
+
+        // Press on a selected photo, move in steps onto the file manager's window, let go. The drag runs
+        // in this process (QDrag::exec) while xdotool moves the mouse.
+        QVERIFY(runXdotool({QStringLiteral("mousemove"),
+                            QString::number(from.x()),
+                            QString::number(from.y()),
+                            QStringLiteral("sleep"),
+                            QStringLiteral("0.3"),
+                            QStringLiteral("mousedown"),
+                            QStringLiteral("1"),
+                            QStringLiteral("sleep"),
+                            QStringLiteral("0.3"),
+                            QStringLiteral("mousemove"),
+                            QString::number(from.x() + 30),
+                            QString::number(from.y() + 30),
+                            QStringLiteral("sleep"),
+                            QStringLiteral("0.2"),
+                            QStringLiteral("mousemove"),
+                            QStringLiteral("900"),
+                            QStringLiteral("600"),
+                            QStringLiteral("sleep"),
+                            QStringLiteral("0.2"),
+                            QStringLiteral("mousemove"),
+                            QStringLiteral("1150"),
+                            QStringLiteral("690"),
+                            QStringLiteral("sleep"),
+                            QStringLiteral("0.4"),
+                            QStringLiteral("mousemove_relative"),
+                            QStringLiteral("--"),
+                            QStringLiteral("2"),
+                            QStringLiteral("2"),
+                            QStringLiteral("sleep"),
+                            QStringLiteral("0.6"),
+                            QStringLiteral("mouseup"),
+                            QStringLiteral("1")}));
+        QTRY_VERIFY_WITH_TIMEOUT((said += fileManager.readAllStandardOutput()).contains("drop done"), 60000);
+
+        // Two local files, in the app's cache, equal to the server's originals.
+        QList<QByteArray> arrived;
+        for (const QByteArray &line : said.split('\n'))
+            if (line.startsWith("dropped ")) {
+                const QUrl url = QUrl::fromEncoded(line.mid(8).trimmed());
+                QVERIFY2(url.isLocalFile(), line.constData());
+                QVERIFY(url.toLocalFile().startsWith(m_window->fileCacheDir()));
+                QFile file(url.toLocalFile());
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                arrived << QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+            }
+        const auto links = m_sim->post(QStringLiteral("/koodrive/ose/v1/files/download"),
+                                       {{QStringLiteral("containerId"), m_sim->containerId()},
+                                        {QStringLiteral("fileIds"), QJsonArray::fromStringList(ids)}});
+        QList<QByteArray> originals;
+        for (const QJsonValue &link : links.json.value(QStringLiteral("downloads")).toArray())
+            originals << QCryptographicHash::hash(
+                m_sim->fetch(QUrl(link.toObject().value(QStringLiteral("url")).toString())).body,
+                QCryptographicHash::Sha256);
+        std::sort(arrived.begin(), arrived.end());
+        std::sort(originals.begin(), originals.end());
+        QCOMPARE(arrived.size(), 2);
+        QCOMPARE(arrived, originals);
+        fileManager.kill();
         fileManager.waitForFinished();
     }
 };

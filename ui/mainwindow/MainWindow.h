@@ -130,8 +130,11 @@ public:
     QAction *openWithAction() const { return m_openWith; }
     QAction *copyFilesAction() const { return m_copyFiles; }
     transfers::DownloadRunner *downloadRunner() const { return m_downloadRunner; }
-    // Where Open with and Copy fetch originals (a cache folder of the app's).
+    // Where Open with, Copy and drags out of the grid fetch originals (a cache folder of the app's).
     QString fileCacheDir() const;
+    // Local copies of these files, fetched now with the event loop running (a drop to another app asks
+    // for them this way); empty when they could not be had within two minutes.
+    QStringList localCopiesNow(const QVector<api::DriveFile> &files);
     // Opens a folder of the drive by its path of names ("Pictures/2024"), as soon as the tree has read it;
     // an unknown name is said in the message bar.
     void openPath(const QString &path);
@@ -171,11 +174,14 @@ private:
     void showGridMenu(const QPoint &pos);
     void makeDownloadActions();
     QVector<api::DriveFile> selectedFiles() const;
+    QVector<api::DriveFile> filesAt(QModelIndexList rows) const;
     void chooseFolderToSaveTo();
     void onDownloadEnded(qint64 id);
     // Fetches the selected files into the cache (through the queue, with progress in the Transfers panel)
     // and then does `then` with their local paths: Open with, Copy.
-    void withLocalCopies(const std::function<void(const QStringList &)> &then);
+    // `then` gets an empty list when a file could not be had (the Transfers panel says why).
+    void withLocalCopies(const QVector<api::DriveFile> &files,
+                         const std::function<void(const QStringList &)> &then);
     void openWithDefaultApp();
     void copyAsFiles();
     void newAlbum();

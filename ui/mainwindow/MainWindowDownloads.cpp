@@ -21,11 +21,14 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QImageReader>
 #include <QItemSelectionModel>
 #include <QMimeData>
+#include <QPointer>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QUrl>
 
 namespace koodrive::ui {
@@ -37,6 +40,12 @@ using transfers::SavePlanner;
 
 void MainWindow::makeDownloadActions()
 {
+    // Drags out of the grid carry the files themselves to other applications.
+    m_grid->setLocalCopies([this](const QModelIndexList &rows) -> std::function<QStringList()> {
+        const QVector<api::DriveFile> files = filesAt(rows);
+        QPointer<MainWindow> window(this);
+        return [window, files] { return window ? window->localCopiesNow(files) : QStringList(); };
+    });
     m_saveTo = new QAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("&Save to…"), this);
     m_saveTo->setShortcut(QKeySequence::Save);
     m_saveTo->setToolTip(
@@ -64,11 +73,17 @@ QString MainWindow::fileCacheDir() const
 
 QVector<api::DriveFile> MainWindow::selectedFiles() const
 {
+    if (!m_grid->fileModel() || !m_grid->selectionModel())
+        return {};
+    return filesAt(m_grid->selectionModel()->selectedIndexes());
+}
+
+QVector<api::DriveFile> MainWindow::filesAt(QModelIndexList rows) const
+{
     QVector<api::DriveFile> files;
     PagedFileModel *model = m_grid->fileModel();
-    if (!model || !m_grid->selectionModel())
+    if (!model)
         return files;
-    QModelIndexList rows = m_grid->selectionModel()->selectedIndexes();
     std::sort(rows.begin(), rows.end(),
               [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     for (const QModelIndex &index : std::as_const(rows)) {
@@ -152,11 +167,11 @@ bool MainWindow::saveTo(const QString &localFolder)
     return true;
 }
 
-void MainWindow::withLocalCopies(const std::function<void(const QStringList &)> &then)
+void MainWindow::withLocalCopies(const QVector<api::DriveFile> &files,
+                                 const std::function<void(const QStringList &)> &then)
 {
-    const QVector<api::DriveFile> files = selectedFiles();
     if (files.isEmpty() || !m_uploadQueue)
-        return;
+        return then({});
     auto copies = std::make_shared<LocalCopies>();
     copies->then = then;
     QList<QueuedUpload> fetch;
@@ -187,7 +202,7 @@ void MainWindow::withLocalCopies(const std::function<void(const QStringList &)> 
         fetchOrder << int(copies->paths.size() - 1);
     }
     if (copies->paths.isEmpty())
-        return;
+        return then({});
     if (fetch.isEmpty()) {
         then(copies->paths);
         return;
@@ -210,6 +225,7 @@ void MainWindow::onDownloadEnded(qint64 id)
         if (!download || download->state != QueuedUpload::State::Done) {
             m_localCopies.removeAt(i); // the Transfers panel says why
             m_transfersDock->show();
+            copies->then({});
             return;
         }
         copies->paths[copies->order.value(id)] = download->localPath;
@@ -221,9 +237,31 @@ void MainWindow::onDownloadEnded(qint64 id)
     }
 }
 
+QStringList MainWindow::localCopiesNow(const QVector<api::DriveFile> &files)
+{
+    struct Wait
+    {
+        QStringList paths;
+        bool ended = false;
+        QEventLoop loop;
+    };
+    auto wait = std::make_shared<Wait>();
+    withLocalCopies(files, [wait](const QStringList &paths) {
+        wait->paths = paths;
+        wait->ended = true;
+        wait->loop.quit();
+    });
+    if (!wait->ended) {
+        m_transfersDock->show(); // their progress
+        QTimer::singleShot(120000, &wait->loop, &QEventLoop::quit);
+        wait->loop.exec();
+    }
+    return wait->paths;
+}
+
 void MainWindow::openWithDefaultApp()
 {
-    withLocalCopies([this](const QStringList &paths) {
+    withLocalCopies(selectedFiles(), [this](const QStringList &paths) {
         for (const QString &path : paths)
             if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
                 m_messages->showNote(tr("No application opens %1.").arg(QFileInfo(path).fileName()));
@@ -232,7 +270,9 @@ void MainWindow::openWithDefaultApp()
 
 void MainWindow::copyAsFiles()
 {
-    withLocalCopies([](const QStringList &paths) {
+    withLocalCopies(selectedFiles(), [](const QStringList &paths) {
+        if (paths.isEmpty())
+            return;
         auto *mime = new QMimeData;
         QList<QUrl> urls;
         QByteArray gnome("copy");

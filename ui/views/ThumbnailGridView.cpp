@@ -1,5 +1,7 @@
 #include "ThumbnailGridView.h"
 
+#include "OutgoingFilesMime.h"
+#include "api/ApiTypes.h"
 #include "delegates/ThumbnailDelegate.h"
 #include "models/PagedFileModel.h"
 #include "thumbnails/ThumbnailScheduler.h"
@@ -204,6 +206,17 @@ void ThumbnailGridView::startDrag(Qt::DropActions supportedActions)
     QMimeData *mime = m_model->mimeData(indexes);
     if (!mime)
         return;
+    if (m_localCopies) {
+        // For other applications: the files themselves, and the picture of a single photo.
+        const bool onePhoto =
+            indexes.size() == 1 &&
+            indexes.first().data(models::PagedFileModel::FileTypeRole).toInt() == api::FileType::Image;
+        auto *outgoing = new OutgoingFilesMime(m_localCopies(indexes), onePhoto);
+        for (const QString &format : mime->formats())
+            outgoing->setData(format, mime->data(format));
+        delete mime;
+        mime = outgoing;
+    }
     auto *drag = new QDrag(this);
     drag->setMimeData(mime);
     // A small stack of the dragged photos beside the pointer, with their number: the album under the

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QListView>
+#include <functional>
 
 namespace koodrive::models {
 class PagedFileModel;
@@ -25,6 +26,11 @@ public:
     explicit ThumbnailGridView(QWidget *parent = nullptr);
 
     void setFileModel(models::PagedFileModel *model);
+    // Drags to other applications carry the dragged files themselves: given the dragged rows when the
+    // drag starts, `copies` returns what fetches their local copies when a drop asks for them (see
+    // OutgoingFilesMime). Without it, drive items only.
+    using LocalCopies = std::function<std::function<QStringList()>(const QModelIndexList &rows)>;
+    void setLocalCopies(LocalCopies copies) { m_localCopies = std::move(copies); }
     models::PagedFileModel *fileModel() const { return m_model; }
     void setTileSize(int logicalPixels);
     int tileSize() const;
@@ -73,6 +79,7 @@ private:
     QList<QMetaObject::Connection> m_modelConnections;
     bool m_reportPending = false;
     bool m_selectingAll = false;
+    LocalCopies m_localCopies;
     bool m_watchFill = true;
     bool m_ownSelectionChange = false;
 };
