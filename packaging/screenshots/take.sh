@@ -37,6 +37,21 @@ xdotool type C
 sleep 3
 shot main-window
 
+# Save to…: three photos selected, Ctrl+S, a folder typed in the dialog; the Transfers panel once saved.
+mkdir -p "$scratch/Saved"
+xdotool mousemove 360 180 click 1
+xdotool keydown ctrl mousemove 530 180 click 1 mousemove 700 180 click 1 keyup ctrl
+sleep 0.8
+xdotool key ctrl+s
+sleep 1.5
+xdotool key ctrl+a
+xdotool type --delay 20 "$scratch/Saved"
+xdotool key Return
+sleep 4
+shot save-to-transfers
+xdotool key ctrl+j # the panel away again
+sleep 0.5
+
 # A multi-selection dragged over an album: press on a photo, move in steps, and hold over the album.
 xdotool mousemove 360 180 click 1
 xdotool keydown ctrl mousemove 530 180 click 1 mousemove 700 180 click 1 keyup ctrl
