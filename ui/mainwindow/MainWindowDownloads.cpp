@@ -97,12 +97,12 @@ QVector<api::DriveFile> MainWindow::filesAt(QModelIndexList rows) const
         file.ownerId = item.ownerId;
         file.fileType = index.data(PagedFileModel::FileTypeRole).toInt();
         file.size = index.data(PagedFileModel::SizeRole).toLongLong();
-        file.takenMs = index.data(PagedFileModel::TakenRole).toDateTime().toMSecsSinceEpoch();
-        file.editedMs = index.data(PagedFileModel::EditedRole).toDateTime().toMSecsSinceEpoch();
-        if (!index.data(PagedFileModel::TakenRole).toDateTime().isValid())
-            file.takenMs = 0;
-        if (!index.data(PagedFileModel::EditedRole).toDateTime().isValid())
-            file.editedMs = 0;
+        auto msOf = [&index](int role) {
+            const QDateTime time = index.data(role).toDateTime();
+            return time.isValid() ? time.toMSecsSinceEpoch() : 0; // unknown
+        };
+        file.takenMs = msOf(PagedFileModel::TakenRole);
+        file.editedMs = msOf(PagedFileModel::EditedRole);
         if (item.folder)
             file.fileType = api::FileType::Folder;
         files.append(file);
@@ -190,15 +190,7 @@ void MainWindow::withLocalCopies(const QVector<api::DriveFile> &files,
             continue;
         QDir(folder).removeRecursively();
         QDir().mkpath(folder);
-        QueuedUpload download;
-        download.direction = QueuedUpload::Direction::Download;
-        download.driveFileId = file.id;
-        download.resume.containerId = file.containerId;
-        download.fileName = file.name;
-        download.localFolder = folder;
-        download.size = file.size;
-        download.timeMs = file.takenMs > 0 ? file.takenMs : file.editedMs;
-        fetch << download;
+        fetch << SavePlanner::downloadOf(file, folder);
         fetchOrder << int(copies->paths.size() - 1);
     }
     if (copies->paths.isEmpty())

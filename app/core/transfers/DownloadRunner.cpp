@@ -265,8 +265,8 @@ void DownloadRunner::onFinished(qint64 id, FileDownload *job)
     case FileDownload::Outcome::LinkRefused:
         if (m_linkRenewals.value(id) < MaxLinkRenewals) {
             m_linkRenewals[id] += 1;
-            m_queue->endDownload(id, State::Waiting, entry->localPath, job->received(), job->etag(),
-                                 job->total());
+            m_queue->endDownloads(
+                {{id, State::Waiting, entry->localPath, job->received(), job->etag(), job->total()}});
             break; // a new link is asked for
         }
         end(State::Failed, tr("The server refused the file's download link (HTTP 403)."));

@@ -140,8 +140,6 @@ void FileDownload::onAnswered()
             tr("The server says it is %1 MiB, more than it was listed with.").arg(m_total / (1024 * 1024)),
             false, status);
     }
-    if (status >= 200 && status < 300)
-        emit answered(m_etag, m_total);
     emit progress(received(), m_total);
 }
 

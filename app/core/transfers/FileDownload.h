@@ -15,7 +15,7 @@ namespace koodrive::transfers {
 
 // Saves one original to disk (Save to…): its bytes are fetched from a pre-signed download link
 // (README.md "download links"; object storage: no KooDrive header goes there) into the hidden part file
-// the queue named for it, streamed (net::Transfer::setSink: memory stays flat whatever the size), from
+// DownloadRunner named for it, streamed (net::Transfer::setSink: memory stays flat whatever the size), from
 // where an earlier attempt stopped: `Range: bytes=<part size>-` with `If-Range: <ETag>` (the vendor's
 // pages are silent on ranges; README.md's decisions table). A 206 that starts elsewhere, or a 200, begins
 // the part again. Once whole (the size the answer announced), the file's time is set (taken, else
@@ -55,8 +55,6 @@ public:
 
 signals:
     void progress(qint64 received, qint64 total);
-    // The answer came: what it takes to go on from the part file later (its ETag), kept at once.
-    void answered(const QString &etag, qint64 total);
     void finished();
 
 private:

@@ -28,15 +28,20 @@ void SavePlanner::take(const api::DriveFile &file, bool mediaOnly)
         return;
     if (m_found.size() >= MaxFiles)
         return;
+    m_found.append(downloadOf(file, m_localFolder));
+}
+
+QueuedUpload SavePlanner::downloadOf(const api::DriveFile &file, const QString &localFolder)
+{
     QueuedUpload download;
     download.direction = QueuedUpload::Direction::Download;
     download.driveFileId = file.id;
     download.resume.containerId = file.containerId;
     download.fileName = file.name; // the server's word: made a safe file name when it starts
-    download.localFolder = m_localFolder;
+    download.localFolder = localFolder;
     download.size = std::max<qint64>(0, file.size);
     download.timeMs = file.takenMs > 0 ? file.takenMs : file.editedMs;
-    m_found.append(download);
+    return download;
 }
 
 void SavePlanner::saveFiles(const QVector<api::DriveFile> &files, const QString &localFolder)

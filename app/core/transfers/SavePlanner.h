@@ -38,6 +38,10 @@ public:
                     const QString &localFolder);
     void cancel();
 
+    // `file` as a download into `localFolder`: the server's name (made a safe file name only when it
+    // starts), its space, its listed size and its time (taken, else edited).
+    static QueuedUpload downloadOf(const api::DriveFile &file, const QString &localFolder);
+
     // The largest number of files one Save to… takes (a folder of a million is not saved by accident).
     static constexpr int MaxFiles = 100000;
 

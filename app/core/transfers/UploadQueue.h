@@ -104,16 +104,11 @@ public:
     // Forgets how far it got (the server no longer has the unfinished upload): it starts again.
     bool clearProgress(qint64 id);
     bool setUploaded(qint64 id, const QString &fileId, QueuedUpload::State state);
-    // A download's file and hidden part file, once chosen; how far it got; the ETag of its bytes.
-    bool setDownloadFiles(qint64 id, const QString &localPath, const QString &partPath);
     // A download begins: Running, with its file and part file (one transaction).
     bool startDownload(qint64 id, const QString &localPath, const QString &partPath);
-    // A download ends, or stops for now (`state`), with what it got to, in one transaction: the file it made
-    // (Done: the part file is gone), its bytes, the ETag and size the server announced (-1: unknown).
-    bool endDownload(qint64 id, QueuedUpload::State state, const QString &localPath, qint64 bytes,
-                     const QString &etag, qint64 total, const QString &error = QString(),
-                     const QString &traceId = QString());
-    // Many ends in one transaction (DownloadRunner gathers them: many small photos end every second).
+    // A download ends, or stops for now (`state`), with what it got to: the file it made (Done: the part
+    // file is gone), its bytes, the ETag and size the server announced (-1: unknown). Many in one
+    // transaction (DownloadRunner gathers them: many small photos end every second).
     struct DownloadEnd
     {
         qint64 id = 0;
@@ -122,8 +117,8 @@ public:
         qint64 bytes = 0;
         QString etag;
         qint64 total = -1;
-        QString error;
-        QString traceId;
+        QString error{};
+        QString traceId{};
     };
     bool endDownloads(const QList<DownloadEnd> &ends);
     // `total`: the size the server announced (replaces the listed one), or -1.
@@ -142,7 +137,6 @@ private:
     explicit UploadQueue(QString connection);
     bool prepareSchema(QString *error);
     bool exec(const QString &sql, const QVariantList &values = {});
-    bool execLight(const QString &sql, const QVariantList &values);
 
     QString m_connection;
     QString m_recoveryNote;
