@@ -3,6 +3,7 @@
 #include <QHostAddress>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcNet, "koodrive.net", QtInfoMsg)
 
@@ -68,6 +69,11 @@ Transfer::Transfer(QNetworkReply *reply, const TransferPolicy &policy, bool send
     , m_body(policy.maxBytes)
     , m_sendsBody(sendsBody)
 {
+    // QNetworkAccessManager reads from the socket into the reply's buffer on a thread of its own, without
+    // bound unless told: while this thread is busy an endless body piles up there (tst_MainWindowHostile
+    // saw 130 MiB for six thumbnails). The buffer holds at most a piece; what is past the budget stays in
+    // the socket (QT-6.4-NOTES.md, "Response size").
+    reply->setReadBufferSize(std::min<qint64>(policy.maxBytes + 1, ReadBufferBytes));
     connect(reply, &QNetworkReply::redirected, this, &Transfer::onRedirected);
     connect(reply, &QNetworkReply::metaDataChanged, this, &Transfer::onMetaData);
     connect(reply, &QNetworkReply::readyRead, this, &Transfer::onReadyRead);

@@ -26,6 +26,9 @@ class Transfer final : public QObject
     Q_DISABLE_COPY_MOVE(Transfer)
 
 public:
+    // The most a reply buffers ahead of what is read (a piece of a body).
+    static constexpr qint64 ReadBufferBytes = 1024 * 1024;
+
     enum class Failure
     {
         None,                // an HTTP answer arrived whole (its status may still be an error)
