@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QIcon>
 #include <QLoggingCategory>
 #include <QMessageBox>
@@ -57,6 +58,10 @@ struct CommandLine
         QCoreApplication::translate("main",
                                     "Open the drive's folder at PATH, by names (for example Pictures/2024)."),
         QStringLiteral("PATH")};
+    QCommandLineOption album{
+        QStringLiteral("album"),
+        QCoreApplication::translate("main", "Upload the FILEs given into the manual album NAME."),
+        QStringLiteral("NAME")};
     QCommandLineParser parser;
 
     CommandLine()
@@ -68,6 +73,13 @@ struct CommandLine
         parser.addOption(demo);
         parser.addOption(server);
         parser.addOption(open);
+        parser.addOption(album);
+        parser.addPositionalArgument(
+            QStringLiteral("FILE"),
+            QCoreApplication::translate("main", "Files and folders to upload, as if dropped: into the album "
+                                                "given with --album, else into the folder given with --open, "
+                                                "else into the drive's top."),
+            QStringLiteral("[FILE...]"));
     }
 };
 
@@ -197,6 +209,12 @@ int main(int argc, char *argv[])
     window.show();
     if (parser.isSet(open))
         window.openPath(parser.value(open));
+    if (!parser.positionalArguments().isEmpty()) {
+        QStringList paths;
+        for (const QString &argument : parser.positionalArguments())
+            paths << QFileInfo(argument).absoluteFilePath();
+        window.uploadAtStart(paths, parser.value(commandLine.album));
+    }
     // How long a person waits (QT_LOGGING_RULES="koodrive.startup.info=true"; tests/bench/bench_startup).
     QTimer::singleShot(0, &window, [&sinceStart] {
         qCInfo(lcStartup, "window shown after %lld ms", static_cast<long long>(sinceStart.elapsed()));

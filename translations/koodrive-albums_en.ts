@@ -111,13 +111,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Uploading %Ln file(s) to the album “%1”.</source>
-        <translation>
-            <numerusform>Uploading %Ln file to the album “%1”.</numerusform>
-            <numerusform>Uploading %Ln files to the album “%1”.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Uploading %Ln file(s) to “%1”.</source>
         <translation>
             <numerusform>Uploading %Ln file to “%1”.</numerusform>
@@ -144,6 +137,21 @@
             <numerusform>%n item</numerusform>
             <numerusform>%n items</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %Ln file(s) to the album “%1”, into the top of your drive.</source>
+        <translation>
+            <numerusform>Uploading %Ln file to the album “%1”, into the top of your drive.</numerusform><numerusform>Uploading %Ln files to the album “%1”, into the top of your drive.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %Ln file(s) to the album “%1”, into “%2”.</source>
+        <translation>
+            <numerusform>Uploading %Ln file to the album “%1”, into “%2”.</numerusform><numerusform>Uploading %Ln files to the album “%1”, into “%2”.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) not yet begun go there too.</source>
+        <translation>
+            <numerusform>%Ln file not yet begun goes there too.</numerusform><numerusform>%Ln files not yet begun go there too.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -32,7 +32,7 @@
         <translation>服务器返回：%1</translation>
     </message>
     <message>
-        <source>The server&apos;s answer is not what KooDrive documents (%1).</source>
+        <source>The server's answer is not what KooDrive documents (%1).</source>
         <translation>服务器的应答与 KooDrive 文档不符（%1）。</translation>
     </message>
     <message>
@@ -48,15 +48,15 @@
         <translation>KooDrive 拒绝了此请求。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer is not JSON.</source>
+        <source>The server's answer is not JSON.</source>
         <translation>服务器的应答不是 JSON。</translation>
     </message>
     <message>
-        <source>KooDrive&apos;s answer was still arriving after %1 s; the app stopped waiting.</source>
+        <source>KooDrive's answer was still arriving after %1 s; the app stopped waiting.</source>
         <translation>KooDrive 的应答在 %1 秒后仍未传完，应用已停止等待。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer is larger than any KooDrive answer (over %1 MiB); the app stopped reading it.</source>
+        <source>The server's answer is larger than any KooDrive answer (over %1 MiB); the app stopped reading it.</source>
         <translation>服务器的应答超过了任何 KooDrive 应答的大小（超过 %1 MiB），应用已停止读取。</translation>
     </message>
     <message>
@@ -80,7 +80,7 @@
         <translation>服务器发送了 %1 项，而请求的是 %2 项。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be unpacked: it is broken, or far larger than it claims.</source>
+        <source>The server's answer could not be unpacked: it is broken, or far larger than it claims.</source>
         <translation>服务器的应答无法解压：它已损坏，或者远比声称的要大。</translation>
     </message>
     <message>
@@ -118,12 +118,12 @@
         <translation>%1 需要 %2 到 %3 项。</translation>
     </message>
     <message>
-        <source>A name cannot be &quot;.&quot; or &quot;..&quot;.</source>
+        <source>A name cannot be "." or "..".</source>
         <translation>名称不能是“.”或“..”。</translation>
     </message>
     <message>
-        <source>A name cannot contain any of &lt; &gt; | : &quot; * ? / (it has %1).</source>
-        <translation>名称不能包含 &lt; &gt; | : &quot; * ? / 中的任何字符（其中有 %1）。</translation>
+        <source>A name cannot contain any of &lt; &gt; | : " * ? / (it has %1).</source>
+        <translation>名称不能包含 &lt; &gt; | : " * ? / 中的任何字符（其中有 %1）。</translation>
     </message>
     <message>
         <source>A name cannot contain control characters.</source>
@@ -142,7 +142,7 @@
         <translation>第 %1 部分被请求了两次。</translation>
     </message>
     <message>
-        <source>A job&apos;s id is a number.</source>
+        <source>A job's id is a number.</source>
         <translation>任务 ID 是一个数字。</translation>
     </message>
     <message>
@@ -286,7 +286,7 @@
         <translation>照片在 %1 秒后仍未传完，应用已停止等待。</translation>
     </message>
     <message>
-        <source>The photo&apos;s address sent the app somewhere it does not follow.</source>
+        <source>The photo's address sent the app somewhere it does not follow.</source>
         <translation>照片的地址把应用转向了一个它不会跟随的位置。</translation>
     </message>
 </context>
@@ -301,7 +301,7 @@
         <translation>该文件夹中已没有可用的名称。</translation>
     </message>
     <message>
-        <source>The server refused the file&apos;s download link (HTTP 403).</source>
+        <source>The server refused the file's download link (HTTP 403).</source>
         <translation>服务器拒绝了文件的下载链接（HTTP 403）。</translation>
     </message>
 </context>
@@ -328,7 +328,7 @@
         <translation>服务器称其大小为 %1 MiB，超过了列表中的大小。</translation>
     </message>
     <message>
-        <source>The server sent more than the file&apos;s size (over %1 MiB); the app stopped reading.</source>
+        <source>The server sent more than the file's size (over %1 MiB); the app stopped reading.</source>
         <translation>服务器发送的数据超过了文件大小（超过 %1 MiB）；应用已停止读取。</translation>
     </message>
     <message>
@@ -336,7 +336,7 @@
         <translation>传输在 %1 之后中断：%2</translation>
     </message>
     <message>
-        <source>The file&apos;s address sent the app somewhere it does not follow.</source>
+        <source>The file's address sent the app somewhere it does not follow.</source>
         <translation>文件地址将应用引向了它不会跟随的地方。</translation>
     </message>
     <message>
@@ -399,7 +399,7 @@
         <translation>存储要求将第 %1 部分转到另一个地址（%2）；应用没有发送到那里。</translation>
     </message>
     <message>
-        <source>The storage&apos;s answer to part %1 is not one a storage gives.</source>
+        <source>The storage's answer to part %1 is not one a storage gives.</source>
         <translation>存储对第 %1 部分的应答不是存储应有的应答。</translation>
     </message>
     <message>
@@ -689,6 +689,29 @@
     </message>
 </context>
 <context>
+    <name>koodrive::ui::FolderChooserDialog</name>
+    <message>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <source>Folders of your drive</source>
+        <translation>您云盘中的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder.</source>
+        <translation>请选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Into the top of your drive.</source>
+        <translation>存入云盘顶层。</translation>
+    </message>
+    <message>
+        <source>Into “%1”.</source>
+        <translation>存入“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>koodrive::ui::MainWindow</name>
     <message>
         <source>KooDrive Albums — Demo library</source>
@@ -839,7 +862,7 @@
         <translation>编辑相册(&amp;E)…</translation>
     </message>
     <message>
-        <source>Rename the album, or change a collection&apos;s folders (F2)</source>
+        <source>Rename the album, or change a collection's folders (F2)</source>
         <translation>重命名相册，或更改合集的文件夹（F2）</translation>
     </message>
     <message>
@@ -935,7 +958,7 @@
         <translation>KooDrive 相册将在下次启动时使用%1。</translation>
     </message>
     <message>
-        <source>the system&apos;s language</source>
+        <source>the system's language</source>
         <translation>系统语言</translation>
     </message>
     <message>
@@ -1245,12 +1268,6 @@
         <translation>没有任何内容上传到“%1”：%2</translation>
     </message>
     <message numerus="yes">
-        <source>Uploading %Ln file(s) to the album “%1”.</source>
-        <translation>
-            <numerusform>正在将 %Ln 个文件上传到相册“%1”。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Uploading %Ln file(s) to “%1”.</source>
         <translation>
             <numerusform>正在将 %Ln 个文件上传到“%1”。</numerusform>
@@ -1329,6 +1346,61 @@
     <message>
         <source>No application opens %1.</source>
         <translation>没有应用可以打开 %1。</translation>
+    </message>
+    <message>
+        <source>Where &amp;uploads go…</source>
+        <translation>上传位置(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Choose the folder of your drive that photos dropped on this album go into</source>
+        <translation>选择拖放到此相册的照片存入云盘中的哪个文件夹</translation>
+    </message>
+    <message>
+        <source>There is no manual album “%1” to upload into.</source>
+        <translation>没有可上传到的手动相册“%1”。</translation>
+    </message>
+    <message>
+        <source>The folder “%1” is no longer in your drive.</source>
+        <translation>文件夹“%1”已不在您的云盘中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %Ln file(s) to the album “%1”, into the top of your drive.</source>
+        <translation>
+            <numerusform>正在将 %Ln 个文件上传到相册“%1”，存入云盘顶层。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %Ln file(s) to the album “%1”, into “%2”.</source>
+        <translation>
+            <numerusform>正在将 %Ln 个文件上传到相册“%1”，存入“%2”。</numerusform></translation>
+    </message>
+    <message>
+        <source>Change folder…</source>
+        <translation>更改文件夹…</translation>
+    </message>
+    <message>
+        <source>Photos dropped on the album “%1” are uploaded into “%2”. Choose where they go from now on:</source>
+        <translation>拖放到相册“%1”的照片会上传到“%2”。请选择今后上传到哪里：</translation>
+    </message>
+    <message>
+        <source>Choose where photos dropped on the album “%1” are uploaded from now on:</source>
+        <translation>请选择今后拖放到相册“%1”的照片上传到哪里：</translation>
+    </message>
+    <message>
+        <source>Where uploads to “%1” go could not be kept.</source>
+        <translation>无法保存“%1”的上传位置。</translation>
+    </message>
+    <message>
+        <source>the top of your drive</source>
+        <translation>云盘顶层</translation>
+    </message>
+    <message>
+        <source>Photos dropped on the album “%1” now go into %2.</source>
+        <translation>拖放到相册“%1”的照片今后将存入%2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) not yet begun go there too.</source>
+        <translation>
+            <numerusform>尚未开始的 %Ln 个文件也会存到那里。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1505,7 +1577,7 @@
         <translation>%1（跟踪 ID %2）</translation>
     </message>
     <message>
-        <source>Enter the server&apos;s address, e.g. https://drive.example.com.</source>
+        <source>Enter the server's address, e.g. https://drive.example.com.</source>
         <translation>请输入服务器地址，例如 https://drive.example.com。</translation>
     </message>
     <message>
@@ -1652,7 +1724,7 @@
         <translation>连接位于 URL 的 KooDrive 服务器（会要求你登录）。</translation>
     </message>
     <message>
-        <source>Open the drive&apos;s folder at PATH, by names (for example Pictures/2024).</source>
+        <source>Open the drive's folder at PATH, by names (for example Pictures/2024).</source>
         <translation>按名称打开云盘中位于 PATH 的文件夹（例如 Pictures/2024）。</translation>
     </message>
     <message>
@@ -1666,6 +1738,14 @@
     <message>
         <source>This system has no keychain: your session is kept until you quit, not stored.</source>
         <translation>此系统没有密钥环：你的会话只保留到退出应用，不会被保存。</translation>
+    </message>
+    <message>
+        <source>Upload the FILEs given into the manual album NAME.</source>
+        <translation>将给出的 FILE 上传到手动相册 NAME。</translation>
+    </message>
+    <message>
+        <source>Files and folders to upload, as if dropped: into the album given with --album, else into the folder given with --open, else into the drive's top.</source>
+        <translation>要上传的文件和文件夹，如同拖放：上传到 --album 指定的相册，否则上传到 --open 指定的文件夹，否则上传到云盘顶层。</translation>
     </message>
 </context>
 </TS>

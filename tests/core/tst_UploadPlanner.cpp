@@ -157,6 +157,52 @@ private slots:
         QCOMPARE(m_queue->all().last().parentFolderId, childId(tripId, QStringLiteral("Day 1")));
     }
 
+    // An album's remembered folder is used as long as it is in the drive; once it is gone (deleted, or
+    // never there) the files go to the album's "Uploads/<album>" instead, and the outcome says so.
+    void aRememberedFolderIsUsedWhileItIsThere()
+    {
+        const QString photo = write(QStringLiteral("Trip/a.jpg"), test::jpegWithExif(64, 48));
+        const QString root = m_sim->rootId();
+        UploadTarget target{
+            m_sim->containerId(), root, {QStringLiteral("Chosen")}, QStringLiteral("album-1"), true};
+        const auto first = plan({photo}, target);
+        QVERIFY(!first.error);
+        const QString chosen = childId(root, QStringLiteral("Chosen"));
+        QCOMPARE(first.folderId, chosen);
+
+        target.subfolders.clear();
+        target.folderId = chosen;
+        target.remembered = true;
+        target.fallbackFolderId = root;
+        target.fallbackSubfolders = {QStringLiteral("Uploads"), QStringLiteral("Trip")};
+        const auto there = plan({photo}, target);
+        QVERIFY2(!there.error, qPrintable(there.error ? there.error->details() : QString()));
+        QVERIFY(!there.rememberedGone);
+        QCOMPARE(there.folderId, chosen);
+        QCOMPARE(there.ids.size(), 1);
+        QCOMPARE(m_queue->upload(there.ids.first())->parentFolderId, chosen);
+        QVERIFY(childId(root, QStringLiteral("Uploads")).isEmpty());
+
+        for (const QString &gone : {QStringLiteral("no-such-folder"), chosen}) {
+            if (gone == chosen) { // now deleted: in the recycle bin
+                m_sim->column(QStringLiteral("UPDATE files SET recycled = 1 WHERE id = ?"), {chosen});
+                QCOMPARE(m_sim->column(QStringLiteral("SELECT recycled FROM files WHERE id = ?"), {chosen}),
+                         QStringList{QStringLiteral("1")});
+            }
+            const auto elsewhere = plan({photo}, [&] {
+                UploadTarget t = target;
+                t.folderId = gone;
+                return t;
+            }());
+            QVERIFY2(!elsewhere.error, qPrintable(elsewhere.error ? elsewhere.error->details() : QString()));
+            QVERIFY(elsewhere.rememberedGone);
+            const QString uploads = childId(childId(root, QStringLiteral("Uploads")), QStringLiteral("Trip"));
+            QVERIFY(!uploads.isEmpty());
+            QCOMPARE(elsewhere.folderId, uploads);
+            QCOMPARE(m_queue->upload(elsewhere.ids.first())->parentFolderId, uploads);
+        }
+    }
+
     void whatCannotBeReadIsTold()
     {
         const QString gone = m_dir.filePath(QStringLiteral("gone.jpg"));

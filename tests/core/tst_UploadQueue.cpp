@@ -190,6 +190,62 @@ private slots:
         QCOMPARE(queue->nextWaiting(QueuedUpload::Direction::Download)->localFolder,
                  QStringLiteral("/home/someone/Saved"));
         QCOMPARE(queue->nextWaiting(QueuedUpload::Direction::Download)->timeMs, 1234);
+        // And it keeps albums' upload folders (schema 3).
+        QVERIFY(
+            queue->setAlbumFolder(QStringLiteral("A1"), {QStringLiteral("F9"), QStringLiteral("Uploads/A")}));
+        QCOMPARE(queue->albumFolder(QStringLiteral("A1"))->folderId, QStringLiteral("F9"));
+    }
+
+    // Where an album's drops go is kept with the account's queue; a change of folder takes along the
+    // files of the drop that have not begun, and only those.
+    void anAlbumsUploadFolderIsKeptAndFilesNotBegunFollowIt()
+    {
+        QList<qint64> ids;
+        {
+            auto queue = UploadQueue::open(path());
+            QVERIFY(queue);
+            QVERIFY(!queue->albumFolder(QStringLiteral("A1")));
+            QVERIFY(queue->setAlbumFolder(QStringLiteral("A1"),
+                                          {QStringLiteral("F1"), QStringLiteral("Uploads/Trip"), false}));
+            QVERIFY(queue->setAlbumFolder(QStringLiteral("A2"),
+                                          {QStringLiteral("F7"), QStringLiteral("Family/2026"), true}));
+            ids = queue->add({entry(QStringLiteral("a.jpg"), QStringLiteral("A1")),
+                              entry(QStringLiteral("b.jpg"), QStringLiteral("A1")),
+                              entry(QStringLiteral("c.jpg"), QStringLiteral("A1")),
+                              entry(QStringLiteral("d.jpg"), QStringLiteral("A1")),
+                              entry(QStringLiteral("e.jpg"), QStringLiteral("A1"))});
+            QCOMPARE(ids.size(), 5);
+            QVERIFY(queue->setState(ids.at(0), State::Running)); // being sent
+            QVERIFY(queue->setProgress(ids.at(1),
+                                       {QStringLiteral("FILE2"), QByteArray(64, 'e'), 1234, 1, 1, QString()},
+                                       1000));                  // begun, then back to waiting (a restart)
+            QVERIFY(queue->setState(ids.at(2), State::Paused)); // paused before it began
+            QSignalSpy changed(queue.get(), &UploadQueue::changed);
+            // e.jpg is not of this drop; c.jpg and d.jpg are, and have not begun.
+            QCOMPARE(queue->moveWaiting(ids.mid(0, 4), QStringLiteral("F1"), QStringLiteral("F2")), 2);
+            QCOMPARE(changed.size(), 2);
+            QCOMPARE(changed.at(0).first().toLongLong(), ids.at(2));
+            QCOMPARE(changed.at(1).first().toLongLong(), ids.at(3));
+            QCOMPARE(queue->moveWaiting(ids, QStringLiteral("elsewhere"), QStringLiteral("F3")), 0);
+            QVERIFY(queue->setAlbumFolder(QStringLiteral("A1"),
+                                          {QStringLiteral("F2"), QStringLiteral("Trips/Alps"), true}));
+        }
+        auto queue = UploadQueue::open(path());
+        QVERIFY(queue);
+        QStringList folders;
+        for (const qint64 id : std::as_const(ids))
+            folders << queue->upload(id)->parentFolderId;
+        QCOMPARE(folders, (QStringList{QStringLiteral("F1"), QStringLiteral("F1"), QStringLiteral("F2"),
+                                       QStringLiteral("F2"), QStringLiteral("F1")}));
+        const auto a1 = queue->albumFolder(QStringLiteral("A1"));
+        QVERIFY(a1);
+        QCOMPARE(a1->folderId, QStringLiteral("F2"));
+        QCOMPARE(a1->path, QStringLiteral("Trips/Alps"));
+        QVERIFY(a1->chosen);
+        QCOMPARE(queue->albumFolder(QStringLiteral("A2"))->path, QStringLiteral("Family/2026"));
+        QVERIFY(queue->forgetAlbumFolder(QStringLiteral("A2")));
+        QVERIFY(!queue->albumFolder(QStringLiteral("A2")));
+        QVERIFY(queue->albumFolder(QStringLiteral("A1")));
     }
 
     void aFolderThatCannotBeWrittenIsSaid()

@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -266,6 +267,13 @@ private slots:
         first.kill();
         QVERIFY(first.waitForFinished(10000));
         const QList<QueuedUpload> atKill = watcher->all();
+        // A file whose createFile was under way at the kill may have an unfinished upload the runner never
+        // wrote down; it holds the name for a day, so the file goes again under the server's clash name
+        // ("name_<time>.jpg"): once all the same (tst_AppKilledMidUpload says more).
+        QSet<QString> creatingAtKill;
+        for (const QueuedUpload &upload : atKill)
+            if (upload.state == State::Running && upload.resume.fileId.isEmpty())
+                creatingAtKill.insert(upload.fileName);
         const int putsAtKill = m_sim->uploadPartPuts();
         qint64 partsStillToSend = 0;
         for (const QueuedUpload &upload : atKill) {
@@ -290,7 +298,16 @@ private slots:
         QStringList expectedNames;
         for (const QueuedUpload &upload : entries)
             expectedNames << upload.fileName;
-        QCOMPARE(namesInFolder(), expectedNames); // each once, under its own name
+        QStringList namesThere;
+        static const QRegularExpression clashName(QStringLiteral("^(.+)_\\d{14}(\\.[^.]+)$"));
+        for (const QString &name : namesInFolder()) {
+            const QRegularExpressionMatch clash = clashName.match(name);
+            const bool created =
+                clash.hasMatch() && creatingAtKill.contains(clash.captured(1) + clash.captured(2));
+            namesThere << (created ? clash.captured(1) + clash.captured(2) : name);
+        }
+        namesThere.sort();
+        QCOMPARE(namesThere, expectedNames); // each once, under its own name (or the clash name, above)
         const QStringList inAlbum = m_sim->albumItems(album);
         QCOMPARE(QSet<QString>(inAlbum.cbegin(), inAlbum.cend()), uploaded);
         QCOMPARE(inAlbum.size(), 40);

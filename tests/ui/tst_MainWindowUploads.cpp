@@ -1,9 +1,11 @@
 // Uploads through the real window: local files dropped (text/uri-list, through each view's own drop path)
 // on a folder of the tree, on the grid, on a manual album; a dropped folder with sub-folders; a second drop
 // while the first is under way; the same photo twice ("already there") and elsewhere (rapid upload); a
-// failed part retried from the Transfers panel. Each is checked on the server: files, bytes, album contents.
+// failed part retried from the Transfers panel; an album's upload folder, remembered and changed in the
+// upload summary. Each is checked on the server: files, bytes, album contents.
 #include "MainWindowTesting.h"
 #include "TestPhotos.h"
+#include "dialogs/FolderChooserDialog.h"
 #include "models/AlbumContentsModel.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
@@ -243,6 +245,149 @@ private slots:
         QCOMPARE(filesIn(albumFolder).value(QStringLiteral("IMG_3003.jpg")), sha256Of(third));
         QVERIFY(m_sim->albumItems(albumId).contains(m_window->uploadQueue()->all().last().driveFileId));
         QTRY_COMPARE_WITH_TIMEOUT(grid->model()->rowCount(), rows + 1, 10000);
+    }
+
+    // The upload summary of a drop on an album says where its files go; "Change folder…" sends the files not
+    // yet begun, and the album's next drops, into the folder chosen, which wins over the folder on screen.
+    void anAlbumsUploadFolderIsRememberedAndChangedInTheSummary()
+    {
+        QTRY_VERIFY(myAlbum(true).isValid());
+        const QString albumId = manualAlbumId();
+        const QString albumName = myAlbum(true).data().toString();
+        const QString party = m_sim->folderNamed(QStringLiteral("Party"));
+        m_window->myAlbumsView()->setCurrentIndex(myAlbum(true));
+        QTRY_COMPARE(m_window->grid()->model(), static_cast<QAbstractItemModel *>(m_window->albumContents()));
+        // The first two files' parts are slow: the other three wait their turn meanwhile.
+        using Kind = sim::SimHttpServer::FaultStep::Kind;
+        m_sim->server().objects().scriptFaults({{Kind::Slow, 0, 0, 3000, 2, QStringLiteral("/obs/upload/")}});
+        QStringList photos;
+        for (int i = 0; i < 5; ++i)
+            photos << writePhoto(QStringLiteral("summary/IMG_70%1.jpg").arg(i), 200 * 1024, 70 + i);
+        auto mime = uriList(photos);
+        bool accepted = false;
+        ui::ThumbnailGridView *grid = m_window->grid();
+        QVERIFY(
+            test::MainWindowTestCase::dropOn(grid, grid->viewport()->rect().center(), mime.get(), &accepted));
+        QVERIFY(accepted);
+        const QString into = QStringLiteral("Uploads/") + albumName;
+        QTRY_COMPARE(m_window->messages()->actionText(), QStringLiteral("Change folder…"));
+        QVERIFY2(m_window->messages()->text().contains(QStringLiteral("“%1”").arg(into)),
+                 qPrintable(m_window->messages()->text()));
+        const auto remembered = m_window->uploadQueue()->albumFolder(albumId);
+        QVERIFY(remembered);
+        QCOMPARE(remembered->path, into);
+        QVERIFY(!remembered->chosen);
+        const QString uploadsFolder =
+            folderIn(folderIn(m_sim->rootId(), QStringLiteral("Uploads")), albumName);
+        QCOMPARE(remembered->folderId, uploadsFolder);
+        QTRY_COMPARE(states().count(State::Running), 2);
+        const int waiting = int(states().count(State::Waiting));
+        QCOMPARE(waiting, 3);
+
+        m_window->messages()->triggerAction();
+        auto *chooser = m_window->findChild<ui::FolderChooserDialog *>(QStringLiteral("albumUploadFolder"));
+        QVERIFY(chooser);
+        QTRY_VERIFY(chooser->isVisible());
+        QCOMPARE(chooser->folderId(), uploadsFolder); // where they go now, chosen to begin with
+        QCOMPARE(chooser->folderPath(), into);
+        auto *tree = m_window->findChild<models::FolderTreeModel *>();
+        QVERIFY(tree);
+        QTRY_VERIFY(tree->indexOfId(party).isValid());
+        chooser->choose(tree->indexOfId(party));
+        QCOMPARE(chooser->folderPath(), QStringLiteral("Party"));
+        chooser->accept();
+        QVERIFY2(m_window->messages()->text().contains(QLatin1String("3 file(s) not yet begun")),
+                 qPrintable(m_window->messages()->text()));
+        const auto chosen = m_window->uploadQueue()->albumFolder(albumId);
+        QCOMPARE(chosen->folderId, party);
+        QVERIFY(chosen->chosen);
+
+        QTRY_VERIFY_WITH_TIMEOUT(allEnded(), 30000);
+        QVERIFY2(failures().isEmpty(), qPrintable(failures()));
+        QMap<QString, QByteArray> expectedParty = filesIn(party), expectedUploads;
+        QStringList inAlbum;
+        for (const QueuedUpload &upload : m_window->uploadQueue()->all()) {
+            (upload.parentFolderId == party ? expectedParty : expectedUploads)
+                .insert(upload.fileName, sha256Of(upload.localPath));
+            inAlbum << upload.driveFileId;
+        }
+        QCOMPARE(expectedUploads.size(), 2);
+        QCOMPARE(filesIn(uploadsFolder), expectedUploads);
+        QCOMPARE(filesIn(party), expectedParty);
+        for (const QString &id : std::as_const(inAlbum))
+            QVERIFY(m_sim->albumItems(albumId).contains(id));
+
+        // The album's next drop, from the sidebar while Camera is shown, goes into Party all the same.
+        openCamera();
+        const QString next = writePhoto(QStringLiteral("summary/IMG_7100.jpg"), 210 * 1024, 80);
+        auto nextMime = uriList({next});
+        QListView *albums = m_window->myAlbumsView();
+        QVERIFY(test::MainWindowTestCase::dropOn(albums, albums->visualRect(myAlbum(true)).center(),
+                                                 nextMime.get(), &accepted));
+        QVERIFY(accepted);
+        QTRY_VERIFY_WITH_TIMEOUT(allEnded() && m_window->uploadQueue()->all().size() == 6, 30000);
+        QCOMPARE(filesIn(party).value(QStringLiteral("IMG_7100.jpg")), sha256Of(next));
+        QVERIFY(
+            !filesIn(m_sim->folderNamed(QStringLiteral("Camera"))).contains(QStringLiteral("IMG_7100.jpg")));
+        QVERIFY(m_window->messages()->text().contains(QStringLiteral("“Party”")));
+    }
+
+    // A folder of a family's shared space takes uploads too: every call names the shared folder
+    // (x-hw-share-folder-id), and the photo lands in the family's space, not the user's own.
+    void photosDroppedOnAFolderOfASharedSpaceGoThere()
+    {
+        QTreeView *tree = m_window->folderTree();
+        QAbstractItemModel *model = tree->model();
+        QModelIndex family;
+        QTRY_VERIFY([&] {
+            for (int row = 0; row < model->rowCount(); ++row)
+                if (model->index(row, 0).data(models::FolderTreeModel::IsSharedRole).toBool())
+                    family = model->index(row, 0);
+            return family.isValid();
+        }());
+        tree->expand(family);
+        QModelIndex holidays;
+        QTRY_VERIFY([&] {
+            for (int row = 0; row < model->rowCount(family); ++row)
+                if (model->index(row, 0, family).data().toString() == QLatin1String("Holidays 2024"))
+                    holidays = model->index(row, 0, family);
+            return holidays.isValid();
+        }());
+        const QString holidaysId = holidays.data(models::FolderTreeModel::IdRole).toString();
+        const QString familyContainer = holidays.data(models::FolderTreeModel::ContainerRole).toString();
+        const qint64 shareFolderId = holidays.data(models::FolderTreeModel::ShareFolderIdRole).toLongLong();
+        QVERIFY(shareFolderId > 0);
+        QVERIFY(familyContainer !=
+                model->index(0, 0).data(models::FolderTreeModel::ContainerRole).toString());
+
+        const QString photo = writePhoto(QStringLiteral("family/IMG_8001.jpg"), 220 * 1024, 81);
+        auto mime = uriList({photo});
+        bool accepted = false;
+        QVERIFY(test::MainWindowTestCase::dropOn(tree, tree->visualRect(holidays).center(), mime.get(),
+                                                 &accepted));
+        QVERIFY(accepted);
+        QTRY_VERIFY_WITH_TIMEOUT(allEnded(), 30000);
+        QVERIFY2(failures().isEmpty(), qPrintable(failures()));
+        QCOMPARE(m_window->uploadQueue()->all().first().shareFolderId, shareFolderId);
+        QCOMPARE(filesIn(holidaysId).value(QStringLiteral("IMG_8001.jpg")), sha256Of(photo));
+        QCOMPARE(
+            m_sim->column(QStringLiteral("SELECT container_id FROM files WHERE parent_id = ? AND name = ?"),
+                          {holidaysId, QStringLiteral("IMG_8001.jpg")}),
+            QStringList{familyContainer});
+
+        // Shown in the grid, a drop on it goes there as well.
+        tree->setCurrentIndex(holidays);
+        QTRY_VERIFY(m_window->grid()->model()->rowCount() > 0);
+        const QString second = writePhoto(QStringLiteral("family/IMG_8002.jpg"), 230 * 1024, 82);
+        auto secondMime = uriList({second});
+        ui::ThumbnailGridView *grid = m_window->grid();
+        const QRect free = grid->viewport()->rect();
+        QVERIFY(test::MainWindowTestCase::dropOn(grid, QPoint(free.center().x(), free.bottom() - 2),
+                                                 secondMime.get(), &accepted));
+        QVERIFY(accepted);
+        QTRY_VERIFY_WITH_TIMEOUT(allEnded() && m_window->uploadQueue()->all().size() == 2, 30000);
+        QVERIFY2(failures().isEmpty(), qPrintable(failures()));
+        QCOMPARE(filesIn(holidaysId).value(QStringLiteral("IMG_8002.jpg")), sha256Of(second));
     }
 
     void aDroppedFolderKeepsItsSubFolders()

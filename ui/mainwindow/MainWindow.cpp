@@ -140,6 +140,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
         if (!placeRestored && m_openPath.isEmpty())
             m_tree->setCurrentIndex(drive);
         continueOpenPath();
+        takeStartUploads();
     });
     connect(m_treeModel, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &under) {
         if (!m_openPath.isEmpty() && under == m_openPathAt)
@@ -148,8 +149,14 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     // Albums are few: all four lists are read at once, a page after the other, so that "Shared albums"
     // fills even while "My albums" is not scrolled to its end.
     connect(m_albums, &AlbumListModel::loadingChanged, this, [this](bool loading) {
-        if (!loading && m_albums->canFetchMore())
-            QTimer::singleShot(0, m_albums, [this] { m_albums->fetchMore(); });
+        // Looked at once the page that ended is in the list (it is merged after this signal).
+        if (!loading)
+            QTimer::singleShot(0, m_albums, [this] {
+                if (m_albums->canFetchMore())
+                    m_albums->fetchMore();
+                else
+                    takeStartUploads();
+            });
     });
     connect(m_albums, &QAbstractItemModel::rowsInserted, this, &MainWindow::selectAlbumWhenLoaded);
     m_treeModel->load();
@@ -326,6 +333,7 @@ void MainWindow::updateActions()
         m_place == Place::Album ? m_albums->albumAt(m_albums->rowOfId(m_albumId)) : api::Album();
     m_editAlbum->setEnabled(!album.id.isEmpty());
     m_deleteAlbum->setEnabled(!album.id.isEmpty());
+    m_albumUploadFolder->setEnabled(album.isManual() && m_uploadQueue != nullptr);
     const bool selection = m_grid->selectionModel() && m_grid->selectionModel()->hasSelection();
     m_removeFromAlbum->setEnabled(!album.id.isEmpty() && album.isManual() && selection);
 }

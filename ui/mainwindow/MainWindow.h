@@ -122,6 +122,10 @@ public:
     // Uploads local files and folders into what is shown (a folder of the drive, or a manual album), as
     // File ▸ Upload photos… does after its dialog. False when what is shown takes no uploads.
     bool uploadToShownPlace(const QStringList &paths);
+    // Where files dropped on this manual album go from now on (the folder chooser's answer): remembered for
+    // the account; `ids` not yet begun that were going into `fromFolderId` go there too. How many moved.
+    int setAlbumUploadFolder(const QString &albumId, const QString &folderId, const QString &path,
+                             const QList<qint64> &ids = {}, const QString &fromFolderId = QString());
     // Save to… (File menu, Ctrl+S, the grid's menu), as after its dialog: the selection, else the album or
     // the folder shown (its photos and videos, into a sub-folder named after it), into `localFolder`.
     // False when nothing can be saved from what is shown.
@@ -138,6 +142,10 @@ public:
     // Opens a folder of the drive by its path of names ("Pictures/2024"), as soon as the tree has read it;
     // an unknown name is said in the message bar.
     void openPath(const QString &path);
+    // Files and folders named on the command line ("Send to" from a file manager): uploaded as if dropped,
+    // on the manual album named `albumName`, else into the folder openPath() opens (else the drive's top),
+    // once the window has read where that is.
+    void uploadAtStart(const QStringList &paths, const QString &albumName);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -199,17 +207,24 @@ private:
     void makeDropTargets();
     void openUploads();
     void closeUploads();
+    QModelIndex shownSpace() const;
     bool personalFolderShown() const;
     bool manualAlbumShown() const;
     bool takesUploadsAt(QAbstractItemView *view, const QModelIndex &over) const;
     void dropped(QAbstractItemView *view, const QStringList &paths, const QModelIndex &over);
     void uploadToFolder(const QStringList &paths, const QString &containerId, const QString &folderId,
-                        const QString &name);
+                        const QString &name, qint64 shareFolderId = 0);
     void uploadToAlbum(const QStringList &paths, const QString &albumId);
-    void plan(const QStringList &paths, const transfers::UploadTarget &target, const QString &where);
+    void plan(const QStringList &paths, const transfers::UploadTarget &target, const QString &where,
+              const QString &intoPath = QString());
+    // Asks where uploads to this album go (the summary's "Change folder…", Album ▸ Where uploads go…);
+    // the files of `ids` not yet begun that were going into `fromFolderId` go there too.
+    void chooseAlbumUploadFolder(const QString &albumId, const QList<qint64> &ids = {},
+                                 const QString &fromFolderId = QString());
     void onUploadEnded(qint64 id);
     void updateUploadStatus();
     void chooseFilesToUpload(bool folder);
+    void takeStartUploads();
 
     Services m_services;
     models::AlbumListModel *m_albums;
@@ -265,10 +280,13 @@ private:
     QStringList m_path;                       // names from the drive down to the shown folder
     QList<QPair<QString, QString>> m_pathIds; // (containerId, folderId) per path element
     QStringList m_openPath;                   // names still to walk down for openPath()
+    QStringList m_startUploads;               // uploadAtStart(): still to hand over
+    QString m_startAlbum;
     std::unique_ptr<transfers::UploadQueue> m_uploadQueue;
     transfers::UploadRunner *m_uploadRunner = nullptr;
     transfers::DownloadRunner *m_downloadRunner = nullptr;
     QAction *m_saveTo = nullptr;
+    QAction *m_albumUploadFolder = nullptr;
     QAction *m_openWith = nullptr;
     QAction *m_copyFiles = nullptr;
     // Open with / Copy waiting for their files: the queue ids still to arrive, and what to do then.

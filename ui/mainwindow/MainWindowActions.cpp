@@ -46,6 +46,10 @@ void MainWindow::makeActions()
     m_deleteAlbum->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Delete));
     m_deleteAlbum->setToolTip(tr("Delete the album; its photos stay in your drive (Shift+Del)"));
     connect(m_deleteAlbum, &QAction::triggered, this, &MainWindow::deleteAlbum);
+    m_albumUploadFolder = new QAction(tr("Where &uploads go…"), this);
+    m_albumUploadFolder->setToolTip(
+        tr("Choose the folder of your drive that photos dropped on this album go into"));
+    connect(m_albumUploadFolder, &QAction::triggered, this, [this] { chooseAlbumUploadFolder(m_albumId); });
     m_removeFromAlbum = new QAction(tr("&Remove from album"), this);
     m_removeFromAlbum->setShortcut(QKeySequence::Delete);
     m_removeFromAlbum->setToolTip(
@@ -143,6 +147,8 @@ void MainWindow::makeMenuBar()
     album->addAction(m_newAlbum);
     album->addAction(m_editAlbum);
     album->addAction(m_deleteAlbum);
+    album->addSeparator();
+    album->addAction(m_albumUploadFolder);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);

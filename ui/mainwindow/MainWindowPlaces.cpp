@@ -222,6 +222,7 @@ void MainWindow::continueOpenPath()
                 tr("There is no folder “%1” in “%2”.")
                     .arg(text::displayText(m_openPath.first()), m_openPathAt.data().toString()));
             m_openPath.clear();
+            m_startUploads.clear(); // not into another folder than the one asked for
             return;
         }
         m_openPath.removeFirst();
@@ -230,6 +231,7 @@ void MainWindow::continueOpenPath()
     m_tree->expand(m_openPathAt.parent());
     m_tree->setCurrentIndex(m_openPathAt);
     m_tree->scrollTo(m_openPathAt);
+    takeStartUploads();
 }
 
 void MainWindow::applyFilter()

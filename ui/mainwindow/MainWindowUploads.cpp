@@ -2,6 +2,7 @@
 // photos… and Upload folder…, the durable queue of the account, the Transfers panel and the status bar's
 // total; uploaded photos appear where they are shown.
 #include "MainWindow.h"
+#include "dialogs/FolderChooserDialog.h"
 #include "models/AlbumContentsModel.h"
 #include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
@@ -175,14 +176,24 @@ void MainWindow::makeDropTargets()
     }
 }
 
-// The drive's own folders take uploads; a family's shared space does not yet (its calls need the share
-// folder's id, which uploads do not send).
-bool MainWindow::personalFolderShown() const
+// The space (the user's drive, or a family's shared space) of the folder shown; invalid when no folder is.
+QModelIndex MainWindow::shownSpace() const
 {
     if (m_place != Place::Folder || m_pathIds.isEmpty())
-        return false;
-    const QModelIndex drive = m_treeModel->index(0, 0);
-    return drive.isValid() && m_pathIds.constFirst().second == drive.data(FolderTreeModel::IdRole).toString();
+        return {};
+    for (int row = 0; row < m_treeModel->rowCount(); ++row) {
+        const QModelIndex space = m_treeModel->index(row, 0);
+        if (space.data(FolderTreeModel::IdRole).toString() == m_pathIds.constFirst().second)
+            return space;
+    }
+    return {};
+}
+
+// A folder of the user's own drive is shown: an album's files may go there (an album holds the user's own).
+bool MainWindow::personalFolderShown() const
+{
+    const QModelIndex space = shownSpace();
+    return space.isValid() && !space.data(FolderTreeModel::IsSharedRole).toBool();
 }
 
 bool MainWindow::manualAlbumShown() const
@@ -195,11 +206,9 @@ bool MainWindow::takesUploadsAt(QAbstractItemView *view, const QModelIndex &over
     if (!m_uploadQueue)
         return false;
     if (view == m_grid) // the folder shown (or a folder tile in it), or the manual album shown
-        return personalFolderShown() || manualAlbumShown();
-    if (view == m_tree)
-        return over.isValid() && !over.data(FolderTreeModel::IsSharedRole).toBool() &&
-               over.data(FolderTreeModel::ContainerRole).toString() ==
-                   m_treeModel->index(0, 0).data(FolderTreeModel::ContainerRole).toString();
+        return shownSpace().isValid() || manualAlbumShown();
+    if (view == m_tree) // any folder, of the user's drive or of a family's shared space
+        return over.isValid();
     // An album list: a manual album takes photos and videos.
     return over.isValid() && over.data(AlbumListModel::IsManualRole).toBool();
 }
@@ -209,12 +218,14 @@ void MainWindow::dropped(QAbstractItemView *view, const QStringList &paths, cons
     if (view == m_grid) {
         if (m_place == Place::Folder && over.isValid() && over.data(PagedFileModel::IsFolderRole).toBool())
             uploadToFolder(paths, over.data(PagedFileModel::ContainerRole).toString(),
-                           over.data(PagedFileModel::IdRole).toString(), over.data().toString());
+                           over.data(PagedFileModel::IdRole).toString(), over.data().toString(),
+                           shownSpace().data(FolderTreeModel::ShareFolderIdRole).toLongLong());
         else
             uploadToShownPlace(paths);
     } else if (view == m_tree) {
         uploadToFolder(paths, over.data(FolderTreeModel::ContainerRole).toString(),
-                       over.data(FolderTreeModel::IdRole).toString(), over.data().toString());
+                       over.data(FolderTreeModel::IdRole).toString(), over.data().toString(),
+                       over.data(FolderTreeModel::ShareFolderIdRole).toLongLong());
     } else {
         uploadToAlbum(paths, over.data(AlbumListModel::IdRole).toString());
     }
@@ -222,9 +233,10 @@ void MainWindow::dropped(QAbstractItemView *view, const QStringList &paths, cons
 
 bool MainWindow::uploadToShownPlace(const QStringList &paths)
 {
-    if (personalFolderShown()) {
+    if (const QModelIndex space = shownSpace(); space.isValid()) {
         uploadToFolder(paths, m_pathIds.constLast().first, m_pathIds.constLast().second,
-                       m_path.isEmpty() ? QString() : m_path.constLast());
+                       m_path.isEmpty() ? QString() : m_path.constLast(),
+                       space.data(FolderTreeModel::ShareFolderIdRole).toLongLong());
         return true;
     }
     if (manualAlbumShown()) {
@@ -236,7 +248,7 @@ bool MainWindow::uploadToShownPlace(const QStringList &paths)
 
 void MainWindow::chooseFilesToUpload(bool folder)
 {
-    if (!personalFolderShown() && !manualAlbumShown()) {
+    if (!shownSpace().isValid() && !manualAlbumShown()) {
         m_messages->showNote(tr("Open a folder of your drive or a manual album to upload into."));
         return;
     }
@@ -256,83 +268,215 @@ void MainWindow::chooseFilesToUpload(bool folder)
         uploadToShownPlace(paths);
 }
 
-void MainWindow::uploadToFolder(const QStringList &paths, const QString &containerId, const QString &folderId,
-                                const QString &name)
+void MainWindow::uploadAtStart(const QStringList &paths, const QString &albumName)
 {
-    plan(paths, UploadTarget{containerId, folderId}, name);
+    m_startUploads = paths;
+    m_startAlbum = albumName;
+    takeStartUploads();
+}
+
+void MainWindow::takeStartUploads()
+{
+    if (m_startUploads.isEmpty() || !m_uploadQueue || !m_treeModel->isLoaded() || !m_openPath.isEmpty())
+        return;
+    const QModelIndex drive = m_treeModel->index(0, 0);
+    if (!drive.isValid())
+        return;
+    if (!m_startAlbum.isEmpty()) {
+        if (m_albums->isLoading() || !m_albums->isComplete())
+            return;
+        QString albumId;
+        for (int row = 0; row < m_albums->rowCount() && albumId.isEmpty(); ++row) {
+            const api::Album album = m_albums->albumAt(row);
+            if (album.isManual() && album.name == m_startAlbum)
+                albumId = album.id;
+        }
+        const QStringList paths = std::exchange(m_startUploads, {});
+        if (albumId.isEmpty()) {
+            m_messages->showNote(
+                tr("There is no manual album “%1” to upload into.").arg(text::displayText(m_startAlbum)));
+            return;
+        }
+        // The album is opened, and its photos go where that album's go (not into the drive's top, shown
+        // at start).
+        m_pendingAlbumId = albumId;
+        selectAlbumWhenLoaded();
+        uploadToAlbum(paths, albumId);
+        return;
+    }
+    const QStringList paths = std::exchange(m_startUploads, {});
+    if (!uploadToShownPlace(paths))
+        uploadToFolder(paths, drive.data(FolderTreeModel::ContainerRole).toString(),
+                       drive.data(FolderTreeModel::IdRole).toString(), drive.data().toString());
+}
+
+void MainWindow::uploadToFolder(const QStringList &paths, const QString &containerId, const QString &folderId,
+                                const QString &name, qint64 shareFolderId)
+{
+    UploadTarget target{containerId, folderId};
+    target.shareFolderId = shareFolderId;
+    plan(paths, target, name);
 }
 
 void MainWindow::uploadToAlbum(const QStringList &paths, const QString &albumId)
 {
     const api::Album album = m_albums->albumAt(m_albums->rowOfId(albumId));
-    if (album.id.isEmpty() || !album.isManual())
+    const QModelIndex drive = m_treeModel->index(0, 0);
+    if (album.id.isEmpty() || !album.isManual() || !m_uploadQueue || !drive.isValid())
         return;
-    // Into the folder on screen when there is one, otherwise into "Uploads/<album>" at the drive's top.
+    // Where an album's files go, first that applies:
+    //  1. the folder the person chose for the album (the upload summary's "Change folder…");
+    //  2. the folder on screen;
+    //  3. the album's own "Uploads/<album>", found or made at the drive's top the first time and then
+    //     remembered by id (it stays the album's folder when the album is renamed).
+    // A remembered folder that has been deleted since is forgotten, and 3 is made again.
     UploadTarget target;
     target.albumId = album.id;
     target.mediaOnly = true;
-    if (personalFolderShown()) {
+    target.containerId = drive.data(FolderTreeModel::ContainerRole).toString();
+    target.fallbackFolderId = drive.data(FolderTreeModel::IdRole).toString();
+    target.fallbackSubfolders = {tr("Uploads"), album.name.isEmpty() ? tr("Album") : album.name};
+    const std::optional<UploadQueue::AlbumFolder> remembered = m_uploadQueue->albumFolder(album.id);
+    QString into;
+    if (remembered && (remembered->chosen || !personalFolderShown())) {
+        target.folderId = remembered->folderId;
+        target.remembered = true;
+        into = remembered->path;
+    } else if (personalFolderShown()) {
         target.containerId = m_pathIds.constLast().first;
         target.folderId = m_pathIds.constLast().second;
+        into = m_path.mid(1).join(QLatin1Char('/'));
     } else {
-        const QModelIndex drive = m_treeModel->index(0, 0);
-        if (!drive.isValid())
-            return;
-        target.containerId = drive.data(FolderTreeModel::ContainerRole).toString();
-        target.folderId = drive.data(FolderTreeModel::IdRole).toString();
-        target.subfolders = {tr("Uploads"), album.name.isEmpty() ? tr("Album") : album.name};
+        target.folderId = target.fallbackFolderId;
+        target.subfolders = target.fallbackSubfolders;
+        into = target.subfolders.join(QLatin1Char('/'));
     }
-    plan(paths, target, album.name);
+    plan(paths, target, album.name, into);
 }
 
-void MainWindow::plan(const QStringList &paths, const UploadTarget &target, const QString &where)
+void MainWindow::plan(const QStringList &paths, const UploadTarget &target, const QString &where,
+                      const QString &intoPath)
 {
     if (!m_uploadQueue)
         return;
     auto *planner = new UploadPlanner(m_services.client, m_uploadQueue.get(), this);
-    const bool album = !target.albumId.isEmpty();
-    connect(planner, &UploadPlanner::finished, this,
-            [this, planner, where, album](const UploadPlanner::Outcome &outcome) {
-                planner->deleteLater();
-                const QString shown = text::displayText(where);
-                if (outcome.error) {
-                    api::ApiError error = *outcome.error;
-                    error.message = tr("Nothing was uploaded to “%1”: %2").arg(shown, error.message);
-                    showError(error);
-                    return;
-                }
-                QStringList said;
-                if (outcome.queued > 0)
-                    said << (album ? tr("Uploading %Ln file(s) to the album “%1”.", nullptr, outcome.queued)
-                                   : tr("Uploading %Ln file(s) to “%1”.", nullptr, outcome.queued))
-                                .arg(shown);
-                else
-                    said << tr("Nothing to upload to “%1”.").arg(shown);
-                if (outcome.leftOut > 0)
-                    said << tr("%Ln file(s) that are not photos or videos were left out.", nullptr,
-                               outcome.leftOut);
-                if (outcome.truncated)
-                    said << tr("Only the first %L1 files were taken.").arg(UploadPlanner::MaxFiles);
-                if (!outcome.unreadable.isEmpty()) {
-                    said << tr("%Ln item(s) could not be read: %1", nullptr, int(outcome.unreadable.size()))
-                                .arg(text::displayText(
-                                    QDir::toNativeSeparators(outcome.unreadable.constFirst())));
-                    m_messages->showProblem(said.join(QLatin1Char(' ')), QString(),
-                                            outcome.unreadable.join(QLatin1Char('\n')), {});
-                } else {
-                    m_messages->showNote(said.join(QLatin1Char(' ')));
-                }
-                if (outcome.queued > 0)
-                    m_transfersDock->show();
-                bool madeHere = false;
-                for (const UploadPlanner::Outcome::Folder &folder : outcome.made) {
-                    m_treeModel->insertFolder(folder.parentId, folder.id, folder.name);
-                    madeHere |= m_place == Place::Folder && folder.parentId == m_folder->location().folderId;
-                }
-                if (madeHere)
-                    m_folder->refresh(); // the new folders, in the grid
-            });
+    connect(
+        planner, &UploadPlanner::finished, this,
+        [this, planner, where, target, intoPath](const UploadPlanner::Outcome &outcome) {
+            planner->deleteLater();
+            const bool album = !target.albumId.isEmpty();
+            const QString shown = text::displayText(where);
+            if (outcome.error) {
+                api::ApiError error = *outcome.error;
+                error.message = tr("Nothing was uploaded to “%1”: %2").arg(shown, error.message);
+                showError(error);
+                return;
+            }
+            // The album's "Uploads/<album>" is remembered once it is made (or found); a chosen folder
+            // that is gone is forgotten.
+            QString into = intoPath;
+            const bool fellBack = !target.subfolders.isEmpty() || outcome.rememberedGone;
+            if (album && fellBack && !outcome.folderId.isEmpty() && m_uploadQueue) {
+                into = target.fallbackSubfolders.join(QLatin1Char('/'));
+                m_uploadQueue->setAlbumFolder(target.albumId, {outcome.folderId, into, false});
+            }
+            QStringList said;
+            if (outcome.rememberedGone)
+                said << tr("The folder “%1” is no longer in your drive.").arg(text::displayText(intoPath));
+            if (outcome.queued > 0 && album)
+                said << (into.isEmpty()
+                             ? tr("Uploading %Ln file(s) to the album “%1”, into the top of your drive.",
+                                  nullptr, outcome.queued)
+                                   .arg(shown)
+                             : tr("Uploading %Ln file(s) to the album “%1”, into “%2”.", nullptr,
+                                  outcome.queued)
+                                   .arg(shown, text::displayText(into)));
+            else if (outcome.queued > 0)
+                said << tr("Uploading %Ln file(s) to “%1”.", nullptr, outcome.queued).arg(shown);
+            else
+                said << tr("Nothing to upload to “%1”.").arg(shown);
+            if (outcome.leftOut > 0)
+                said << tr("%Ln file(s) that are not photos or videos were left out.", nullptr,
+                           outcome.leftOut);
+            if (outcome.truncated)
+                said << tr("Only the first %L1 files were taken.").arg(UploadPlanner::MaxFiles);
+            if (!outcome.unreadable.isEmpty()) {
+                said << tr("%Ln item(s) could not be read: %1", nullptr, int(outcome.unreadable.size()))
+                            .arg(
+                                text::displayText(QDir::toNativeSeparators(outcome.unreadable.constFirst())));
+                m_messages->showProblem(said.join(QLatin1Char(' ')), QString(),
+                                        outcome.unreadable.join(QLatin1Char('\n')), {});
+            } else if (album && outcome.queued > 0) {
+                // The upload summary: where they go, and a way to send them (and the next ones)
+                // elsewhere.
+                m_messages->showNote(
+                    said.join(QLatin1Char(' ')), tr("Change folder…"),
+                    [this, albumId = target.albumId, ids = outcome.ids, from = outcome.folderId] {
+                        chooseAlbumUploadFolder(albumId, ids, from);
+                    });
+            } else {
+                m_messages->showNote(said.join(QLatin1Char(' ')));
+            }
+            if (outcome.queued > 0)
+                m_transfersDock->show();
+            bool madeHere = false;
+            for (const UploadPlanner::Outcome::Folder &folder : outcome.made) {
+                m_treeModel->insertFolder(folder.parentId, folder.id, folder.name);
+                madeHere |= m_place == Place::Folder && folder.parentId == m_folder->location().folderId;
+            }
+            if (madeHere)
+                m_folder->refresh(); // the new folders, in the grid
+        });
     planner->start(paths, target);
+}
+
+void MainWindow::chooseAlbumUploadFolder(const QString &albumId, const QList<qint64> &ids,
+                                         const QString &fromFolderId)
+{
+    const api::Album album = m_albums->albumAt(m_albums->rowOfId(albumId));
+    if (album.id.isEmpty() || !album.isManual() || !m_uploadQueue)
+        return;
+    const std::optional<UploadQueue::AlbumFolder> now = m_uploadQueue->albumFolder(album.id);
+    auto *dialog = new FolderChooserDialog(
+        m_treeModel,
+        now ? tr("Photos dropped on the album “%1” are uploaded into “%2”. Choose where they go from now on:")
+                  .arg(text::displayText(album.name), text::displayText(now->path))
+            : tr("Choose where photos dropped on the album “%1” are uploaded from now on:")
+                  .arg(text::displayText(album.name)),
+        this);
+    dialog->setObjectName(QStringLiteral("albumUploadFolder"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (now)
+        dialog->choose(m_treeModel->indexOfId(now->folderId));
+    connect(dialog, &QDialog::accepted, this, [this, dialog, albumId, ids, fromFolderId] {
+        setAlbumUploadFolder(albumId, dialog->folderId(), dialog->folderPath(), ids, fromFolderId);
+    });
+    dialog->open();
+}
+
+int MainWindow::setAlbumUploadFolder(const QString &albumId, const QString &folderId, const QString &path,
+                                     const QList<qint64> &ids, const QString &fromFolderId)
+{
+    const api::Album album = m_albums->albumAt(m_albums->rowOfId(albumId));
+    if (album.id.isEmpty() || folderId.isEmpty() || !m_uploadQueue)
+        return 0;
+    if (!m_uploadQueue->setAlbumFolder(album.id, {folderId, path, true})) {
+        m_messages->showProblem(
+            tr("Where uploads to “%1” go could not be kept.").arg(text::displayText(album.name)), QString(),
+            QString(), {});
+        return 0;
+    }
+    const int moved = fromFolderId.isEmpty() || fromFolderId == folderId
+                          ? 0
+                          : m_uploadQueue->moveWaiting(ids, fromFolderId, folderId);
+    const QString into =
+        path.isEmpty() ? tr("the top of your drive") : QStringLiteral("“%1”").arg(text::displayText(path));
+    QString said =
+        tr("Photos dropped on the album “%1” now go into %2.").arg(text::displayText(album.name), into);
+    if (moved > 0)
+        said += QLatin1Char(' ') + tr("%Ln file(s) not yet begun go there too.", nullptr, moved);
+    m_messages->showNote(said);
+    return moved;
 }
 
 void MainWindow::onUploadEnded(qint64 id)

@@ -19,6 +19,7 @@ MessageBar::MessageBar(QWidget *parent)
     , m_text(new QLabel(this))
     , m_copy(new QPushButton(tr("Copy details"), this))
     , m_retry(new QPushButton(tr("Retry"), this))
+    , m_action(new QPushButton(this))
     , m_close(new QPushButton(this))
     , m_hide(new QTimer(this))
     , m_offlineRetry(new QTimer(this))
@@ -51,6 +52,7 @@ MessageBar::MessageBar(QWidget *parent)
     layout->setContentsMargins(10, 6, 6, 6);
     layout->addWidget(m_icon);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_action);
     layout->addWidget(m_retry);
     layout->addWidget(m_copy);
     layout->addWidget(m_close);
@@ -59,6 +61,8 @@ MessageBar::MessageBar(QWidget *parent)
     connect(m_close, &QPushButton::clicked, this, &MessageBar::closeMessage);
     connect(m_copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_details); });
     connect(m_retry, &QPushButton::clicked, this, &MessageBar::retry);
+    connect(m_action, &QPushButton::clicked, this, &MessageBar::triggerAction);
+    m_action->hide();
     hide();
 }
 
@@ -73,6 +77,9 @@ void MessageBar::closeMessage()
 void MessageBar::showMessage(const QString &text, bool error)
 {
     m_showsError = error;
+    if (error)
+        m_noteAction = {};
+    m_action->setVisible(bool(m_noteAction));
     m_text->setText(text);
     const int side = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_icon->setPixmap(
@@ -131,6 +138,7 @@ void MessageBar::showProblem(const QString &message, const QString &traceId, con
         text += QLatin1Char('\n') + tr("Trace id: %1").arg(traceId);
     m_details = details;
     m_retryAction = std::move(retry);
+    m_noteAction = {};
     m_copy->setVisible(true);
     m_retry->setVisible(bool(m_retryAction));
     showMessage(text, true);
@@ -143,7 +151,31 @@ void MessageBar::showNote(const QString &text)
     m_retryAction = {};
     m_copy->setVisible(false);
     m_retry->setVisible(false);
+    m_noteAction = {};
     showMessage(text::elided(text::displayText(text), MaxShownCharacters), false);
+}
+
+void MessageBar::showNote(const QString &text, const QString &actionLabel, std::function<void()> action)
+{
+    showNote(text);
+    m_noteAction = std::move(action);
+    m_action->setText(actionLabel);
+    m_action->setVisible(bool(m_noteAction));
+    m_hide->start(20000); // time to read it and decide
+}
+
+QString MessageBar::actionText() const
+{
+    return m_noteAction && m_action->isVisible() ? m_action->text() : QString();
+}
+
+void MessageBar::triggerAction()
+{
+    if (!m_noteAction)
+        return;
+    auto action = std::exchange(m_noteAction, {});
+    closeMessage();
+    action();
 }
 
 void MessageBar::queueNote(const QString &text)

@@ -26,6 +26,10 @@ public:
 
     void showError(const api::ApiError &error, std::function<void()> retry = {});
     void showNote(const QString &text);
+    // A note with one thing to do about it (e.g. "Change folder…"): it stays longer.
+    void showNote(const QString &text, const QString &actionLabel, std::function<void()> action);
+    QString actionText() const; // empty: no action shown
+    void triggerAction();
     // A note that must not hide an error being shown (e.g. "this system has no keychain"): it waits until
     // the error is closed or dealt with.
     void queueNote(const QString &text);
@@ -53,10 +57,12 @@ private:
     QLabel *m_text;
     QPushButton *m_copy;
     QPushButton *m_retry;
+    QPushButton *m_action;
     QPushButton *m_close;
     QTimer *m_hide;
     QString m_details;
     std::function<void()> m_retryAction;
+    std::function<void()> m_noteAction;
     QTimer *m_offlineRetry;
     QTimer *m_recovered;
     QList<int> m_offlineDelaysMs{5000, 10000, 20000, 30000};

@@ -6,6 +6,8 @@ namespace koodrive::api {
 
 // KooDrive's codes that a client acts on (OPERATIONS.md §3; README, "Error codes seen").
 namespace ErrorCode {
+inline const QString FileMissing = QStringLiteral("13000302");     // not in the space
+inline const QString ResourceMissing = QStringLiteral("13000309"); // does not exist
 inline const QString NotEnoughSpace = QStringLiteral("13000311");
 inline const QString UploadMissing = QStringLiteral("13000401");
 inline const QString HashMismatch = QStringLiteral("13000402");

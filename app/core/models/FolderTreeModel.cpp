@@ -69,6 +69,7 @@ void FolderTreeModel::load()
                     node->containerId = space.containerId;
                     node->ownerId = space.ownerId;
                     node->groupId = space.groupId;
+                    node->shareFolderId = space.shareFolderId;
                     node->shared = true;
                     addSpace(std::move(node));
                 }
@@ -155,6 +156,7 @@ QVariant FolderTreeModel::data(const QModelIndex &index, int role) const
     case IsSpaceRole: return node->parent == &m_root;
     case IsSharedRole: return node->shared;
     case GroupRole: return node->groupId;
+    case ShareFolderIdRole: return node->shareFolderId;
     default: return {};
     }
 }
@@ -167,7 +169,8 @@ QHash<int, QByteArray> FolderTreeModel::roleNames() const
                   {OwnerRole, "ownerId"},
                   {IsSpaceRole, "isSpace"},
                   {IsSharedRole, "isShared"},
-                  {GroupRole, "groupId"}});
+                  {GroupRole, "groupId"},
+                  {ShareFolderIdRole, "shareFolderId"}});
     return names;
 }
 
@@ -228,6 +231,7 @@ void FolderTreeModel::fetchMore(const QModelIndex &parent)
                 child->containerId = file.containerId.isEmpty() ? node->containerId : file.containerId;
                 child->ownerId = file.ownerId.isEmpty() ? node->ownerId : file.ownerId;
                 child->groupId = node->groupId;
+                child->shareFolderId = node->shareFolderId;
                 child->shared = node->shared;
                 child->parent = node;
                 fresh.push_back(std::move(child));
@@ -290,6 +294,7 @@ void FolderTreeModel::insertFolder(const QString &parentId, const QString &folde
     child->containerId = parent->containerId;
     child->ownerId = parent->ownerId;
     child->groupId = parent->groupId;
+    child->shareFolderId = parent->shareFolderId;
     child->shared = parent->shared;
     child->parent = parent;
     child->listed = true; // new: nothing in it yet

@@ -24,9 +24,10 @@ public:
         IdRole = Qt::UserRole + 1,
         ContainerRole,
         OwnerRole,
-        IsSpaceRole,  // a top-level node: the user's drive or a shared space
-        IsSharedRole, // in a shared space
-        GroupRole,    // the shared space's groupId
+        IsSpaceRole,       // a top-level node: the user's drive or a shared space
+        IsSharedRole,      // in a shared space
+        GroupRole,         // the shared space's groupId
+        ShareFolderIdRole, // the shared space's share folder id (x-hw-share-folder-id), qint64; 0: own drive
     };
 
     FolderTreeModel(api::KooDriveClient *client, QObject *parent = nullptr);
@@ -70,6 +71,7 @@ private:
         QString containerId;
         QString ownerId;
         QString groupId;
+        qint64 shareFolderId = 0;
         bool shared = false;
         Node *parent = nullptr;
         std::vector<std::unique_ptr<Node>> children;

@@ -167,7 +167,40 @@ void UploadPlanner::onWalked()
         enqueue(); // nothing to make or send: said as such
         return;
     }
-    nextSubfolder(m_target.folderId, 0);
+    if (m_target.remembered)
+        checkRemembered();
+    else
+        nextSubfolder(m_target.folderId, 0);
+}
+
+// A folder remembered from an earlier drop may have been deleted since: one listing of it says
+// (files-list.txt refuses a parentFileId that is not a folder of the space: 13000309, 13000302; one in the
+// recycle bin: 13000404, README's error table).
+void UploadPlanner::checkRemembered()
+{
+    KooDriveClient::FileListQuery query;
+    query.containerId = m_target.containerId;
+    query.parentFileId = m_target.folderId;
+    query.fileType = api::FileType::Folder;
+    query.pageSize = 1;
+    query.shareFolderId = m_target.shareFolderId;
+    m_call = m_client->listFiles(query, this, [this](const api::Result<api::FilePage> &result) {
+        if (result.ok()) {
+            nextSubfolder(m_target.folderId, 0);
+            return;
+        }
+        const QString &code = result.error().code;
+        if (result.error().kind != ApiError::Kind::Refused ||
+            (code != api::ErrorCode::ResourceMissing && code != api::ErrorCode::FileMissing &&
+             code != api::ErrorCode::ParentRecycled)) {
+            fail(result.error());
+            return;
+        }
+        m_outcome.rememberedGone = true;
+        m_target.folderId = m_target.fallbackFolderId;
+        m_target.subfolders = m_target.fallbackSubfolders;
+        nextSubfolder(m_target.folderId, 0);
+    });
 }
 
 void UploadPlanner::nextSubfolder(const QString &parentId, int index)
@@ -204,6 +237,7 @@ void UploadPlanner::ensureFolder(const QString &parentId, const QString &name,
     folder.parentFolderId = parentId;
     folder.containerId = m_target.containerId;
     folder.onClash = KooDriveClient::OnNameClash::Fail;
+    folder.shareFolderId = m_target.shareFolderId;
     m_call = m_client->createFolder(
         folder, this, [this, parentId, name, next](const api::Result<api::CreatedFolder> &result) {
             if (result.ok()) {
@@ -227,6 +261,7 @@ void UploadPlanner::findFolder(const QString &parentId, const QString &name, con
     query.fileType = api::FileType::Folder;
     query.fileName = name.left(80); // files-list.txt: fileName at most 80, a part of the name
     query.cursor = cursor;
+    query.shareFolderId = m_target.shareFolderId;
     m_call = m_client->listFiles(
         query, this, [this, parentId, name, pages, next](const api::Result<api::FilePage> &result) {
             if (!result.ok()) {
@@ -262,14 +297,18 @@ void UploadPlanner::enqueue()
             upload.fileName = driveName(info.fileName());
             upload.parentFolderId = folderId;
             upload.albumId = m_target.albumId;
+            upload.shareFolderId = m_target.shareFolderId;
             upload.size = info.size();
             upload.queuedMs = now;
             uploads.append(upload);
         }
     }
-    if (!uploads.isEmpty() && m_queue->add(uploads).size() != uploads.size()) {
-        fail(ApiError::invalidInput(QString(), tr("The upload queue could not be written.")));
-        return;
+    if (!uploads.isEmpty()) {
+        m_outcome.ids = m_queue->add(uploads);
+        if (m_outcome.ids.size() != uploads.size()) {
+            fail(ApiError::invalidInput(QString(), tr("The upload queue could not be written.")));
+            return;
+        }
     }
     m_outcome.queued = int(uploads.size());
     m_done = true;

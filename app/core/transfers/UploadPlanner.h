@@ -20,11 +20,17 @@ namespace koodrive::transfers {
 // "Uploads/<album>"), and maybe a manual album they join once uploaded.
 struct UploadTarget
 {
-    QString containerId{};    // the personal space (files-list.txt, OPERATIONS.md §4)
+    QString containerId{};    // the space: personal, or a family's (files-list.txt, OPERATIONS.md §4)
     QString folderId{};       // the drive's folder the drop names
     QStringList subfolders{}; // under folderId, found or made first; the files go into the last one
     QString albumId{};        // a manual album they are added to; empty: none
     bool mediaOnly = false;   // photos and videos only (an album takes nothing else)
+    qint64 shareFolderId = 0; // x-hw-share-folder-id on every call: into a family's shared space; 0: own
+    // folderId is one remembered from before (an album's upload folder): it is looked at first, and when
+    // it is gone from the drive (deleted, in the recycle bin) the files go to these instead.
+    bool remembered = false;
+    QString fallbackFolderId{};
+    QStringList fallbackSubfolders{};
 };
 
 // What a walk of the dropped paths found: the folders to make (parents before children; the first, with no
@@ -67,7 +73,9 @@ public:
         int leftOut = 0;
         QStringList unreadable{};
         bool truncated = false;
-        QString folderId{}; // where the files at the top went
+        QString folderId{};          // where the files at the top went
+        QList<qint64> ids{};         // the queued files, in the queue
+        bool rememberedGone = false; // the remembered folder was gone: the fallback was used
         struct Folder
         {
             QString parentId;
@@ -94,6 +102,7 @@ signals:
 
 private:
     void onWalked();
+    void checkRemembered();
     // Finds or makes `name` under `parentId`, then calls `next` with its id.
     void ensureFolder(const QString &parentId, const QString &name,
                       std::function<void(const QString &)> next);

@@ -190,7 +190,13 @@ bool UploadQueue::prepareSchema(QString *error)
           query.exec(QStringLiteral("ALTER TABLE uploads ADD COLUMN time_ms INTEGER NOT NULL DEFAULT 0")) &&
           query.exec(QStringLiteral("ALTER TABLE uploads ADD COLUMN part_path TEXT NOT NULL DEFAULT ''")) &&
           query.exec(QStringLiteral("ALTER TABLE uploads ADD COLUMN etag TEXT NOT NULL DEFAULT ''"))));
-    const bool ok = migrated && query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion));
+    // 2 → 3: where each manual album's uploads go.
+    const bool albums =
+        migrated &&
+        (version >= 3 || query.exec(QStringLiteral("CREATE TABLE album_folders (album_id TEXT PRIMARY "
+                                                   "KEY, folder_id TEXT NOT NULL, path TEXT NOT NULL, "
+                                                   "chosen INTEGER NOT NULL DEFAULT 0)")));
+    const bool ok = albums && query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion));
     if (!ok)
         *error = query.lastError().text();
     return ok;
@@ -409,6 +415,58 @@ int UploadQueue::removeEnded()
     if (removedRows > 0)
         emit removed();
     return removedRows;
+}
+
+std::optional<UploadQueue::AlbumFolder> UploadQueue::albumFolder(const QString &albumId) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral("SELECT folder_id, path, chosen FROM album_folders WHERE album_id = ?"));
+    query.addBindValue(bindable(albumId));
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return AlbumFolder{query.value(0).toString(), query.value(1).toString(), query.value(2).toBool()};
+}
+
+bool UploadQueue::setAlbumFolder(const QString &albumId, const AlbumFolder &folder)
+{
+    return exec(QStringLiteral("INSERT OR REPLACE INTO album_folders (album_id, folder_id, path, chosen) "
+                               "VALUES (?, ?, ?, ?)"),
+                {albumId, folder.folderId, folder.path, folder.chosen ? 1 : 0});
+}
+
+bool UploadQueue::forgetAlbumFolder(const QString &albumId)
+{
+    return exec(QStringLiteral("DELETE FROM album_folders WHERE album_id = ?"), {albumId});
+}
+
+int UploadQueue::moveWaiting(const QList<qint64> &ids, const QString &fromFolderId, const QString &toFolderId)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (ids.isEmpty() || !db.transaction())
+        return 0;
+    QSqlQuery query(db);
+    query.prepare(
+        QStringLiteral("UPDATE uploads SET parent_folder_id = ? WHERE id = ? AND state IN (?, ?) AND "
+                       "direction = 0 AND parent_folder_id = ? AND bytes_sent = 0 AND file_id = ''"));
+    QList<qint64> moved;
+    for (const qint64 id : ids) {
+        query.addBindValue(bindable(toFolderId));
+        query.addBindValue(id);
+        query.addBindValue(int(QueuedUpload::State::Waiting));
+        query.addBindValue(int(QueuedUpload::State::Paused));
+        query.addBindValue(bindable(fromFolderId));
+        if (!query.exec()) {
+            db.rollback();
+            return 0;
+        }
+        if (query.numRowsAffected() > 0)
+            moved.append(id);
+    }
+    if (!db.commit())
+        return 0;
+    for (const qint64 id : std::as_const(moved))
+        emit changed(id);
+    return int(moved.size());
 }
 
 } // namespace koodrive::transfers

@@ -75,7 +75,7 @@ class UploadQueue final : public QObject
     Q_DISABLE_COPY_MOVE(UploadQueue)
 
 public:
-    static constexpr int SchemaVersion = 2; // 2: downloads
+    static constexpr int SchemaVersion = 3; // 2: downloads; 3: albums' upload folders
 
     // Opens (or makes) the queue at `path`. Null, with `error` said, only when no queue can be kept there
     // at all (the folder cannot be written).
@@ -127,6 +127,22 @@ public:
     int recoverInterrupted(QueuedUpload::Direction direction = QueuedUpload::Direction::Upload);
     // Removes the ended ones (Clear finished); how many.
     int removeEnded();
+
+    // Where a manual album's uploads go when files are dropped on it: the folder the person chose for it
+    // (`chosen`), or the "Uploads/<album>" folder the app made for it. Kept per account with the queue, so
+    // it outlives a restart and a rename of the album.
+    struct AlbumFolder
+    {
+        QString folderId;
+        QString path;        // the drive's names from the top, "Uploads/Trip", as shown to the person
+        bool chosen = false; // chosen by the person: it wins over the folder on screen
+    };
+    std::optional<AlbumFolder> albumFolder(const QString &albumId) const;
+    bool setAlbumFolder(const QString &albumId, const AlbumFolder &folder);
+    bool forgetAlbumFolder(const QString &albumId);
+    // The uploads among `ids` not begun yet (waiting or paused, nothing sent) that go into `fromFolderId`
+    // go into `toFolderId` instead (one transaction); how many. Those already begun stay where they go.
+    int moveWaiting(const QList<qint64> &ids, const QString &fromFolderId, const QString &toFolderId);
 
 signals:
     void added(const QList<qint64> &ids);
