@@ -1,6 +1,7 @@
 // transfers::UploadRunner over a durable UploadQueue, against an in-process koodrive-sim: files into a
 // folder and into an album, the same file twice, a vanished file, pause and resume, and an upload taken up
 // at its part after the runner went away in the middle (as after a crash).
+#include "KilledProcess.h"
 #include "SimFixture.h"
 #include "SimHttpServer.h"
 #include "TestPhotos.h"
@@ -12,7 +13,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -248,10 +248,7 @@ private slots:
         QProcess first;
         startRunner(first);
         QVERIFY(first.waitForStarted());
-        QElapsedTimer waited;
-        waited.start();
-        bool cut = false;
-        while (!cut && waited.elapsed() < 120000 && first.state() == QProcess::Running) {
+        const bool cut = test::waitWhileItRuns(first, [&] {
             int in = 0;
             bool partWay = false;
             for (const QueuedUpload &upload : watcher->all()) {
@@ -259,10 +256,8 @@ private slots:
                 partWay = partWay || (upload.state == State::Running && upload.resume.partsSent >= 1 &&
                                       upload.resume.partsSent < 6);
             }
-            cut = in >= 10 && partWay;
-            if (!cut)
-                QTest::qWait(5);
-        }
+            return in >= 10 && partWay;
+        });
         QVERIFY2(cut, "the first process ended before it could be cut short");
         first.kill();
         QVERIFY(first.waitForFinished(10000));
@@ -299,13 +294,8 @@ private slots:
         for (const QueuedUpload &upload : entries)
             expectedNames << upload.fileName;
         QStringList namesThere;
-        static const QRegularExpression clashName(QStringLiteral("^(.+)_\\d{14}(\\.[^.]+)$"));
-        for (const QString &name : namesInFolder()) {
-            const QRegularExpressionMatch clash = clashName.match(name);
-            const bool created =
-                clash.hasMatch() && creatingAtKill.contains(clash.captured(1) + clash.captured(2));
-            namesThere << (created ? clash.captured(1) + clash.captured(2) : name);
-        }
+        for (const QString &name : namesInFolder())
+            namesThere << test::nameAskedFor(name, creatingAtKill);
         namesThere.sort();
         QCOMPARE(namesThere, expectedNames); // each once, under its own name (or the clash name, above)
         const QStringList inAlbum = m_sim->albumItems(album);

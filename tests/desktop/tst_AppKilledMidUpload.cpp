@@ -4,14 +4,13 @@
 // on its command line. Every photo ends in the drive exactly once and in the album, and no part the storage
 // had taken is sent again. The test reads the app's queue and the demo library's store from disk, as the app
 // writes them (read-only: it never writes either).
+#include "KilledProcess.h"
 #include "TestPhotos.h"
 #include "api/KooDriveClient.h"
 #include "transfers/UploadQueue.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -132,20 +131,15 @@ private slots:
         QProcess first;
         startApp(first, files);
         QVERIFY(first.waitForStarted());
-        QElapsedTimer waited;
-        waited.start();
-        bool cut = false;
-        while (!cut && waited.elapsed() < 120000 && first.state() == QProcess::Running) {
+        const bool cut = test::waitWhileItRuns(first, [&] {
             int in = 0;
             bool partWay = false;
             for (const Row &row : queue()) {
                 in += row.state == State::Done || row.state == State::Uploaded;
                 partWay = partWay || (row.state == State::Running && row.partsSent >= 1 && row.partsSent < 6);
             }
-            cut = in >= 10 && partWay;
-            if (!cut)
-                QTest::qWait(5);
-        }
+            return in >= 10 && partWay;
+        });
         QVERIFY2(cut, "the app ended, or never got so far, before it could be cut short");
         first.kill();
         QVERIFY(first.waitForFinished(10000));
@@ -173,15 +167,13 @@ private slots:
         QProcess second;
         startApp(second, {});
         QVERIFY(second.waitForStarted());
-        waited.restart();
         auto allDone = [&] {
             const QList<Row> rows = queue();
             return rows.size() == 40 && std::all_of(rows.begin(), rows.end(),
                                                     [](const Row &row) { return row.state == State::Done; });
         };
-        while (!allDone() && waited.elapsed() < 180000 && second.state() == QProcess::Running)
-            QTest::qWait(50);
-        QVERIFY2(allDone(), "the app started again did not finish the uploads");
+        QVERIFY2(test::waitWhileItRuns(second, allDone, 180000),
+                 "the app started again did not finish the uploads");
         second.kill();
         QVERIFY(second.waitForFinished(10000));
 
@@ -200,15 +192,8 @@ private slots:
                    2);
         QStringList namesThere;
         QSet<QString> idsThere;
-        static const QRegularExpression clashName(QStringLiteral("^(.+)_\\d{14}(\\.[^.]+)$"));
         for (const QVariantList &row : inFolder) {
-            QString name = row[0].toString();
-            const QRegularExpressionMatch clash = clashName.match(name);
-            if (clash.hasMatch() && creatingAtKill.contains(clash.captured(1) + clash.captured(2))) {
-                qInfo("%s was being created at the kill: uploaded once, as %s", qPrintable(clash.captured(1)),
-                      qPrintable(name));
-                name = clash.captured(1) + clash.captured(2);
-            }
+            const QString name = test::nameAskedFor(row[0].toString(), creatingAtKill);
             namesThere << name;
             idsThere.insert(row[1].toString());
         }
