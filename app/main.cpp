@@ -5,6 +5,7 @@
 #include "account/ServerConnection.h"
 #include "account/TokenStore.h"
 #include "api/KooDriveClient.h"
+#include "desktop/AppInstance.h"
 #include "dialogs/SignInDialog.h"
 #include "i18n/Language.h"
 #include "mainwindow/MainWindow.h"
@@ -122,6 +123,22 @@ int main(int argc, char *argv[])
     const QCommandLineOption &open = commandLine.open;
     parser.process(app);
 
+    // One app per user and data location: a start while the app is open (a file manager's "Send to") hands
+    // its files to it and ends. Signing in elsewhere (--server) is a start of its own.
+    koodrive::desktop::StartRequest request;
+    for (const QString &argument : parser.positionalArguments())
+        request.files << QFileInfo(argument).absoluteFilePath();
+    request.album = parser.value(commandLine.album);
+    request.hasOpenPath = parser.isSet(open);
+    request.openPath = parser.value(open);
+    const QString instanceKey = koodrive::desktop::AppInstance::keyFor(
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    if (!parser.isSet(server) && koodrive::desktop::AppInstance::handOver(instanceKey, request))
+        return 0;
+    koodrive::desktop::AppInstance instance;
+    if (!instance.listen(instanceKey))
+        qCWarning(lcStartup, "a later start cannot hand its files to this one: %s", qPrintable(instanceKey));
+
     // One network for the app: the service layer and the thumbnail loader share it.
     QNetworkAccessManager network;
     koodrive::KeychainTokenStore tokens;
@@ -207,14 +224,21 @@ int main(int argc, char *argv[])
 
     koodrive::ui::MainWindow window({connection, &client, &thumbnails, &network, &tokens});
     window.show();
-    if (parser.isSet(open))
-        window.openPath(parser.value(open));
-    if (!parser.positionalArguments().isEmpty()) {
-        QStringList paths;
-        for (const QString &argument : parser.positionalArguments())
-            paths << QFileInfo(argument).absoluteFilePath();
-        window.uploadAtStart(paths, parser.value(commandLine.album));
-    }
+    const auto take = [&window](const koodrive::desktop::StartRequest &asked) {
+        if (asked.hasOpenPath)
+            window.openPath(asked.openPath);
+        if (!asked.files.isEmpty())
+            window.uploadAtStart(asked.files, asked.album, asked.hasOpenPath);
+    };
+    take(request);
+    QObject::connect(&instance, &koodrive::desktop::AppInstance::requested, &window,
+                     [&window, take](const koodrive::desktop::StartRequest &asked) {
+                         take(asked);
+                         window.setWindowState((window.windowState() & ~Qt::WindowMinimized) |
+                                               Qt::WindowActive);
+                         window.raise();
+                         window.activateWindow();
+                     });
     // How long a person waits (QT_LOGGING_RULES="koodrive.startup.info=true"; tests/bench/bench_startup).
     QTimer::singleShot(0, &window, [&sinceStart] {
         qCInfo(lcStartup, "window shown after %lld ms", static_cast<long long>(sinceStart.elapsed()));

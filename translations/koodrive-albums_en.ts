@@ -141,17 +141,28 @@
     <message numerus="yes">
         <source>Uploading %Ln file(s) to the album “%1”, into the top of your drive.</source>
         <translation>
-            <numerusform>Uploading %Ln file to the album “%1”, into the top of your drive.</numerusform><numerusform>Uploading %Ln files to the album “%1”, into the top of your drive.</numerusform></translation>
+            <numerusform>Uploading %Ln file to the album “%1”, into the top of your drive.</numerusform>
+            <numerusform>Uploading %Ln files to the album “%1”, into the top of your drive.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Uploading %Ln file(s) to the album “%1”, into “%2”.</source>
         <translation>
-            <numerusform>Uploading %Ln file to the album “%1”, into “%2”.</numerusform><numerusform>Uploading %Ln files to the album “%1”, into “%2”.</numerusform></translation>
+            <numerusform>Uploading %Ln file to the album “%1”, into “%2”.</numerusform>
+            <numerusform>Uploading %Ln files to the album “%1”, into “%2”.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln file(s) not yet begun go there too.</source>
         <translation>
-            <numerusform>%Ln file not yet begun goes there too.</numerusform><numerusform>%Ln files not yet begun go there too.</numerusform></translation>
+            <numerusform>%Ln file not yet begun goes there too.</numerusform>
+            <numerusform>%Ln files not yet begun go there too.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln item(s) given were not uploaded.</source>
+        <translation>
+            <numerusform>The %Ln item given was not uploaded.</numerusform><numerusform>The %Ln items given were not uploaded.</numerusform></translation>
     </message>
 </context>
 <context>

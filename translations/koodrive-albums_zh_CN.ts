@@ -1366,20 +1366,18 @@
     <message numerus="yes">
         <source>Uploading %Ln file(s) to the album “%1”, into the top of your drive.</source>
         <translation>
-            <numerusform>正在将 %Ln 个文件上传到相册“%1”，存入云盘顶层。</numerusform></translation>
+            <numerusform>正在将 %Ln 个文件上传到相册“%1”，存入云盘顶层。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Uploading %Ln file(s) to the album “%1”, into “%2”.</source>
         <translation>
-            <numerusform>正在将 %Ln 个文件上传到相册“%1”，存入“%2”。</numerusform></translation>
+            <numerusform>正在将 %Ln 个文件上传到相册“%1”，存入“%2”。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Change folder…</source>
         <translation>更改文件夹…</translation>
-    </message>
-    <message>
-        <source>Photos dropped on the album “%1” are uploaded into “%2”. Choose where they go from now on:</source>
-        <translation>拖放到相册“%1”的照片会上传到“%2”。请选择今后上传到哪里：</translation>
     </message>
     <message>
         <source>Choose where photos dropped on the album “%1” are uploaded from now on:</source>
@@ -1400,7 +1398,17 @@
     <message numerus="yes">
         <source>%Ln file(s) not yet begun go there too.</source>
         <translation>
-            <numerusform>尚未开始的 %Ln 个文件也会存到那里。</numerusform></translation>
+            <numerusform>尚未开始的 %Ln 个文件也会存到那里。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln item(s) given were not uploaded.</source>
+        <translation>
+            <numerusform>给出的 %Ln 项未上传。</numerusform></translation>
+    </message>
+    <message>
+        <source>Photos dropped on the album “%1” are uploaded into %2. Choose where they go from now on:</source>
+        <translation>拖放到相册“%1”的照片会上传到%2。请选择今后上传到哪里：</translation>
     </message>
 </context>
 <context>

@@ -196,6 +196,48 @@ private slots:
         QCOMPARE(queue->albumFolder(QStringLiteral("A1"))->folderId, QStringLiteral("F9"));
     }
 
+    // A queue of the second version (before albums' upload folders) keeps its uploads and takes them; the
+    // steps of a migration go in one transaction with the new version.
+    void aListOfTheSecondVersionTakesAlbumsFolders()
+    {
+        {
+            auto queue = UploadQueue::open(path());
+            QVERIFY(queue);
+            QCOMPARE(queue->add({entry(QStringLiteral("a.jpg"))}).size(), 1);
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+            db.setDatabaseName(path());
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("DROP TABLE album_folders")));
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 2")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+        {
+            QString error;
+            auto queue = UploadQueue::open(path(), &error);
+            QVERIFY2(queue, qPrintable(error));
+            QVERIFY(queue->recoveryNote().isEmpty()); // migrated, not moved aside
+            QCOMPARE(queue->all().size(), 1);
+            QVERIFY(queue->setAlbumFolder(QStringLiteral("A1"),
+                                          {QStringLiteral("F9"), QStringLiteral("Uploads/A")}));
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v3"));
+            db.setDatabaseName(path());
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version")) && query.next());
+            QCOMPARE(query.value(0).toInt(), UploadQueue::SchemaVersion);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v3"));
+        QCOMPARE(UploadQueue::open(path())->albumFolder(QStringLiteral("A1"))->folderId,
+                 QStringLiteral("F9"));
+    }
+
     // Where an album's drops go is kept with the account's queue; a change of folder takes along the
     // files of the drop that have not begun, and only those.
     void anAlbumsUploadFolderIsKeptAndFilesNotBegunFollowIt()

@@ -7,9 +7,11 @@
 #include "KilledProcess.h"
 #include "TestPhotos.h"
 #include "api/KooDriveClient.h"
+#include "desktop/AppInstance.h"
 #include "transfers/UploadQueue.h"
 
 #include <QDir>
+#include <QLocalSocket>
 #include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
@@ -131,15 +133,19 @@ private slots:
         QProcess first;
         startApp(first, files);
         QVERIFY(first.waitForStarted());
-        const bool cut = test::waitWhileItRuns(first, [&] {
-            int in = 0;
-            bool partWay = false;
-            for (const Row &row : queue()) {
-                in += row.state == State::Done || row.state == State::Uploaded;
-                partWay = partWay || (row.state == State::Running && row.partsSent >= 1 && row.partsSent < 6);
-            }
-            return in >= 10 && partWay;
-        });
+        const bool cut = test::waitWhileItRuns(
+            first,
+            [&] {
+                int in = 0;
+                bool partWay = false;
+                for (const Row &row : queue()) {
+                    in += row.state == State::Done || row.state == State::Uploaded;
+                    partWay =
+                        partWay || (row.state == State::Running && row.partsSent >= 1 && row.partsSent < 6);
+                }
+                return in >= 10 && partWay;
+            },
+            60000); // within ctest's 300 s with the restart's wait below
         QVERIFY2(cut, "the app ended, or never got so far, before it could be cut short");
         first.kill();
         QVERIFY(first.waitForFinished(10000));
@@ -172,7 +178,7 @@ private slots:
             return rows.size() == 40 && std::all_of(rows.begin(), rows.end(),
                                                     [](const Row &row) { return row.state == State::Done; });
         };
-        QVERIFY2(test::waitWhileItRuns(second, allDone, 180000),
+        QVERIFY2(test::waitWhileItRuns(second, allDone, 150000),
                  "the app started again did not finish the uploads");
         second.kill();
         QVERIFY(second.waitForFinished(10000));
@@ -220,6 +226,53 @@ private slots:
                  qPrintable(QStringLiteral("%1 parts stored after the restart, %2 still to send")
                                 .arg(storedAfter)
                                 .arg(partsStillToSend)));
+    }
+
+    // A second start while the app is open ("Send to" from a file manager) hands its photos to the app
+    // running and ends: one queue, one demo library, the photos uploaded once into the album.
+    void aSecondStartHandsItsPhotosToTheAppRunning()
+    {
+        QProcess running;
+        startApp(running, {});
+        QVERIFY(running.waitForStarted());
+        // Listening once its local socket answers.
+        const QString key = desktop::AppInstance::keyFor(appData());
+        QVERIFY(test::waitWhileItRuns(
+            running,
+            [&] {
+                QLocalSocket probe;
+                probe.connectToServer(key);
+                return probe.waitForConnected(200);
+            },
+            60000));
+        const int before = int(queue().size());
+        QStringList files;
+        for (int i = 0; i < 2; ++i)
+            files << test::writeTestFile(m_home.filePath(QStringLiteral("photos/handed%1.jpg").arg(i)),
+                                         test::jpegWithExif(320, 240, 200 * 1024 + i, quint32(90 + i)));
+        QProcess second;
+        startApp(second, files);
+        QVERIFY(second.waitForFinished(20000)); // it ends by itself, at once
+        QCOMPARE(second.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(second.exitCode(), 0);
+        auto handedDone = [&] {
+            int done = 0;
+            for (const Row &row : queue())
+                done += row.name.startsWith(QLatin1String("handed")) && row.state == State::Done;
+            return done == 2;
+        };
+        QVERIFY2(test::waitWhileItRuns(running, handedDone, 60000), "the app running did not upload them");
+        QCOMPARE(int(queue().size()), before + 2);
+        running.kill();
+        QVERIFY(running.waitForFinished(10000));
+        const auto inAlbum =
+            rowsOf(storeFile(),
+                   QStringLiteral("SELECT f.name FROM album_items i JOIN albums a ON i.album_id = "
+                                  "a.id JOIN files f ON f.id = i.file_id WHERE a.name = '%1' AND "
+                                  "f.name LIKE 'handed%%' ORDER BY f.name")
+                       .arg(Album),
+                   1);
+        QCOMPARE(inAlbum.size(), 2);
     }
 };
 

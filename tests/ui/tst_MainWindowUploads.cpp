@@ -257,9 +257,10 @@ private slots:
         const QString party = m_sim->folderNamed(QStringLiteral("Party"));
         m_window->myAlbumsView()->setCurrentIndex(myAlbum(true));
         QTRY_COMPARE(m_window->grid()->model(), static_cast<QAbstractItemModel *>(m_window->albumContents()));
-        // The first two files' parts are slow: the other three wait their turn meanwhile.
+        // The first two files' parts are slow: the other three wait their turn meanwhile (long enough for a
+        // busy machine under the sanitizers to click through).
         using Kind = sim::SimHttpServer::FaultStep::Kind;
-        m_sim->server().objects().scriptFaults({{Kind::Slow, 0, 0, 3000, 2, QStringLiteral("/obs/upload/")}});
+        m_sim->server().objects().scriptFaults({{Kind::Slow, 0, 0, 5000, 2, QStringLiteral("/obs/upload/")}});
         QStringList photos;
         for (int i = 0; i < 5; ++i)
             photos << writePhoto(QStringLiteral("summary/IMG_70%1.jpg").arg(i), 200 * 1024, 70 + i);

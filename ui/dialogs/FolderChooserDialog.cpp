@@ -82,7 +82,7 @@ QString FolderChooserDialog::pathOf(const QModelIndex &treeIndex)
 {
     QStringList names;
     for (QModelIndex at = treeIndex; at.isValid() && at.parent().isValid(); at = at.parent())
-        names.prepend(at.data().toString());
+        names.prepend(at.data(Qt::EditRole).toString()); // the name itself, not as shown
     return names.join(QLatin1Char('/'));
 }
 

@@ -143,9 +143,9 @@ public:
     // an unknown name is said in the message bar.
     void openPath(const QString &path);
     // Files and folders named on the command line ("Send to" from a file manager): uploaded as if dropped,
-    // on the manual album named `albumName`, else into the folder openPath() opens (else the drive's top),
-    // once the window has read where that is.
-    void uploadAtStart(const QStringList &paths, const QString &albumName);
+    // on the manual album named `albumName`, else into the folder openPath() opens (`intoOpenedFolder`),
+    // else into the drive's top, once the window has read where that is.
+    void uploadAtStart(const QStringList &paths, const QString &albumName, bool intoOpenedFolder);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -208,6 +208,7 @@ private:
     void openUploads();
     void closeUploads();
     QModelIndex shownSpace() const;
+    QModelIndex ownDrive() const; // the user's own drive in the tree; invalid until the server said
     bool personalFolderShown() const;
     bool manualAlbumShown() const;
     bool takesUploadsAt(QAbstractItemView *view, const QModelIndex &over) const;
@@ -216,7 +217,7 @@ private:
                         const QString &name, qint64 shareFolderId = 0);
     void uploadToAlbum(const QStringList &paths, const QString &albumId);
     void plan(const QStringList &paths, const transfers::UploadTarget &target, const QString &where,
-              const QString &intoPath = QString());
+              const QString &intoPath = QString(), const QString &fallbackPath = QString());
     // Asks where uploads to this album go (the summary's "Change folder…", Album ▸ Where uploads go…);
     // the files of `ids` not yet begun that were going into `fromFolderId` go there too.
     void chooseAlbumUploadFolder(const QString &albumId, const QList<qint64> &ids = {},
@@ -282,6 +283,7 @@ private:
     QStringList m_openPath;                   // names still to walk down for openPath()
     QStringList m_startUploads;               // uploadAtStart(): still to hand over
     QString m_startAlbum;
+    bool m_startIntoOpened = false;
     std::unique_ptr<transfers::UploadQueue> m_uploadQueue;
     transfers::UploadRunner *m_uploadRunner = nullptr;
     transfers::DownloadRunner *m_downloadRunner = nullptr;

@@ -218,11 +218,15 @@ void MainWindow::continueOpenPath()
                     m_treeModel->fetchMore(m_openPathAt);
                 return;
             }
-            m_messages->showNote(
-                tr("There is no folder “%1” in “%2”.")
-                    .arg(text::displayText(m_openPath.first()), m_openPathAt.data().toString()));
+            QString said = tr("There is no folder “%1” in “%2”.")
+                               .arg(text::displayText(m_openPath.first()), m_openPathAt.data().toString());
+            // Files given to upload into it go nowhere else.
+            if (!m_startUploads.isEmpty())
+                said += QLatin1Char(' ') +
+                        tr("The %Ln item(s) given were not uploaded.", nullptr, int(m_startUploads.size()));
+            m_messages->showNote(said);
             m_openPath.clear();
-            m_startUploads.clear(); // not into another folder than the one asked for
+            m_startUploads.clear();
             return;
         }
         m_openPath.removeFirst();

@@ -189,6 +189,12 @@ QModelIndex MainWindow::shownSpace() const
     return {};
 }
 
+QModelIndex MainWindow::ownDrive() const
+{
+    const QModelIndex first = m_treeModel->index(0, 0);
+    return first.isValid() && !first.data(FolderTreeModel::IsSharedRole).toBool() ? first : QModelIndex();
+}
+
 // A folder of the user's own drive is shown: an album's files may go there (an album holds the user's own).
 bool MainWindow::personalFolderShown() const
 {
@@ -207,8 +213,9 @@ bool MainWindow::takesUploadsAt(QAbstractItemView *view, const QModelIndex &over
         return false;
     if (view == m_grid) // the folder shown (or a folder tile in it), or the manual album shown
         return shownSpace().isValid() || manualAlbumShown();
-    if (view == m_tree) // any folder, of the user's drive or of a family's shared space
-        return over.isValid();
+    if (view == m_tree) // any folder, of the user's drive or of a family's shared space (known by its id)
+        return over.isValid() && (!over.data(FolderTreeModel::IsSharedRole).toBool() ||
+                                  over.data(FolderTreeModel::ShareFolderIdRole).toLongLong() > 0);
     // An album list: a manual album takes photos and videos.
     return over.isValid() && over.data(AlbumListModel::IsManualRole).toBool();
 }
@@ -268,10 +275,11 @@ void MainWindow::chooseFilesToUpload(bool folder)
         uploadToShownPlace(paths);
 }
 
-void MainWindow::uploadAtStart(const QStringList &paths, const QString &albumName)
+void MainWindow::uploadAtStart(const QStringList &paths, const QString &albumName, bool intoOpenedFolder)
 {
     m_startUploads = paths;
     m_startAlbum = albumName;
+    m_startIntoOpened = intoOpenedFolder;
     takeStartUploads();
 }
 
@@ -279,7 +287,7 @@ void MainWindow::takeStartUploads()
 {
     if (m_startUploads.isEmpty() || !m_uploadQueue || !m_treeModel->isLoaded() || !m_openPath.isEmpty())
         return;
-    const QModelIndex drive = m_treeModel->index(0, 0);
+    const QModelIndex drive = ownDrive();
     if (!drive.isValid())
         return;
     if (!m_startAlbum.isEmpty()) {
@@ -304,8 +312,9 @@ void MainWindow::takeStartUploads()
         uploadToAlbum(paths, albumId);
         return;
     }
+    // Into the folder --open opened; otherwise the drive's top (not the place the window came back to).
     const QStringList paths = std::exchange(m_startUploads, {});
-    if (!uploadToShownPlace(paths))
+    if (!m_startIntoOpened || !uploadToShownPlace(paths))
         uploadToFolder(paths, drive.data(FolderTreeModel::ContainerRole).toString(),
                        drive.data(FolderTreeModel::IdRole).toString(), drive.data().toString());
 }
@@ -321,7 +330,7 @@ void MainWindow::uploadToFolder(const QStringList &paths, const QString &contain
 void MainWindow::uploadToAlbum(const QStringList &paths, const QString &albumId)
 {
     const api::Album album = m_albums->albumAt(m_albums->rowOfId(albumId));
-    const QModelIndex drive = m_treeModel->index(0, 0);
+    const QModelIndex drive = ownDrive();
     if (album.id.isEmpty() || !album.isManual() || !m_uploadQueue || !drive.isValid())
         return;
     // Where an album's files go, first that applies:
@@ -336,12 +345,20 @@ void MainWindow::uploadToAlbum(const QStringList &paths, const QString &albumId)
     target.containerId = drive.data(FolderTreeModel::ContainerRole).toString();
     target.fallbackFolderId = drive.data(FolderTreeModel::IdRole).toString();
     target.fallbackSubfolders = {tr("Uploads"), album.name.isEmpty() ? tr("Album") : album.name};
+    // As the drive will name it (a "/" in an album's name is not one in a folder's).
+    QString fallbackPath =
+        tr("Uploads") + QLatin1Char('/') + UploadPlanner::driveName(target.fallbackSubfolders.last());
     const std::optional<UploadQueue::AlbumFolder> remembered = m_uploadQueue->albumFolder(album.id);
     QString into;
     if (remembered && (remembered->chosen || !personalFolderShown())) {
         target.folderId = remembered->folderId;
         target.remembered = true;
         into = remembered->path;
+        if (personalFolderShown()) { // the chosen one gone, the next rule: the folder on screen
+            target.fallbackFolderId = m_pathIds.constLast().second;
+            target.fallbackSubfolders.clear();
+            fallbackPath = m_path.mid(1).join(QLatin1Char('/'));
+        }
     } else if (personalFolderShown()) {
         target.containerId = m_pathIds.constLast().first;
         target.folderId = m_pathIds.constLast().second;
@@ -349,20 +366,21 @@ void MainWindow::uploadToAlbum(const QStringList &paths, const QString &albumId)
     } else {
         target.folderId = target.fallbackFolderId;
         target.subfolders = target.fallbackSubfolders;
-        into = target.subfolders.join(QLatin1Char('/'));
+        into = fallbackPath;
     }
-    plan(paths, target, album.name, into);
+    plan(paths, target, album.name, into, fallbackPath);
 }
 
 void MainWindow::plan(const QStringList &paths, const UploadTarget &target, const QString &where,
-                      const QString &intoPath)
+                      const QString &intoPath, const QString &fallbackPath)
 {
     if (!m_uploadQueue)
         return;
-    auto *planner = new UploadPlanner(m_services.client, m_uploadQueue.get(), this);
+    // The queue's child: it goes with the queue (another account's, after a switch, is never written).
+    auto *planner = new UploadPlanner(m_services.client, m_uploadQueue.get(), m_uploadQueue.get());
     connect(
         planner, &UploadPlanner::finished, this,
-        [this, planner, where, target, intoPath](const UploadPlanner::Outcome &outcome) {
+        [this, planner, where, target, intoPath, fallbackPath](const UploadPlanner::Outcome &outcome) {
             planner->deleteLater();
             const bool album = !target.albumId.isEmpty();
             const QString shown = text::displayText(where);
@@ -374,12 +392,14 @@ void MainWindow::plan(const QStringList &paths, const UploadTarget &target, cons
             }
             // The album's "Uploads/<album>" is remembered once it is made (or found); a chosen folder
             // that is gone is forgotten.
-            QString into = intoPath;
-            const bool fellBack = !target.subfolders.isEmpty() || outcome.rememberedGone;
-            if (album && fellBack && !outcome.folderId.isEmpty() && m_uploadQueue) {
-                into = target.fallbackSubfolders.join(QLatin1Char('/'));
-                m_uploadQueue->setAlbumFolder(target.albumId, {outcome.folderId, into, false});
-            }
+            const QString into = outcome.rememberedGone ? fallbackPath : intoPath;
+            const bool madeUploads = album && !outcome.folderId.isEmpty() &&
+                                     (outcome.rememberedGone ? !target.fallbackSubfolders.isEmpty()
+                                                             : !target.subfolders.isEmpty());
+            if (madeUploads)
+                m_uploadQueue->setAlbumFolder(target.albumId, {outcome.folderId, fallbackPath, false});
+            else if (album && outcome.rememberedGone)
+                m_uploadQueue->forgetAlbumFolder(target.albumId);
             QStringList said;
             if (outcome.rememberedGone)
                 said << tr("The folder “%1” is no longer in your drive.").arg(text::displayText(intoPath));
@@ -439,8 +459,10 @@ void MainWindow::chooseAlbumUploadFolder(const QString &albumId, const QList<qin
     const std::optional<UploadQueue::AlbumFolder> now = m_uploadQueue->albumFolder(album.id);
     auto *dialog = new FolderChooserDialog(
         m_treeModel,
-        now ? tr("Photos dropped on the album “%1” are uploaded into “%2”. Choose where they go from now on:")
-                  .arg(text::displayText(album.name), text::displayText(now->path))
+        now ? tr("Photos dropped on the album “%1” are uploaded into %2. Choose where they go from now on:")
+                  .arg(text::displayText(album.name),
+                       now->path.isEmpty() ? tr("the top of your drive")
+                                           : QStringLiteral("“%1”").arg(text::displayText(now->path)))
             : tr("Choose where photos dropped on the album “%1” are uploaded from now on:")
                   .arg(text::displayText(album.name)),
         this);

@@ -167,6 +167,12 @@ bool UploadQueue::prepareSchema(QString *error)
     query.exec(QStringLiteral("PRAGMA synchronous=FULL"));
     if (version == SchemaVersion)
         return true;
+    // All the steps and the new version in one transaction: a crash part-way leaves the file as it was.
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction()) {
+        *error = db.lastError().text();
+        return false;
+    }
     // Version 0: a new file. Later versions add their migrations here, one step each.
     const bool made =
         version >= 1 ||
@@ -196,9 +202,12 @@ bool UploadQueue::prepareSchema(QString *error)
         (version >= 3 || query.exec(QStringLiteral("CREATE TABLE album_folders (album_id TEXT PRIMARY "
                                                    "KEY, folder_id TEXT NOT NULL, path TEXT NOT NULL, "
                                                    "chosen INTEGER NOT NULL DEFAULT 0)")));
-    const bool ok = albums && query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion));
-    if (!ok)
-        *error = query.lastError().text();
+    const bool ok =
+        albums && query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion)) && db.commit();
+    if (!ok) {
+        *error = query.lastError().isValid() ? query.lastError().text() : db.lastError().text();
+        db.rollback();
+    }
     return ok;
 }
 
