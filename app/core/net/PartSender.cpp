@@ -23,6 +23,7 @@ PartSender::PartSender(QObject *parent)
     : QObject(parent)
 {
     m_deadline.setSingleShot(true);
+    m_deadline.setTimerType(Qt::PreciseTimer); // never before the budget is spent (as net::Transfer)
     m_idle.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] { finish(Transfer::Failure::Deadline); });
     connect(&m_idle, &QTimer::timeout, this, [this] { finish(Transfer::Failure::IdleTimeout); });
