@@ -119,3 +119,18 @@ if [ -x "$standIn" ]; then
     sleep 1.2
     shot transfers-panel
 fi
+
+# "Send to" while the app is open: a second start hands the saved photos to the window, which opens the
+# album and says in the upload summary where they go; Change folder… opens the folder chooser.
+if ls "$scratch"/Saved/*/*.jpg >/dev/null 2>&1 || ls "$scratch"/Saved/*.jpg >/dev/null 2>&1; then
+    xdotool mousemove 640 788 click 1
+    "$app" "$@" --album "Best of 2024" $(ls "$scratch"/Saved/*.jpg "$scratch"/Saved/*/*.jpg 2>/dev/null | head -3) \
+        >"$scratch/second.log" 2>&1
+    sleep 3
+    shot upload-summary
+    xdotool mousemove 1185 109 click 1 # Change folder…, at the bar's right end
+    sleep 2
+    xdotool mousemove 640 400
+    shot album-upload-folder
+    xdotool key Escape
+fi
