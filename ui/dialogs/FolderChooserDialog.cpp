@@ -31,8 +31,9 @@ FolderChooserDialog::FolderChooserDialog(FolderTreeModel *folders, const QString
     m_tree->setDragEnabled(false);
     // Only the user's own drive: an album's uploads do not go into a family's space.
     const auto hideShared = [this] {
-        for (int row = 1; row < m_folders->rowCount(); ++row)
-            m_tree->setRowHidden(row, QModelIndex(), true);
+        for (int row = 0; row < m_folders->rowCount(); ++row)
+            m_tree->setRowHidden(row, QModelIndex(),
+                                 m_folders->index(row, 0).data(FolderTreeModel::IsSharedRole).toBool());
     };
     hideShared();
     connect(folders, &QAbstractItemModel::rowsInserted, this, [hideShared](const QModelIndex &under) {
