@@ -162,7 +162,9 @@
     <message numerus="yes">
         <source>The %Ln item(s) given were not uploaded.</source>
         <translation>
-            <numerusform>The %Ln item given was not uploaded.</numerusform><numerusform>The %Ln items given were not uploaded.</numerusform></translation>
+            <numerusform>The %Ln item given was not uploaded.</numerusform>
+            <numerusform>The %Ln items given were not uploaded.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -205,6 +205,25 @@
     </message>
 </context>
 <context>
+    <name>koodrive::catalog::Catalog</name>
+    <message>
+        <source>%1, and it could not be moved aside</source>
+        <translation>%1，且无法将其移到一旁</translation>
+    </message>
+    <message>
+        <source>The saved copy of your library could not be read (%1); a new one was begun.</source>
+        <translation>无法读取已保存的图库副本（%1）；已新建一份。</translation>
+    </message>
+    <message>
+        <source>No copy of your library can be saved in %1: %2</source>
+        <translation>无法在 %1 中保存图库副本：%2</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of the app</source>
+        <translation>它由更新版本的应用写入</translation>
+    </message>
+</context>
+<context>
     <name>koodrive::jobs::JobWatcher</name>
     <message>
         <source>The job was still running after %1 s; it may still finish.</source>
@@ -1404,11 +1423,32 @@
     <message numerus="yes">
         <source>The %Ln item(s) given were not uploaded.</source>
         <translation>
-            <numerusform>给出的 %Ln 项未上传。</numerusform></translation>
+            <numerusform>给出的 %Ln 项未上传。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Photos dropped on the album “%1” are uploaded into %2. Choose where they go from now on:</source>
         <translation>拖放到相册“%1”的照片会上传到%2。请选择今后上传到哪里：</translation>
+    </message>
+    <message>
+        <source>checking for changes…</source>
+        <translation>正在检查更改…</translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Offline — this place was not saved; it opens when KooDrive can be reached</source>
+        <translation>离线 — 此位置未保存；连上 KooDrive 后即可打开</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Offline — showing what was saved at %1</source>
+        <translation>离线 — 显示 %1 保存的内容</translation>
     </message>
 </context>
 <context>

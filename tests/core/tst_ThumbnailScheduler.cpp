@@ -213,6 +213,39 @@ private slots:
         QCOMPARE(m_server->requestsFor(QStringLiteral("/obs/d1")), 1);
     }
 
+    void aCachedOnlyRequestReadsTheDiskAndNeverTheNetwork()
+    {
+        QTemporaryDir cacheDir;
+        m_network->setCache(new ThumbnailDiskCache(cacheDir.path()));
+        ask(QStringLiteral("/obs/c1"));
+        QVERIFY(settle());
+        QCOMPARE(m_server->requests().size(), 1);
+
+        // A new start with the server unknown: the stored path and process find the picture on disk.
+        m_scheduler.reset();
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_network->setCache(new ThumbnailDiskCache(cacheDir.path()));
+        m_scheduler = std::make_unique<ThumbnailScheduler>(m_network.get());
+        QSignalSpy notCached(m_scheduler.get(), &ThumbnailScheduler::notCached);
+        const QByteArray process = "?x-image-process=image%2Fresize%2Cm_lfit%2Ch_128%2Cw_128";
+        m_scheduler->requestCached(&m_owner, "c1", "https://thumbnails.invalid/obs/c1" + process, {128, 128},
+                                   Priority::Visible);
+        m_scheduler->requestCached(&m_owner, "c2", "https://thumbnails.invalid/obs/c2" + process, {128, 128},
+                                   Priority::Visible);
+        QVERIFY(settle());
+        QCOMPARE(m_scheduler->state("c1"), ThumbnailState::Ready);
+        QCOMPARE(m_scheduler->image("c1").size(), QSize(96, 64));
+        // Not on disk: said, and free to be asked for from the network (not held as unavailable).
+        QCOMPARE(notCached.size(), 1);
+        QCOMPARE(notCached.first().first().toByteArray(), QByteArray("c2"));
+        QCOMPARE(m_scheduler->state("c2"), ThumbnailState::None);
+        QCOMPARE(m_scheduler->stats().started, 0);
+        QCOMPARE(m_server->requests().size(), 1); // nothing went to the network
+        m_scheduler->request(&m_owner, "c2", url(QStringLiteral("/obs/c2")), {128, 128}, Priority::Visible);
+        QVERIFY(settle());
+        QCOMPARE(m_scheduler->state("c2"), ThumbnailState::Ready);
+    }
+
     void cacheUrlsIgnoreSignatureAndHostButNotTheSize()
     {
         const QUrl a(QStringLiteral("http://127.0.0.1:1111/obs/F1?x-image-process=image%2Fresize%2Cw_128"

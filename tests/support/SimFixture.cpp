@@ -35,6 +35,19 @@ void SimFixture::start()
         qFatal("koodrive-sim did not start: %s", qPrintable(error));
 }
 
+void SimFixture::stop()
+{
+    m_options.port = quint16(m_server->url().port());
+    m_options.objectPort = quint16(m_server->objectStorageUrl().port());
+    m_server.reset();
+    m_network.clearConnectionCache();
+}
+
+void SimFixture::resume()
+{
+    start();
+}
+
 void SimFixture::restart()
 {
     m_server.reset();

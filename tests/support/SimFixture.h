@@ -23,6 +23,10 @@ public:
 
     // Stops the server and starts a new one on the same data directory.
     void restart();
+    // The server gone (its listeners closed: calls are refused), then back on the same ports and data.
+    void stop();
+    void resume();
+    bool isRunning() const { return bool(m_server); }
 
     sim::SimServer &server() { return *m_server; }
     QString dataDir() const { return m_dir.path(); }

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProgressBar>
@@ -164,33 +165,68 @@ private slots:
 
     void selectAllTakesTheWholeFolderAsItLoads()
     {
-        // A folder of 1 500 photos: 15 pages, of which the window has read only the first when Ctrl+A comes.
+        // Folders of 1 500 and 3 000 photos: 15 and 30 pages, read in the background once opened; Ctrl+A
+        // comes while they are still being read.
         m_window.reset();
         m_sim->addFolder(QStringLiteral("Big"), 1500);
+        m_sim->addFolder(QStringLiteral("Bigger"), 3000);
         openWindow();
         openFolder(QStringLiteral("Big"));
         ui::ThumbnailGridView *grid = m_window->grid();
-        QVERIFY(!m_window->folder()->isComplete());
         grid->setFocus();
         QTest::keyClick(grid, Qt::Key_A, Qt::ControlModifier);
-        QVERIFY(grid->isSelectingAll());
+        QVERIFY(grid->isSelectingAll() || m_window->folder()->isComplete());
         QTRY_VERIFY_WITH_TIMEOUT(m_window->folder()->isComplete(), 20000);
         QCOMPARE(m_window->folder()->rowCount(), 1500);
         QTRY_VERIFY(!grid->isSelectingAll());
         QCOMPARE(grid->selectedCount(), 1500);
         QCOMPARE(grid->selectionModel()->selectedIndexes().size(), 1500); // what a drag would carry
 
-        // A click on a photo while the rest is loading ends "all": the folder is read no further for it.
-        m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Camera")));
-        m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Big")));
+        // A click on a photo while the rest is being read ends "all": the rows that arrive stay unselected.
+        m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Bigger")));
         QTRY_VERIFY(grid->model()->rowCount() >= 100);
         QTest::keyClick(grid, Qt::Key_A, Qt::ControlModifier);
         QTest::mouseClick(grid->viewport(), Qt::LeftButton, Qt::NoModifier,
                           grid->visualRect(grid->model()->index(3, 0)).center());
         QVERIFY(!grid->isSelectingAll());
-        QTest::qWait(300);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->folder()->isComplete(), 20000);
+        QCOMPARE(m_window->folder()->rowCount(), 3000);
         QCOMPARE(grid->selectedCount(), 1);
-        QVERIFY(!m_window->folder()->isComplete());
+    }
+
+    void endReachesTheTrueEndOfALargeFolderAndItsTotalIsShown()
+    {
+        // 10 000 photos: one press of End, as soon as the first page shows, lands on the very last one
+        // once the folder is read (in the background), and the status bar gives the total.
+        m_window.reset();
+        m_sim->addFolder(QStringLiteral("Ten thousand"), 10'000);
+        openWindow();
+        openFolder(QStringLiteral("Ten thousand"));
+        ui::ThumbnailGridView *grid = m_window->grid();
+        grid->setFocus();
+        QTest::keyClick(grid, Qt::Key_End);
+        QTRY_COMPARE_WITH_TIMEOUT(grid->currentIndex().row(), 9999, 30000);
+        QVERIFY(m_window->folder()->isComplete());
+        QTRY_VERIFY(grid->viewport()->rect().contains(grid->visualRect(grid->currentIndex())));
+        QLabel *counts = nullptr;
+        for (QLabel *label : m_window->findChildren<QLabel *>())
+            if (label->accessibleName() == QLatin1String("Items"))
+                counts = label;
+        QVERIFY(counts);
+        // (No translation is loaded here: the plural reads "item(s)".)
+        QTRY_COMPARE(counts->text().section(QStringLiteral(" · "), 0, 0),
+                     QStringLiteral("%1 item(s)").arg(QLocale().toString(10'000)));
+
+        // Opened again: at once, whole, from what was saved; End goes to the end without waiting.
+        m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Camera")));
+        QTRY_VERIFY(m_window->folder()->location().folderId != QString());
+        m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Ten thousand")));
+        QCOMPARE(m_window->folder()->rowCount(), 10'000);
+        QVERIFY(m_window->folder()->showsSaved());
+        QTest::keyClick(grid, Qt::Key_End);
+        QCOMPARE(grid->currentIndex().row(), 9999);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->folder()->showsSaved(), 30000); // checked with the server
+        QCOMPARE(grid->currentIndex().row(), 9999);                         // and nothing moved
     }
 
     void everyControlHasANameAndTheKeyboardReachesIt()

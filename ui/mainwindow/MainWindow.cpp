@@ -103,6 +103,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     resize(1200, 780);
     // The grid has the keyboard first (an album list given focus would make its first album current).
     m_grid->setFocus();
+    openCatalog();
     restoreSettings();
     showAccount();
     openUploads();
@@ -127,6 +128,9 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
         connect(model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCounts);
         connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCounts);
         connect(model, &PagedFileModel::loadingChanged, this, &MainWindow::updateCounts);
+        connect(model, &PagedFileModel::stateChanged, this, &MainWindow::updateCounts);
+        // The whole place is read in the background: its total is known, End reaches its end.
+        model->setReadToEnd(true);
     }
 
     // The drive opens at its top, as soon as the server says where that is.
@@ -354,7 +358,10 @@ void MainWindow::updateCounts()
         text = tr("%Ln item(s)", nullptr, rows);
     else
         text = tr("%Ln item(s) so far", nullptr, rows);
-    if (model->isLoading())
+    if (const QString state = placeStateText(model); !state.isEmpty())
+        text = model->isUnreachable() ? state + QStringLiteral(" · ") + text
+                                      : text + QStringLiteral(" · ") + state;
+    else if (model->isLoading())
         text += QStringLiteral(" · ") + tr("loading…");
     const int selected = m_grid->selectedCount();
     if (selected > 0)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "account/ServerConnection.h"
+#include "catalog/Catalog.h"       // held by unique_ptr
 #include "transfers/UploadQueue.h" // held by unique_ptr
 
 #include <QElapsedTimer>
@@ -45,6 +46,7 @@ class AlbumContentsModel;
 class AlbumListModel;
 class FolderModel;
 class FolderTreeModel;
+class PagedFileModel;
 } // namespace koodrive::models
 
 namespace koodrive {
@@ -206,6 +208,9 @@ private:
     void makeTransfersPanel();
     void makeDropTargets();
     void openUploads();
+    // This account's catalog, given to the file models (MainWindowCatalog.cpp).
+    void openCatalog();
+    QString placeStateText(const models::PagedFileModel *model) const;
     void closeUploads();
     QModelIndex shownSpace() const;
     QModelIndex ownDrive() const; // the user's own drive in the tree; invalid until the server said
@@ -285,6 +290,7 @@ private:
     QString m_startAlbum;
     bool m_startIntoOpened = false;
     std::unique_ptr<transfers::UploadQueue> m_uploadQueue;
+    std::unique_ptr<catalog::Catalog> m_catalog;
     transfers::UploadRunner *m_uploadRunner = nullptr;
     transfers::DownloadRunner *m_downloadRunner = nullptr;
     QAction *m_saveTo = nullptr;

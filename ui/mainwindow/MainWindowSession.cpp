@@ -178,6 +178,7 @@ void MainWindow::useAccount(const ServerConnection &connection, const QString &r
     m_pendingAlbumId.clear();
     m_place = Place::Folder;
     m_grid->setFileModel(nullptr); // until the new drive's top is shown
+    openCatalog();                 // this account's: nothing of another account's is shown or saved into it
     m_breadcrumb->clear();
     m_albums->reload();
     m_albums->fetchMore();

@@ -2,6 +2,7 @@
 // photos… and Upload folder…, the durable queue of the account, the Transfers panel and the status bar's
 // total; uploaded photos appear where they are shown.
 #include "MainWindow.h"
+#include "account/AccountFiles.h"
 #include "models/AlbumContentsModel.h"
 #include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
@@ -45,16 +46,6 @@ using transfers::UploadPlanner;
 using transfers::UploadQueue;
 using transfers::UploadRunner;
 using transfers::UploadTarget;
-
-namespace {
-// The queue's file for an account: uploads of one account never go to another's drive.
-QString queueFileName(const ServerConnection &connection)
-{
-    const QByteArray key = (connection.server.host() + QLatin1Char('|') + connection.userId).toUtf8();
-    return QStringLiteral("uploads-%1.sqlite")
-        .arg(QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(16)));
-}
-} // namespace
 
 void MainWindow::makeUploadActions()
 {
@@ -116,7 +107,8 @@ void MainWindow::openUploads()
                             : m_services.dataDir;
     QDir().mkpath(dir);
     QString error;
-    m_uploadQueue = UploadQueue::open(QDir(dir).filePath(queueFileName(m_services.connection)), &error);
+    m_uploadQueue = UploadQueue::open(
+        QDir(dir).filePath(accountFileName(m_services.connection, QStringLiteral("uploads"))), &error);
     if (!m_uploadQueue) {
         m_messages->showProblem(tr("Uploads cannot be kept: %1").arg(error), QString(), error, {});
         m_uploadPhotos->setEnabled(false);

@@ -62,9 +62,15 @@ void ThumbnailGridView::setFileModel(models::PagedFileModel *model)
             // A new folder, order or filter: its first page is wanted at once (QListView asks only on
             // scrolling).
             connect(model, &QAbstractItemModel::modelReset, this, &ThumbnailGridView::fetchMoreSoon),
+            connect(model, &models::PagedFileModel::completed, this,
+                    [this] {
+                        if (std::exchange(m_toEndWhenRead, false))
+                            goToEnd();
+                    }),
             connect(model, &QAbstractItemModel::modelReset, this,
                     [this] {
                         setSelectingAll(false);
+                        m_toEndWhenRead = false;
                         m_watchFill = true;
                     }),
             connect(model, &QAbstractItemModel::rowsInserted, this,
@@ -183,6 +189,35 @@ void ThumbnailGridView::setSelectingAll(bool selectingAll)
         return;
     m_selectingAll = selectingAll;
     emit selectingAllChanged(selectingAll);
+}
+
+QModelIndex ThumbnailGridView::moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers)
+{
+    // End on a place still being read goes to the last item now, and again to the true last once the
+    // place is read (a few hundred milliseconds for 10 000 files); any other move ends that.
+    m_toEndWhenRead = cursorAction == MoveEnd && m_model && m_model->isReading();
+    // QListView moves only among the rows it has laid out: just after a place opened (rows from the
+    // catalog, all at once), End would find none.
+    executeDelayedItemsLayout();
+    // With no current item yet, QListView answers every move with the first row: End means the last.
+    if (cursorAction == MoveEnd && !currentIndex().isValid() && m_model && m_model->rowCount() > 0)
+        return m_model->index(m_model->rowCount() - 1, 0);
+    return QListView::moveCursor(cursorAction, modifiers);
+}
+
+void ThumbnailGridView::mousePressEvent(QMouseEvent *event)
+{
+    m_toEndWhenRead = false;
+    QListView::mousePressEvent(event);
+}
+
+void ThumbnailGridView::goToEnd()
+{
+    if (!m_model || m_model->rowCount() == 0 || !selectionModel())
+        return;
+    const QModelIndex last = m_model->index(m_model->rowCount() - 1, 0);
+    setCurrentIndex(last);
+    scrollTo(last, PositionAtBottom);
 }
 
 void ThumbnailGridView::contextMenuEvent(QContextMenuEvent *event)

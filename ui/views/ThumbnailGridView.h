@@ -64,6 +64,8 @@ protected:
     QRegion visualRegionForSelection(const QItemSelection &selection) const override;
     void startDrag(Qt::DropActions supportedActions) override;
     void selectionChanged(const QItemSelection &selected, const QItemSelection &deselected) override;
+    QModelIndex moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers) override;
+    void mousePressEvent(QMouseEvent *event) override;
 
 private:
     void reportViewportSoon();
@@ -72,6 +74,7 @@ private:
     QPair<int, int> rowsOnScreen() const;
     void selectArrivedRows(int first, int last);
     void setSelectingAll(bool selectingAll);
+    void goToEnd();
     QPixmap dragPixmap(const QModelIndexList &indexes) const;
 
     ThumbnailDelegate *m_delegate;
@@ -79,6 +82,8 @@ private:
     QList<QMetaObject::Connection> m_modelConnections;
     bool m_reportPending = false;
     bool m_selectingAll = false;
+    // End was pressed while the place was still being read: the last item is shown once it is in.
+    bool m_toEndWhenRead = false;
     LocalCopies m_localCopies;
     bool m_watchFill = true;
     bool m_ownSelectionChange = false;

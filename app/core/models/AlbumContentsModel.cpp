@@ -39,6 +39,16 @@ void AlbumContentsModel::setTotal(int total)
     emit totalChanged(total);
 }
 
+QString AlbumContentsModel::placeKey() const
+{
+    if (m_albumId.isEmpty())
+        return {};
+    return QStringLiteral("album|%1|%2|%3")
+        .arg(m_albumId)
+        .arg(int(m_sortField))
+        .arg(m_sortOrder == Qt::AscendingOrder ? 1 : 2);
+}
+
 api::CallHandle AlbumContentsModel::requestPage(const QString &cursor, int pageSize,
                                                 const QString &imageProcess, PageCallback done)
 {

@@ -41,6 +41,7 @@ signals:
     void totalChanged(int total);
 
 protected:
+    QString placeKey() const override;
     api::CallHandle requestPage(const QString &cursor, int pageSize, const QString &imageProcess,
                                 PageCallback done) override;
 

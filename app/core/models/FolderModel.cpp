@@ -51,6 +51,19 @@ void FolderModel::setNameFilter(const QString &text)
     restart();
 }
 
+QString FolderModel::placeKey() const
+{
+    // A search is not a place to come back to; everything else the rows depend on is in the key.
+    if (!m_nameFilter.isEmpty())
+        return {};
+    return QStringLiteral("%1|%2|%3|%4|%5|%6")
+        .arg(m_location.recycleBin ? QStringLiteral("bin") : QStringLiteral("folder"), m_location.containerId,
+             m_location.folderId.isEmpty() ? QStringLiteral("root") : m_location.folderId)
+        .arg(int(m_sortField))
+        .arg(m_sortOrder == Qt::AscendingOrder ? 1 : 2)
+        .arg(int(m_typeFilter));
+}
+
 api::CallHandle FolderModel::requestPage(const QString &cursor, int pageSize, const QString &imageProcess,
                                          PageCallback done)
 {

@@ -56,6 +56,7 @@ public:
     const QString &nameFilter() const { return m_nameFilter; }
 
 protected:
+    QString placeKey() const override;
     api::CallHandle requestPage(const QString &cursor, int pageSize, const QString &imageProcess,
                                 PageCallback done) override;
 

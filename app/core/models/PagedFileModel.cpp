@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QMimeData>
 #include <algorithm>
+#include <limits>
 
 namespace koodrive::models {
 
@@ -15,6 +16,8 @@ using thumbnails::ThumbnailState;
 
 namespace {
 constexpr int RestMs = 80; // a view that has not moved for this long is looked at
+constexpr int MaxReconnectMs = 30'000;
+constexpr int MaxThumbnailRef = 2048;
 
 QDateTime utc(qint64 ms)
 {
@@ -40,11 +43,18 @@ PagedFileModel::PagedFileModel(api::KooDriveClient *client, ThumbnailScheduler *
         connect(m_thumbnails, &ThumbnailScheduler::ready, this, &PagedFileModel::onThumbnailEvent);
         connect(m_thumbnails, &ThumbnailScheduler::unavailable, this, &PagedFileModel::onThumbnailEvent);
         connect(m_thumbnails, &ThumbnailScheduler::expired, this, &PagedFileModel::onThumbnailExpired);
+        connect(m_thumbnails, &ThumbnailScheduler::notCached, this, &PagedFileModel::onThumbnailNotCached);
     }
+    m_reconnect.setSingleShot(true);
+    connect(&m_reconnect, &QTimer::timeout, this, [this] {
+        if (m_showsSaved && !m_refreshing)
+            refresh();
+    });
 }
 
 PagedFileModel::~PagedFileModel()
 {
+    saveToCatalog();
     m_aheadCall.cancel();
     for (auto &call : m_urlReads)
         call.cancel();
@@ -96,6 +106,50 @@ PagedFileModel::Row PagedFileModel::makeRow(const DriveFile &file)
     row.width = clampDimension(file.dimensions.width());
     row.height = clampDimension(file.dimensions.height());
     row.fileType = quint8(qBound(0, file.fileType, 255));
+    row.thumbnailRef = thumbnailRef(file.thumbnailUrl);
+    return row;
+}
+
+QString PagedFileModel::thumbnailRef(const QByteArray &url)
+{
+    // The server's URL, taken apart by hand (a QUrl per row would cost a page's worth of time): the path,
+    // and the x-image-process item of the query. Only ever a key of the disk cache: it never reaches the
+    // network.
+    const qsizetype scheme = url.indexOf("://");
+    const qsizetype path = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
+    if (path < 0 || url.size() > 4 * MaxThumbnailRef)
+        return {};
+    const qsizetype query = url.indexOf('?', path);
+    QByteArray ref = url.mid(path, (query < 0 ? url.size() : query) - path);
+    if (query >= 0) {
+        static const QByteArray Key = QByteArrayLiteral("x-image-process=");
+        for (qsizetype at = url.indexOf(Key, query); at >= 0; at = url.indexOf(Key, at + 1)) {
+            if (url[at - 1] != '?' && url[at - 1] != '&')
+                continue;
+            const qsizetype end = url.indexOf('&', at);
+            ref += '?' + url.mid(at, (end < 0 ? url.size() : end) - at);
+            break;
+        }
+    }
+    return ref.size() > MaxThumbnailRef ? QString() : QString::fromLatin1(ref);
+}
+
+PagedFileModel::Row PagedFileModel::rowFromCatalog(const catalog::CatalogRow &saved)
+{
+    Row row;
+    row.id = saved.id;
+    row.name = saved.name;
+    row.mimeType = saved.mimeType;
+    row.ownerId = saved.ownerId;
+    row.containerId = saved.containerId;
+    row.size = saved.size;
+    row.createdMs = saved.createdMs;
+    row.editedMs = saved.editedMs;
+    row.takenMs = saved.takenMs;
+    row.width = clampDimension(saved.width);
+    row.height = clampDimension(saved.height);
+    row.fileType = quint8(qBound(0, saved.fileType, 255));
+    row.thumbnailRef = saved.thumbnailPath.size() > MaxThumbnailRef ? QString() : saved.thumbnailPath;
     return row;
 }
 
@@ -230,7 +284,7 @@ qint64 PagedFileModel::rowMemoryBytes() const
     for (const Page &page : m_pages) {
         bytes += qint64(page.rows.capacity() * sizeof(Row)) + heap(page.cursor);
         for (const Row &row : page.rows)
-            bytes += heap(row.id) + heap(row.name);
+            bytes += heap(row.id) + heap(row.name) + heap(row.thumbnailRef);
     }
     for (const QString &text : m_interned)
         bytes += heap(text);
@@ -275,7 +329,7 @@ void PagedFileModel::startAhead()
                                       pageFailed(result.error());
                                       return;
                                   }
-                                  if (m_insertWanted) {
+                                  if (m_insertWanted || m_readToEnd) {
                                       // The next page is asked for first, and this one taken in on the
                                       // next turn: QNAM sends a request only when the event loop runs.
                                       const QString cursor = m_aheadCursor;
@@ -309,6 +363,9 @@ void PagedFileModel::insertPage(const FilePage &page, QString cursor)
 
 void PagedFileModel::insertRows(const FilePage &page, QString cursor)
 {
+    m_catalogDirty = true;
+    m_readAtMs = QDateTime::currentMSecsSinceEpoch();
+    m_unreachable = false;
     if (!page.files.isEmpty()) {
         Page stored;
         stored.cursor = std::move(cursor);
@@ -324,14 +381,107 @@ void PagedFileModel::insertRows(const FilePage &page, QString cursor)
         storePageUrls(int(m_pages.size()) - 1, page.files);
     }
     if (m_complete)
+        saveToCatalog();
+    updateState();
+    if (m_complete)
         emit completed();
 }
 
 void PagedFileModel::pageFailed(const api::ApiError &error)
 {
     m_failed = true;
+    m_unreachable = unreachable(error);
     setInsertWanted(false);
+    updateState();
     emit errorOccurred(error);
+}
+
+bool PagedFileModel::unreachable(const api::ApiError &error)
+{
+    using Kind = api::ApiError::Kind;
+    return error.kind == Kind::Network || error.kind == Kind::Timeout || error.kind == Kind::Server ||
+           error.kind == Kind::RateLimited;
+}
+
+void PagedFileModel::setReadToEnd(bool readToEnd)
+{
+    if (m_readToEnd == readToEnd)
+        return;
+    m_readToEnd = readToEnd;
+    if (m_readToEnd && m_rowCount > 0 && !m_complete && !m_failed && !m_refreshing)
+        startAhead();
+    updateState();
+}
+
+bool PagedFileModel::isReading() const
+{
+    return !m_failed && (m_refreshing || (m_readToEnd && !isComplete()));
+}
+
+void PagedFileModel::updateState()
+{
+    const int bits = (m_showsSaved ? 1 : 0) | (m_unreachable ? 2 : 0) | (isReading() ? 4 : 0);
+    if (bits == m_stateBits)
+        return;
+    m_stateBits = bits;
+    emit stateChanged();
+}
+
+// --- the catalog -----------------------------------------------------------------------------------------
+
+void PagedFileModel::setCatalog(catalog::Catalog *catalog)
+{
+    if (catalog == m_catalog)
+        return;
+    saveToCatalog();
+    m_catalog = catalog;
+    m_placeKey.clear();
+    m_catalogDirty = false;
+}
+
+bool PagedFileModel::openSaved()
+{
+    if (!m_catalog || m_placeKey.isEmpty())
+        return false;
+    const std::optional<catalog::PlaceSnapshot> saved = m_catalog->place(m_placeKey);
+    if (!saved)
+        return false;
+    for (qsizetype first = 0; first < saved->rows.size(); first += m_pageSize) {
+        Page page;
+        page.saved = true;
+        page.firstRow = m_rowCount;
+        const qsizetype end = qMin(saved->rows.size(), first + m_pageSize);
+        page.rows.reserve(size_t(end - first));
+        for (qsizetype i = first; i < end; ++i) {
+            Row row = rowFromCatalog(saved->rows[i]);
+            row.mimeType = intern(row.mimeType);
+            row.ownerId = intern(row.ownerId);
+            row.containerId = intern(row.containerId);
+            page.rows.push_back(std::move(row));
+        }
+        m_rowCount += int(page.rows.size());
+        m_pages.push_back(std::move(page));
+    }
+    // Nothing to fetch while the saved rows are shown: the refresh that follows reads the place again.
+    m_complete = true;
+    m_showsSaved = true;
+    m_savedAtMs = saved->readAtMs;
+    return true;
+}
+
+void PagedFileModel::saveToCatalog()
+{
+    if (!m_catalog || m_placeKey.isEmpty() || m_showsSaved || !m_catalogDirty)
+        return;
+    m_catalogDirty = false;
+    QVector<catalog::CatalogRow> rows;
+    rows.reserve(m_rowCount);
+    for (const Page &page : m_pages)
+        for (const Row &row : page.rows)
+            rows.append({row.id, row.name, row.mimeType, row.ownerId, row.containerId, row.thumbnailRef,
+                         row.size, row.createdMs, row.editedMs, row.takenMs, row.width, row.height,
+                         row.fileType});
+    m_catalog->storePlace(m_placeKey, rows, m_complete, m_readAtMs);
 }
 
 void PagedFileModel::setInsertWanted(bool wanted)
@@ -344,6 +494,12 @@ void PagedFileModel::setInsertWanted(bool wanted)
 
 void PagedFileModel::retry()
 {
+    if (m_showsSaved) {
+        m_reconnect.stop();
+        if (!m_refreshing)
+            refresh();
+        return;
+    }
     if (!m_failed)
         return;
     m_failed = false;
@@ -357,7 +513,10 @@ void PagedFileModel::reload()
 
 void PagedFileModel::restart()
 {
+    saveToCatalog(); // what was read of the place being left (its key is the one it was read under)
     ++m_generation;
+    m_reconnect.stop();
+    m_nextReconnectMs = m_firstReconnectMs;
     m_aheadCall.cancel();
     m_refreshCall.cancel();
     m_refreshing = false;
@@ -387,8 +546,18 @@ void PagedFileModel::restart()
     m_viewFirst = m_viewLast = -1;
     m_settleTimer.stop();
     m_flinging = m_lastMoveFast = false;
+    m_catalogDirty = false;
+    m_showsSaved = false;
+    m_unreachable = false;
+    m_savedAtMs = 0;
+    m_notOnDisk.clear();
+    m_placeKey = placeKey();
+    const bool saved = openSaved();
     endResetModel();
     setInsertWanted(false);
+    if (saved)
+        refresh(); // the saved rows now, the server's in the background, brought in line in place
+    updateState();
 }
 
 void PagedFileModel::refresh()
@@ -406,7 +575,24 @@ void PagedFileModel::refresh()
     m_refreshing = true;
     m_refreshPages.clear();
     m_refreshFiles.clear();
-    refreshFrom({}, qMax(m_rowCount, 1));
+    refreshFrom({}, m_readToEnd ? std::numeric_limits<int>::max() : qMax(m_rowCount, 1));
+    updateState();
+}
+
+void PagedFileModel::refreshFailed(const api::ApiError &error)
+{
+    m_refreshing = false;
+    m_refreshAgain = false; // not again after an error
+    m_unreachable = unreachable(error);
+    if (m_showsSaved && m_unreachable) {
+        // The saved rows stay; the window says so from the state. Asked again later, by itself.
+        m_reconnect.start(m_nextReconnectMs);
+        m_nextReconnectMs = qMin(MaxReconnectMs, m_nextReconnectMs * 2);
+        updateState();
+        return;
+    }
+    updateState();
+    emit errorOccurred(error);
 }
 
 void PagedFileModel::refreshFrom(const QString &cursor, int rowsWanted)
@@ -417,9 +603,7 @@ void PagedFileModel::refreshFrom(const QString &cursor, int rowsWanted)
                                     if (generation != m_generation)
                                         return;
                                     if (!result.ok()) {
-                                        m_refreshing = false;
-                                        m_refreshAgain = false; // not again after an error
-                                        emit errorOccurred(result.error());
+                                        refreshFailed(result.error());
                                         return;
                                     }
                                     Page page;
@@ -526,16 +710,25 @@ void PagedFileModel::applyRefresh(const QString &nextCursor)
     m_nextCursor = nextCursor;
     m_complete = nextCursor.isEmpty();
     m_failed = false;
+    m_showsSaved = false;
+    m_unreachable = false;
+    m_nextReconnectMs = m_firstReconnectMs;
+    m_notOnDisk.clear();
+    m_catalogDirty = true;
+    m_readAtMs = QDateTime::currentMSecsSinceEpoch();
     if (reordered)
         endResetModel();
     else if (m_rowCount > 0)
         emit dataChanged(index(0), index(m_rowCount - 1), {ThumbnailRole, ThumbnailStateRole});
+    if (m_complete)
+        saveToCatalog();
     if (m_refreshAgain) {
         m_refreshAgain = false;
         refresh();
     } else if (!m_complete) {
         startAhead();
     }
+    updateState();
 }
 
 void PagedFileModel::removeIds(const QSet<QString> &ids)
@@ -564,6 +757,11 @@ void PagedFileModel::removeIds(const QSet<QString> &ids)
     }
     m_pendingKeys.clear();
     m_wantedAfterUrls.clear();
+    if (!m_showsSaved) {
+        m_catalogDirty = true;
+        if (m_complete)
+            saveToCatalog();
+    }
 }
 
 } // namespace koodrive::models

@@ -2,6 +2,7 @@
 
 #include "DriveItemsMime.h"
 #include "api/KooDriveClient.h"
+#include "catalog/Catalog.h"
 #include "thumbnails/ThumbnailScheduler.h"
 
 #include <QAbstractListModel>
@@ -20,6 +21,13 @@ namespace koodrive::models {
 // at a time through a cursor (Qt's canFetchMore/fetchMore), the next page is already on its way while the
 // view shows this one, rows are kept compact (no JSON, no URL: ../shared/PERFORMANCE-FACTS.md), and
 // thumbnails load only for rows a view shows or is about to show.
+//
+// With a catalog (setCatalog), what was read is kept per place (placeKey()): a place read before opens
+// from the catalog at once, its thumbnails from the disk cache, and is then read again in the background
+// and brought in line in place (refresh(): inserts, removals, dataChanged; no reset). When the server
+// cannot be reached, the saved rows stay, showsSaved() and isUnreachable() say so, and the model asks
+// again by itself after a while. With setReadToEnd, the rest of a listing is read in the background after
+// the first page, so that the place is complete without the view scrolling to its end.
 //
 // Signed thumbnail URLs are kept for recently used pages only. They expire anyway (X-Amz-Expires), so a
 // page whose URLs are gone, stale or for another size is read again through its cursor when a thumbnail
@@ -91,6 +99,25 @@ public:
     void refresh();
     bool isRefreshing() const { return m_refreshing; }
 
+    // Where places are kept and opened from (none: the server only). The model does not own it.
+    // Another catalog (another account's, or none): what the model holds is saved into the one it had, and
+    // nothing is saved again until the next place is opened.
+    void setCatalog(catalog::Catalog *catalog);
+    // After the first page, read the rest of the listing page after page (metadata only: thumbnails still
+    // load for what is shown), each page inserted as it comes. Stops when the place changes.
+    void setReadToEnd(bool readToEnd);
+    bool readsToEnd() const { return m_readToEnd; }
+    // The rows shown are the catalog's, saved at savedAtMs() (ms since the epoch), not yet confirmed.
+    bool showsSaved() const { return m_showsSaved; }
+    qint64 savedAtMs() const { return m_savedAtMs; }
+    // The last read could not reach the server (no answer, a timeout, a server error). A saved place is
+    // asked for again by itself, after reconnectDelayMs() and then twice as long each time, up to 30 s.
+    bool isUnreachable() const { return m_unreachable; }
+    void setReconnectDelayMs(int ms) { m_firstReconnectMs = qMax(10, ms); }
+    int reconnectDelayMs() const { return m_firstReconnectMs; }
+    // Rows are still being read in the background (a place read to its end, or a saved place checked).
+    bool isReading() const;
+
     // How many bytes of row data the model holds (rows, their strings, the page index), for benchmarks.
     qint64 rowMemoryBytes() const;
 
@@ -98,6 +125,8 @@ signals:
     void loadingChanged(bool loading);
     void errorOccurred(const koodrive::api::ApiError &error);
     void completed();
+    // showsSaved(), isUnreachable() or isReading() changed.
+    void stateChanged();
 
 protected:
     using PageCallback = std::function<void(const api::Result<api::FilePage> &)>;
@@ -109,6 +138,9 @@ protected:
     // Rows that left the list on the server (e.g. removed from an album): removed in place.
     void removeIds(const QSet<QString> &ids);
     api::KooDriveClient *client() const { return m_client; }
+    // What names the place in the catalog: everything its rows depend on (folder, sort, order, filter).
+    // Empty: the place is not kept (e.g. a search).
+    virtual QString placeKey() const { return {}; }
 
 private:
     struct Row
@@ -125,12 +157,16 @@ private:
         quint16 width = 0;
         quint16 height = 0;
         quint8 fileType = 0;
+        // The thumbnail's object path and process ("/obs/…?x-image-process=…"): how the disk cache finds
+        // it without a signed URL (ThumbnailDiskCache::cacheUrl). Empty when the server gave none.
+        QString thumbnailRef;
     };
     struct Page
     {
         QString cursor; // what read this page
         int firstRow = 0;
         std::vector<Row> rows;
+        bool saved = false; // from the catalog: no cursor, no URLs; thumbnails from the disk cache only
     };
     struct PageUrls
     {
@@ -150,6 +186,13 @@ private:
     void setInsertWanted(bool wanted);
     void refreshFrom(const QString &cursor, int rowsWanted);
     void applyRefresh(const QString &nextCursor);
+    void refreshFailed(const api::ApiError &error);
+    bool openSaved();
+    void saveToCatalog();
+    void updateState();
+    static bool unreachable(const api::ApiError &error);
+    static QString thumbnailRef(const QByteArray &signedUrl);
+    static Row rowFromCatalog(const catalog::CatalogRow &saved);
 
     QByteArray thumbnailKey(const Row &row) const;
     bool wantsThumbnail(const Row &row) const;
@@ -161,6 +204,7 @@ private:
     int takePendingRow(const QByteArray &key); // -1 when not this model's, or no longer at its row
     void onThumbnailEvent(const QByteArray &key);
     void onThumbnailExpired(const QByteArray &key);
+    void onThumbnailNotCached(const QByteArray &key);
     void requestAround(bool withPrefetch);
     void onViewRested();
     void markDirty(int row);
@@ -191,6 +235,22 @@ private:
     std::vector<Page> m_refreshPages;
     QVector<QVector<api::DriveFile>> m_refreshFiles;
     api::CallHandle m_refreshCall;
+
+    // The catalog: the place the rows belong to (its key when they were read), whether they changed since
+    // they were saved, and what the window says about them.
+    QPointer<catalog::Catalog> m_catalog;
+    QString m_placeKey;
+    bool m_catalogDirty = false;
+    qint64 m_readAtMs = 0;
+    bool m_readToEnd = false;
+    bool m_showsSaved = false;
+    qint64 m_savedAtMs = 0;
+    bool m_unreachable = false;
+    int m_stateBits = 0; // showsSaved, isUnreachable, isReading when stateChanged() was last emitted
+    QTimer m_reconnect;
+    int m_firstReconnectMs = 2000;
+    int m_nextReconnectMs = 2000;
+    QSet<QByteArray> m_notOnDisk; // keys of saved rows whose thumbnail the disk cache does not have
 
     // Thumbnails.
     int m_box = 128;

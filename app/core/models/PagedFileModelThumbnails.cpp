@@ -69,6 +69,15 @@ void PagedFileModel::requestThumbnail(int row, ThumbnailScheduler::Priority prio
     const ThumbnailState state = m_thumbnails->state(key);
     if (state == ThumbnailState::Ready || state == ThumbnailState::Unavailable)
         return;
+    if (m_pages[size_t(pageIndex)].saved) {
+        // A saved row has no URL: the disk cache has its thumbnail or nothing does until the place is read.
+        if (r->thumbnailRef.isEmpty() || m_notOnDisk.contains(key))
+            return;
+        m_pendingKeys.insert(key, row);
+        m_thumbnails->requestCached(this, key, "https://thumbnails.invalid" + r->thumbnailRef.toLatin1(),
+                                    QSize(m_box, m_box), priority);
+        return;
+    }
     const PageUrls *urls = m_pageUrls.object(pageIndex);
     if (!urls || urls->box != m_box || (!urlsJustRead && urls->goodUntilMs < nowMs())) {
         m_wantedAfterUrls.insert(row);
@@ -261,6 +270,15 @@ void PagedFileModel::onThumbnailExpired(const QByteArray &key)
     m_pageUrls.remove(pageIndex); // read the page again for fresh URLs, then ask once more
     m_wantedAfterUrls.insert(row);
     readPageUrls(pageIndex);
+}
+
+void PagedFileModel::onThumbnailNotCached(const QByteArray &key)
+{
+    const int row = takePendingRow(key);
+    if (row < 0)
+        return;
+    m_notOnDisk.insert(key); // not asked for again until the place is read from the server
+    markDirty(row);
 }
 
 void PagedFileModel::markDirty(int row)

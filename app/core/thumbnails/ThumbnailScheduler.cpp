@@ -1,5 +1,6 @@
 #include "ThumbnailScheduler.h"
 
+#include <QAbstractNetworkCache>
 #include <QBuffer>
 #include <QDateTime>
 #include <QImageReader>
@@ -9,6 +10,7 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 #include <limits>
+#include <memory>
 
 Q_LOGGING_CATEGORY(lcThumbnails, "koodrive.thumbnails", QtInfoMsg)
 
@@ -83,6 +85,18 @@ QImage ThumbnailScheduler::decode(const QByteArray &bytes, QSize box, int alloca
 void ThumbnailScheduler::request(QObject *owner, const QByteArray &key, const QByteArray &url, QSize box,
                                  Priority priority)
 {
+    enqueue(owner, key, url, box, priority, false);
+}
+
+void ThumbnailScheduler::requestCached(QObject *owner, const QByteArray &key, const QByteArray &url,
+                                       QSize box, Priority priority)
+{
+    enqueue(owner, key, url, box, priority, true);
+}
+
+void ThumbnailScheduler::enqueue(QObject *owner, const QByteArray &key, const QByteArray &url, QSize box,
+                                 Priority priority, bool cacheOnly)
+{
     if (key.isEmpty() || m_images.contains(key))
         return;
     if (auto held = m_unavailableUntilMs.constFind(key); held != m_unavailableUntilMs.constEnd()) {
@@ -101,6 +115,7 @@ void ThumbnailScheduler::request(QObject *owner, const QByteArray &key, const QB
         job.owners.insert(owner);
         job.priority = priority;
         job.ticket = ++m_tickets;
+        job.cacheOnly = cacheOnly;
         m_jobs.insert(key, std::move(job));
     } else {
         existing->owners.insert(owner);
@@ -109,6 +124,7 @@ void ThumbnailScheduler::request(QObject *owner, const QByteArray &key, const QB
         if (!existing->reply && !existing->decoding) {
             existing->url = url;
             existing->box = box;
+            existing->cacheOnly = cacheOnly;
         }
     }
     scheduleSoon();
@@ -197,6 +213,10 @@ void ThumbnailScheduler::startJobs()
 
 void ThumbnailScheduler::start(const QByteArray &key, Job &job)
 {
+    if (job.cacheOnly) {
+        startFromDisk(key, job);
+        return;
+    }
     QNetworkRequest request(QUrl::fromEncoded(job.url));
     // Thumbnails do not change under a file id and image process: a stored copy is as good as a new one.
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::PreferCache);
@@ -256,9 +276,35 @@ void ThumbnailScheduler::onReplyFinished(const QByteArray &key, net::Transfer *r
     startJobs();
 }
 
+void ThumbnailScheduler::startFromDisk(const QByteArray &jobKey, Job &job)
+{
+    const QByteArray key = jobKey; // the job's own key goes with it below
+    ++m_stats.diskOnly;
+    QAbstractNetworkCache *cache = m_network->cache();
+    std::unique_ptr<QIODevice> stored(cache ? cache->data(QUrl::fromEncoded(job.url)) : nullptr);
+    // A stored thumbnail is a few KiB; one that claims more than a transfer may bring is not read.
+    if (!stored || stored->size() > m_policy.maxBytes) {
+        ++m_stats.notCached;
+        removeJob(key);
+        emit notCached(key);
+        return;
+    }
+    job.decoding = true;
+    const QByteArray bytes = stored->readAll();
+    QtConcurrent::run(&m_decoders, &ThumbnailScheduler::decode, bytes, job.box, ThumbnailAllocationLimitMiB)
+        .then(this, [this, key](const QImage &image) { decoded(key, image); });
+}
+
 void ThumbnailScheduler::decoded(const QByteArray &key, const QImage &image)
 {
+    const auto job = m_jobs.constFind(key);
+    const bool fromDisk = job != m_jobs.constEnd() && job->cacheOnly;
     removeJob(key);
+    if (image.isNull() && fromDisk) {
+        ++m_stats.notCached; // a damaged copy on disk: the network may give a good one
+        emit notCached(key);
+        return;
+    }
     if (image.isNull()) {
         markUnavailable(key, Forever); // not a picture: asking again would give the same bytes
         return;

@@ -48,6 +48,8 @@ public:
         qint64 requests = 0;      // request() calls that created or renewed a job
         qint64 started = 0;       // network replies created
         qint64 fromDiskCache = 0; // of those, answered by the disk cache
+        qint64 diskOnly = 0;      // requestCached() jobs started (read from the disk, no network)
+        qint64 notCached = 0;     // of those, not on the disk
         qint64 aborted = 0;       // replies aborted because nobody wanted them any more
         qint64 dropped = 0;       // queued jobs dropped before they started
         qint64 decoded = 0;       // images that reached the memory cache
@@ -74,6 +76,11 @@ public:
     // its priority raised, its URL refreshed if it has not started). ready(), unavailable() or expired()
     // follows, unless every owner cancels first.
     void request(QObject *owner, const QByteArray &key, const QByteArray &url, QSize box, Priority priority);
+    // The same from the disk cache only (the server's URL is not known, or the server cannot be reached):
+    // `url` is any URL the picture was stored under (ThumbnailDiskCache::cacheUrl). When the disk has no
+    // copy, notCached(key) follows and the key stays free to be asked for again from the network.
+    void requestCached(QObject *owner, const QByteArray &key, const QByteArray &url, QSize box,
+                       Priority priority);
     // `owner` wants only these keys now: its other queued jobs are dropped, transfers that nobody else wants
     // are aborted.
     void retainOnly(QObject *owner, const QSet<QByteArray> &keys);
@@ -102,6 +109,7 @@ signals:
     void ready(const QByteArray &key);
     void unavailable(const QByteArray &key);
     void expired(const QByteArray &key);
+    void notCached(const QByteArray &key);
 
 private:
     struct Job
@@ -113,7 +121,11 @@ private:
         quint64 ticket = 0;
         QPointer<net::Transfer> reply;
         bool decoding = false;
+        bool cacheOnly = false;
     };
+    void enqueue(QObject *owner, const QByteArray &key, const QByteArray &url, QSize box, Priority priority,
+                 bool cacheOnly);
+    void startFromDisk(const QByteArray &key, Job &job);
     void scheduleSoon();
     void startJobs();
     void start(const QByteArray &key, Job &job);

@@ -1,0 +1,93 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QVector>
+#include <memory>
+#include <optional>
+
+namespace koodrive::catalog {
+
+// One row of a place as the catalog keeps it: what a list call said about a file (files-list.txt, Table 7;
+// the album contents call gives the same fields), without anything that expires (no signed URL).
+struct CatalogRow
+{
+    QString id;
+    QString name;
+    QString mimeType;
+    QString ownerId;
+    QString containerId;
+    // The path of the file's thumbnail object (its signed URL without host, signature and process): the
+    // thumbnail disk cache finds the picture by it (ThumbnailDiskCache::cacheUrl) when the server is gone.
+    QString thumbnailPath;
+    qint64 size = 0;
+    qint64 createdMs = 0;
+    qint64 editedMs = 0;
+    qint64 takenMs = 0;
+    int width = 0;
+    int height = 0;
+    int fileType = 0;
+};
+
+// A place (a folder in one sort order and filter, an album's contents in one order) as last read.
+struct PlaceSnapshot
+{
+    QVector<CatalogRow> rows;
+    qint64 readAtMs = 0;   // when the server last gave these rows (ms since the epoch, UTC)
+    bool complete = false; // the listing was read to its end
+};
+
+// The per-account catalog of what the app has read: an SQLite file in the app's data location, one per
+// server and user (AccountCatalog names it). Places are kept in full, keyed by what names them (the model
+// says, e.g. "folder|<space>|<folder>|<sort>|<order>|<filter>"), with when they were read; the least
+// recently used are dropped when the rows pass a bound. The file is a cache of the server's answers: one
+// that cannot be read (damaged, truncated, from a newer app) is moved aside and a new one begun, and the
+// app goes on. Schema and migrations: CatalogSchema.cpp.
+//
+// Everything runs on the thread that opened it (the GUI thread): reading a place of 10 000 rows takes a
+// few milliseconds (tests/bench/bench_catalog).
+class Catalog final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Catalog)
+
+public:
+    static constexpr qint64 DefaultRowLimit = 500'000;
+
+    // Opens (or makes) the catalog at `path`. Null only when no catalog can be kept there at all (`error`
+    // says why); the app then works without one.
+    static std::unique_ptr<Catalog> open(const QString &path, QString *error = nullptr);
+    ~Catalog() override;
+    // Deletes the catalog file at `path` with its journal (signing out and forgetting the account).
+    static bool remove(const QString &path);
+
+    QString path() const { return m_path; }
+    // Set when the file found could not be used and a new one was begun; empty otherwise.
+    QString recoveryNote() const { return m_recoveryNote; }
+    int schemaVersion() const;
+
+    // The place as last stored, or nothing when it never was (or was dropped). Marks it as used now.
+    std::optional<PlaceSnapshot> place(const QString &key);
+    // Replaces the place's rows with `rows` (in the server's order), read at `readAtMs`. Then, if the
+    // catalog holds more rows than its limit, drops the least recently used other places.
+    bool storePlace(const QString &key, const QVector<CatalogRow> &rows, bool complete, qint64 readAtMs);
+    void forgetPlace(const QString &key);
+    bool hasPlace(const QString &key);
+
+    void setRowLimit(qint64 rows) { m_rowLimit = qMax<qint64>(1, rows); }
+    qint64 rowLimit() const { return m_rowLimit; }
+    qint64 rowCount() const;
+    int placeCount() const;
+
+private:
+    explicit Catalog(QString connection, QString path);
+    bool prepare(QString *error);
+    void dropLeastRecentlyUsed(qint64 keepPlaceId);
+
+    QString m_connection;
+    QString m_path;
+    QString m_recoveryNote;
+    qint64 m_rowLimit = DefaultRowLimit;
+};
+
+} // namespace koodrive::catalog

@@ -1,0 +1,197 @@
+// The catalog on its own: places kept and read back in order, the least recently used dropped past the
+// bound, and files it cannot use (truncated, not a database, from a newer app, from an older schema)
+// handled without losing the app. (Version 1 is the first: when a version 2 comes, a test opens a file of
+// each older version.)
+#include "catalog/Catalog.h"
+#include "catalog/CatalogSchema.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using koodrive::catalog::Catalog;
+using koodrive::catalog::CatalogRow;
+
+namespace {
+QVector<CatalogRow> rows(const QString &prefix, int count)
+{
+    QVector<CatalogRow> out;
+    for (int i = 0; i < count; ++i) {
+        CatalogRow row;
+        row.id = QStringLiteral("%1-%2").arg(prefix).arg(i);
+        row.name = QStringLiteral("photo %1 «%2».jpg").arg(i).arg(prefix);
+        row.mimeType = QStringLiteral("image/jpeg");
+        row.ownerId = QStringLiteral("owner");
+        row.containerId = QStringLiteral("space");
+        row.thumbnailPath = QStringLiteral("/obs/%1?x-image-process=image%2Fresize").arg(row.id);
+        row.size = 1000 + i;
+        row.createdMs = 1'700'000'000'000 + i;
+        row.editedMs = row.createdMs + 1;
+        row.takenMs = row.createdMs - 1;
+        row.width = 4000;
+        row.height = 3000;
+        row.fileType = 15;
+        out << row;
+    }
+    return out;
+}
+
+QStringList ids(const QVector<CatalogRow> &list)
+{
+    QStringList out;
+    for (const CatalogRow &row : list)
+        out << row.id;
+    return out;
+}
+
+// Runs SQL on a file as another program would (its own connection).
+bool runSql(const QString &path, const QStringList &statements)
+{
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("by-hand"));
+        db.setDatabaseName(path);
+        ok = db.open();
+        QSqlQuery query(db);
+        for (const QString &sql : statements)
+            ok = ok && query.exec(sql);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("by-hand"));
+    return ok;
+}
+} // namespace
+
+class TestCatalog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void aPlaceComesBackAsItWasStored()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("catalog.sqlite"));
+        const QVector<CatalogRow> stored = rows(QStringLiteral("a"), 250);
+        {
+            auto catalog = Catalog::open(path);
+            QVERIFY(catalog);
+            QVERIFY(catalog->recoveryNote().isEmpty());
+            QVERIFY(!catalog->place(QStringLiteral("folder|x")));
+            QVERIFY(catalog->storePlace(QStringLiteral("folder|x"), stored, true, 1234));
+        }
+        auto catalog = Catalog::open(path); // across a restart of the app
+        QVERIFY(catalog);
+        const auto place = catalog->place(QStringLiteral("folder|x"));
+        QVERIFY(place);
+        QCOMPARE(place->readAtMs, 1234);
+        QVERIFY(place->complete);
+        QCOMPARE(ids(place->rows), ids(stored));
+        const CatalogRow &row = place->rows[17];
+        QCOMPARE(row.name, stored[17].name);
+        QCOMPARE(row.thumbnailPath, stored[17].thumbnailPath);
+        QCOMPARE(row.size, stored[17].size);
+        QCOMPARE(row.takenMs, stored[17].takenMs);
+        QCOMPARE(row.width, 4000);
+        QCOMPARE(row.fileType, 15);
+
+        // Stored again: replaced, not added to.
+        QVERIFY(catalog->storePlace(QStringLiteral("folder|x"), rows(QStringLiteral("b"), 3), false, 99));
+        const auto again = catalog->place(QStringLiteral("folder|x"));
+        QCOMPARE(ids(again->rows), ids(rows(QStringLiteral("b"), 3)));
+        QVERIFY(!again->complete);
+        QCOMPARE(catalog->rowCount(), 3);
+    }
+
+    void theLeastRecentlyUsedPlacesGoFirstPastTheBound()
+    {
+        QTemporaryDir dir;
+        auto catalog = Catalog::open(dir.filePath(QStringLiteral("catalog.sqlite")));
+        QVERIFY(catalog);
+        catalog->setRowLimit(250);
+        QVERIFY(catalog->storePlace(QStringLiteral("one"), rows(QStringLiteral("1"), 100), true, 1));
+        QTest::qWait(5);
+        QVERIFY(catalog->storePlace(QStringLiteral("two"), rows(QStringLiteral("2"), 100), true, 1));
+        QTest::qWait(5);
+        QVERIFY(catalog->place(QStringLiteral("one"))); // opened again: now the most recent
+        QTest::qWait(5);
+        QVERIFY(catalog->storePlace(QStringLiteral("three"), rows(QStringLiteral("3"), 100), true, 1));
+        QVERIFY(catalog->hasPlace(QStringLiteral("one")));
+        QVERIFY(!catalog->hasPlace(QStringLiteral("two")));
+        QVERIFY(catalog->hasPlace(QStringLiteral("three")));
+        QCOMPARE(catalog->rowCount(), 200);
+        // A place larger than the bound is still kept (it is the one being looked at).
+        QVERIFY(catalog->storePlace(QStringLiteral("huge"), rows(QStringLiteral("h"), 400), true, 1));
+        QCOMPARE(catalog->placeCount(), 1);
+        QCOMPARE(catalog->place(QStringLiteral("huge"))->rows.size(), 400);
+    }
+
+    void aTruncatedFileIsRebuilt()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("catalog.sqlite"));
+        {
+            auto catalog = Catalog::open(path);
+            QVERIFY(catalog->storePlace(QStringLiteral("p"), rows(QStringLiteral("p"), 3000), true, 1));
+        }
+        QFile file(path);
+        QVERIFY(file.size() > 64 * 1024);
+        QVERIFY(file.resize(file.size() / 3)); // a disk full or a crash mid-copy
+        auto catalog = Catalog::open(path);
+        QVERIFY(catalog);
+        QVERIFY2(!catalog->recoveryNote().isEmpty(), "the person is told");
+        QVERIFY(!catalog->place(QStringLiteral("p")));
+        QVERIFY(QFile::exists(path + QStringLiteral(".unreadable")));
+        // And it works as a new one.
+        QVERIFY(catalog->storePlace(QStringLiteral("q"), rows(QStringLiteral("q"), 5), true, 1));
+        QCOMPARE(catalog->place(QStringLiteral("q"))->rows.size(), 5);
+    }
+
+    void aFileThatIsNoDatabaseIsRebuilt()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("catalog.sqlite"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(8192, 'x'));
+        file.close();
+        auto catalog = Catalog::open(path);
+        QVERIFY(catalog);
+        QVERIFY(!catalog->recoveryNote().isEmpty());
+        QCOMPARE(catalog->schemaVersion(), koodrive::catalog::schema::currentVersion());
+    }
+
+    void aFileFromANewerAppIsSetAsideNotChanged()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("catalog.sqlite"));
+        QVERIFY(runSql(path, {QStringLiteral("CREATE TABLE future (x)"),
+                              QStringLiteral("PRAGMA user_version = %1")
+                                  .arg(koodrive::catalog::schema::currentVersion() + 1)}));
+        auto catalog = Catalog::open(path);
+        QVERIFY(catalog);
+        QVERIFY(catalog->recoveryNote().contains(QStringLiteral("newer")));
+        QCOMPARE(catalog->schemaVersion(), koodrive::catalog::schema::currentVersion());
+        catalog.reset();
+        // The newer file is kept as it was, for the newer app.
+        QVERIFY(runSql(path + QStringLiteral(".unreadable"), {QStringLiteral("SELECT x FROM future")}));
+    }
+
+    void removeDeletesTheFileAndItsJournal()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("catalog.sqlite"));
+        {
+            auto catalog = Catalog::open(path);
+            QVERIFY(catalog->storePlace(QStringLiteral("p"), rows(QStringLiteral("p"), 5), true, 1));
+        }
+        QVERIFY(QFile::exists(path));
+        QVERIFY(Catalog::remove(path));
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCatalog)
+#include "tst_Catalog.moc"

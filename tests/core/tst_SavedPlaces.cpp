@@ -1,0 +1,230 @@
+// Places kept in the catalog, over an in-process koodrive-sim: a place read once opens from the catalog
+// with the server stopped (rows, order and thumbnails as before, and the model says it shows what was
+// saved), is brought in line in place when the server is back, and a large folder is read to its end by
+// itself.
+#include "PagedModelTesting.h"
+#include "SimFixture.h"
+#include "catalog/Catalog.h"
+#include "models/AlbumContentsModel.h"
+#include "models/FolderModel.h"
+#include "thumbnails/ThumbnailDiskCache.h"
+
+#include <QAbstractItemModelTester>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace koodrive;
+using koodrive::models::FolderModel;
+using koodrive::models::PagedFileModel;
+using koodrive::test::loadAll;
+using koodrive::test::rowIds;
+using koodrive::test::SimFixture;
+using koodrive::thumbnails::ThumbnailScheduler;
+using koodrive::thumbnails::ThumbnailState;
+
+class TestSavedPlaces : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SimFixture> m_sim;
+    QTemporaryDir m_dir;
+    ServerConnection m_connection;
+    QString m_space;
+    // One "app run": its network, disk cache, client, thumbnails and catalog.
+    struct Run
+    {
+        std::unique_ptr<QNetworkAccessManager> network;
+        std::unique_ptr<api::KooDriveClient> client;
+        std::unique_ptr<ThumbnailScheduler> thumbnails;
+        std::unique_ptr<catalog::Catalog> catalog;
+    };
+    Run start()
+    {
+        Run run;
+        run.network = std::make_unique<QNetworkAccessManager>();
+        run.network->setCache(new thumbnails::ThumbnailDiskCache(m_dir.filePath(QStringLiteral("thumbs"))));
+        run.client = std::make_unique<api::KooDriveClient>(run.network.get());
+        run.client->setConnection(m_connection); // the same when the server is stopped
+        run.thumbnails = std::make_unique<ThumbnailScheduler>(run.network.get());
+        run.catalog = catalog::Catalog::open(m_dir.filePath(QStringLiteral("catalog.sqlite")));
+        return run;
+    }
+    std::unique_ptr<FolderModel> folder(Run &run, const QString &folderId)
+    {
+        auto model = std::make_unique<FolderModel>(run.client.get(), run.thumbnails.get());
+        model->setCatalog(run.catalog.get());
+        model->setReconnectDelayMs(50);
+        model->setLocation({m_space, folderId, false});
+        return model;
+    }
+    static ThumbnailState state(const PagedFileModel &model, int row)
+    {
+        return ThumbnailState(model.index(row).data(PagedFileModel::ThumbnailStateRole).toInt());
+    }
+    static bool thumbnailsReady(const PagedFileModel &model, int first, int last)
+    {
+        bool all = true;
+        for (int row = first; row <= last; ++row) {
+            model.index(row).data(PagedFileModel::ThumbnailRole); // as a delegate painting the row asks
+            all = all && state(model, row) == ThumbnailState::Ready;
+        }
+        return all;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_sim = std::make_unique<SimFixture>(0);
+        m_connection = {m_sim->server().url(), m_sim->userId(), m_sim->server().accessToken(), true};
+        m_space = m_sim->containerId();
+    }
+
+    void aPlaceReadOnceOpensWithTheServerGoneAndIsBroughtInLineWhenItIsBack()
+    {
+        const QString trip = m_sim->addFolder(QStringLiteral("Trip"), 150);
+        QStringList firstIds;
+        {
+            // Run 1: the folder is read, and its first thumbnails are seen.
+            Run run = start();
+            auto model = folder(run, trip);
+            QVERIFY(loadAll(*model));
+            firstIds = rowIds(*model);
+            QCOMPARE(firstIds.size(), 150);
+            QVERIFY(!model->showsSaved());
+            QTRY_VERIFY_WITH_TIMEOUT(thumbnailsReady(*model, 0, 29), 20000);
+        }
+
+        // Run 2, with the server gone: the same rows in the same order, the same thumbnails, from disk.
+        m_sim->stop();
+        Run run = start();
+        auto model = std::make_unique<FolderModel>(run.client.get(), run.thumbnails.get());
+        QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model->setCatalog(run.catalog.get());
+        model->setReconnectDelayMs(50);
+        QSignalSpy errors(model.get(), &PagedFileModel::errorOccurred);
+        model->setLocation({m_space, trip, false});
+        QCOMPARE(rowIds(*model), firstIds); // at once: no event loop has run
+        QVERIFY(model->showsSaved());
+        QVERIFY(model->savedAtMs() > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(model->isUnreachable(), 10000);
+        QVERIFY2(errors.isEmpty(), "a saved place shown offline is a state, not an error message");
+        QTRY_VERIFY_WITH_TIMEOUT(thumbnailsReady(*model, 0, 29), 10000);
+        QCOMPARE(run.thumbnails->stats().started, 0); // no transfer: the disk cache only
+        QCOMPARE(rowIds(*model), firstIds);
+
+        // Meanwhile on the server: a file recycled, a folder made. Then the server is back.
+        m_sim->resume();
+        const QString gone = firstIds[7];
+        m_sim->column(QStringLiteral("UPDATE files SET recycled = 1, recycled_ms = 1 WHERE id = ?"), {gone});
+        const QString added = m_sim->addFolder(QStringLiteral("A new folder"), 0, 15, trip);
+        QSignalSpy resets(model.get(), &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(model.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(model.get(), &QAbstractItemModel::rowsRemoved);
+        // The model asks again by itself (every reconnect delay, doubling).
+        QTRY_VERIFY_WITH_TIMEOUT(!model->showsSaved(), 20000);
+        QVERIFY(!model->isUnreachable());
+        QCOMPARE(resets.size(), 0); // in place: no reset, no jump
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(inserted.size(), 1);
+        QStringList expected = firstIds;
+        expected.removeOne(gone);
+        QVERIFY(rowIds(*model).contains(added));
+        QStringList now = rowIds(*model);
+        now.removeOne(added);
+        QCOMPARE(now, expected);
+        QCOMPARE(model->rowCount(), 150);
+        // Folders come first in the name order: the new folder is the first row.
+        QCOMPARE(rowIds(*model).first(), added);
+
+        // And what was brought in line is what the catalog now holds.
+        const auto saved = run.catalog->place(QStringLiteral("folder|%1|%2|1|1|0").arg(m_space, trip));
+        QVERIFY(saved);
+        QStringList savedIds;
+        for (const catalog::CatalogRow &row : saved->rows)
+            savedIds << row.id;
+        QCOMPARE(savedIds, rowIds(*model));
+        QVERIFY(saved->complete);
+    }
+
+    void aPlaceNeverReadSaysSoWhenTheServerIsGone()
+    {
+        const QString unseen = m_sim->addFolder(QStringLiteral("Never opened"), 10);
+        m_sim->stop();
+        Run run = start();
+        auto model = std::make_unique<FolderModel>(run.client.get(), run.thumbnails.get());
+        model->setCatalog(run.catalog.get());
+        QSignalSpy errors(model.get(), &PagedFileModel::errorOccurred);
+        model->setLocation({m_space, unseen, false});
+        QVERIFY(!model->showsSaved());
+        model->fetchMore();
+        QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), 10000);
+        QVERIFY(model->isUnreachable());
+        QCOMPARE(model->rowCount(), 0);
+        m_sim->resume();
+        model->retry();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 10, 10000);
+        QVERIFY(!model->isUnreachable());
+    }
+
+    void aLargeFolderIsReadToItsEndByItself()
+    {
+        const QString big = m_sim->addFolder(QStringLiteral("Ten thousand"), 10'000);
+        Run run = start();
+        auto model = std::make_unique<FolderModel>(run.client.get(), nullptr);
+        QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::Warning);
+        model->setCatalog(run.catalog.get());
+        model->setReadToEnd(true);
+        QSignalSpy completed(model.get(), &PagedFileModel::completed);
+        model->setLocation({m_space, big, false});
+        model->fetchMore(); // what a view does once, when it is shown
+        QVERIFY(model->isReading());
+        QTRY_VERIFY_WITH_TIMEOUT(model->isComplete(), 60000);
+        QCOMPARE(completed.size(), 1);
+        QCOMPARE(model->rowCount(), 10'000);
+        QVERIFY(!model->isReading());
+        const QStringList all = rowIds(*model);
+        QCOMPARE(QSet<QString>(all.cbegin(), all.cend()).size(), 10'000);
+
+        // Opened again later: all of it at once, from the catalog; the check reads it to its end again.
+        auto again = std::make_unique<FolderModel>(run.client.get(), nullptr);
+        again->setCatalog(run.catalog.get());
+        again->setReadToEnd(true);
+        again->setLocation({m_space, big, false});
+        QCOMPARE(again->rowCount(), 10'000);
+        QVERIFY(again->showsSaved());
+        QVERIFY(again->isReading());
+        QTRY_VERIFY_WITH_TIMEOUT(!again->showsSaved(), 60000);
+        QCOMPARE(rowIds(*again), rowIds(*model));
+    }
+
+    void leavingAPlaceStopsItsReading()
+    {
+        const QString big = m_sim->addFolder(QStringLiteral("Left early"), 3000);
+        const QString small = m_sim->addFolder(QStringLiteral("Small"), 5);
+        Run run = start();
+        auto model = std::make_unique<FolderModel>(run.client.get(), nullptr);
+        model->setCatalog(run.catalog.get());
+        model->setReadToEnd(true);
+        model->setLocation({m_space, big, false});
+        model->fetchMore();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() >= 100, 10000);
+        model->setLocation({m_space, small, false});
+        model->fetchMore();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 5, 10000);
+        QVERIFY(model->isComplete());
+        QTest::qWait(300);
+        QCOMPARE(model->rowCount(), 5); // nothing of the big folder arrives after it was left
+        // What was read of it is kept, marked as not complete.
+        const auto saved = run.catalog->place(QStringLiteral("folder|%1|%2|1|1|0").arg(m_space, big));
+        QVERIFY(saved);
+        QVERIFY(!saved->complete);
+        QVERIFY(saved->rows.size() >= 100);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSavedPlaces)
+#include "tst_SavedPlaces.moc"

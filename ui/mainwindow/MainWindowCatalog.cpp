@@ -1,0 +1,61 @@
+// MainWindow: the account's catalog (what was read, kept per place), and what the window says about a
+// place shown from it.
+#include "MainWindow.h"
+#include "account/AccountFiles.h"
+#include "models/AlbumContentsModel.h"
+#include "models/FolderModel.h"
+#include "widgets/MessageBar.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QLocale>
+#include <QStandardPaths>
+
+namespace koodrive::ui {
+
+using models::PagedFileModel;
+
+void MainWindow::openCatalog()
+{
+    // The models save what they hold into the catalog they have, before it goes.
+    m_folder->setCatalog(nullptr);
+    m_albumContents->setCatalog(nullptr);
+    m_catalog.reset();
+    if (m_services.connection.userId.isEmpty())
+        return; // signed out: nothing is kept
+    const QString dir = m_services.dataDir.isEmpty()
+                            ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                            : m_services.dataDir;
+    QString error;
+    m_catalog = catalog::Catalog::open(
+        QDir(dir).filePath(accountFileName(m_services.connection, QStringLiteral("catalog"))), &error);
+    if (!m_catalog) {
+        // The app works without it: places are read from the server each time.
+        m_messages->queueNote(error);
+        return;
+    }
+    if (!m_catalog->recoveryNote().isEmpty())
+        m_messages->queueNote(m_catalog->recoveryNote());
+    m_folder->setCatalog(m_catalog.get());
+    m_albumContents->setCatalog(m_catalog.get());
+}
+
+QString MainWindow::placeStateText(const PagedFileModel *model) const
+{
+    if (!model->isUnreachable())
+        return model->showsSaved()  ? tr("checking for changes…")
+               : model->isReading() ? tr("reading…")
+                                    : QString();
+    if (!model->showsSaved())
+        return model->rowCount() == 0
+                   ? tr("Offline — this place was not saved; it opens when KooDrive can be "
+                        "reached")
+                   : tr("Offline");
+    const QDateTime saved = QDateTime::fromMSecsSinceEpoch(model->savedAtMs()).toLocalTime();
+    const QString when = saved.date() == QDate::currentDate()
+                             ? QLocale().toString(saved.time(), QLocale::ShortFormat)
+                             : QLocale().toString(saved, QLocale::ShortFormat);
+    return tr("Offline — showing what was saved at %1").arg(when);
+}
+
+} // namespace koodrive::ui
