@@ -50,6 +50,7 @@ void SimFixture::resume()
 
 void SimFixture::restart()
 {
+    m_options.port = m_options.objectPort = 0; // any free ports, as a new start of the app's demo server
     m_server.reset();
     m_network.clearConnectionCache();
     start();

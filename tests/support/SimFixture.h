@@ -21,7 +21,7 @@ public:
     explicit SimFixture(int demoFiles = 300, sim::SimOptions options = {});
     ~SimFixture();
 
-    // Stops the server and starts a new one on the same data directory.
+    // Stops the server and starts a new one on the same data directory, on new ports.
     void restart();
     // The server gone (its listeners closed: calls are refused), then back on the same ports and data.
     void stop();

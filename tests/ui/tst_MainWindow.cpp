@@ -101,6 +101,29 @@ private slots:
                  albumId);
     }
 
+    void theDemoLibrarysLastPlaceComesBackThoughItsPortChanges()
+    {
+        // The embedded demo server listens on a new port at every start: the place is the library's, not
+        // the port's, and the settings do not gain a group per start.
+        openCamera();
+        const QString camera = m_window->folder()->location().folderId;
+        m_window->close();
+        m_window.reset();
+        const QUrl before = m_server;
+        m_sim->restart(); // any free port
+        QVERIFY(m_sim->server().url() != before);
+        openWindowOn(m_sim->server().url());
+        QCOMPARE(m_window->folder()->location().folderId, camera);
+        QTRY_VERIFY(m_window->grid()->model()->rowCount() >= 100);
+        m_window->close();
+        QSettings settings;
+        settings.beginGroup(QStringLiteral("MainWindow"));
+        int places = 0;
+        for (const QString &group : settings.childGroups())
+            places += group.startsWith(QLatin1String("place-")) ? 1 : 0;
+        QCOMPARE(places, 1);
+    }
+
     void theViewerStepsThroughPhotosAndReturnsToTheGrid()
     {
         openCamera();

@@ -45,7 +45,10 @@ namespace {
 // The place is remembered per server and user: another account has other folders.
 QString placeGroup(const ServerConnection &connection)
 {
-    const QByteArray who = (connection.server.toString() + QLatin1Char('|') + connection.userId).toUtf8();
+    // The demo library's server listens on a new port at every start: its place is the library's.
+    const QString server =
+        connection.demoLibrary ? QStringLiteral("demo-library") : connection.server.toString();
+    const QByteArray who = (server + QLatin1Char('|') + connection.userId).toUtf8();
     return QStringLiteral("place-") +
            QString::fromLatin1(QCryptographicHash::hash(who, QCryptographicHash::Sha1).toHex().left(16));
 }
