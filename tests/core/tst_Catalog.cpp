@@ -1,7 +1,6 @@
 // The catalog on its own: places kept and read back in order, the least recently used dropped past the
 // bound, and files it cannot use (truncated, not a database, from a newer app, from an older schema)
-// handled without losing the app. (Version 1 is the first: when a version 2 comes, a test opens a file of
-// each older version.)
+// handled without losing the app.
 #include "catalog/Catalog.h"
 #include "catalog/CatalogSchema.h"
 
@@ -176,6 +175,100 @@ private slots:
         catalog.reset();
         // The newer file is kept as it was, for the newer app.
         QVERIFY(runSql(path + QStringLiteral(".unreadable"), {QStringLiteral("SELECT x FROM future")}));
+    }
+
+    void everyOlderVersionIsBroughtUpToDate()
+    {
+        // A file of each older version, made by running the steps up to it (as that app did), holding a
+        // place: opened, it reaches the current version and the place is still there.
+        QVERIFY(koodrive::catalog::schema::currentVersion() >= 2);
+        for (int version = 1; version < koodrive::catalog::schema::currentVersion(); ++version) {
+            QTemporaryDir dir;
+            const QString path = dir.filePath(QStringLiteral("catalog.sqlite"));
+            QStringList steps;
+            for (int step = 1; step <= version; ++step)
+                steps << koodrive::catalog::schema::stepTo(step);
+            steps << QStringLiteral(
+                         "INSERT INTO places (id, key, read_at, used_at, complete, row_count) VALUES "
+                         "(7, 'old', 5, 5, 1, 1)")
+                  << QStringLiteral(
+                         "INSERT INTO place_rows VALUES (7, 0, 'f1', 'kept.jpg', 'image/jpeg', 'o', "
+                         "'c', '', 1, 2, 3, 4, 5, 6, 15)")
+                  << QStringLiteral("PRAGMA user_version = %1").arg(version);
+            QVERIFY(runSql(path, steps));
+            auto catalog = Catalog::open(path);
+            QVERIFY(catalog);
+            QVERIFY2(catalog->recoveryNote().isEmpty(), qPrintable(catalog->recoveryNote()));
+            QCOMPARE(catalog->schemaVersion(), koodrive::catalog::schema::currentVersion());
+            const auto place = catalog->place(QStringLiteral("old"));
+            QVERIFY(place);
+            QCOMPARE(place->rows.size(), 1);
+            QCOMPARE(place->rows[0].name, QStringLiteral("kept.jpg"));
+            // And what the new version adds works in it.
+            QVERIFY(catalog->storeTreeChildren(QString(), {{QStringLiteral("r"),
+                                                            QStringLiteral("My drive"),
+                                                            QStringLiteral("c"),
+                                                            QStringLiteral("o"),
+                                                            {},
+                                                            0,
+                                                            false}}));
+        }
+    }
+
+    void theTreeAndTheAlbumListsAreKept()
+    {
+        QTemporaryDir dir;
+        auto catalog = Catalog::open(dir.filePath(QStringLiteral("catalog.sqlite")));
+        QVERIFY(catalog);
+        QVERIFY(!catalog->treeChildren(QString()));
+        QVERIFY(catalog->treeChildren(QStringLiteral("c|r")) == std::nullopt);
+        const QVector<koodrive::catalog::TreeNodeRow> spaces{{QStringLiteral("r"),
+                                                              QStringLiteral("My drive"),
+                                                              QStringLiteral("c"),
+                                                              QStringLiteral("me"),
+                                                              {},
+                                                              0,
+                                                              false},
+                                                             {QStringLiteral("s"), QStringLiteral("Family"),
+                                                              QStringLiteral("c2"), QStringLiteral("mum"),
+                                                              QStringLiteral("g1"), 42, true}};
+        QVERIFY(catalog->storeTreeChildren(QString(), spaces));
+        QVERIFY(catalog->storeTreeChildren(QStringLiteral("c|r"), {})); // listed, and empty
+        const auto back = catalog->treeChildren(QString());
+        QVERIFY(back);
+        QCOMPARE(back->size(), 2);
+        QCOMPARE(back->at(1).name, QStringLiteral("Family"));
+        QCOMPARE(back->at(1).shareFolderId, 42);
+        QVERIFY(back->at(1).shared);
+        QCOMPARE(back->at(1).groupId, QStringLiteral("g1"));
+        QVERIFY(catalog->treeChildren(QStringLiteral("c|r")));
+        QVERIFY(catalog->treeChildren(QStringLiteral("c|r"))->isEmpty());
+
+        koodrive::api::Album album;
+        album.id = QStringLiteral("a1");
+        album.name = QStringLiteral("Trip «2024»");
+        album.coverUrl =
+            "https://obs.example/obs/f9?x-image-process=image%2Fresize%2Ch_128&X-Amz-Signature=SECRET";
+        album.type = koodrive::api::AlbumType::Collection;
+        album.kind = koodrive::api::AlbumKind::Shared;
+        album.scopeDirs = {QStringLiteral("d1"), QStringLiteral("d2")};
+        album.scopeKind = QStringLiteral("1,2");
+        album.groupId = QStringLiteral("g1");
+        album.createdMs = 11;
+        album.updatedMs = 12;
+        QVERIFY(catalog->storeAlbums(3, {album}));
+        const auto albums = catalog->albums(3);
+        QVERIFY(albums);
+        QCOMPARE(albums->size(), 1);
+        const koodrive::api::Album &kept = albums->first();
+        QCOMPARE(kept.name, album.name);
+        QCOMPARE(kept.scopeDirs, album.scopeDirs);
+        QCOMPARE(kept.type, koodrive::api::AlbumType::Collection);
+        QCOMPARE(kept.kind, koodrive::api::AlbumKind::Shared);
+        QCOMPARE(kept.updatedMs, 12);
+        // The cover is kept as what names the picture, never with its signature.
+        QCOMPARE(kept.coverUrl, QByteArray("/obs/f9?x-image-process=image%2Fresize%2Ch_128"));
+        QVERIFY(!catalog->albums(0));
     }
 
     void removeDeletesTheFileAndItsJournal()

@@ -33,6 +33,8 @@ void SimFixture::start()
     QString error;
     if (!m_server->start(&error))
         qFatal("koodrive-sim did not start: %s", qPrintable(error));
+    m_userId = m_server->userId();
+    m_containerId = m_server->containerId();
 }
 
 void SimFixture::stop()

@@ -30,8 +30,9 @@ public:
 
     sim::SimServer &server() { return *m_server; }
     QString dataDir() const { return m_dir.path(); }
-    QString userId() const { return m_server->userId(); }
-    QString containerId() const { return m_server->containerId(); }
+    // The same while the server is stopped.
+    QString userId() const { return m_userId; }
+    QString containerId() const { return m_containerId; }
     sim::SimStore::Counts counts() { return m_server->store().counts(); }
 
     struct Response
@@ -91,6 +92,8 @@ private:
     QTemporaryDir m_dir;
     sim::SimOptions m_options;
     std::unique_ptr<sim::SimServer> m_server;
+    QString m_userId;
+    QString m_containerId;
     QNetworkAccessManager m_network;
 };
 

@@ -129,6 +129,15 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
         connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCounts);
         connect(model, &PagedFileModel::loadingChanged, this, &MainWindow::updateCounts);
         connect(model, &PagedFileModel::stateChanged, this, &MainWindow::updateCounts);
+        connect(model, &PagedFileModel::stateChanged, this, [this, model] {
+            // The server answers again: what else is shown as saved is read again too.
+            if (model->isUnreachable() || model->showsSaved())
+                return;
+            if (m_albums->hasFailed() || m_albums->showsSaved())
+                m_albums->retry();
+            if (m_treeModel->showsSaved())
+                m_treeModel->refresh();
+        });
         // The whole place is read in the background: its total is known, End reaches its end.
         model->setReadToEnd(true);
     }
@@ -163,7 +172,10 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
             });
     });
     connect(m_albums, &QAbstractItemModel::rowsInserted, this, &MainWindow::selectAlbumWhenLoaded);
+    connect(m_albums, &QAbstractItemModel::modelReset, this, &MainWindow::selectAlbumWhenLoaded);
+    // The tree and the album lists as last read come at once (from the catalog), then the server's.
     m_treeModel->load();
+    m_albums->reload();
     m_albums->fetchMore();
 }
 

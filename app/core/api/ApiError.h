@@ -47,6 +47,13 @@ struct ApiError
     bool retryable = false;
     int retryAfterSecs = -1;
 
+    // The service could not be reached or could not answer for now (no answer, a timeout, 5xx, 429): what
+    // was saved may be shown instead.
+    bool unreachable() const
+    {
+        return kind == Kind::Network || kind == Kind::Timeout || kind == Kind::Server ||
+               kind == Kind::RateLimited;
+    }
     // "message (code 13000102, trace id …)" for logs and "Copy details".
     QString details() const;
 

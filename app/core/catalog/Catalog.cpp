@@ -1,6 +1,7 @@
 #include "Catalog.h"
 
 #include "CatalogSchema.h"
+#include "thumbnails/ThumbnailDiskCache.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -148,22 +149,72 @@ int Catalog::schemaVersion() const
     return query.exec(QStringLiteral("PRAGMA user_version")) && query.next() ? query.value(0).toInt() : -1;
 }
 
-std::optional<PlaceSnapshot> Catalog::place(const QString &key)
+qint64 Catalog::usePlace(const QString &key, qint64 *readAtMs, bool *complete, int *rowCount)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
+    QSqlQuery query(QSqlDatabase::database(m_connection));
     query.prepare(QStringLiteral("SELECT id, read_at, complete, row_count FROM places WHERE key = ?"));
     query.addBindValue(key);
     if (!query.exec() || !query.next())
-        return std::nullopt;
+        return -1;
     const qint64 placeId = query.value(0).toLongLong();
-    PlaceSnapshot snapshot;
-    snapshot.readAtMs = query.value(1).toLongLong();
-    snapshot.complete = query.value(2).toBool();
-    snapshot.rows.reserve(query.value(3).toInt());
+    if (readAtMs)
+        *readAtMs = query.value(1).toLongLong();
+    if (complete)
+        *complete = query.value(2).toBool();
+    if (rowCount)
+        *rowCount = query.value(3).toInt();
     query.finish();
+    query.prepare(QStringLiteral("UPDATE places SET used_at = ? WHERE id = ?"));
+    query.addBindValue(nowMs());
+    query.addBindValue(placeId);
+    query.exec();
+    return placeId;
+}
 
+qint64 Catalog::replacePlace(const QString &key, qint64 rowCount, bool complete, qint64 readAtMs)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    bool ok = query.prepare(QStringLiteral(
+        "INSERT INTO places (key, read_at, used_at, complete, row_count) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET read_at = excluded.read_at, used_at = excluded.used_at, "
+        "complete = excluded.complete, row_count = excluded.row_count"));
+    query.addBindValue(key);
+    query.addBindValue(readAtMs);
+    query.addBindValue(nowMs());
+    query.addBindValue(complete ? 1 : 0);
+    query.addBindValue(rowCount);
+    ok = ok && query.exec();
+    qint64 placeId = -1;
+    if (ok) {
+        query.prepare(QStringLiteral("SELECT id FROM places WHERE key = ?"));
+        query.addBindValue(key);
+        ok = query.exec() && query.next();
+        if (ok)
+            placeId = query.value(0).toLongLong();
+        query.finish();
+    }
+    for (const char *table : {"place_rows", "tree_nodes", "album_rows"}) {
+        if (!ok)
+            break;
+        query.prepare(QStringLiteral("DELETE FROM %1 WHERE place = ?").arg(QLatin1String(table)));
+        query.addBindValue(placeId);
+        ok = query.exec();
+    }
+    if (!ok)
+        qCWarning(lcCatalog).noquote() << "catalog:" << query.lastError().text();
+    return ok ? placeId : -1;
+}
+
+std::optional<PlaceSnapshot> Catalog::place(const QString &key)
+{
+    PlaceSnapshot snapshot;
+    int rowCount = 0;
+    const qint64 placeId = usePlace(key, &snapshot.readAtMs, &snapshot.complete, &rowCount);
+    if (placeId < 0)
+        return std::nullopt;
+    snapshot.rows.reserve(rowCount);
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.setForwardOnly(true);
     query.prepare(
         QStringLiteral("SELECT id, name, mime, owner, container, thumb, size, created, edited, taken, "
                        "width, height, type FROM place_rows WHERE place = ? ORDER BY pos"));
@@ -194,11 +245,6 @@ std::optional<PlaceSnapshot> Catalog::place(const QString &key)
         row.fileType = query.value(12).toInt();
         snapshot.rows.append(std::move(row));
     }
-    query.finish();
-    query.prepare(QStringLiteral("UPDATE places SET used_at = ? WHERE id = ?"));
-    query.addBindValue(nowMs());
-    query.addBindValue(placeId);
-    query.exec();
     return snapshot;
 }
 
@@ -215,30 +261,9 @@ bool Catalog::storePlace(const QString &key, const QVector<CatalogRow> &rows, bo
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     if (!db.transaction())
         return false;
+    const qint64 placeId = replacePlace(key, rows.size(), complete, readAtMs);
     QSqlQuery query(db);
-    bool ok = query.prepare(QStringLiteral(
-        "INSERT INTO places (key, read_at, used_at, complete, row_count) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET read_at = excluded.read_at, used_at = excluded.used_at, "
-        "complete = excluded.complete, row_count = excluded.row_count"));
-    query.addBindValue(key);
-    query.addBindValue(readAtMs);
-    query.addBindValue(nowMs());
-    query.addBindValue(complete ? 1 : 0);
-    query.addBindValue(qint64(rows.size()));
-    ok = ok && query.exec();
-    qint64 placeId = -1;
-    if (ok) {
-        query.prepare(QStringLiteral("SELECT id FROM places WHERE key = ?"));
-        query.addBindValue(key);
-        ok = query.exec() && query.next();
-        if (ok)
-            placeId = query.value(0).toLongLong();
-    }
-    if (ok) {
-        query.prepare(QStringLiteral("DELETE FROM place_rows WHERE place = ?"));
-        query.addBindValue(placeId);
-        ok = query.exec();
-    }
+    bool ok = placeId >= 0;
     if (ok) {
         ok = query.prepare(QStringLiteral(
             "INSERT INTO place_rows (place, pos, id, name, mime, owner, container, thumb, size, created, "
@@ -263,6 +288,126 @@ bool Catalog::storePlace(const QString &key, const QVector<CatalogRow> &rows, bo
             ok = query.exec();
         }
     }
+    return finishStore(ok, placeId, query);
+}
+
+std::optional<QVector<TreeNodeRow>> Catalog::treeChildren(const QString &parentKey)
+{
+    const qint64 placeId = usePlace(QStringLiteral("tree|") + parentKey);
+    if (placeId < 0)
+        return std::nullopt;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT id, name, container, owner, group_id, share_folder_id, shared FROM "
+                                 "tree_nodes WHERE place = ? ORDER BY pos"));
+    query.addBindValue(placeId);
+    if (!query.exec())
+        return std::nullopt;
+    QVector<TreeNodeRow> children;
+    while (query.next())
+        children.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                         query.value(3).toString(), query.value(4).toString(), query.value(5).toLongLong(),
+                         query.value(6).toBool()});
+    return children;
+}
+
+bool Catalog::storeTreeChildren(const QString &parentKey, const QVector<TreeNodeRow> &children)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction())
+        return false;
+    const qint64 placeId = replacePlace(QStringLiteral("tree|") + parentKey, children.size(), true, nowMs());
+    QSqlQuery query(db);
+    bool ok = placeId >= 0 && query.prepare(QStringLiteral(
+                                  "INSERT INTO tree_nodes (place, pos, id, name, container, owner, "
+                                  "group_id, share_folder_id, shared) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (qsizetype i = 0; ok && i < children.size(); ++i) {
+        const TreeNodeRow &node = children[i];
+        query.bindValue(0, placeId);
+        query.bindValue(1, qint64(i));
+        query.bindValue(2, text(node.id));
+        query.bindValue(3, text(node.name));
+        query.bindValue(4, text(node.containerId));
+        query.bindValue(5, text(node.ownerId));
+        query.bindValue(6, text(node.groupId));
+        query.bindValue(7, node.shareFolderId);
+        query.bindValue(8, node.shared ? 1 : 0);
+        ok = query.exec();
+    }
+    return finishStore(ok, placeId, query);
+}
+
+std::optional<QVector<api::Album>> Catalog::albums(int list)
+{
+    const qint64 placeId = usePlace(QStringLiteral("albums|%1").arg(list));
+    if (placeId < 0)
+        return std::nullopt;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT id, name, cover, type, kind, scope_dirs, scope_kind, scope_parent, "
+                       "owner, group_id, created, updated FROM album_rows WHERE place = ? ORDER BY pos"));
+    query.addBindValue(placeId);
+    if (!query.exec())
+        return std::nullopt;
+    QVector<api::Album> albums;
+    while (query.next()) {
+        api::Album album;
+        album.id = query.value(0).toString();
+        album.name = query.value(1).toString();
+        album.coverUrl = query.value(2).toString().toLatin1();
+        album.type = query.value(3).toInt() == int(api::AlbumType::Collection) ? api::AlbumType::Collection
+                                                                               : api::AlbumType::Manual;
+        album.kind = query.value(4).toInt() == int(api::AlbumKind::Shared) ? api::AlbumKind::Shared
+                                                                           : api::AlbumKind::Personal;
+        const QString scope = query.value(5).toString();
+        album.scopeDirs = scope.isEmpty() ? QStringList() : scope.split(QLatin1Char('\n'));
+        album.scopeKind = query.value(6).toString();
+        album.scopeParentFolderId = query.value(7).toString();
+        album.ownerId = query.value(8).toString();
+        album.groupId = query.value(9).toString();
+        album.createdMs = query.value(10).toLongLong();
+        album.updatedMs = query.value(11).toLongLong();
+        albums.append(album);
+    }
+    return albums;
+}
+
+bool Catalog::storeAlbums(int list, const QVector<api::Album> &albums)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction())
+        return false;
+    const qint64 placeId = replacePlace(QStringLiteral("albums|%1").arg(list), albums.size(), true, nowMs());
+    QSqlQuery query(db);
+    bool ok = placeId >= 0 &&
+              query.prepare(QStringLiteral("INSERT INTO album_rows (place, pos, id, name, cover, type, kind, "
+                                           "scope_dirs, scope_kind, scope_parent, owner, group_id, created, "
+                                           "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (qsizetype i = 0; ok && i < albums.size(); ++i) {
+        const api::Album &album = albums[i];
+        query.bindValue(0, placeId);
+        query.bindValue(1, qint64(i));
+        query.bindValue(2, text(album.id));
+        query.bindValue(3, text(album.name));
+        query.bindValue(4, text(thumbnails::ThumbnailDiskCache::cacheRef(album.coverUrl)));
+        query.bindValue(5, int(album.type));
+        query.bindValue(6, int(album.kind));
+        query.bindValue(7, text(album.scopeDirs.join(QLatin1Char('\n'))));
+        query.bindValue(8, text(album.scopeKind));
+        query.bindValue(9, text(album.scopeParentFolderId));
+        query.bindValue(10, text(album.ownerId));
+        query.bindValue(11, text(album.groupId));
+        query.bindValue(12, album.createdMs);
+        query.bindValue(13, album.updatedMs);
+        ok = query.exec();
+    }
+    return finishStore(ok, placeId, query);
+}
+
+bool Catalog::finishStore(bool ok, qint64 placeId, const QSqlQuery &query)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
     if (!ok) {
         qCWarning(lcCatalog).noquote() << "catalog:" << lastError(query, db);
         db.rollback();

@@ -1,10 +1,14 @@
 #pragma once
 
+#include "api/ApiTypes.h"
+
 #include <QObject>
 #include <QString>
 #include <QVector>
 #include <memory>
 #include <optional>
+
+class QSqlQuery;
 
 namespace koodrive::catalog {
 
@@ -27,6 +31,18 @@ struct CatalogRow
     int width = 0;
     int height = 0;
     int fileType = 0;
+};
+
+// A folder of the tree (or a space, at the top), as the tree shows it.
+struct TreeNodeRow
+{
+    QString id;
+    QString name;
+    QString containerId;
+    QString ownerId;
+    QString groupId;
+    qint64 shareFolderId = 0;
+    bool shared = false;
 };
 
 // A place (a folder in one sort order and filter, an album's contents in one order) as last read.
@@ -72,6 +88,14 @@ public:
     // catalog holds more rows than its limit, drops the least recently used other places.
     bool storePlace(const QString &key, const QVector<CatalogRow> &rows, bool complete, qint64 readAtMs);
     void forgetPlace(const QString &key);
+
+    // The folder tree: the children of `parentKey` ("" for the spaces) as last listed, or nothing.
+    std::optional<QVector<TreeNodeRow>> treeChildren(const QString &parentKey);
+    bool storeTreeChildren(const QString &parentKey, const QVector<TreeNodeRow> &children);
+    // An album list (`list`: the model's section) as last read in full. Covers come back as a URL of the
+    // disk cache's (ThumbnailDiskCache::cacheRefUrl), not the server's.
+    std::optional<QVector<api::Album>> albums(int list);
+    bool storeAlbums(int list, const QVector<api::Album> &albums);
     bool hasPlace(const QString &key);
 
     void setRowLimit(qint64 rows) { m_rowLimit = qMax<qint64>(1, rows); }
@@ -83,6 +107,12 @@ private:
     explicit Catalog(QString connection, QString path);
     bool prepare(QString *error);
     void dropLeastRecentlyUsed(qint64 keepPlaceId);
+    // The place's row in `places` made or updated, and its old rows of every kind gone; -1 on failure.
+    bool finishStore(bool ok, qint64 placeId, const QSqlQuery &query);
+    qint64 replacePlace(const QString &key, qint64 rowCount, bool complete, qint64 readAtMs);
+    // The place's id and when it was read, marked as used now; -1 when it is not kept.
+    qint64 usePlace(const QString &key, qint64 *readAtMs = nullptr, bool *complete = nullptr,
+                    int *rowCount = nullptr);
 
     QString m_connection;
     QString m_path;

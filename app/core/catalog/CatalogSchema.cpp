@@ -17,6 +17,21 @@ const char *const Version1[] = {
     "edited INTEGER NOT NULL, taken INTEGER NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL, "
     "type INTEGER NOT NULL, PRIMARY KEY (place, pos)) WITHOUT ROWID",
 };
+const char *const Version2[] = {
+    // The folder tree: the spaces (parent '') and each folder's sub-folders as last listed, by name. The
+    // list is a place of its own ("tree|<parent>"): when it was read, and dropped with the least used.
+    "CREATE TABLE tree_nodes (place INTEGER NOT NULL REFERENCES places (id) ON DELETE CASCADE, "
+    "pos INTEGER NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, container TEXT NOT NULL, owner TEXT NOT NULL, "
+    "group_id TEXT NOT NULL, share_folder_id INTEGER NOT NULL, shared INTEGER NOT NULL, "
+    "PRIMARY KEY (place, pos)) WITHOUT ROWID",
+    // The album lists (album-list.txt), one place per list ("albums|<list>"), newest first. The cover is
+    // kept as its object path and process, never as a signed URL.
+    "CREATE TABLE album_rows (place INTEGER NOT NULL REFERENCES places (id) ON DELETE CASCADE, "
+    "pos INTEGER NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, cover TEXT NOT NULL, type INTEGER NOT NULL, "
+    "kind INTEGER NOT NULL, scope_dirs TEXT NOT NULL, scope_kind TEXT NOT NULL, scope_parent TEXT NOT NULL, "
+    "owner TEXT NOT NULL, group_id TEXT NOT NULL, created INTEGER NOT NULL, updated INTEGER NOT NULL, "
+    "PRIMARY KEY (place, pos)) WITHOUT ROWID",
+};
 // clang-format on
 
 template<size_t N>
@@ -31,13 +46,14 @@ QStringList list(const char *const (&steps)[N])
 
 int currentVersion()
 {
-    return 1;
+    return 2;
 }
 
 QStringList stepTo(int version)
 {
     switch (version) {
     case 1: return list(Version1);
+    case 2: return list(Version2);
     default: return {};
     }
 }

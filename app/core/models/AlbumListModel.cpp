@@ -37,6 +37,7 @@ AlbumListModel::AlbumListModel(api::KooDriveClient *client, ThumbnailScheduler *
         connect(m_thumbnails, &ThumbnailScheduler::ready, this, &AlbumListModel::onCoverEvent);
         connect(m_thumbnails, &ThumbnailScheduler::unavailable, this, &AlbumListModel::onCoverEvent);
         connect(m_thumbnails, &ThumbnailScheduler::expired, this, &AlbumListModel::onCoverExpired);
+        connect(m_thumbnails, &ThumbnailScheduler::notCached, this, &AlbumListModel::onCoverNotCached);
     }
 }
 
@@ -106,12 +107,18 @@ QVariant AlbumListModel::data(const QModelIndex &index, int role) const
         if (key.isEmpty() || !m_thumbnails)
             return {};
         const QImage image = m_thumbnails->image(key);
-        if (image.isNull()) {                            // asked for because it is shown
+        if (image.isNull()) { // asked for because it is shown
+            if (row.saved && m_coversNotOnDisk.contains(key))
+                return image;                            // until the list is read from the server
             QStringList &waiting = m_pendingCovers[key]; // albums can share a cover (the same first photo)
             if (!waiting.contains(album.id))
                 waiting << album.id;
-            m_thumbnails->request(const_cast<AlbumListModel *>(this), key, album.coverUrl, CoverBox,
-                                  ThumbnailScheduler::Priority::Visible);
+            if (row.saved) // a cover URL of the disk cache's (Catalog::albums), never sent anywhere
+                m_thumbnails->requestCached(const_cast<AlbumListModel *>(this), key, album.coverUrl, CoverBox,
+                                            ThumbnailScheduler::Priority::Visible);
+            else
+                m_thumbnails->request(const_cast<AlbumListModel *>(this), key, album.coverUrl, CoverBox,
+                                      ThumbnailScheduler::Priority::Visible);
         }
         return image;
     }
@@ -233,12 +240,75 @@ void AlbumListModel::reload()
     m_pendingCovers.clear();
     beginResetModel();
     m_rows.clear();
+    m_coversNotOnDisk.clear();
     for (Section &section : m_sections) {
         section.nextPage = 1;
         section.total = -1;
         section.loaded = 0;
     }
+    showSaved();
     endResetModel();
+}
+
+void AlbumListModel::showSaved()
+{
+    if (!m_catalog)
+        return;
+    for (int section = 0; section < SectionCount; ++section) {
+        const auto saved = m_catalog->albums(section);
+        if (!saved)
+            continue;
+        const Section &s = m_sections[size_t(section)];
+        for (Album album : *saved) {
+            // Each in its own list: a row of another list's kind would break the sections' order.
+            if (album.kind != s.kind || album.type != s.type || album.id.isEmpty() || rowOfId(album.id) >= 0)
+                continue;
+            album.coverUrl = thumbnails::ThumbnailDiskCache::cacheRefUrl(QString::fromLatin1(album.coverUrl));
+            Row row{album, section, 1};
+            row.saved = true;
+            m_rows.append(row);
+        }
+    }
+}
+
+bool AlbumListModel::showsSaved() const
+{
+    return std::any_of(m_rows.cbegin(), m_rows.cend(), [](const Row &row) { return row.saved; });
+}
+
+void AlbumListModel::sectionRead(int section)
+{
+    // Albums the list no longer has (deleted elsewhere), removed now that the whole list was read.
+    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+        if (m_rows[row].section != section || !m_rows[row].saved)
+            continue;
+        beginRemoveRows({}, row, row);
+        m_rows.removeAt(row);
+        endRemoveRows();
+    }
+    saveSection(section);
+}
+
+void AlbumListModel::saveSection(int section)
+{
+    if (!m_catalog || !m_sections[size_t(section)].complete())
+        return;
+    QVector<Album> albums;
+    for (const Row &row : std::as_const(m_rows))
+        if (row.section == section && !row.saved)
+            albums.append(row.album);
+    m_catalog->storeAlbums(section, albums);
+}
+
+void AlbumListModel::onCoverNotCached(const QByteArray &key)
+{
+    const QStringList waiting = m_pendingCovers.take(key);
+    if (waiting.isEmpty())
+        return;
+    m_coversNotOnDisk.insert(key);
+    for (const QString &albumId : waiting)
+        if (const int row = rowOfId(albumId); row >= 0)
+            emit dataChanged(index(row), index(row), {CoverRole, CoverStateRole});
 }
 
 void AlbumListModel::fetchPage(int section, int page, bool refreshOnly)
@@ -269,10 +339,13 @@ void AlbumListModel::fetchPage(int section, int page, bool refreshOnly)
                                  else
                                      emit loadingChanged(false);
                                  const bool again = refreshOnly && m_refreshAgain.remove(tag);
-                                 if (!result.ok())
-                                     emit errorOccurred(result.error());
-                                 else
+                                 if (!result.ok()) {
+                                     // Saved lists shown with the server gone: a state, not an error.
+                                     if (!showsSaved() || !result.error().unreachable())
+                                         emit errorOccurred(result.error());
+                                 } else {
                                      mergePage(section, page, result.value(), refreshOnly, askedAt);
+                                 }
                                  if (again)
                                      fetchPage(section, page, true);
                              });
@@ -287,6 +360,7 @@ void AlbumListModel::mergePage(int section, int page, const api::AlbumPage &albu
 {
     Section &s = m_sections[size_t(section)];
     QVector<Album> fresh;
+    int confirmed = 0;
     for (const Album &album : albums.albums) {
         const int existing = rowOfId(album.id);
         if (existing < 0) {
@@ -295,6 +369,11 @@ void AlbumListModel::mergePage(int section, int page, const api::AlbumPage &albu
         }
         Row &row = m_rows[existing];
         row.page = page;
+        if (row.saved && row.section == section) {
+            // A saved album the server still lists: from now on it is the server's (its cover URL too).
+            row.saved = false;
+            ++confirmed;
+        }
         if (row.editedAt > askedAt)
             continue; // read before the rename done here: the row is newer than this answer
         row.album = album;
@@ -305,17 +384,26 @@ void AlbumListModel::mergePage(int section, int page, const api::AlbumPage &albu
         s.nextPage = page + 1;
         s.total = albums.total;
     }
-    s.loaded += int(fresh.size());
+    s.loaded += int(fresh.size()) + confirmed;
     if (!refreshOnly && albums.albums.isEmpty())
         s.total = s.loaded; // nothing more, whatever total says
-    if (fresh.isEmpty())
+    if (fresh.isEmpty()) {
+        if (!refreshOnly && s.complete())
+            sectionRead(section);
+        else
+            saveSection(section);
         return;
+    }
     // Pages are newest first (album-list.txt); albums not seen yet go after what is there.
     const int at = sectionEnd(section);
     beginInsertRows({}, at, at + int(fresh.size()) - 1);
     for (int i = 0; i < fresh.size(); ++i)
         m_rows.insert(at + i, Row{fresh[i], section, page});
     endInsertRows();
+    if (!refreshOnly && s.complete())
+        sectionRead(section);
+    else
+        saveSection(section);
 }
 
 void AlbumListModel::refreshAlbum(const QString &albumId)
@@ -434,6 +522,7 @@ void AlbumListModel::deleteAlbum(int row, Done done)
                 --s.total;
             if (!s.complete())
                 s.nextPage = qMax(1, s.nextPage - 1); // the pages after it moved up by one
+            saveSection(int(&s - m_sections.data()));
         }
         if (done)
             done(id);

@@ -2,6 +2,7 @@
 
 #include "AlbumAddJob.h"
 #include "api/KooDriveClient.h"
+#include "catalog/Catalog.h"
 #include "thumbnails/ThumbnailScheduler.h"
 
 #include <QAbstractListModel>
@@ -60,7 +61,14 @@ public:
     int rowOfId(const QString &albumId) const;
     bool isLoading() const { return m_fetching.isActive(); }
     bool isComplete() const;
+    // Reads the lists again from their first pages. With a catalog, the lists as last read are shown at
+    // once (covers from the disk cache only) and brought in line as the pages come: albums changed are
+    // updated, new ones inserted, and albums a list no longer has are removed once it is read to its end.
     void reload();
+    // Where the lists are kept (none: the server only). The model does not own it.
+    void setCatalog(catalog::Catalog *catalog) { m_catalog = catalog; }
+    // Some rows are the catalog's, not yet confirmed by the server.
+    bool showsSaved() const;
     // After a page failed, views ask for nothing more (no request storm behind an error) until this.
     void retry();
     bool hasFailed() const { return m_failed; }
@@ -101,7 +109,12 @@ private:
         int section = 0;
         int page = 1;         // the page it came on, to read its cover URL again
         quint64 editedAt = 0; // m_edits when the model last changed it itself (a rename)
+        bool saved = false;   // from the catalog: not seen in this reading of its list yet
     };
+    void showSaved();
+    void sectionRead(int section);
+    void saveSection(int section);
+    void onCoverNotCached(const QByteArray &key);
 
     static int sectionOf(api::AlbumKind kind, api::AlbumType type);
     int sectionEnd(int section) const; // the row after the section's last
@@ -116,6 +129,8 @@ private:
 
     api::KooDriveClient *m_client;
     QPointer<thumbnails::ThumbnailScheduler> m_thumbnails;
+    QPointer<catalog::Catalog> m_catalog;
+    QSet<QByteArray> m_coversNotOnDisk; // saved covers the disk cache does not have
     std::array<Section, SectionCount> m_sections;
     QVector<Row> m_rows;
     api::CallHandle m_fetching;

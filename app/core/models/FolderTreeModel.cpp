@@ -31,17 +31,103 @@ void FolderTreeModel::load()
     ++m_generation;
     beginResetModel();
     m_root.children.clear();
+    m_root.saved = false;
+    if (m_catalog) {
+        if (const auto saved = m_catalog->treeChildren(keyOf(&m_root)); saved && !saved->isEmpty()) {
+            for (const catalog::TreeNodeRow &row : *saved) {
+                auto node = std::make_unique<Node>();
+                node->id = row.id;
+                node->name = row.name;
+                node->containerId = row.containerId;
+                node->ownerId = row.ownerId;
+                node->groupId = row.groupId;
+                node->shareFolderId = row.shareFolderId;
+                node->shared = row.shared;
+                node->parent = &m_root;
+                m_root.children.push_back(std::move(node));
+            }
+            m_root.saved = true;
+        }
+    }
     endResetModel();
-    m_loaded = false;
+    const bool fromSaved = m_root.saved;
+    m_loaded = fromSaved;
+    const quint64 generation = m_generation;
+    if (fromSaved)
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation] {
+                if (generation == m_generation)
+                    emit loaded();
+            },
+            Qt::QueuedConnection);
+    readSpaces(fromSaved);
+}
+
+bool FolderTreeModel::showsSaved() const
+{
+    std::vector<const Node *> stack{&m_root};
+    while (!stack.empty()) {
+        const Node *node = stack.back();
+        stack.pop_back();
+        if (node->saved)
+            return true;
+        for (const auto &child : node->children)
+            stack.push_back(child.get());
+    }
+    return false;
+}
+
+void FolderTreeModel::refresh()
+{
+    // What is still shown as saved is read again; nothing else changes (no reset: what is open stays open).
+    if (m_root.saved && m_pendingSpaces == 0)
+        readSpaces(true);
+    std::vector<Node *> stack;
+    for (const auto &space : m_root.children)
+        stack.push_back(space.get());
+    while (!stack.empty()) {
+        Node *node = stack.back();
+        stack.pop_back();
+        if (node->saved && !node->call.isActive()) {
+            node->failed = false;
+            node->complete = false;
+            node->nextCursor.clear();
+            node->incoming.clear();
+            readChildren(node);
+        }
+        for (const auto &child : node->children)
+            stack.push_back(child.get());
+    }
+}
+
+void FolderTreeModel::readSpaces(bool fromSaved)
+{
     m_pendingSpaces = 2;
     const quint64 generation = m_generation;
-    auto spaceDone = [this, generation] {
+    // With saved spaces shown, the server's are gathered and brought in line at the end; otherwise each
+    // is shown as it comes.
+    auto fresh = std::make_shared<std::vector<std::unique_ptr<Node>>>();
+    auto failedAny = std::make_shared<bool>(false);
+    auto spaceDone = [this, generation, fresh, failedAny, fromSaved] {
         if (generation != m_generation || --m_pendingSpaces > 0)
             return;
-        m_loaded = true;
-        emit loaded();
+        if (fromSaved && !*failedAny)
+            bringInLine(&m_root, std::move(*fresh));
+        if (!*failedAny)
+            saveChildren(&m_root);
+        if (!fromSaved) {
+            m_loaded = true;
+            emit loaded();
+        }
     };
-    m_client->spaceInfo(this, [this, generation, spaceDone](const api::Result<api::SpaceInfo> &result) {
+    auto failed = [this, failedAny, fromSaved](const api::ApiError &error) {
+        *failedAny = true;
+        if (!fromSaved || !error.unreachable())
+            emit errorOccurred(error); // a saved tree shown offline is not an error
+    };
+    m_client->spaceInfo(this, [this, generation, spaceDone, fresh, failed,
+                               fromSaved](const api::Result<api::SpaceInfo> &result) {
         if (generation != m_generation)
             return;
         if (result.ok()) {
@@ -51,33 +137,133 @@ void FolderTreeModel::load()
             node->name = tr("My drive");
             node->containerId = result.value().containerId;
             node->ownerId = m_client->connection().userId;
-            addSpace(std::move(node));
+            if (fromSaved)
+                fresh->insert(fresh->begin(), std::move(node)); // the user's own drive first
+            else
+                addSpace(std::move(node));
         } else {
-            emit errorOccurred(result.error());
+            failed(result.error());
         }
         spaceDone();
     });
-    m_client->shareFolders(
-        this, [this, generation, spaceDone](const api::Result<QVector<api::ShareFolder>> &result) {
-            if (generation != m_generation)
-                return;
-            if (result.ok()) {
-                for (const api::ShareFolder &space : result.value()) {
-                    auto node = std::make_unique<Node>();
-                    node->id = space.rootFolderId;
-                    node->name = space.name;
-                    node->containerId = space.containerId;
-                    node->ownerId = space.ownerId;
-                    node->groupId = space.groupId;
-                    node->shareFolderId = space.shareFolderId;
-                    node->shared = true;
+    m_client->shareFolders(this, [this, generation, spaceDone, fresh, failed,
+                                  fromSaved](const api::Result<QVector<api::ShareFolder>> &result) {
+        if (generation != m_generation)
+            return;
+        if (result.ok()) {
+            for (const api::ShareFolder &space : result.value()) {
+                auto node = std::make_unique<Node>();
+                node->id = space.rootFolderId;
+                node->name = space.name;
+                node->containerId = space.containerId;
+                node->ownerId = space.ownerId;
+                node->groupId = space.groupId;
+                node->shareFolderId = space.shareFolderId;
+                node->shared = true;
+                if (fromSaved)
+                    fresh->push_back(std::move(node));
+                else
                     addSpace(std::move(node));
-                }
-            } else {
-                emit errorOccurred(result.error());
             }
-            spaceDone();
-        });
+        } else {
+            failed(result.error());
+        }
+        spaceDone();
+    });
+}
+
+QString FolderTreeModel::keyOf(const Node *node)
+{
+    return node->parent ? node->containerId + QLatin1Char('|') + node->id : QString();
+}
+
+void FolderTreeModel::saveChildren(const Node *node)
+{
+    if (!m_catalog)
+        return;
+    QVector<catalog::TreeNodeRow> rows;
+    rows.reserve(qsizetype(node->children.size()));
+    for (const auto &child : node->children)
+        rows.append({child->id, child->name, child->containerId, child->ownerId, child->groupId,
+                     child->shareFolderId, child->shared});
+    m_catalog->storeTreeChildren(keyOf(node), rows);
+}
+
+void FolderTreeModel::showSavedChildren(Node *node)
+{
+    if (!m_catalog)
+        return;
+    const auto saved = m_catalog->treeChildren(keyOf(node));
+    if (!saved)
+        return;
+    node->listed = true;
+    node->saved = true;
+    if (saved->isEmpty())
+        return;
+    beginInsertRows(indexOf(node), 0, int(saved->size()) - 1);
+    for (const catalog::TreeNodeRow &row : *saved) {
+        auto child = std::make_unique<Node>();
+        child->id = row.id;
+        child->name = row.name;
+        child->containerId = row.containerId;
+        child->ownerId = row.ownerId;
+        child->groupId = node->groupId;
+        child->shareFolderId = node->shareFolderId;
+        child->shared = node->shared;
+        child->parent = node;
+        node->children.push_back(std::move(child));
+    }
+    endInsertRows();
+}
+
+void FolderTreeModel::bringInLine(Node *parent, std::vector<std::unique_ptr<Node>> fresh)
+{
+    const QModelIndex parentIndex = indexOf(parent);
+    QSet<QString> freshIds;
+    for (const auto &node : fresh)
+        freshIds.insert(node->id);
+    // Folders that went, removed (with whatever was read under them).
+    for (int i = int(parent->children.size()) - 1; i >= 0; --i) {
+        if (freshIds.contains(parent->children[size_t(i)]->id))
+            continue;
+        beginRemoveRows(parentIndex, i, i);
+        parent->children.erase(parent->children.begin() + i);
+        endRemoveRows();
+    }
+    // The rest kept (what is under them stays), updated; new ones inserted after the one listed before them.
+    QHash<QString, Node *> kept;
+    for (const auto &node : parent->children)
+        kept.insert(node->id, node.get());
+    int at = 0;
+    for (auto &node : fresh) {
+        if (Node *existing = kept.value(node->id)) {
+            const bool changed = existing->name != node->name || existing->groupId != node->groupId ||
+                                 existing->shareFolderId != node->shareFolderId;
+            existing->name = node->name;
+            existing->containerId = node->containerId;
+            existing->ownerId = node->ownerId;
+            existing->groupId = node->groupId;
+            existing->shareFolderId = node->shareFolderId;
+            existing->shared = node->shared;
+            const int row = existing->row();
+            if (changed)
+                emit dataChanged(index(row, 0, parentIndex), index(row, 0, parentIndex));
+            at = row + 1;
+            continue;
+        }
+        node->parent = parent;
+        beginInsertRows(parentIndex, at, at);
+        parent->children.insert(parent->children.begin() + at, std::move(node));
+        endInsertRows();
+        ++at;
+    }
+    parent->saved = false;
+    parent->failed = false;
+    parent->listed = true;
+    parent->complete = true;
+    parent->nextCursor.clear();
+    if (parentIndex.isValid())
+        emit dataChanged(parentIndex, parentIndex); // its expander follows what it holds
 }
 
 void FolderTreeModel::addSpace(std::unique_ptr<Node> node)
@@ -199,6 +385,13 @@ void FolderTreeModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent))
         return;
     Node *node = nodeOf(parent);
+    if (!node->listed)
+        showSavedChildren(node); // at once, then read from the server
+    readChildren(node);
+}
+
+void FolderTreeModel::readChildren(Node *node)
+{
     api::KooDriveClient::FileListQuery query;
     query.containerId = node->containerId;
     query.parentFileId = node->id;
@@ -207,7 +400,8 @@ void FolderTreeModel::fetchMore(const QModelIndex &parent)
     query.sortType = 1; // by name
     query.sortDirection = 1;
     const quint64 generation = m_generation;
-    // The node lives as long as this generation of the tree: nodes are only ever dropped by load().
+    // The node lives as long as this generation of the tree, unless a reading of its parent finds it gone
+    // (bringInLine): its call goes with it (CallHandle), and its answer with the call.
     node->call =
         m_client->listFiles(query, this, [this, generation, node](const api::Result<api::FilePage> &result) {
             if (generation != m_generation)
@@ -215,8 +409,10 @@ void FolderTreeModel::fetchMore(const QModelIndex &parent)
             if (!result.ok()) {
                 node->failed = true;
                 node->listed = true;
-                node->complete = true; // shown as empty; load() reads the tree again
-                emit errorOccurred(result.error());
+                node->complete = true; // shown as it is (empty, or as saved); load() reads the tree again
+                node->incoming.clear();
+                if (!node->saved || !result.error().unreachable())
+                    emit errorOccurred(result.error());
                 const QModelIndex index = indexOf(node);
                 emit dataChanged(index, index);
                 return;
@@ -236,9 +432,22 @@ void FolderTreeModel::fetchMore(const QModelIndex &parent)
                 child->parent = node;
                 fresh.push_back(std::move(child));
             }
+            node->nextCursor = result.value().nextCursor;
+            if (node->saved) {
+                // Saved children are on screen: the whole list is read, then brought in line at once.
+                for (auto &child : fresh)
+                    node->incoming.push_back(std::move(child));
+                if (!node->nextCursor.isEmpty()) {
+                    readChildren(node);
+                    return;
+                }
+                bringInLine(node, std::move(node->incoming));
+                node->incoming.clear();
+                saveChildren(node);
+                return;
+            }
             // Settled before rows go in: a view may ask canFetchMore() from rowsInserted.
             node->listed = true;
-            node->nextCursor = result.value().nextCursor;
             node->complete = node->nextCursor.isEmpty();
             const QModelIndex index = indexOf(node);
             if (!fresh.empty()) {
@@ -250,6 +459,8 @@ void FolderTreeModel::fetchMore(const QModelIndex &parent)
             } else if (index.isValid()) {
                 emit dataChanged(index, index); // it has no children after all: the expander goes
             }
+            if (node->complete)
+                saveChildren(node);
         });
 }
 
@@ -302,6 +513,8 @@ void FolderTreeModel::insertFolder(const QString &parentId, const QString &folde
     beginInsertRows(parentIndex, at, at);
     parent->children.insert(parent->children.begin() + at, std::move(child));
     endInsertRows();
+    if (parent->complete && !parent->saved)
+        saveChildren(parent);
 }
 
 QStringList FolderTreeModel::mimeTypes() const

@@ -2,8 +2,10 @@
 
 #include "DriveItemsMime.h"
 #include "api/KooDriveClient.h"
+#include "catalog/Catalog.h"
 
 #include <QAbstractItemModel>
+#include <QPointer>
 #include <memory>
 #include <vector>
 
@@ -13,6 +15,12 @@ namespace koodrive::models {
 // with its folders read only when a view expands them (files-list.txt with fileType 10, by name, a page
 // at a time through canFetchMore/fetchMore). Folders can be dragged: dropped on a manual album they add
 // their images and videos.
+//
+// With a catalog, the spaces and every folder's sub-folders are kept as last listed: load() shows the saved
+// spaces at once (loaded() follows on the next turn), a node expanded shows its saved sub-folders at once,
+// and each is then read from the server and brought in line in place (folders that went are removed, new
+// ones inserted by name, renamed ones updated; what is expanded stays expanded). With the server gone, the
+// saved tree stays and no error is raised for it.
 class FolderTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -35,6 +43,12 @@ public:
 
     // Reads the user's drive (space info) and shared spaces; the top-level rows appear when they answer.
     void load();
+    // Where the tree is kept (none: the server only). The model does not own it.
+    void setCatalog(catalog::Catalog *catalog) { m_catalog = catalog; }
+    // Some of what is shown is the catalog's, not yet confirmed by the server (e.g. it could not be reached).
+    bool showsSaved() const;
+    // Reads again what is still shown as saved (the spaces, saved sub-folders), bringing it in line in place.
+    void refresh();
     bool isLoaded() const { return m_loaded; }
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -79,14 +93,27 @@ private:
         bool listed = false;   // the first page has been read
         bool complete = false; // every page has been read
         bool failed = false;
+        bool saved = false; // its children are the catalog's, not yet confirmed by the server
+        std::vector<std::unique_ptr<Node>> incoming; // a saved node's children read so far from the server
         api::CallHandle call;
+        Node() = default;
+        Node(const Node &) = delete;
+        Node &operator=(const Node &) = delete;
+        ~Node() { call.cancel(); } // a node removed while read: its answer never arrives
         int row() const;
     };
     Node *nodeOf(const QModelIndex &index) const;
     QModelIndex indexOf(const Node *node) const;
     void addSpace(std::unique_ptr<Node> node);
+    void readChildren(Node *node);
+    void readSpaces(bool gather);
+    void bringInLine(Node *parent, std::vector<std::unique_ptr<Node>> fresh);
+    void showSavedChildren(Node *node);
+    void saveChildren(const Node *node);
+    static QString keyOf(const Node *node);
 
     api::KooDriveClient *m_client;
+    QPointer<catalog::Catalog> m_catalog;
     Node m_root; // invisible: its children are the spaces
     bool m_loaded = false;
     int m_pendingSpaces = 0;

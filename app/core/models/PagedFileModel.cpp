@@ -1,6 +1,7 @@
 #include "PagedFileModel.h"
 
 #include "text/DisplayText.h"
+#include "thumbnails/ThumbnailDiskCache.h"
 
 #include <QDateTime>
 #include <QMimeData>
@@ -17,7 +18,6 @@ using thumbnails::ThumbnailState;
 namespace {
 constexpr int RestMs = 80; // a view that has not moved for this long is looked at
 constexpr int MaxReconnectMs = 30'000;
-constexpr int MaxThumbnailRef = 2048;
 
 QDateTime utc(qint64 ms)
 {
@@ -106,32 +106,8 @@ PagedFileModel::Row PagedFileModel::makeRow(const DriveFile &file)
     row.width = clampDimension(file.dimensions.width());
     row.height = clampDimension(file.dimensions.height());
     row.fileType = quint8(qBound(0, file.fileType, 255));
-    row.thumbnailRef = thumbnailRef(file.thumbnailUrl);
+    row.thumbnailRef = thumbnails::ThumbnailDiskCache::cacheRef(file.thumbnailUrl);
     return row;
-}
-
-QString PagedFileModel::thumbnailRef(const QByteArray &url)
-{
-    // The server's URL, taken apart by hand (a QUrl per row would cost a page's worth of time): the path,
-    // and the x-image-process item of the query. Only ever a key of the disk cache: it never reaches the
-    // network.
-    const qsizetype scheme = url.indexOf("://");
-    const qsizetype path = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
-    if (path < 0 || url.size() > 4 * MaxThumbnailRef)
-        return {};
-    const qsizetype query = url.indexOf('?', path);
-    QByteArray ref = url.mid(path, (query < 0 ? url.size() : query) - path);
-    if (query >= 0) {
-        static const QByteArray Key = QByteArrayLiteral("x-image-process=");
-        for (qsizetype at = url.indexOf(Key, query); at >= 0; at = url.indexOf(Key, at + 1)) {
-            if (url[at - 1] != '?' && url[at - 1] != '&')
-                continue;
-            const qsizetype end = url.indexOf('&', at);
-            ref += '?' + url.mid(at, (end < 0 ? url.size() : end) - at);
-            break;
-        }
-    }
-    return ref.size() > MaxThumbnailRef ? QString() : QString::fromLatin1(ref);
 }
 
 PagedFileModel::Row PagedFileModel::rowFromCatalog(const catalog::CatalogRow &saved)
@@ -149,7 +125,7 @@ PagedFileModel::Row PagedFileModel::rowFromCatalog(const catalog::CatalogRow &sa
     row.width = clampDimension(saved.width);
     row.height = clampDimension(saved.height);
     row.fileType = quint8(qBound(0, saved.fileType, 255));
-    row.thumbnailRef = saved.thumbnailPath.size() > MaxThumbnailRef ? QString() : saved.thumbnailPath;
+    row.thumbnailRef = saved.thumbnailPath;
     return row;
 }
 
@@ -390,17 +366,10 @@ void PagedFileModel::insertRows(const FilePage &page, QString cursor)
 void PagedFileModel::pageFailed(const api::ApiError &error)
 {
     m_failed = true;
-    m_unreachable = unreachable(error);
+    m_unreachable = error.unreachable();
     setInsertWanted(false);
     updateState();
     emit errorOccurred(error);
-}
-
-bool PagedFileModel::unreachable(const api::ApiError &error)
-{
-    using Kind = api::ApiError::Kind;
-    return error.kind == Kind::Network || error.kind == Kind::Timeout || error.kind == Kind::Server ||
-           error.kind == Kind::RateLimited;
 }
 
 void PagedFileModel::setReadToEnd(bool readToEnd)
@@ -583,7 +552,7 @@ void PagedFileModel::refreshFailed(const api::ApiError &error)
 {
     m_refreshing = false;
     m_refreshAgain = false; // not again after an error
-    m_unreachable = unreachable(error);
+    m_unreachable = error.unreachable();
     if (m_showsSaved && m_unreachable) {
         // The saved rows stay; the window says so from the state. Asked again later, by itself.
         m_reconnect.start(m_nextReconnectMs);

@@ -190,8 +190,6 @@ private:
     bool openSaved();
     void saveToCatalog();
     void updateState();
-    static bool unreachable(const api::ApiError &error);
-    static QString thumbnailRef(const QByteArray &signedUrl);
     static Row rowFromCatalog(const catalog::CatalogRow &saved);
 
     QByteArray thumbnailKey(const Row &row) const;

@@ -1,5 +1,6 @@
 // PagedFileModel: thumbnails for the rows a view shows, and the signed URLs they come from.
 #include "PagedFileModel.h"
+#include "thumbnails/ThumbnailDiskCache.h"
 
 #include <QDateTime>
 #include <QUrlQuery>
@@ -74,7 +75,7 @@ void PagedFileModel::requestThumbnail(int row, ThumbnailScheduler::Priority prio
         if (r->thumbnailRef.isEmpty() || m_notOnDisk.contains(key))
             return;
         m_pendingKeys.insert(key, row);
-        m_thumbnails->requestCached(this, key, "https://thumbnails.invalid" + r->thumbnailRef.toLatin1(),
+        m_thumbnails->requestCached(this, key, thumbnails::ThumbnailDiskCache::cacheRefUrl(r->thumbnailRef),
                                     QSize(m_box, m_box), priority);
         return;
     }

@@ -35,6 +35,35 @@ QUrl ThumbnailDiskCache::cacheUrl(const QUrl &url)
     return key;
 }
 
+QString ThumbnailDiskCache::cacheRef(const QByteArray &url)
+{
+    constexpr qsizetype MaxRef = 2048;
+    const qsizetype scheme = url.indexOf("://");
+    const qsizetype path = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
+    if (path < 0 || url.size() > 4 * MaxRef)
+        return {};
+    const qsizetype query = url.indexOf('?', path);
+    QByteArray ref = url.mid(path, (query < 0 ? url.size() : query) - path);
+    if (query >= 0) {
+        static const QByteArray Key = QByteArrayLiteral("x-image-process=");
+        for (qsizetype at = url.indexOf(Key, query); at >= 0; at = url.indexOf(Key, at + 1)) {
+            if (url[at - 1] != '?' && url[at - 1] != '&')
+                continue;
+            const qsizetype end = url.indexOf('&', at);
+            ref += '?' + url.mid(at, (end < 0 ? url.size() : end) - at);
+            break;
+        }
+    }
+    return ref.size() > MaxRef ? QString() : QString::fromLatin1(ref);
+}
+
+QByteArray ThumbnailDiskCache::cacheRefUrl(const QString &ref)
+{
+    if (ref.isEmpty() || !ref.startsWith(QLatin1Char('/')))
+        return {};
+    return "https://thumbnails.invalid" + ref.toLatin1();
+}
+
 QNetworkCacheMetaData ThumbnailDiskCache::metaData(const QUrl &url)
 {
     return QNetworkDiskCache::metaData(cacheUrl(url));

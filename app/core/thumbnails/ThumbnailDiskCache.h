@@ -19,6 +19,13 @@ public:
 
     // The URL an object URL is stored under: no host, port or signature, only the path and the image process.
     static QUrl cacheUrl(const QUrl &url);
+    // What of a signed object URL names its picture, as kept on disk by the catalog: the path and the
+    // x-image-process item ("/obs/…?x-image-process=…"), taken apart by hand (a QUrl per row would cost a
+    // page's worth of time). Never a signature. Empty for a URL that is not one, or too long.
+    static QString cacheRef(const QByteArray &url);
+    // A URL the cache finds that picture under again (cacheUrl() keeps only path and process), for
+    // ThumbnailScheduler::requestCached; it is never sent anywhere.
+    static QByteArray cacheRefUrl(const QString &ref);
 
     QNetworkCacheMetaData metaData(const QUrl &url) override;
     void updateMetaData(const QNetworkCacheMetaData &metaData) override;

@@ -1,0 +1,87 @@
+// The window with the server gone: what was read before (the tree, the album lists, the last place and
+// its thumbnails) comes back from the catalog and the disk cache, says it is offline, raises no error,
+// and is brought in line once the server answers again.
+#include "MainWindowTesting.h"
+#include "models/AlbumListModel.h"
+#include "models/FolderModel.h"
+#include "models/FolderTreeModel.h"
+#include "thumbnails/ThumbnailDiskCache.h"
+#include "widgets/MessageBar.h"
+
+#include <QLabel>
+#include <QTest>
+
+using namespace koodrive;
+
+class TestMainWindowOffline : public test::MainWindowTestCase
+{
+    Q_OBJECT
+
+    QString counts() const
+    {
+        for (QLabel *label : m_window->findChildren<QLabel *>())
+            if (label->accessibleName() == QLatin1String("Items"))
+                return label->text();
+        return {};
+    }
+
+private slots:
+    void initTestCase() { useScratchSettings("tst_MainWindowOffline"); }
+    void init()
+    {
+        makeLibrary();
+        // Thumbnails kept on disk, as the app keeps them.
+        m_network.setCache(
+            new thumbnails::ThumbnailDiskCache(m_scratch->filePath(QStringLiteral("thumbnails"))));
+        openWindowOn(m_sim->server().url());
+    }
+    void cleanup() { closeAll(); }
+
+    void whatWasReadComesBackWithTheServerGoneAndIsBroughtInLineWhenItIsBack()
+    {
+        // Online: Camera is read to its end, its first thumbnails seen; the album lists read.
+        openCamera();
+        const QString camera = m_window->folder()->location().folderId;
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->folder()->isComplete(), 20000);
+        const QStringList cameraRows = test::rowIds(*m_window->folder());
+        QTRY_VERIFY_WITH_TIMEOUT(hasThumbnail(0) && hasThumbnail(5), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->albums()->canFetchMore() && m_window->albums()->rowCount() > 0,
+                                 20000);
+        const int albums = m_window->albums()->rowCount();
+        m_window->close();
+        m_window.reset();
+
+        // The server gone, the app started again.
+        m_sim->stop();
+        m_thumbnails = std::make_unique<thumbnails::ThumbnailScheduler>(&m_network);
+        openWindow();
+        QCOMPARE(m_window->folder()->location().folderId, camera);
+        QCOMPARE(test::rowIds(*m_window->folder()), cameraRows); // at once, in the same order
+        QVERIFY(m_window->folder()->showsSaved());
+        QCOMPARE(m_window->albums()->rowCount(), albums);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->folderTree()->model()->rowCount() > 0, 5000);
+        QCOMPARE(m_window->folderTree()->model()->index(0, 0).data().toString(), QStringLiteral("My drive"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->folder()->isUnreachable(), 20000);
+        QVERIFY2(counts().startsWith(QStringLiteral("Offline — showing what was saved at")),
+                 qPrintable(counts()));
+        QTRY_VERIFY_WITH_TIMEOUT(hasThumbnail(0) && hasThumbnail(5), 10000); // from the disk cache
+        QVERIFY2(!m_window->messages()->showsError(), qPrintable(m_window->messages()->text()));
+        // The tree's saved folders open too.
+        QTRY_VERIFY(treeFolder(QStringLiteral("Party")).isValid());
+
+        // A file made meanwhile on the server; then it answers again.
+        m_sim->resume();
+        const QString added = m_sim->addFolder(QStringLiteral("New while offline"), 0, 15, camera);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->folder()->showsSaved(), 20000);
+        QVERIFY(!m_window->folder()->isUnreachable());
+        QVERIFY(test::rowIds(*m_window->folder()).contains(added));
+        QTRY_VERIFY(!counts().startsWith(QStringLiteral("Offline")));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->albums()->showsSaved(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !qobject_cast<models::FolderTreeModel *>(m_window->folderTree()->model())->showsSaved(), 20000);
+        QVERIFY(!m_window->messages()->showsError());
+    }
+};
+
+QTEST_MAIN(TestMainWindowOffline)
+#include "tst_MainWindowOffline.moc"
