@@ -2,6 +2,7 @@
 // drive files and folders on manual albums (checked on the server), refusal on collection albums, covers.
 #include "SimFixture.h"
 #include "SimHttpServer.h"
+#include "catalog/Catalog.h"
 #include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
 
@@ -10,6 +11,7 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace koodrive;
@@ -130,6 +132,60 @@ private slots:
         QCOMPARE(m_model->index(0).data().toString(), QStringLiteral("Trip 104"));
         QVERIFY(firstRow(true, api::AlbumKind::Shared) >= 0);
         QVERIFY(firstRow(false, api::AlbumKind::Shared) >= 0);
+    }
+
+    void savedListsShowAtOnceAndAreBroughtInLine()
+    {
+        QTemporaryDir dir;
+        auto catalog = catalog::Catalog::open(dir.filePath(QStringLiteral("catalog.sqlite")));
+        QVERIFY(catalog);
+        m_model->setCatalog(catalog.get());
+        m_model->reload();
+        QVERIFY(loadAll());
+        const QStringList first = modelIds();
+        QVERIFY(first.size() >= 3);
+        const QString gone = m_model->index(0).data(AlbumListModel::IdRole).toString();
+        const QString renamed = m_model->index(1).data(AlbumListModel::IdRole).toString();
+
+        // Behind the model's back: one album deleted, one renamed, one made.
+        m_sim->column(QStringLiteral("DELETE FROM albums WHERE id = ?"), {gone});
+        m_sim->column(QStringLiteral("UPDATE albums SET name = 'Renamed elsewhere' WHERE id = ?"), {renamed});
+        const auto made = wait([&](auto done) {
+            m_client->createAlbum({api::AlbumType::Manual, api::AlbumKind::Personal, QStringLiteral("Made")},
+                                  this, done);
+        });
+        QVERIFY(made.ok());
+
+        AlbumListModel second(m_client.get(), m_thumbnails.get());
+        QAbstractItemModelTester tester(&second, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        second.setCatalog(catalog.get());
+        QSignalSpy resets(&second, &QAbstractItemModel::modelReset);
+        QSignalSpy errors(&second, &AlbumListModel::errorOccurred);
+        second.reload();
+        QCOMPARE(second.rowCount(), int(first.size())); // at once, as saved
+        QVERIFY(second.showsSaved());
+        while (second.canFetchMore()) {
+            second.fetchMore();
+            QVERIFY(QTest::qWaitFor([&] { return !second.isLoading(); }, 10000));
+        }
+        QTRY_VERIFY(!second.showsSaved());
+        QVERIFY(errors.isEmpty());
+        QCOMPARE(resets.size(), 1); // reload()'s own: the rest in place
+        QStringList now;
+        for (int row = 0; row < second.rowCount(); ++row)
+            now << second.index(row).data(AlbumListModel::IdRole).toString();
+        now.sort();
+        QCOMPARE(now, albumsOnServer());
+        QVERIFY(now.contains(made.value()));
+        QVERIFY(!now.contains(gone));
+        for (int row = 0; row < second.rowCount(); ++row)
+            if (second.index(row).data(AlbumListModel::IdRole).toString() == renamed)
+                QCOMPARE(second.index(row).data().toString(), QStringLiteral("Renamed elsewhere"));
+        // The catalog holds the lists as read now.
+        const auto kept = catalog->albums(0);
+        QVERIFY(kept);
+        QVERIFY(std::none_of(kept->cbegin(), kept->cend(),
+                             [&](const api::Album &album) { return album.id == gone; }));
     }
 
     void createRenameRescopeAndDeleteChangeRowsInPlace()

@@ -1,6 +1,7 @@
 // FolderTreeModel over an in-process koodrive-sim: the spaces, folders read when expanded (paged, by name,
 // as the server lists them), leaves that lose their expander, and folders as drag sources.
 #include "SimFixture.h"
+#include "catalog/Catalog.h"
 #include "models/FolderTreeModel.h"
 
 #include <QAbstractItemModelTester>
@@ -8,6 +9,7 @@
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace koodrive;
@@ -143,6 +145,76 @@ private slots:
         QVERIFY(expandFully(leaf));
         QVERIFY(!m_model->hasChildren(leaf));
         QCOMPARE(m_model->rowCount(leaf), 0);
+    }
+
+    void aSavedTreeShowsAtOnceAndIsBroughtInLineInPlace()
+    {
+        QTemporaryDir dir;
+        auto catalog = catalog::Catalog::open(dir.filePath(QStringLiteral("catalog.sqlite")));
+        QVERIFY(catalog);
+        const QString kept = m_sim->addFolder(QStringLiteral("Kept"), 0);
+        const QString a = m_sim->addFolder(QStringLiteral("A"), 0, api::FileType::Image, kept);
+        const QString b = m_sim->addFolder(QStringLiteral("B"), 0, api::FileType::Image, kept);
+        const QString c = m_sim->addFolder(QStringLiteral("C"), 0, api::FileType::Image, kept);
+        m_sim->addFolder(QStringLiteral("Deep"), 0, api::FileType::Image, b);
+        {
+            // A first run reads the drive, "Kept" and "B".
+            FolderTreeModel first(m_client.get());
+            first.setCatalog(catalog.get());
+            QSignalSpy loaded(&first, &FolderTreeModel::loaded);
+            first.load();
+            QVERIFY(loaded.wait(10000));
+            QVERIFY(first.rowCount() >= 2);
+            const QModelIndex drive = first.index(0, 0);
+            first.fetchMore(drive);
+            QTRY_VERIFY(first.indexOfId(kept).isValid() && !first.isFetching(drive));
+            while (first.canFetchMore(drive)) {
+                first.fetchMore(drive);
+                QTRY_VERIFY(!first.isFetching(drive));
+            }
+            first.fetchMore(first.indexOfId(kept));
+            QTRY_COMPARE(first.rowCount(first.indexOfId(kept)), 3);
+            first.fetchMore(first.indexOfId(b));
+            QTRY_COMPARE(first.rowCount(first.indexOfId(b)), 1);
+        }
+        // Meanwhile on the server: A goes to the recycle bin, D is made, C is renamed.
+        m_sim->column(QStringLiteral("UPDATE files SET recycled = 1, recycled_ms = 1 WHERE id = ?"), {a});
+        const QString d = m_sim->addFolder(QStringLiteral("D"), 0, api::FileType::Image, kept);
+        m_sim->column(QStringLiteral("UPDATE files SET name = 'Z renamed' WHERE id = ?"), {c});
+
+        FolderTreeModel second(m_client.get());
+        QAbstractItemModelTester tester(&second, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        second.setCatalog(catalog.get());
+        QSignalSpy loaded(&second, &FolderTreeModel::loaded);
+        QSignalSpy resets(&second, &QAbstractItemModel::modelReset);
+        second.load();
+        // At once, as saved: the spaces, then each saved level as it is opened.
+        QVERIFY(second.rowCount() >= 2);
+        QVERIFY(second.showsSaved());
+        const QModelIndex drive = second.index(0, 0);
+        second.fetchMore(drive);
+        QVERIFY(second.indexOfId(kept).isValid());
+        second.fetchMore(second.indexOfId(kept));
+        QCOMPARE(childIds(second.indexOfId(kept)), (QStringList{a, b, c}));
+        second.fetchMore(second.indexOfId(b));
+        QCOMPARE(second.rowCount(second.indexOfId(b)), 1);
+        QVERIFY(loaded.wait(10000));
+
+        // Then as the server has it, in place: nothing reset, what was open still open.
+        QTRY_VERIFY_WITH_TIMEOUT(!second.showsSaved(), 10000);
+        QCOMPARE(resets.size(), 1); // load()'s own
+        const QModelIndex keptNow = second.indexOfId(kept);
+        QCOMPARE(childIds(keptNow), serverFolders(m_sim->containerId(), kept));
+        QCOMPARE(childIds(keptNow), (QStringList{b, d, c}));
+        QCOMPARE(second.index(2, 0, keptNow).data().toString(), QStringLiteral("Z renamed"));
+        QCOMPARE(second.rowCount(second.indexOfId(b)), 1);
+        QVERIFY(!second.indexOfId(a).isValid());
+
+        // And the catalog holds that now.
+        const auto saved = catalog->treeChildren(m_sim->containerId() + QLatin1Char('|') + kept);
+        QVERIFY(saved);
+        QCOMPARE(saved->size(), 3);
+        QCOMPARE(saved->at(2).name, QStringLiteral("Z renamed"));
     }
 
     void aDraggedFolderCarriesWhatADropNeeds()

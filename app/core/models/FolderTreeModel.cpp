@@ -29,6 +29,7 @@ FolderTreeModel::~FolderTreeModel() = default;
 void FolderTreeModel::load()
 {
     ++m_generation;
+    ++m_changing;
     beginResetModel();
     m_root.children.clear();
     m_root.saved = false;
@@ -50,6 +51,7 @@ void FolderTreeModel::load()
         }
     }
     endResetModel();
+    --m_changing;
     const bool fromSaved = m_root.saved;
     m_loaded = fromSaved;
     const quint64 generation = m_generation;
@@ -200,6 +202,7 @@ void FolderTreeModel::showSavedChildren(Node *node)
     node->saved = true;
     if (saved->isEmpty())
         return;
+    ++m_changing;
     beginInsertRows(indexOf(node), 0, int(saved->size()) - 1);
     for (const catalog::TreeNodeRow &row : *saved) {
         auto child = std::make_unique<Node>();
@@ -214,10 +217,17 @@ void FolderTreeModel::showSavedChildren(Node *node)
         node->children.push_back(std::move(child));
     }
     endInsertRows();
+    --m_changing;
 }
 
 void FolderTreeModel::bringInLine(Node *parent, std::vector<std::unique_ptr<Node>> fresh)
 {
+    // Settled before rows move: a view may ask canFetchMore() from rowsInserted.
+    parent->saved = false;
+    parent->failed = false;
+    parent->listed = true;
+    parent->complete = true;
+    parent->nextCursor.clear();
     const QModelIndex parentIndex = indexOf(parent);
     QSet<QString> freshIds;
     for (const auto &node : fresh)
@@ -226,9 +236,11 @@ void FolderTreeModel::bringInLine(Node *parent, std::vector<std::unique_ptr<Node
     for (int i = int(parent->children.size()) - 1; i >= 0; --i) {
         if (freshIds.contains(parent->children[size_t(i)]->id))
             continue;
+        ++m_changing;
         beginRemoveRows(parentIndex, i, i);
         parent->children.erase(parent->children.begin() + i);
         endRemoveRows();
+        --m_changing;
     }
     // The rest kept (what is under them stays), updated; new ones inserted after the one listed before them.
     QHash<QString, Node *> kept;
@@ -252,16 +264,13 @@ void FolderTreeModel::bringInLine(Node *parent, std::vector<std::unique_ptr<Node
             continue;
         }
         node->parent = parent;
+        ++m_changing;
         beginInsertRows(parentIndex, at, at);
         parent->children.insert(parent->children.begin() + at, std::move(node));
         endInsertRows();
+        --m_changing;
         ++at;
     }
-    parent->saved = false;
-    parent->failed = false;
-    parent->listed = true;
-    parent->complete = true;
-    parent->nextCursor.clear();
     if (parentIndex.isValid())
         emit dataChanged(parentIndex, parentIndex); // its expander follows what it holds
 }
@@ -271,9 +280,11 @@ void FolderTreeModel::addSpace(std::unique_ptr<Node> node)
     // The user's own drive first, then shared spaces in the order they come.
     node->parent = &m_root;
     const int at = node->shared ? int(m_root.children.size()) : 0;
+    ++m_changing;
     beginInsertRows({}, at, at);
     m_root.children.insert(m_root.children.begin() + at, std::move(node));
     endInsertRows();
+    --m_changing;
 }
 
 FolderTreeModel::Node *FolderTreeModel::nodeOf(const QModelIndex &index) const
@@ -385,9 +396,23 @@ void FolderTreeModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent))
         return;
     Node *node = nodeOf(parent);
+    if (!node->listed && m_changing > 0) {
+        // Asked while rows go in (a view or a tester looking at the new rows): on the next turn, so that
+        // one change never starts inside another.
+        const QPersistentModelIndex later(parent);
+        QMetaObject::invokeMethod(
+            this,
+            [this, later] {
+                if (later.isValid())
+                    fetchMore(later);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     if (!node->listed)
         showSavedChildren(node); // at once, then read from the server
-    readChildren(node);
+    if (!node->call.isActive()) // (a view told of the saved rows may have asked already)
+        readChildren(node);
 }
 
 void FolderTreeModel::readChildren(Node *node)
@@ -452,10 +477,12 @@ void FolderTreeModel::readChildren(Node *node)
             const QModelIndex index = indexOf(node);
             if (!fresh.empty()) {
                 const int first = int(node->children.size());
+                ++m_changing;
                 beginInsertRows(index, first, first + int(fresh.size()) - 1);
                 for (auto &child : fresh)
                     node->children.push_back(std::move(child));
                 endInsertRows();
+                --m_changing;
             } else if (index.isValid()) {
                 emit dataChanged(index, index); // it has no children after all: the expander goes
             }
@@ -510,9 +537,11 @@ void FolderTreeModel::insertFolder(const QString &parentId, const QString &folde
     child->parent = parent;
     child->listed = true; // new: nothing in it yet
     child->complete = true;
+    ++m_changing;
     beginInsertRows(parentIndex, at, at);
     parent->children.insert(parent->children.begin() + at, std::move(child));
     endInsertRows();
+    --m_changing;
     if (parent->complete && !parent->saved)
         saveChildren(parent);
 }

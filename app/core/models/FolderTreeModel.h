@@ -116,6 +116,7 @@ private:
     QPointer<catalog::Catalog> m_catalog;
     Node m_root; // invisible: its children are the spaces
     bool m_loaded = false;
+    int m_changing = 0; // saved rows are going in
     int m_pendingSpaces = 0;
     quint64 m_generation = 0;
 };
