@@ -32,7 +32,7 @@
         <translation>服务器返回：%1</translation>
     </message>
     <message>
-        <source>The server's answer is not what KooDrive documents (%1).</source>
+        <source>The server&apos;s answer is not what KooDrive documents (%1).</source>
         <translation>服务器的应答与 KooDrive 文档不符（%1）。</translation>
     </message>
     <message>
@@ -48,15 +48,15 @@
         <translation>KooDrive 拒绝了此请求。</translation>
     </message>
     <message>
-        <source>The server's answer is not JSON.</source>
+        <source>The server&apos;s answer is not JSON.</source>
         <translation>服务器的应答不是 JSON。</translation>
     </message>
     <message>
-        <source>KooDrive's answer was still arriving after %1 s; the app stopped waiting.</source>
+        <source>KooDrive&apos;s answer was still arriving after %1 s; the app stopped waiting.</source>
         <translation>KooDrive 的应答在 %1 秒后仍未传完，应用已停止等待。</translation>
     </message>
     <message>
-        <source>The server's answer is larger than any KooDrive answer (over %1 MiB); the app stopped reading it.</source>
+        <source>The server&apos;s answer is larger than any KooDrive answer (over %1 MiB); the app stopped reading it.</source>
         <translation>服务器的应答超过了任何 KooDrive 应答的大小（超过 %1 MiB），应用已停止读取。</translation>
     </message>
     <message>
@@ -80,7 +80,7 @@
         <translation>服务器发送了 %1 项，而请求的是 %2 项。</translation>
     </message>
     <message>
-        <source>The server's answer could not be unpacked: it is broken, or far larger than it claims.</source>
+        <source>The server&apos;s answer could not be unpacked: it is broken, or far larger than it claims.</source>
         <translation>服务器的应答无法解压：它已损坏，或者远比声称的要大。</translation>
     </message>
     <message>
@@ -118,12 +118,12 @@
         <translation>%1 需要 %2 到 %3 项。</translation>
     </message>
     <message>
-        <source>A name cannot be "." or "..".</source>
+        <source>A name cannot be &quot;.&quot; or &quot;..&quot;.</source>
         <translation>名称不能是“.”或“..”。</translation>
     </message>
     <message>
-        <source>A name cannot contain any of &lt; &gt; | : " * ? / (it has %1).</source>
-        <translation>名称不能包含 &lt; &gt; | : " * ? / 中的任何字符（其中有 %1）。</translation>
+        <source>A name cannot contain any of &lt; &gt; | : &quot; * ? / (it has %1).</source>
+        <translation>名称不能包含 &lt; &gt; | : &quot; * ? / 中的任何字符（其中有 %1）。</translation>
     </message>
     <message>
         <source>A name cannot contain control characters.</source>
@@ -142,7 +142,7 @@
         <translation>第 %1 部分被请求了两次。</translation>
     </message>
     <message>
-        <source>A job's id is a number.</source>
+        <source>A job&apos;s id is a number.</source>
         <translation>任务 ID 是一个数字。</translation>
     </message>
     <message>
@@ -305,7 +305,7 @@
         <translation>照片在 %1 秒后仍未传完，应用已停止等待。</translation>
     </message>
     <message>
-        <source>The photo's address sent the app somewhere it does not follow.</source>
+        <source>The photo&apos;s address sent the app somewhere it does not follow.</source>
         <translation>照片的地址把应用转向了一个它不会跟随的位置。</translation>
     </message>
 </context>
@@ -320,7 +320,7 @@
         <translation>该文件夹中已没有可用的名称。</translation>
     </message>
     <message>
-        <source>The server refused the file's download link (HTTP 403).</source>
+        <source>The server refused the file&apos;s download link (HTTP 403).</source>
         <translation>服务器拒绝了文件的下载链接（HTTP 403）。</translation>
     </message>
 </context>
@@ -347,7 +347,7 @@
         <translation>服务器称其大小为 %1 MiB，超过了列表中的大小。</translation>
     </message>
     <message>
-        <source>The server sent more than the file's size (over %1 MiB); the app stopped reading.</source>
+        <source>The server sent more than the file&apos;s size (over %1 MiB); the app stopped reading.</source>
         <translation>服务器发送的数据超过了文件大小（超过 %1 MiB）；应用已停止读取。</translation>
     </message>
     <message>
@@ -355,7 +355,7 @@
         <translation>传输在 %1 之后中断：%2</translation>
     </message>
     <message>
-        <source>The file's address sent the app somewhere it does not follow.</source>
+        <source>The file&apos;s address sent the app somewhere it does not follow.</source>
         <translation>文件地址将应用引向了它不会跟随的地方。</translation>
     </message>
     <message>
@@ -418,7 +418,7 @@
         <translation>存储要求将第 %1 部分转到另一个地址（%2）；应用没有发送到那里。</translation>
     </message>
     <message>
-        <source>The storage's answer to part %1 is not one a storage gives.</source>
+        <source>The storage&apos;s answer to part %1 is not one a storage gives.</source>
         <translation>存储对第 %1 部分的应答不是存储应有的应答。</translation>
     </message>
     <message>
@@ -881,7 +881,7 @@
         <translation>编辑相册(&amp;E)…</translation>
     </message>
     <message>
-        <source>Rename the album, or change a collection's folders (F2)</source>
+        <source>Rename the album, or change a collection&apos;s folders (F2)</source>
         <translation>重命名相册，或更改合集的文件夹（F2）</translation>
     </message>
     <message>
@@ -977,7 +977,7 @@
         <translation>KooDrive 相册将在下次启动时使用%1。</translation>
     </message>
     <message>
-        <source>the system's language</source>
+        <source>the system&apos;s language</source>
         <translation>系统语言</translation>
     </message>
     <message>
@@ -1625,7 +1625,7 @@
         <translation>%1（跟踪 ID %2）</translation>
     </message>
     <message>
-        <source>Enter the server's address, e.g. https://drive.example.com.</source>
+        <source>Enter the server&apos;s address, e.g. https://drive.example.com.</source>
         <translation>请输入服务器地址，例如 https://drive.example.com。</translation>
     </message>
     <message>
@@ -1772,7 +1772,7 @@
         <translation>连接位于 URL 的 KooDrive 服务器（会要求你登录）。</translation>
     </message>
     <message>
-        <source>Open the drive's folder at PATH, by names (for example Pictures/2024).</source>
+        <source>Open the drive&apos;s folder at PATH, by names (for example Pictures/2024).</source>
         <translation>按名称打开云盘中位于 PATH 的文件夹（例如 Pictures/2024）。</translation>
     </message>
     <message>
@@ -1792,7 +1792,7 @@
         <translation>将给出的 FILE 上传到手动相册 NAME。</translation>
     </message>
     <message>
-        <source>Files and folders to upload, as if dropped: into the album given with --album, else into the folder given with --open, else into the drive's top.</source>
+        <source>Files and folders to upload, as if dropped: into the album given with --album, else into the folder given with --open, else into the drive&apos;s top.</source>
         <translation>要上传的文件和文件夹，如同拖放：上传到 --album 指定的相册，否则上传到 --open 指定的文件夹，否则上传到云盘顶层。</translation>
     </message>
 </context>
