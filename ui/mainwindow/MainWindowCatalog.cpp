@@ -3,7 +3,9 @@
 #include "MainWindow.h"
 #include "account/AccountFiles.h"
 #include "models/AlbumContentsModel.h"
+#include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
+#include "models/FolderTreeModel.h"
 #include "widgets/MessageBar.h"
 
 #include <QDateTime>
@@ -20,6 +22,8 @@ void MainWindow::openCatalog()
     // The models save what they hold into the catalog they have, before it goes.
     m_folder->setCatalog(nullptr);
     m_albumContents->setCatalog(nullptr);
+    m_albums->setCatalog(nullptr);
+    m_treeModel->setCatalog(nullptr);
     m_catalog.reset();
     if (m_services.connection.userId.isEmpty())
         return; // signed out: nothing is kept
@@ -38,6 +42,8 @@ void MainWindow::openCatalog()
         m_messages->queueNote(m_catalog->recoveryNote());
     m_folder->setCatalog(m_catalog.get());
     m_albumContents->setCatalog(m_catalog.get());
+    m_albums->setCatalog(m_catalog.get());
+    m_treeModel->setCatalog(m_catalog.get());
 }
 
 QString MainWindow::placeStateText(const PagedFileModel *model) const
