@@ -419,6 +419,16 @@ bool Catalog::finishStore(bool ok, qint64 placeId, const QSqlQuery &query)
     return true;
 }
 
+void Catalog::markRead(const QString &key, qint64 readAtMs, bool complete)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral("UPDATE places SET read_at = ?, complete = ? WHERE key = ?"));
+    query.addBindValue(readAtMs);
+    query.addBindValue(complete ? 1 : 0);
+    query.addBindValue(key);
+    query.exec();
+}
+
 void Catalog::forgetPlace(const QString &key)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection));

@@ -87,6 +87,8 @@ public:
     // Replaces the place's rows with `rows` (in the server's order), read at `readAtMs`. Then, if the
     // catalog holds more rows than its limit, drops the least recently used other places.
     bool storePlace(const QString &key, const QVector<CatalogRow> &rows, bool complete, qint64 readAtMs);
+    // The place was read again and found as stored: only when, and whether it is complete, change.
+    void markRead(const QString &key, qint64 readAtMs, bool complete);
     void forgetPlace(const QString &key);
 
     // The folder tree: the children of `parentKey` ("" for the spaces) as last listed, or nothing.

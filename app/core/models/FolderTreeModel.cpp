@@ -174,6 +174,24 @@ void FolderTreeModel::readSpaces(bool fromSaved)
     });
 }
 
+std::unique_ptr<FolderTreeModel::Node> FolderTreeModel::folderUnder(Node *parent, const QString &id,
+                                                                    const QString &name,
+                                                                    const QString &containerId,
+                                                                    const QString &ownerId)
+{
+    // A folder is in its parent's space: its group, share folder and sharing are the space's.
+    auto child = std::make_unique<Node>();
+    child->id = id;
+    child->name = name;
+    child->containerId = containerId.isEmpty() ? parent->containerId : containerId;
+    child->ownerId = ownerId.isEmpty() ? parent->ownerId : ownerId;
+    child->groupId = parent->groupId;
+    child->shareFolderId = parent->shareFolderId;
+    child->shared = parent->shared;
+    child->parent = parent;
+    return child;
+}
+
 QString FolderTreeModel::keyOf(const Node *node)
 {
     return node->parent ? node->containerId + QLatin1Char('|') + node->id : QString();
@@ -205,16 +223,7 @@ void FolderTreeModel::showSavedChildren(Node *node)
     ++m_changing;
     beginInsertRows(indexOf(node), 0, int(saved->size()) - 1);
     for (const catalog::TreeNodeRow &row : *saved) {
-        auto child = std::make_unique<Node>();
-        child->id = row.id;
-        child->name = row.name;
-        child->containerId = row.containerId;
-        child->ownerId = row.ownerId;
-        child->groupId = node->groupId;
-        child->shareFolderId = node->shareFolderId;
-        child->shared = node->shared;
-        child->parent = node;
-        node->children.push_back(std::move(child));
+        node->children.push_back(folderUnder(node, row.id, row.name, row.containerId, row.ownerId));
     }
     endInsertRows();
     --m_changing;
@@ -411,7 +420,7 @@ void FolderTreeModel::fetchMore(const QModelIndex &parent)
     }
     if (!node->listed)
         showSavedChildren(node); // at once, then read from the server
-    if (!node->call.isActive()) // (a view told of the saved rows may have asked already)
+    if (!node->call.isActive())  // (a view told of the saved rows may have asked already)
         readChildren(node);
 }
 
@@ -446,16 +455,7 @@ void FolderTreeModel::readChildren(Node *node)
             for (const api::DriveFile &file : result.value().files) {
                 if (!file.isFolder())
                     continue;
-                auto child = std::make_unique<Node>();
-                child->id = file.id;
-                child->name = file.name;
-                child->containerId = file.containerId.isEmpty() ? node->containerId : file.containerId;
-                child->ownerId = file.ownerId.isEmpty() ? node->ownerId : file.ownerId;
-                child->groupId = node->groupId;
-                child->shareFolderId = node->shareFolderId;
-                child->shared = node->shared;
-                child->parent = node;
-                fresh.push_back(std::move(child));
+                fresh.push_back(folderUnder(node, file.id, file.name, file.containerId, file.ownerId));
             }
             node->nextCursor = result.value().nextCursor;
             if (node->saved) {
@@ -526,15 +526,7 @@ void FolderTreeModel::insertFolder(const QString &parentId, const QString &folde
         ++at;
     if (at == int(parent->children.size()) && !parent->complete)
         return; // it belongs to a page not read yet
-    auto child = std::make_unique<Node>();
-    child->id = folderId;
-    child->name = name;
-    child->containerId = parent->containerId;
-    child->ownerId = parent->ownerId;
-    child->groupId = parent->groupId;
-    child->shareFolderId = parent->shareFolderId;
-    child->shared = parent->shared;
-    child->parent = parent;
+    auto child = folderUnder(parent, folderId, name, {}, {});
     child->listed = true; // new: nothing in it yet
     child->complete = true;
     ++m_changing;

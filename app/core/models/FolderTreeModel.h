@@ -111,6 +111,8 @@ private:
     void showSavedChildren(Node *node);
     void saveChildren(const Node *node);
     static QString keyOf(const Node *node);
+    static std::unique_ptr<Node> folderUnder(Node *parent, const QString &id, const QString &name,
+                                             const QString &containerId, const QString &ownerId);
 
     api::KooDriveClient *m_client;
     QPointer<catalog::Catalog> m_catalog;

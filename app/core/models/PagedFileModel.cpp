@@ -23,11 +23,6 @@ QDateTime utc(qint64 ms)
 {
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
 }
-
-quint16 clampDimension(int value)
-{
-    return quint16(qBound(0, value, 65535));
-}
 } // namespace
 
 PagedFileModel::PagedFileModel(api::KooDriveClient *client, ThumbnailScheduler *thumbnails, QObject *parent)
@@ -107,25 +102,6 @@ PagedFileModel::Row PagedFileModel::makeRow(const DriveFile &file)
     row.height = clampDimension(file.dimensions.height());
     row.fileType = quint8(qBound(0, file.fileType, 255));
     row.thumbnailRef = thumbnails::ThumbnailDiskCache::cacheRef(file.thumbnailUrl);
-    return row;
-}
-
-PagedFileModel::Row PagedFileModel::rowFromCatalog(const catalog::CatalogRow &saved)
-{
-    Row row;
-    row.id = saved.id;
-    row.name = saved.name;
-    row.mimeType = saved.mimeType;
-    row.ownerId = saved.ownerId;
-    row.containerId = saved.containerId;
-    row.size = saved.size;
-    row.createdMs = saved.createdMs;
-    row.editedMs = saved.editedMs;
-    row.takenMs = saved.takenMs;
-    row.width = clampDimension(saved.width);
-    row.height = clampDimension(saved.height);
-    row.fileType = quint8(qBound(0, saved.fileType, 255));
-    row.thumbnailRef = saved.thumbnailPath;
     return row;
 }
 
@@ -396,71 +372,6 @@ void PagedFileModel::updateState()
     emit stateChanged();
 }
 
-// --- the catalog -----------------------------------------------------------------------------------------
-
-void PagedFileModel::setCatalog(catalog::Catalog *catalog)
-{
-    if (catalog == m_catalog)
-        return;
-    saveToCatalog();
-    m_catalog = catalog;
-    m_placeKey.clear();
-    m_catalogDirty = false;
-}
-
-bool PagedFileModel::openSaved()
-{
-    if (!m_catalog || m_placeKey.isEmpty())
-        return false;
-    const std::optional<catalog::PlaceSnapshot> saved = m_catalog->place(m_placeKey);
-    if (!saved)
-        return false;
-    for (qsizetype first = 0; first < saved->rows.size(); first += m_pageSize) {
-        Page page;
-        page.saved = true;
-        page.firstRow = m_rowCount;
-        const qsizetype end = qMin(saved->rows.size(), first + m_pageSize);
-        page.rows.reserve(size_t(end - first));
-        for (qsizetype i = first; i < end; ++i) {
-            Row row = rowFromCatalog(saved->rows[i]);
-            row.mimeType = intern(row.mimeType);
-            row.ownerId = intern(row.ownerId);
-            row.containerId = intern(row.containerId);
-            page.rows.push_back(std::move(row));
-        }
-        m_rowCount += int(page.rows.size());
-        m_pages.push_back(std::move(page));
-    }
-    // Nothing to fetch while the saved rows are shown: the refresh that follows reads the place again.
-    m_complete = true;
-    m_showsSaved = true;
-    m_savedAtMs = saved->readAtMs;
-    return true;
-}
-
-void PagedFileModel::saveToCatalog()
-{
-    if (!m_catalog || m_placeKey.isEmpty() || m_showsSaved || !m_catalogDirty)
-        return;
-    m_catalogDirty = false;
-    QVector<catalog::CatalogRow> rows;
-    rows.reserve(m_rowCount);
-    for (const Page &page : m_pages)
-        for (const Row &row : page.rows)
-            rows.append({row.id, row.name, row.mimeType, row.ownerId, row.containerId, row.thumbnailRef,
-                         row.size, row.createdMs, row.editedMs, row.takenMs, row.width, row.height,
-                         row.fileType});
-    m_catalog->storePlace(m_placeKey, rows, m_complete, m_readAtMs);
-}
-
-void PagedFileModel::setInsertWanted(bool wanted)
-{
-    if (m_insertWanted == wanted)
-        return;
-    m_insertWanted = wanted;
-    emit loadingChanged(wanted);
-}
-
 void PagedFileModel::retry()
 {
     if (m_showsSaved) {
@@ -598,6 +509,8 @@ void PagedFileModel::refreshFrom(const QString &cursor, int rowsWanted)
 void PagedFileModel::applyRefresh(const QString &nextCursor)
 {
     m_refreshing = false;
+    const bool wasSaved = m_showsSaved;
+    bool rowsChanged = false; // anything the catalog keeps
     std::vector<Row> fresh;
     for (const Page &page : m_refreshPages)
         fresh.insert(fresh.end(), page.rows.begin(), page.rows.end());
@@ -635,6 +548,7 @@ void PagedFileModel::applyRefresh(const QString &nextCursor)
         rows.erase(rows.begin() + first, rows.begin() + i + 1);
         m_rowCount = int(rows.size());
         endRemoveRows();
+        rowsChanged = true;
         i = first - 1;
     }
     // Rows that appeared, inserted in runs where the server lists them; the rest updated in place.
@@ -645,6 +559,7 @@ void PagedFileModel::applyRefresh(const QString &nextCursor)
             const Row &was = rows[at];
             const bool changed = was.name != fresh[j].name || was.size != fresh[j].size ||
                                  was.editedMs != fresh[j].editedMs || was.takenMs != fresh[j].takenMs;
+            rowsChanged = rowsChanged || changed || was.thumbnailRef != fresh[j].thumbnailRef;
             rows[at] = fresh[j];
             if (changed)
                 emit dataChanged(index(int(at)), index(int(at)));
@@ -664,11 +579,14 @@ void PagedFileModel::applyRefresh(const QString &nextCursor)
                     fresh.begin() + qsizetype(end));
         m_rowCount = int(rows.size());
         endInsertRows();
+        rowsChanged = true;
         at += end - j;
         j = end;
     }
-    if (reordered)
+    if (reordered) {
+        rowsChanged = true;
         beginResetModel();
+    }
     // The rows now equal the pages just read: keep those, with their cursors and URLs.
     m_pages = std::move(m_refreshPages);
     m_refreshPages.clear();
@@ -683,14 +601,17 @@ void PagedFileModel::applyRefresh(const QString &nextCursor)
     m_unreachable = false;
     m_nextReconnectMs = m_firstReconnectMs;
     m_notOnDisk.clear();
-    m_catalogDirty = true;
+    // A saved place found as it was is not written again (10 000 rows take tens of ms): only its time.
+    m_catalogDirty = m_catalogDirty || rowsChanged || !wasSaved;
     m_readAtMs = QDateTime::currentMSecsSinceEpoch();
     if (reordered)
         endResetModel();
     else if (m_rowCount > 0)
         emit dataChanged(index(0), index(m_rowCount - 1), {ThumbnailRole, ThumbnailStateRole});
-    if (m_complete)
+    if (m_complete && m_catalogDirty)
         saveToCatalog();
+    else if (m_complete && m_catalog && !m_placeKey.isEmpty())
+        m_catalog->markRead(m_placeKey, m_readAtMs, true);
     if (m_refreshAgain) {
         m_refreshAgain = false;
         refresh();

@@ -191,6 +191,7 @@ private:
     void saveToCatalog();
     void updateState();
     static Row rowFromCatalog(const catalog::CatalogRow &saved);
+    static quint16 clampDimension(int value) { return quint16(qBound(0, value, 65535)); }
 
     QByteArray thumbnailKey(const Row &row) const;
     bool wantsThumbnail(const Row &row) const;
