@@ -44,6 +44,13 @@
             <numerusform>%1 · %Ln items</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 · %Ln change(s) waiting</source>
+        <translation>
+            <numerusform>%1 · %Ln change waiting</numerusform>
+            <numerusform>%1 · %Ln changes waiting</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>koodrive::ui::MainWindow</name>
@@ -164,6 +171,48 @@
         <translation>
             <numerusform>The %Ln item given was not uploaded.</numerusform>
             <numerusform>The %Ln items given were not uploaded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln waiting to be sent</source>
+        <translation>
+            <numerusform>%Ln waiting to be sent</numerusform>
+            <numerusform>%Ln waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %Ln item(s) to “%1”</source>
+        <translation>
+            <numerusform>Add %Ln item to “%1”</numerusform>
+            <numerusform>Add %Ln items to “%1”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Take %Ln item(s) out of “%1”</source>
+        <translation>
+            <numerusform>Take %Ln item out of “%1”</numerusform>
+            <numerusform>Take %Ln items out of “%1”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln album change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%Ln album change waiting to be sent</numerusform>
+            <numerusform>%Ln album changes waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %Ln album change(s) made while KooDrive could not be reached.</source>
+        <translation>
+            <numerusform>Sent %Ln album change made while KooDrive could not be reached.</numerusform>
+            <numerusform>Sent %Ln album changes made while KooDrive could not be reached.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln album change(s) made while KooDrive could not be reached were refused.</source>
+        <translation>
+            <numerusform>%1 of %Ln album change made while KooDrive could not be reached was refused.</numerusform>
+            <numerusform>%1 of %Ln album changes made while KooDrive could not be reached were refused.</numerusform>
         </translation>
     </message>
 </context>

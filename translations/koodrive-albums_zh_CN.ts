@@ -242,6 +242,33 @@
             <numerusform>%1 — 汇集 %n 个文件夹的合集</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The album could not be written down here.</source>
+        <translation>无法在本机记下这个相册。</translation>
+    </message>
+    <message>
+        <source>The new name could not be written down here.</source>
+        <translation>无法在本机记下新名称。</translation>
+    </message>
+    <message>
+        <source>The deletion could not be written down here.</source>
+        <translation>无法在本机记下这次删除。</translation>
+    </message>
+    <message>
+        <source>The photos to add could not be written down here.</source>
+        <translation>无法在本机记下要添加的照片。</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::models::AlbumOutbox</name>
+    <message>
+        <source>The album was deleted elsewhere.</source>
+        <translation>该相册已在别处被删除。</translation>
+    </message>
+    <message>
+        <source>The album could not be created.</source>
+        <translation>无法创建该相册。</translation>
+    </message>
 </context>
 <context>
     <name>koodrive::models::FolderTreeModel</name>
@@ -585,6 +612,12 @@
         <source>%1 · %Ln item(s)</source>
         <translation>
             <numerusform>%1 · %Ln 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %Ln change(s) waiting</source>
+        <translation>
+            <numerusform>%1 · %Ln 项更改待发送</numerusform>
         </translation>
     </message>
 </context>
@@ -1449,6 +1482,70 @@
     <message>
         <source>Offline — showing what was saved at %1</source>
         <translation>离线 — 显示 %1 保存的内容</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln waiting to be sent</source>
+        <translation>
+            <numerusform>%Ln 项待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create the album “%1”</source>
+        <translation>创建相册“%1”</translation>
+    </message>
+    <message>
+        <source>Rename the album “%1”</source>
+        <translation>重命名相册“%1”</translation>
+    </message>
+    <message>
+        <source>Delete the album “%1”</source>
+        <translation>删除相册“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %Ln item(s) to “%1”</source>
+        <translation>
+            <numerusform>向“%1”添加 %Ln 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Take %Ln item(s) out of “%1”</source>
+        <translation>
+            <numerusform>从“%1”移出 %Ln 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Album changes waiting</source>
+        <translation>待发送的相册更改</translation>
+    </message>
+    <message>
+        <source>%1: kept on this computer; it is sent when KooDrive can be reached.</source>
+        <translation>%1：已保存在本机，连上 KooDrive 后发送。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln album change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%Ln 项相册更改待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Made while KooDrive could not be reached; kept on this computer and sent in order when it answers again.</source>
+        <translation>在无法连接 KooDrive 时所做；已保存在本机，恢复连接后按顺序发送。</translation>
+    </message>
+    <message>
+        <source>%1: not done. %2</source>
+        <translation>%1：未完成。%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %Ln album change(s) made while KooDrive could not be reached.</source>
+        <translation>
+            <numerusform>已发送 %Ln 项在无法连接 KooDrive 时所做的相册更改。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln album change(s) made while KooDrive could not be reached were refused.</source>
+        <translation>
+            <numerusform>在无法连接 KooDrive 时所做的 %Ln 项相册更改中，有 %1 项被拒绝。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -211,6 +211,7 @@ SimHttpServer::Result SimHttpServer::dispatch(SimRequest &request)
                 (api && m_faults.failRate > 0 && m_faultRandom.generateDouble() < m_faults.failRate))
                 throw SimError(503, QString::fromLatin1(ErrorCode::InternalCallFailed), QString(),
                                QStringLiteral("the service is unavailable (injected fault)"));
+            ++m_routeCalls[QString::fromLatin1(route.method) + QLatin1Char(' ') + route.patternText];
             return route.handler(request);
         }
         if (pathKnown)

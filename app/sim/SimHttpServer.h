@@ -53,6 +53,12 @@ public:
         Access access;
     };
     QList<RouteInfo> routes() const;
+    // How many requests reached the route's handler (signed in, past the faults): what the tests count to
+    // prove an edit was sent exactly once. `pattern` as registered, e.g. "/koodrive/ose/v1/{albumId}/update".
+    int callsTo(const QByteArray &method, const QString &pattern) const
+    {
+        return m_routeCalls.value(QString::fromLatin1(method) + QLatin1Char(' ') + pattern);
+    }
 
     struct Faults
     {
@@ -144,6 +150,7 @@ private:
     qint64 m_objectRequestsServed = 0;
     qint64 m_objectBytesServed = 0;
     QHash<QString, int> m_objectRequests;
+    QHash<QString, int> m_routeCalls; // "METHOD pattern" -> requests that reached its handler
 };
 
 QString newTraceId();

@@ -2,7 +2,8 @@
 // Retry-After, answers dropped mid-body, cut short, malformed or replaced by a proxy's HTML page, slow
 // answers, and a server clock that moved. For each the window either recovers by itself or says what
 // happened with a trace id and recovers through Retry; the event loop never stalls over 100 ms meanwhile;
-// and an add batch interrupted at any call and then resumed leaves every file in the album exactly once.
+// and an add batch interrupted at any call is kept (the outbox) and sent again by itself, or resumed through
+// Retry, and leaves every file in the album exactly once.
 #include "MainWindowTesting.h"
 #include "SimClock.h"
 #include "StallWatch.h"
@@ -136,16 +137,18 @@ private slots:
     {
         QTest::addColumn<int>("atCall");
         QTest::addColumn<int>("kind");
+        QTest::addColumn<bool>("kept"); // the server could not be reached for now: kept in the outbox
         for (int call = 1; call <= 3; ++call) {
-            QTest::addRow("answer of call %d lost", call) << call << int(Kind::DropMidBody);
-            QTest::addRow("call %d refused (503)", call) << call << int(Kind::Status);
-            QTest::addRow("answer of call %d spoiled", call) << call << int(Kind::Malformed);
+            QTest::addRow("answer of call %d lost", call) << call << int(Kind::DropMidBody) << true;
+            QTest::addRow("call %d refused (503)", call) << call << int(Kind::Status) << true;
+            QTest::addRow("answer of call %d spoiled", call) << call << int(Kind::Malformed) << false;
         }
     }
     void anInterruptedAddIsResumedWithEveryFileOnce()
     {
         QFETCH(int, atCall);
         QFETCH(int, kind);
+        QFETCH(bool, kept);
         openFolder(QStringLiteral("Party"), 1);
         QVERIFY(koodrive::test::loadAll(*m_window->folder()));
         QCOMPARE(m_window->folder()->rowCount(), 250);
@@ -162,17 +165,27 @@ private slots:
         m_window->addSelectionToAlbum(albumId);
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->addProgress()->isVisible(), 20000);
         QCOMPARE(m_sim->server().http().scriptedFaultsLeft(), 0);
-        // Said, with the trace id, and Retry sends again what failed.
-        QVERIFY2(m_window->messages()->text().contains(QLatin1String("failed")),
-                 qPrintable(m_window->messages()->text()));
-        QVERIFY2(m_window->messages()->text().contains(QLatin1String("Trace id: ")),
-                 qPrintable(m_window->messages()->text()));
-        QVERIFY(m_window->messages()->canRetry());
-        m_window->messages()->retry();
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->messages()->isVisible() &&
-                                     !m_window->messages()->text().contains(QLatin1String("failed")) &&
-                                     !m_window->addProgress()->isVisible(),
-                                 20000);
+        if (kept) {
+            // Failed for now: not an error to act on. Kept in the outbox, said so, and sent again by itself
+            // (the album is read first: a file whose answer was lost is found there, not sent twice).
+            QVERIFY2(m_window->messages()->text().contains(QLatin1String("waiting to be sent")),
+                     qPrintable(m_window->messages()->text()));
+            QTRY_VERIFY_WITH_TIMEOUT(
+                m_window->messages()->text().contains(QLatin1String("Sent 1 album change(s)")), 20000);
+            QVERIFY(!m_window->addProgress()->isVisible());
+        } else {
+            // Said, with the trace id, and Retry sends again what failed.
+            QVERIFY2(m_window->messages()->text().contains(QLatin1String("failed")),
+                     qPrintable(m_window->messages()->text()));
+            QVERIFY2(m_window->messages()->text().contains(QLatin1String("Trace id: ")),
+                     qPrintable(m_window->messages()->text()));
+            QVERIFY(m_window->messages()->canRetry());
+            m_window->messages()->retry();
+            QTRY_VERIFY_WITH_TIMEOUT(m_window->messages()->isVisible() &&
+                                         !m_window->messages()->text().contains(QLatin1String("failed")) &&
+                                         !m_window->addProgress()->isVisible(),
+                                     20000);
+        }
         verifyEveryFileOnce(albumId, expected);
         qInfo("worst event-loop stall: %lld ms", watch.worstMs());
         QVERIFY2(watch.worstMs() < StallBudgetMs, qPrintable(QString::number(watch.worstMs())));

@@ -24,6 +24,14 @@ class TestMainWindowOffline : public test::MainWindowTestCase
                 return label->text();
         return {};
     }
+    // The status bar's line of album edits waiting to be sent; empty while it is hidden.
+    QString outboxState() const
+    {
+        for (QLabel *label : m_window->findChildren<QLabel *>())
+            if (label->accessibleName() == QLatin1String("Album changes waiting"))
+                return label->isVisibleTo(m_window.get()) ? label->text() : QString();
+        return {};
+    }
 
 private slots:
     void initTestCase() { useScratchSettings("tst_MainWindowOffline"); }
@@ -80,6 +88,55 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             !qobject_cast<models::FolderTreeModel *>(m_window->folderTree()->model())->showsSaved(), 20000);
         QVERIFY(!m_window->messages()->showsError());
+    }
+
+    void albumEditsMadeOfflineAreKeptShownAndSentWhenTheServerIsBack()
+    {
+        openCamera();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->folder()->isComplete(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->albums()->canFetchMore() && m_window->albums()->rowCount() > 0,
+                                 20000);
+        m_window->close();
+        m_window.reset();
+
+        // Offline: an album renamed, and two photos of the saved folder added to it.
+        m_sim->stop();
+        openWindow();
+        models::AlbumListModel *albums = m_window->albums();
+        int row = 0;
+        while (row < albums->rowCount() && !albums->albumAt(row).isManual())
+            ++row;
+        QVERIFY(row < albums->rowCount());
+        const QString albumId = albums->albumAt(row).id;
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->folder()->isUnreachable(), 20000);
+        albums->renameAlbum(row, QStringLiteral("Renamed offline"));
+        QTRY_COMPARE(albums->index(albums->rowOfId(albumId)).data().toString(),
+                     QStringLiteral("Renamed offline"));
+        const QStringList photos{m_window->folder()->itemAt(0).id, m_window->folder()->itemAt(1).id};
+        m_window->grid()->selectionModel()->select(
+            QItemSelection(m_window->grid()->model()->index(0, 0), m_window->grid()->model()->index(1, 0)),
+            QItemSelectionModel::Select);
+        m_window->addSelectionToAlbum(albumId);
+        QTRY_COMPARE(
+            albums->index(albums->rowOfId(albumId)).data(models::AlbumListModel::PendingRole).toInt(), 2);
+        QTRY_COMPARE(outboxState(),
+                     QStringLiteral("2 album change(s) waiting to be sent")); // no translation loaded
+        QVERIFY2(m_window->messages()->text().contains(QStringLiteral("kept on this computer")),
+                 qPrintable(m_window->messages()->text()));
+        QVERIFY2(!m_window->messages()->showsError(), qPrintable(m_window->messages()->text()));
+
+        // The server back: both sent, said so, and nothing left waiting.
+        m_sim->resume();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->messages()->text().contains(QStringLiteral("Sent 2 album change(s)")), 30000);
+        QTRY_VERIFY(outboxState().isEmpty());
+        QCOMPARE(albums->index(albums->rowOfId(albumId)).data(models::AlbumListModel::PendingRole).toInt(),
+                 0);
+        QCOMPARE(m_sim->column(QStringLiteral("SELECT name FROM albums WHERE id = ?"), {albumId}),
+                 QStringList{QStringLiteral("Renamed offline")});
+        const QStringList inAlbum = m_sim->albumItems(albumId);
+        for (const QString &photo : photos)
+            QVERIFY(inAlbum.contains(photo));
     }
 };
 

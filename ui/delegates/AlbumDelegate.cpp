@@ -77,6 +77,26 @@ void AlbumDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         (manual ? m_manual : m_collection).paint(painter, cover.adjusted(8, 8, -8, -8));
     }
 
+    // Edits of the album waiting to be sent (made while KooDrive could not be reached): a count on the
+    // cover's corner, as mail apps mark what is in the outbox.
+    const int pending = index.data(AlbumListModel::PendingRole).toInt();
+    if (pending > 0) {
+        QFont bold = option.font;
+        bold.setBold(true);
+        bold.setPointSizeF(bold.pointSizeF() * 0.8);
+        const QString number = pending > 99 ? QStringLiteral("99+") : QString::number(pending);
+        const int side = QFontMetrics(bold).height() + 2;
+        const int width = qMax(side, QFontMetrics(bold).horizontalAdvance(number) + 6);
+        const QRect mark(cover.right() + 2 - width, cover.top() - 1, width, side); // inside the row
+        painter->setPen(QPen(option.palette.color(QPalette::Base), 1.5));
+        painter->setBrush(option.palette.color(QPalette::Link));
+        painter->drawRoundedRect(mark, side / 2.0, side / 2.0);
+        painter->setPen(option.palette.color(QPalette::HighlightedText));
+        painter->setFont(bold);
+        painter->drawText(mark, Qt::AlignCenter, number);
+        painter->setFont(option.font);
+    }
+
     const bool selected = option.state.testFlag(QStyle::State_Selected);
     const QColor text = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
     QColor dim = text;
@@ -98,6 +118,8 @@ void AlbumDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const int count = index.data(AlbumListModel::CountRole).toInt();
     if (count >= 0)
         kind = tr("%1 · %Ln item(s)", nullptr, count).arg(kind);
+    if (pending > 0)
+        kind = tr("%1 · %Ln change(s) waiting", nullptr, pending).arg(kind);
     painter->drawText(kindRect, Qt::AlignLeft | Qt::AlignVCenter,
                       QFontMetrics(small).elidedText(kind, Qt::ElideRight, kindRect.width()));
     painter->restore();

@@ -68,6 +68,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     , m_treeModel(new FolderTreeModel(services.client, this))
     , m_folder(new FolderModel(services.client, services.thumbnails, this))
     , m_albumContents(new AlbumContentsModel(services.client, services.thumbnails, this))
+    , m_outbox(new models::AlbumOutbox(services.client, this))
     , m_myAlbumsProxy(new QSortFilterProxyModel(this))
     , m_sharedAlbumsProxy(new QSortFilterProxyModel(this))
 {
@@ -103,6 +104,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     resize(1200, 780);
     // The grid has the keyboard first (an album list given focus would make its first album current).
     m_grid->setFocus();
+    makeOutbox();
     openCatalog();
     restoreSettings();
     showAccount();
@@ -137,6 +139,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
                 m_albums->retry();
             if (m_treeModel->showsSaved())
                 m_treeModel->refresh();
+            m_outbox->replay(); // the edits that wait go now, not at their next try
         });
         // The whole place is read in the background: its total is known, End reaches its end.
         model->setReadToEnd(true);

@@ -2,6 +2,7 @@
 
 #include "account/ServerConnection.h"
 #include "catalog/Catalog.h"       // held by unique_ptr
+#include "models/AlbumOutbox.h"    // its Report in a signature
 #include "transfers/UploadQueue.h" // held by unique_ptr
 
 #include <QElapsedTimer>
@@ -44,6 +45,7 @@ namespace koodrive::models {
 class AlbumAddJob;
 class AlbumContentsModel;
 class AlbumListModel;
+class AlbumOutbox;
 class FolderModel;
 class FolderTreeModel;
 class PagedFileModel;
@@ -211,6 +213,11 @@ private:
     // This account's catalog, given to the file models (MainWindowCatalog.cpp).
     void openCatalog();
     QString placeStateText(const models::PagedFileModel *model) const;
+    // MainWindowOutbox.cpp: album edits waiting for the server.
+    void makeOutbox();
+    void updateOutboxState();
+    void reportOutbox(const QVector<models::AlbumOutbox::Report> &reports);
+    QLabel *m_outboxState = nullptr;
     void closeUploads();
     QModelIndex shownSpace() const;
     QModelIndex ownDrive() const; // the user's own drive in the tree; invalid until the server said
@@ -237,6 +244,7 @@ private:
     models::FolderTreeModel *m_treeModel;
     models::FolderModel *m_folder;
     models::AlbumContentsModel *m_albumContents;
+    models::AlbumOutbox *m_outbox;
     QSortFilterProxyModel *m_myAlbumsProxy;
     QSortFilterProxyModel *m_sharedAlbumsProxy;
 

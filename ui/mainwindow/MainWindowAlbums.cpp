@@ -70,6 +70,12 @@ void MainWindow::trackAdd(models::AlbumAddJob *job)
             parts << tr("%Ln already in the album", nullptr, there);
         if (const int cancelled = job->count(Outcome::Cancelled))
             parts << tr("%Ln not added (stopped)", nullptr, cancelled);
+        if (const int later = job->queuedForLater()) {
+            // KooDrive could not be reached for them: the outbox sends them when it can (its note says so).
+            parts << tr("%Ln waiting to be sent", nullptr, later);
+            m_messages->showNote(tr("“%1”: %2.").arg(album, parts.join(QStringLiteral(", "))));
+            return;
+        }
         // What failed can be sent again: "Retry" adds those files (the batch first reads the album, so
         // the ones whose answer was lost but which did go in are reported as already there).
         std::optional<api::ApiError> firstError;
@@ -236,11 +242,15 @@ void MainWindow::removeFromAlbum()
     if (rows.isEmpty())
         return;
     const int count = int(rows.size());
-    m_albumContents->removeFromAlbum(rows, [this, count](const api::Result<api::Done> &result) {
-        if (result.ok())
-            m_messages->showNote(
-                tr("Took %Ln item(s) out of the album; they stay in your drive.", nullptr, count));
-    });
+    const bool waits = m_outbox->isHolding();
+    m_albumContents->removeFromAlbum(
+        rows,
+        [this, count, waits](const api::Result<api::Done> &result) {
+            if (result.ok() && !waits && !m_outbox->isHolding()) // else the outbox's note says it is kept
+                m_messages->showNote(
+                    tr("Took %Ln item(s) out of the album; they stay in your drive.", nullptr, count));
+        },
+        m_albums->albumAt(m_albums->rowOfId(m_albumId)).name);
 }
 
 } // namespace koodrive::ui

@@ -4,6 +4,7 @@
 #include "account/AccountFiles.h"
 #include "models/AlbumContentsModel.h"
 #include "models/AlbumListModel.h"
+#include "models/AlbumOutbox.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
 #include "widgets/MessageBar.h"
@@ -24,6 +25,7 @@ void MainWindow::openCatalog()
     m_albumContents->setCatalog(nullptr);
     m_albums->setCatalog(nullptr);
     m_treeModel->setCatalog(nullptr);
+    m_outbox->setCatalog(nullptr);
     m_catalog.reset();
     if (m_services.connection.userId.isEmpty())
         return; // signed out: nothing is kept
@@ -44,6 +46,9 @@ void MainWindow::openCatalog()
     m_albumContents->setCatalog(m_catalog.get());
     m_albums->setCatalog(m_catalog.get());
     m_treeModel->setCatalog(m_catalog.get());
+    // Edits a previous run left waiting are shown, and sent when the server answers.
+    m_outbox->setCatalog(m_catalog.get());
+    m_outbox->replay();
 }
 
 QString MainWindow::placeStateText(const PagedFileModel *model) const

@@ -53,6 +53,18 @@ struct PlaceSnapshot
     bool complete = false; // the listing was read to its end
 };
 
+// An album edit waiting in the outbox (models::AlbumOutbox says what the kinds and payloads are).
+struct OutboxEntry
+{
+    qint64 seq = 0; // the order the edits were made in
+    int kind = 0;
+    QString albumId;
+    QString albumName; // as the person saw it, for the report
+    QByteArray payload;
+    qint64 createdMs = 0;
+    bool sent = false;
+};
+
 // The per-account catalog of what the app has read: an SQLite file in the app's data location, one per
 // server and user (AccountCatalog names it). Places are kept in full, keyed by what names them (the model
 // says, e.g. "folder|<space>|<folder>|<sort>|<order>|<filter>"), with when they were read; the least
@@ -99,6 +111,15 @@ public:
     std::optional<QVector<api::Album>> albums(int list);
     bool storeAlbums(int list, const QVector<api::Album> &albums);
     bool hasPlace(const QString &key);
+
+    // The outbox of album edits (CatalogOutbox.cpp). Every change is committed before it returns, with
+    // synchronous=FULL: an edit written down survives the app killed and the machine's power cut.
+    qint64 enqueueEdit(const OutboxEntry &entry); // the entry's seq, or -1 when it could not be written
+    QVector<OutboxEntry> pendingEdits();
+    bool markEditSent(qint64 seq);
+    bool finishEdit(qint64 seq);
+    // Edits of an album created here, once the server has given it its id.
+    bool retargetEdits(const QString &fromAlbumId, const QString &toAlbumId);
 
     void setRowLimit(qint64 rows) { m_rowLimit = qMax<qint64>(1, rows); }
     qint64 rowLimit() const { return m_rowLimit; }

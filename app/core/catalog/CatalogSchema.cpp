@@ -32,6 +32,15 @@ const char *const Version2[] = {
     "owner TEXT NOT NULL, group_id TEXT NOT NULL, created INTEGER NOT NULL, updated INTEGER NOT NULL, "
     "PRIMARY KEY (place, pos)) WITHOUT ROWID",
 };
+const char *const Version3[] = {
+    // Album edits made while KooDrive could not be reached (or while a call failed for now), in the order
+    // they were made, until the server has taken each (models::AlbumOutbox). Not a cache: never dropped with
+    // the least used places. kind: AlbumOutbox::Kind; album: the album's id, or "pending:<seq>" for one
+    // created here and not yet on the server; payload: the edit's details as JSON; sent: a call went out
+    // (its answer may have been lost: replaying checks before sending again what is not idempotent).
+    "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind INTEGER NOT NULL, album TEXT NOT NULL, "
+    "album_name TEXT NOT NULL, payload TEXT NOT NULL, created INTEGER NOT NULL, sent INTEGER NOT NULL)",
+};
 // clang-format on
 
 template<size_t N>
@@ -46,7 +55,7 @@ QStringList list(const char *const (&steps)[N])
 
 int currentVersion()
 {
-    return 2;
+    return 3;
 }
 
 QStringList stepTo(int version)
@@ -54,6 +63,7 @@ QStringList stepTo(int version)
     switch (version) {
     case 1: return list(Version1);
     case 2: return list(Version2);
+    case 3: return list(Version3);
     default: return {};
     }
 }

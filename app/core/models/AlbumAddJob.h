@@ -31,6 +31,10 @@ public:
     // Set when reading a folder failed: nothing was sent.
     const std::optional<api::ApiError> &folderError() const { return m_folderError; }
 
+    // Files (or folders) that could not reach the server and wait in the outbox (AlbumListModel says).
+    void setQueuedForLater(int items) { m_queuedForLater = items; }
+    int queuedForLater() const { return m_queuedForLater; }
+
 signals:
     void progress(int filesDone, int filesTotal);
     void finished();
@@ -50,6 +54,7 @@ private:
     std::optional<api::ApiError> m_folderError;
     bool m_cancelled = false;
     bool m_finished = false;
+    int m_queuedForLater = 0;
 };
 
 } // namespace koodrive::models

@@ -59,30 +59,51 @@ api::CallHandle AlbumContentsModel::requestPage(const QString &cursor, int pageS
     query.sortType = int(m_sortField);
     query.sortDirection = m_sortOrder == Qt::AscendingOrder ? 1 : 2;
     query.imageProcess = imageProcess;
+    if (AlbumOutbox::isLocalId(m_albumId)) { // made here, not on the server yet: it holds nothing there
+        QMetaObject::invokeMethod(
+            this, [this, done = std::move(done)] { setTotal(0), done(api::FilePage{}); },
+            Qt::QueuedConnection);
+        return {};
+    }
     return client()->listAlbumContents(
         query, this, [this, done = std::move(done)](const api::Result<api::AlbumContentsPage> &result) {
             if (!result.ok()) {
                 done(result.error());
                 return;
             }
-            setTotal(result.value().total);
-            done(api::FilePage{result.value().items, result.value().nextCursor});
+            // Files taken out here whose removal still waits in the outbox stay out.
+            QVector<api::DriveFile> items = result.value().items;
+            int total = result.value().total;
+            if (const QSet<QString> out = m_outbox ? m_outbox->pendingRemovals(m_albumId) : QSet<QString>();
+                !out.isEmpty()) {
+                items.removeIf([&out](const api::DriveFile &file) { return out.contains(file.id); });
+                total -= int(out.size()); // they were in the album when taken out
+            }
+            setTotal(qMax(0, total));
+            done(api::FilePage{items, result.value().nextCursor});
         });
 }
 
 void AlbumContentsModel::removeFromAlbum(const QList<int> &rows,
-                                         std::function<void(const api::Result<api::Done> &)> done)
+                                         std::function<void(const api::Result<api::Done> &)> done,
+                                         const QString &albumName)
 {
     QStringList ids;
     for (int row : rows)
         if (const QString id = itemAt(row).id; !id.isEmpty() && !ids.contains(id))
             ids << id;
     const QString albumId = m_albumId;
+    if (m_outbox && (m_outbox->isHolding() || AlbumOutbox::isLocalId(albumId))) {
+        queueRemoval(albumName, ids); // behind the edits that wait: the server sees them in order
+        if (done)
+            done(api::Done{});
+        return;
+    }
     // The remove call takes at most 1000 ids (../shared/koodrive-api/README.md, batchDelete); more go in
     // turns.
     auto remaining = std::make_shared<QStringList>(ids);
     auto step = std::make_shared<std::function<void()>>();
-    *step = [this, albumId, remaining, step, done] {
+    *step = [this, albumId, albumName, remaining, step, done] {
         if (remaining->isEmpty()) {
             if (done)
                 done(api::Done{});
@@ -92,24 +113,43 @@ void AlbumContentsModel::removeFromAlbum(const QList<int> &rows,
         const QStringList chunk = remaining->mid(0, 1000);
         client()->removeFromAlbum(
             albumId, chunk, this,
-            [this, albumId, chunk, remaining, step, done](const api::Result<api::Done> &result) {
+            [this, albumId, albumName, chunk, remaining, step, done](const api::Result<api::Done> &result) {
                 if (!result.ok()) {
-                    emit errorOccurred(result.error());
-                    if (done)
-                        done(result.error());
+                    if (m_outbox && result.error().unreachable() && albumId == m_albumId) {
+                        // Taking out is the same however often it is sent: what is left waits.
+                        queueRemoval(albumName, *remaining);
+                        if (done)
+                            done(api::Done{});
+                    } else {
+                        emit errorOccurred(result.error());
+                        if (done)
+                            done(result.error());
+                    }
                     *step = nullptr;
                     return;
                 }
-                if (albumId == m_albumId) {
-                    removeIds(QSet<QString>(chunk.cbegin(), chunk.cend()));
-                    if (m_total >= 0)
-                        setTotal(qMax(0, m_total - int(chunk.size())));
-                }
+                if (albumId == m_albumId)
+                    removedHere(chunk);
                 remaining->erase(remaining->begin(), remaining->begin() + chunk.size());
                 (*step)();
             });
     };
     (*step)();
+}
+
+void AlbumContentsModel::queueRemoval(const QString &albumName, const QStringList &ids)
+{
+    if (ids.isEmpty() || !m_outbox->queueRemove(m_albumId, albumName, ids))
+        return;
+    removedHere(ids);
+}
+
+void AlbumContentsModel::removedHere(const QStringList &ids)
+{
+    const int before = rowCount();
+    removeIds(QSet<QString>(ids.cbegin(), ids.cend()));
+    if (m_total >= 0)
+        setTotal(qMax(0, m_total - (before - rowCount())));
 }
 
 } // namespace koodrive::models

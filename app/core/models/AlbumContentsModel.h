@@ -1,6 +1,9 @@
 #pragma once
 
+#include "AlbumOutbox.h"
 #include "PagedFileModel.h"
+
+#include <QPointer>
 
 namespace koodrive::models {
 
@@ -34,8 +37,13 @@ public:
     int total() const { return m_total; }
 
     // Removes these rows' files from the album (not from the drive); the rows leave when the server agrees.
+    // With an outbox, a removal the server cannot be reached for (or that waits behind other edits) is
+    // written down, the rows leave at once, and `done` hears ok; `albumName` is for its report.
     void removeFromAlbum(const QList<int> &rows,
-                         std::function<void(const api::Result<api::Done> &)> done = {});
+                         std::function<void(const api::Result<api::Done> &)> done = {},
+                         const QString &albumName = {});
+    // Where edits wait when the server cannot be reached (none: they fail). The model does not own it.
+    void setOutbox(AlbumOutbox *outbox) { m_outbox = outbox; }
 
 signals:
     void totalChanged(int total);
@@ -47,11 +55,14 @@ protected:
 
 private:
     void setTotal(int total);
+    void queueRemoval(const QString &albumName, const QStringList &ids);
+    void removedHere(const QStringList &ids);
 
     QString m_albumId;
     SortField m_sortField = SortField::Taken;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     int m_total = -1;
+    QPointer<AlbumOutbox> m_outbox;
 };
 
 } // namespace koodrive::models

@@ -131,7 +131,10 @@ QVariant AlbumListModel::data(const QModelIndex &index, int role) const
     case ScopeParentRole: return album.scopeParentFolderId;
     case OwnerRole: return album.ownerId;
     case GroupRole: return album.groupId;
+    case PendingRole: return m_outbox ? m_outbox->pendingFor(album.id) : 0;
     case CountRole: {
+        if (AlbumOutbox::isLocalId(album.id))
+            return -1; // made here: nothing on the server to count yet
         const auto known = m_counts.constFind(album.id);
         if (known == m_counts.constEnd()) {
             readCount(album.id); // asked for because it is shown
@@ -247,6 +250,7 @@ void AlbumListModel::reload()
         section.loaded = 0;
     }
     showSaved();
+    showCreatedHere();
     endResetModel();
 }
 
@@ -261,7 +265,8 @@ void AlbumListModel::showSaved()
         const Section &s = m_sections[size_t(section)];
         for (Album album : *saved) {
             // Each in its own list: a row of another list's kind would break the sections' order.
-            if (album.kind != s.kind || album.type != s.type || album.id.isEmpty() || rowOfId(album.id) >= 0)
+            if (album.kind != s.kind || album.type != s.type || album.id.isEmpty() ||
+                rowOfId(album.id) >= 0 || !applyPending(album))
                 continue;
             album.coverUrl = thumbnails::ThumbnailDiskCache::cacheRefUrl(QString::fromLatin1(album.coverUrl));
             Row row{album, section, 1};
@@ -361,10 +366,14 @@ void AlbumListModel::mergePage(int section, int page, const api::AlbumPage &albu
     Section &s = m_sections[size_t(section)];
     QVector<Album> fresh;
     int confirmed = 0;
-    for (const Album &album : albums.albums) {
+    for (Album album : albums.albums) {
+        const bool shown = applyPending(album); // what waits in the outbox is what the person sees
         const int existing = rowOfId(album.id);
         if (existing < 0) {
-            fresh.append(album);
+            if (shown)
+                fresh.append(album);
+            else
+                ++confirmed; // in the list, though not shown: the section counts it
             continue;
         }
         Row &row = m_rows[existing];
@@ -429,7 +438,30 @@ void AlbumListModel::fail(const api::ApiError &error, const Done &done)
 
 void AlbumListModel::createAlbum(const api::KooDriveClient::NewAlbum &album, Done done)
 {
-    m_client->createAlbum(album, this, [this, album, done](const api::Result<QString> &result) {
+    auto queue = [this, album, done] {
+        const QString pendingId = m_outbox->queueCreate(album);
+        if (pendingId.isEmpty()) {
+            fail(api::ApiError::invalidInput(QString(), tr("The album could not be written down here.")),
+                 done);
+            return;
+        }
+        for (const Album &made : m_outbox->createdAlbums())
+            if (made.id == pendingId)
+                insertCreated(made, sectionOf(made.kind, made.type));
+        if (done)
+            done(pendingId);
+    };
+    if (m_outbox && m_outbox->isHolding()) {
+        queue();
+        return;
+    }
+    m_client->createAlbum(album, this, [this, album, done, queue](const api::Result<QString> &result) {
+        // Queued only when the call surely did not arrive (no connection): one that timed out may have
+        // made the album, and the outbox would make it again.
+        if (!result.ok() && m_outbox && result.error().kind == api::ApiError::Kind::Network) {
+            queue();
+            return;
+        }
         if (!result.ok()) {
             fail(result.error(), done);
             return;
@@ -451,10 +483,7 @@ void AlbumListModel::createAlbum(const api::KooDriveClient::NewAlbum &album, Don
         created.createdMs = created.updatedMs = QDateTime::currentMSecsSinceEpoch();
         const int section = sectionOf(album.kind, album.type);
         Section &s = m_sections[size_t(section)];
-        const int at = sectionStart(section); // the newest comes first, as the server lists them
-        beginInsertRows({}, at, at);
-        m_rows.insert(at, Row{created, section, 1});
-        endInsertRows();
+        insertCreated(created, section);
         ++s.loaded;
         if (s.total >= 0)
             ++s.total;
@@ -467,22 +496,47 @@ void AlbumListModel::createAlbum(const api::KooDriveClient::NewAlbum &album, Don
 void AlbumListModel::renameAlbum(int row, const QString &name, Done done)
 {
     const QString id = albumAt(row).id;
-    api::KooDriveClient::AlbumChange change;
-    change.name = name;
-    m_client->updateAlbum(id, change, this, [this, id, name, done](const api::Result<api::Done> &result) {
-        if (!result.ok()) {
-            fail(result.error(), done);
-            return;
-        }
+    const QString oldName = albumAt(row).name;
+    auto renamed = [this, id, name, done] {
         if (const int at = rowOfId(id); at >= 0) {
             m_rows[at].album.name = name;
             m_rows[at].album.updatedMs = QDateTime::currentMSecsSinceEpoch();
             m_rows[at].editedAt = ++m_edits;
-            emit dataChanged(index(at), index(at), {Qt::DisplayRole, Qt::EditRole, UpdatedRole});
+            emit dataChanged(index(at), index(at), {Qt::DisplayRole, Qt::EditRole, UpdatedRole, PendingRole});
         }
         if (done)
             done(id);
-    });
+    };
+    if (waits(id)) {
+        if (m_outbox->queueRename(id, oldName, name))
+            renamed();
+        else
+            fail(api::ApiError::invalidInput(QString(), tr("The new name could not be written down here.")),
+                 done);
+        return;
+    }
+    api::KooDriveClient::AlbumChange change;
+    change.name = name;
+    m_client->updateAlbum(
+        id, change, this, [this, id, oldName, name, done, renamed](const api::Result<api::Done> &result) {
+            if (!result.ok() && m_outbox && result.error().unreachable() &&
+                m_outbox->queueRename(id, oldName, name)) {
+                renamed(); // a name is the same however often it is given
+                return;
+            }
+            if (!result.ok()) {
+                fail(result.error(), done);
+                return;
+            }
+            if (const int at = rowOfId(id); at >= 0) {
+                m_rows[at].album.name = name;
+                m_rows[at].album.updatedMs = QDateTime::currentMSecsSinceEpoch();
+                m_rows[at].editedAt = ++m_edits;
+                emit dataChanged(index(at), index(at), {Qt::DisplayRole, Qt::EditRole, UpdatedRole});
+            }
+            if (done)
+                done(id);
+        });
 }
 
 void AlbumListModel::rescopeAlbum(int row, const QStringList &scopeDirs, const QString &scopeParentFolderId,
@@ -507,26 +561,126 @@ void AlbumListModel::rescopeAlbum(int row, const QStringList &scopeDirs, const Q
 void AlbumListModel::deleteAlbum(int row, Done done)
 {
     const QString id = albumAt(row).id;
-    m_client->deleteAlbum(id, this, [this, id, done](const api::Result<api::Done> &result) {
+    const QString name = albumAt(row).name;
+    auto deleted = [this, id, done] {
+        removeRowOf(id);
+        if (done)
+            done(id);
+    };
+    if (waits(id)) {
+        if (m_outbox->queueDelete(id, name))
+            deleted();
+        else
+            fail(api::ApiError::invalidInput(QString(), tr("The deletion could not be written down here.")),
+                 done);
+        return;
+    }
+    m_client->deleteAlbum(id, this, [this, id, name, done, deleted](const api::Result<api::Done> &result) {
+        if (!result.ok() && m_outbox && result.error().unreachable() && m_outbox->queueDelete(id, name)) {
+            deleted(); // sent again later: an album already gone is done
+            return;
+        }
         if (!result.ok()) {
             fail(result.error(), done);
             return;
         }
-        if (const int at = rowOfId(id); at >= 0) {
-            Section &s = m_sections[size_t(m_rows[at].section)];
-            beginRemoveRows({}, at, at);
-            m_rows.removeAt(at);
-            endRemoveRows();
-            --s.loaded;
-            if (s.total > 0)
-                --s.total;
-            if (!s.complete())
-                s.nextPage = qMax(1, s.nextPage - 1); // the pages after it moved up by one
-            saveSection(int(&s - m_sections.data()));
-        }
-        if (done)
-            done(id);
+        deleted();
     });
+}
+
+void AlbumListModel::removeRowOf(const QString &albumId)
+{
+    const int at = rowOfId(albumId);
+    if (at < 0)
+        return;
+    Section &s = m_sections[size_t(m_rows[at].section)];
+    const bool counted = !AlbumOutbox::isLocalId(albumId) && !m_rows[at].saved;
+    beginRemoveRows({}, at, at);
+    m_rows.removeAt(at);
+    endRemoveRows();
+    if (!counted)
+        return;
+    --s.loaded;
+    if (s.total > 0)
+        --s.total;
+    if (!s.complete())
+        s.nextPage = qMax(1, s.nextPage - 1); // the pages after it moved up by one
+    saveSection(int(&s - m_sections.data()));
+}
+
+// --- the outbox ------------------------------------------------------------------------------------------
+
+void AlbumListModel::setOutbox(AlbumOutbox *outbox)
+{
+    if (m_outbox)
+        disconnect(m_outbox, nullptr, this, nullptr);
+    m_outbox = outbox;
+    if (!m_outbox)
+        return;
+    connect(m_outbox, &AlbumOutbox::changed, this, [this] {
+        if (!m_rows.isEmpty())
+            emit dataChanged(index(0), index(int(m_rows.size()) - 1), {PendingRole});
+    });
+    connect(m_outbox, &AlbumOutbox::albumCreated, this, &AlbumListModel::onAlbumCreated);
+    // A refused edit leaves the outbox: what the server has is shown again.
+    connect(m_outbox, &AlbumOutbox::sent, this, [this](const AlbumOutbox::Report &report) {
+        if (report.outcome == AlbumOutbox::Outcome::Conflict)
+            reload(), fetchMore();
+    });
+}
+
+bool AlbumListModel::waits(const QString &albumId) const
+{
+    return m_outbox && (m_outbox->isHolding() || AlbumOutbox::isLocalId(albumId));
+}
+
+bool AlbumListModel::applyPending(Album &album) const
+{
+    if (!m_outbox)
+        return true;
+    if (m_outbox->isPendingDelete(album.id))
+        return false;
+    if (const auto name = m_outbox->pendingName(album.id))
+        album.name = *name;
+    return true;
+}
+
+void AlbumListModel::showCreatedHere()
+{
+    if (!m_outbox)
+        return;
+    for (const Album &album : m_outbox->createdAlbums()) {
+        const int section = sectionOf(album.kind, album.type);
+        Album shown = album;
+        if (applyPending(shown))
+            m_rows.insert(sectionStart(section), Row{shown, section, 1});
+    }
+}
+
+void AlbumListModel::insertCreated(const Album &album, int section)
+{
+    const int at = sectionStart(section); // the newest comes first, as the server lists them
+    beginInsertRows({}, at, at);
+    m_rows.insert(at, Row{album, section, 1});
+    endInsertRows();
+}
+
+void AlbumListModel::onAlbumCreated(const QString &pendingId, const QString &albumId)
+{
+    const int at = rowOfId(pendingId);
+    if (at < 0)
+        return;
+    if (rowOfId(albumId) >= 0) { // the server's list came first
+        removeRowOf(pendingId);
+        return;
+    }
+    m_rows[at].album.id = albumId;
+    Section &s = m_sections[size_t(m_rows[at].section)];
+    ++s.loaded;
+    if (s.total >= 0)
+        ++s.total;
+    emit dataChanged(index(at), index(at));
+    refreshAlbum(albumId); // the server's times and cover
 }
 
 // --- drops -----------------------------------------------------------------------------------------------
@@ -553,18 +707,44 @@ bool AlbumListModel::dropMimeData(const QMimeData *data, Qt::DropAction action, 
     const QVector<DriveItem> items = DriveItemsMime::read(data);
     if (items.isEmpty())
         return false;
-    return addToAlbum(parent.row(), items) != nullptr;
+    bool queued = false;
+    return addToAlbum(parent.row(), items, &queued) != nullptr || queued;
 }
 
-AlbumAddJob *AlbumListModel::addToAlbum(int row, const QVector<DriveItem> &items)
+AlbumAddJob *AlbumListModel::addToAlbum(int row, const QVector<DriveItem> &items, bool *queued)
 {
+    if (queued)
+        *queued = false;
     const Album album = albumAt(row);
     if (album.id.isEmpty() || !album.isManual() || items.isEmpty())
         return nullptr;
+    if (waits(album.id)) {
+        const bool written = m_outbox->queueAdd(album.id, album.name, items);
+        if (queued)
+            *queued = written;
+        if (!written)
+            emit errorOccurred(api::ApiError::invalidInput(
+                QString(), tr("The photos to add could not be written down here.")));
+        return nullptr;
+    }
     auto *job = new AlbumAddJob(m_client, album.id, items, this);
-    connect(job, &AlbumAddJob::finished, this, [this, job] {
+    connect(job, &AlbumAddJob::finished, this, [this, job, items, name = album.name] {
+        // What could not reach the server waits in the outbox: the folders as they were dropped (what they
+        // hold is read when sent), the files that failed for now. Sending again reads the album first.
+        if (m_outbox) {
+            QVector<DriveItem> later;
+            if (job->folderError() && job->folderError()->unreachable()) {
+                later = items;
+            } else {
+                for (const auto &file : job->report())
+                    if (file.outcome == api::AlbumAddBatch::Outcome::Failed && file.error.unreachable())
+                        later.append({file.file.fileId, file.file.ownerId, QString(), QString(), false});
+            }
+            if (!later.isEmpty() && m_outbox->queueAdd(job->albumId(), name, later))
+                job->setQueuedForLater(int(later.size()));
+        }
         refreshAlbum(job->albumId()); // a first photo gives it a cover
-        if (job->folderError())
+        if (job->folderError() && job->queuedForLater() == 0)
             emit errorOccurred(*job->folderError());
         job->deleteLater();
     });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AlbumAddJob.h"
+#include "AlbumOutbox.h"
 #include "api/KooDriveClient.h"
 #include "catalog/Catalog.h"
 #include "thumbnails/ThumbnailScheduler.h"
@@ -36,7 +37,8 @@ public:
         GroupRole,
         CreatedRole, // QDateTime (UTC)
         UpdatedRole,
-        CountRole, // int: how many items the album holds, -1 until known (read when first asked for)
+        CountRole,   // int: how many items the album holds, -1 until known (read when first asked for)
+        PendingRole, // int: edits of the album waiting in the outbox to be sent
     };
 
     AlbumListModel(api::KooDriveClient *client, thumbnails::ThumbnailScheduler *thumbnails,
@@ -69,11 +71,16 @@ public:
     void setCatalog(catalog::Catalog *catalog) { m_catalog = catalog; }
     // Some rows are the catalog's, not yet confirmed by the server.
     bool showsSaved() const;
+    // Where edits wait when the server cannot be reached (none: they fail). Rows show the edits waiting
+    // there (names given, albums made or deleted here). The model does not own it.
+    void setOutbox(AlbumOutbox *outbox);
     // After a page failed, views ask for nothing more (no request storm behind an error) until this.
     void retry();
     bool hasFailed() const { return m_failed; }
 
-    // Each finishes with `done` (ok or the error); the rows change when the server has agreed.
+    // Each finishes with `done` (ok or the error); the rows change when the server has agreed. With an
+    // outbox, an edit the server cannot be reached for (or that waits behind others) is written down there,
+    // the rows change at once, and `done` hears ok (an album made so has a pending id, "pending:<n>").
     using Done = std::function<void(const api::Result<QString> &)>; // the album's id
     void createAlbum(const api::KooDriveClient::NewAlbum &album, Done done = {});
     void renameAlbum(int row, const QString &name, Done done = {});
@@ -81,8 +88,9 @@ public:
                       bool videos, Done done = {});
     void deleteAlbum(int row, Done done = {});
     // Adds drive files (and the images and videos of folders) to a manual album; the job is the model's
-    // child and reports progress; the row is read again when it ends (its cover may change).
-    AlbumAddJob *addToAlbum(int row, const QVector<DriveItem> &items);
+    // child and reports progress; the row is read again when it ends (its cover may change). Null when
+    // nothing is sent now: nothing to add, or the addition waits in the outbox (`queued` says so).
+    AlbumAddJob *addToAlbum(int row, const QVector<DriveItem> &items, bool *queued = nullptr);
 
     // Reads the album's row again (its count, scope and cover), e.g. after photos were added to it.
     void refreshAlbum(const QString &albumId);
@@ -112,6 +120,12 @@ private:
         bool saved = false;   // from the catalog: not seen in this reading of its list yet
     };
     void showSaved();
+    void showCreatedHere();
+    bool applyPending(api::Album &album) const; // false: deleted here, not shown
+    void insertCreated(const api::Album &album, int section);
+    void removeRowOf(const QString &albumId);
+    void onAlbumCreated(const QString &pendingId, const QString &albumId);
+    bool waits(const QString &albumId) const;
     void sectionRead(int section);
     void saveSection(int section);
     void onCoverNotCached(const QByteArray &key);
@@ -130,6 +144,7 @@ private:
     api::KooDriveClient *m_client;
     QPointer<thumbnails::ThumbnailScheduler> m_thumbnails;
     QPointer<catalog::Catalog> m_catalog;
+    QPointer<AlbumOutbox> m_outbox;
     QSet<QByteArray> m_coversNotOnDisk; // saved covers the disk cache does not have
     std::array<Section, SectionCount> m_sections;
     QVector<Row> m_rows;

@@ -1,0 +1,79 @@
+// Catalog: the outbox of album edits (schema version 3). The rows are written durably: the catalog runs
+// with synchronous=NORMAL (a cache may lose its last commit in a power cut), these with FULL.
+#include "Catalog.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace koodrive::catalog {
+
+namespace {
+// Runs `sql` with `values` under synchronous=FULL; the number of rows changed, -1 on failure.
+int durably(const QString &connection, const QString &sql, const QVariantList &values,
+            QVariant *lastId = nullptr)
+{
+    QSqlDatabase db = QSqlDatabase::database(connection);
+    QSqlQuery query(db);
+    query.exec(QStringLiteral("PRAGMA synchronous=FULL"));
+    query.prepare(sql);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    const bool ok = query.exec();
+    const int changed = ok ? query.numRowsAffected() : -1;
+    if (ok && lastId)
+        *lastId = query.lastInsertId();
+    if (!ok)
+        qWarning("catalog outbox: %s", qPrintable(query.lastError().text()));
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    return changed;
+}
+} // namespace
+
+qint64 Catalog::enqueueEdit(const OutboxEntry &entry)
+{
+    QVariant seq;
+    const int changed =
+        durably(m_connection,
+                QStringLiteral("INSERT INTO outbox (kind, album, album_name, payload, created, sent) "
+                               "VALUES (?, ?, ?, ?, ?, 0)"),
+                {entry.kind, entry.albumId.isNull() ? QStringLiteral("") : entry.albumId,
+                 entry.albumName.isNull() ? QStringLiteral("") : entry.albumName,
+                 QString::fromUtf8(entry.payload), entry.createdMs},
+                &seq);
+    return changed == 1 ? seq.toLongLong() : -1;
+}
+
+QVector<OutboxEntry> Catalog::pendingEdits()
+{
+    QVector<OutboxEntry> entries;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    if (!query.exec(QStringLiteral(
+            "SELECT seq, kind, album, album_name, payload, created, sent FROM outbox ORDER BY seq")))
+        return entries;
+    while (query.next())
+        entries.append({query.value(0).toLongLong(), query.value(1).toInt(), query.value(2).toString(),
+                        query.value(3).toString(), query.value(4).toString().toUtf8(),
+                        query.value(5).toLongLong(), query.value(6).toInt() != 0});
+    return entries;
+}
+
+bool Catalog::markEditSent(qint64 seq)
+{
+    return durably(m_connection, QStringLiteral("UPDATE outbox SET sent = 1 WHERE seq = ?"), {seq}) >= 0;
+}
+
+bool Catalog::finishEdit(qint64 seq)
+{
+    return durably(m_connection, QStringLiteral("DELETE FROM outbox WHERE seq = ?"), {seq}) >= 0;
+}
+
+bool Catalog::retargetEdits(const QString &fromAlbumId, const QString &toAlbumId)
+{
+    // An empty id is "" in the table (a null QString would bind as NULL and match nothing).
+    const auto text = [](const QString &id) { return id.isNull() ? QStringLiteral("") : id; };
+    return durably(m_connection, QStringLiteral("UPDATE outbox SET album = ? WHERE album = ?"),
+                   {text(toAlbumId), text(fromAlbumId)}) >= 0;
+}
+
+} // namespace koodrive::catalog

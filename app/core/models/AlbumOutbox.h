@@ -1,0 +1,128 @@
+#pragma once
+
+#include "DriveItemsMime.h"
+#include "api/KooDriveClient.h"
+#include "catalog/Catalog.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace koodrive::models {
+
+class AlbumAddJob;
+
+// Album edits that could not reach KooDrive yet: creating, renaming and deleting albums, adding photos to
+// and taking them out of manual albums, made while the server was gone (or while its call failed for
+// now). Each is written to the account's catalog before anything shows it (nothing is lost when the app
+// quits or is killed), shown as pending, and sent again in the order it was made once the server answers.
+//
+// Sending again is safe when an answer was lost: adding reads what the album holds first (AlbumAddBatch),
+// renaming and taking out are the same however often they are sent, deleting an album already gone is done,
+// and an album whose create call went out before a crash is looked for by its name before it is made again.
+// An edit the server refuses (the album was deleted elsewhere, the name is not allowed) is reported and
+// dropped: it would be refused again.
+//
+// Without a catalog the edits wait in memory only (tests, a catalog that could not be opened).
+class AlbumOutbox final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AlbumOutbox)
+
+public:
+    enum class Kind
+    {
+        Create = 1,
+        Rename = 2,
+        Delete = 3,
+        Add = 4,
+        Remove = 5,
+    };
+    enum class Outcome
+    {
+        Done,        // the server took it
+        AlreadyDone, // it had been taken before (an answer lost): nothing changed twice
+        Conflict,    // refused: the album was deleted elsewhere, or the edit is not allowed any more
+    };
+    struct Report
+    {
+        Kind kind = Kind::Rename;
+        QString albumName;
+        Outcome outcome = Outcome::Done;
+        int files = 0;     // Add and Remove: how many files the edit named
+        QString message{}; // Conflict: why, for a person (plain text)
+        QString traceId{};
+    };
+
+    explicit AlbumOutbox(api::KooDriveClient *client, QObject *parent = nullptr);
+    ~AlbumOutbox() override;
+
+    // The edits left waiting in the catalog (a previous run's) are read; the outbox does not own it.
+    void setCatalog(catalog::Catalog *catalog);
+    // Clears what is held in memory (the catalog keeps it): signing out.
+    void clear();
+
+    // True while edits wait: a new edit then waits behind them, so that the server sees them in order.
+    bool isHolding() const { return !m_entries.isEmpty(); }
+    int pendingCount() const { return int(m_entries.size()); }
+    int pendingFor(const QString &albumId) const;
+    static bool isLocalId(const QString &albumId);
+
+    // Each writes the edit down (false when the catalog could not) and sends what waits when the server
+    // can be reached. create returns the album's id until the server gives it one ("pending:<seq>").
+    QString queueCreate(const api::KooDriveClient::NewAlbum &album);
+    bool queueRename(const QString &albumId, const QString &oldName, const QString &newName);
+    bool queueDelete(const QString &albumId, const QString &name);
+    bool queueAdd(const QString &albumId, const QString &name, const QVector<DriveItem> &items);
+    bool queueRemove(const QString &albumId, const QString &name, const QStringList &fileIds);
+
+    // What the album list shows meanwhile: albums made here, the names given, the albums deleted.
+    QVector<api::Album> createdAlbums() const;
+    std::optional<QString> pendingName(const QString &albumId) const;
+    bool isPendingDelete(const QString &albumId) const;
+    QSet<QString> pendingRemovals(const QString &albumId) const;
+
+    // Sends what waits, in order. Stops at the first edit that cannot reach the server and tries again by
+    // itself after 2 s, then twice as long each time up to a minute (or at once on the next replay()).
+    void replay();
+    bool isReplaying() const { return m_sending; }
+    void setRetryDelayMs(int ms) { m_firstRetryMs = m_retryMs = qMax(1, ms); }
+
+signals:
+    void changed(); // an edit was queued or has left the outbox
+    // An edit was written down to be sent later (files: for Add and Remove, how many it names).
+    void queued(koodrive::models::AlbumOutbox::Kind kind, const QString &albumName, int files);
+    void sent(const koodrive::models::AlbumOutbox::Report &report);
+    // Nothing is left: every edit of this round was sent or refused (each reported by sent()).
+    void drained(const QVector<koodrive::models::AlbumOutbox::Report> &reports);
+    // The album made here has its server id now: rows and places showing the pending id take this one.
+    void albumCreated(const QString &pendingId, const QString &albumId);
+    // A round stopped: the server could not be reached (it goes on by itself later).
+    void stalled(const koodrive::api::ApiError &error);
+
+private:
+    bool enqueue(Kind kind, const QString &albumId, const QString &name, const QJsonObject &payload);
+    void sendFirst();
+    void settle(Outcome outcome, int files = 0, const api::ApiError *error = nullptr);
+    void stall(const api::ApiError &error);
+    void sendCreate(const catalog::OutboxEntry &entry);
+    void findCreated(const catalog::OutboxEntry &entry);
+    void created(const catalog::OutboxEntry &entry, const QString &albumId);
+    void sendAdd(const catalog::OutboxEntry &entry);
+    void sendRemove(const catalog::OutboxEntry &entry, QStringList remaining);
+    static api::KooDriveClient::NewAlbum newAlbumOf(const QByteArray &payload);
+
+    api::KooDriveClient *m_client;
+    QPointer<catalog::Catalog> m_catalog;
+    QVector<catalog::OutboxEntry> m_entries; // in order; the first is the one being sent
+    QVector<Report> m_reports;               // of this round
+    qint64 m_memorySeq = 0;                  // without a catalog
+    api::CallHandle m_call;
+    QPointer<AlbumAddJob> m_addJob;
+    QTimer m_retry;
+    int m_firstRetryMs = 2000;
+    int m_retryMs = 2000;
+    bool m_sending = false;
+};
+
+} // namespace koodrive::models
