@@ -215,6 +215,13 @@
             <numerusform>%1 of %Ln album changes made while KooDrive could not be reached were refused.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln album change(s) made offline and not sent yet would be lost.</source>
+        <translation>
+            <numerusform>%Ln album change made offline and not sent yet would be lost.</numerusform>
+            <numerusform>%Ln album changes made offline and not sent yet would be lost.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>koodrive::ui::MessageBar</name>

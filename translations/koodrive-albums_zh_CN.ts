@@ -258,6 +258,10 @@
         <source>The photos to add could not be written down here.</source>
         <translation>无法在本机记下要添加的照片。</translation>
     </message>
+    <message>
+        <source>The album is not on KooDrive yet: change its folders once it is.</source>
+        <translation>该相册尚未到达 KooDrive：到达后再更改它的文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>koodrive::models::AlbumOutbox</name>
@@ -1517,10 +1521,6 @@
         <source>Album changes waiting</source>
         <translation>待发送的相册更改</translation>
     </message>
-    <message>
-        <source>%1: kept on this computer; it is sent when KooDrive can be reached.</source>
-        <translation>%1：已保存在本机，连上 KooDrive 后发送。</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln album change(s) waiting to be sent</source>
         <translation>
@@ -1546,6 +1546,48 @@
         <translation>
             <numerusform>在无法连接 KooDrive 时所做的 %Ln 项相册更改中，有 %1 项被拒绝。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>“%1” is not on KooDrive yet: upload into it once it is.</source>
+        <translation>“%1”尚未到达 KooDrive：到达后再向其上传。</translation>
+    </message>
+    <message>
+        <source>%1: waiting to be sent, kept on this computer until KooDrive takes it.</source>
+        <translation>%1：等待发送，在 KooDrive 接收之前保存在本机。</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>已退出登录</translation>
+    </message>
+    <message>
+        <source>Signed out of %1. Keep what this computer saved of %2&apos;s library?</source>
+        <translation>已退出 %1。是否保留本机保存的 %2 的图库？</translation>
+    </message>
+    <message>
+        <source>The folders, albums and thumbnails seen are saved so that they open at once and can be seen offline. Forget them on a computer others use.</source>
+        <translation>看过的文件夹、相册和缩略图已保存，以便立即打开并可离线查看。在他人也使用的电脑上，请忘记它们。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln album change(s) made offline and not sent yet would be lost.</source>
+        <translation>
+            <numerusform>离线时所做、尚未发送的 %Ln 项相册更改将会丢失。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>忘记</translation>
+    </message>
+    <message>
+        <source>Signed out of %1; what this computer saved of the account is forgotten.</source>
+        <translation>已退出 %1；本机保存的该账户内容已忘记。</translation>
+    </message>
+    <message>
+        <source>Signed out of %1, but the saved library could not be deleted.</source>
+        <translation>已退出 %1，但无法删除已保存的图库。</translation>
     </message>
 </context>
 <context>

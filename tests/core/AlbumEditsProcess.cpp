@@ -121,7 +121,7 @@ int main(int argc, char *argv[])
     }
 
     if (mode == QLatin1String("replay") && args.size() == 5) {
-        QObject::connect(&outbox, &AlbumOutbox::sent, &app, [](const AlbumOutbox::Report &report) {
+        QObject::connect(&outbox, &AlbumOutbox::reported, &app, [](const AlbumOutbox::Report &report) {
             say(QStringLiteral("sent %1 %2 %3")
                     .arg(int(report.kind))
                     .arg(int(report.outcome))

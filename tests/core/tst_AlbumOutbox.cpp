@@ -282,6 +282,38 @@ private slots:
             model.index(model.rowOfId(keep)).data(AlbumListModel::PendingRole).toInt() == 0, 5000);
     }
 
+    void anEditMadeWhileAnotherIsBeingSentWaitsBehindIt()
+    {
+        // Renamed twice in a row; the first call fails for now (503) after the second was made. The
+        // server must end with the second name: the second waits behind the first, which goes again.
+        const QString album = newAlbum(QStringLiteral("Twice"));
+        AlbumOutbox outbox(m_client.get());
+        outbox.setRetryDelayMs(50);
+        AlbumListModel model(m_client.get(), nullptr);
+        model.setOutbox(&outbox);
+        model.reload();
+        QVERIFY(test::spinUntil(
+            [&] {
+                if (model.canFetchMore())
+                    model.fetchMore();
+                return model.isComplete();
+            },
+            20000));
+        using Step = sim::SimHttpServer::FaultStep;
+        m_sim->server().http().scriptFaults(
+            {{Step::Kind::Status, 503, 1, 0, 1, Api + QStringLiteral("/%1/update").arg(album)}});
+        const int row = model.rowOfId(album);
+        QVERIFY(row >= 0);
+        QSignalSpy drained(&outbox, &AlbumOutbox::drained);
+        model.renameAlbum(row, QStringLiteral("First"));
+        model.renameAlbum(row, QStringLiteral("Second")); // the first is still on its way
+        QCOMPARE(outbox.pendingCount(), 1);
+        QVERIFY(drained.wait(20000));
+        QCOMPARE(outbox.pendingCount(), 0);
+        QCOMPARE(albumName(album), QStringLiteral("Second"));
+        QCOMPARE(model.index(model.rowOfId(album)).data(Qt::EditRole).toString(), QStringLiteral("Second"));
+    }
+
     void anEditOfAnAlbumDeletedElsewhereIsReportedAndTheRestGoOn()
     {
         const QString gone = newAlbum(QStringLiteral("Gone"));

@@ -2,14 +2,20 @@
 // being offline and recovering by itself, an ended session signed in again without losing the view, and
 // signing in and out switching the library.
 #include "MainWindowTesting.h"
+#include "Waiting.h"
 #include "account/AccountSettings.h"
 #include "dialogs/SignInDialog.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
+#include "thumbnails/ThumbnailDiskCache.h"
 #include "widgets/MessageBar.h"
 
+#include <QAbstractNetworkCache>
+#include <QDir>
 #include <QFile>
+#include <QMessageBox>
 #include <QPointer>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTcpServer>
 #include <QToolButton>
@@ -22,6 +28,35 @@ using koodrive::test::SimFixture;
 class TestMainWindowSession : public koodrive::test::MainWindowTestCase
 {
     Q_OBJECT
+
+    // The question asked at sign-out, answered with the button so named; false when it was not asked.
+    bool answerForgetQuestion(const QString &button)
+    {
+        QMessageBox *ask = nullptr;
+        if (!test::spinUntil([&] { return (ask = m_window->findChild<QMessageBox *>()) && ask->isVisible(); },
+                             5000))
+            return false;
+        for (QAbstractButton *b : ask->buttons())
+            if (b->text() == button) {
+                b->click();
+                return true;
+            }
+        return false;
+    }
+    void signInAs(const QString &account, const QString &password)
+    {
+        ui::SignInDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<ui::SignInDialog *>()) && dialog->isVisible());
+        dialog->setServer(m_sim->server().url().toString());
+        dialog->setAccount(account, password);
+        QPointer<ui::SignInDialog> guard(dialog);
+        dialog->submit();
+        QTRY_VERIFY(!guard);
+    }
+    QStringList catalogFiles() const
+    {
+        return QDir(m_scratch->path()).entryList({QStringLiteral("catalog-*.sqlite")}, QDir::Files);
+    }
 
 private slots:
     void initTestCase() { useScratchSettings("tst_MainWindowSession"); }
@@ -139,9 +174,11 @@ private slots:
         const auto remembered = koodrive::AccountSettings::remembered();
         QVERIFY(remembered && remembered->userId == mei && remembered->server == m_sim->server().url());
 
-        // Sign out: the session ends on the server, its tokens are forgotten, and sign-in is offered.
+        // Sign out: the session ends on the server, its tokens are forgotten, what was saved is kept (the
+        // person's answer), and sign-in is offered.
         const QString token = m_client->connection().accessToken;
         m_window->signOutOfServer();
+        QVERIFY(answerForgetQuestion(QStringLiteral("Keep")));
         QTRY_VERIFY((dialog = m_window->findChild<ui::SignInDialog *>()) && dialog->isVisible());
         m_tokenStore->read(TokenStore::key(m_sim->server().url().toString(), mei, QStringLiteral("access")),
                            [&stored](bool ok, const QString &) { stored = ok; });
@@ -185,6 +222,78 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->messages()->isOffline(), 10000);
         QVERIFY2(m_window->messages()->text().contains(QLatin1String("reached again")),
                  qPrintable(m_window->messages()->text()));
+    }
+
+    void signingOutClearsEveryViewAndTheNextAccountSeesNothingOfTheFirst()
+    {
+        // Alex signs in (the demo library's owner, with an account this time) and looks at Camera; its
+        // thumbnails are kept on disk, as the app keeps them.
+        m_network.setCache(
+            new thumbnails::ThumbnailDiskCache(m_scratch->filePath(QStringLiteral("thumbnails"))));
+        QTRY_VERIFY(treeFolder(QStringLiteral("Camera")).isValid());
+        m_window->signInWithDialog();
+        signInAs(QStringLiteral("demo@koodrive.local"), QStringLiteral("demo"));
+        const QString alex = m_client->connection().userId;
+        openCamera();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->folder()->isComplete(), 20000);
+        const QString camera = m_window->folder()->location().folderId;
+        const QString alexSpace = m_window->folder()->location().containerId;
+        QTRY_VERIFY(!m_window->albums()->canFetchMore() && m_window->albums()->rowCount() > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->folder()
+                                      ->index(0)
+                                      .data(models::PagedFileModel::ThumbnailRole)
+                                      .value<QImage>()
+                                      .isNull(),
+                                 20000);
+        QVERIFY(m_thumbnails->memoryUsedBytes() > 0);
+        QTRY_VERIFY(m_network.cache()->cacheSize() > 0);
+        const QStringList alexCatalog = catalogFiles();
+        QCOMPARE(alexCatalog.size(), 1);
+
+        // Signed out: at once, before any answer, nothing of Alex's is on screen or held in memory.
+        m_window->signOutOfServer();
+        QVERIFY(!m_window->grid()->model() || m_window->grid()->model()->rowCount() == 0);
+        QCOMPARE(m_window->folder()->rowCount(), 0);
+        QCOMPARE(m_window->albums()->rowCount(), 0);
+        QCOMPARE(m_window->folderTree()->model()->rowCount(), 0);
+        QCOMPARE(m_thumbnails->memoryUsedBytes(), 0); // no picture of Alex's held
+        QVERIFY(!m_window->folder()->canFetchMore() && !m_window->albums()->canFetchMore());
+        // Asked whether to keep what was saved; "Forget" deletes the account's catalog and the thumbnails.
+        QVERIFY(answerForgetQuestion(QStringLiteral("Forget")));
+        QVERIFY(catalogFiles().isEmpty());
+        QCOMPARE(m_network.cache()->cacheSize(), 0);
+
+        // Mei signs in on the same window: her drive, her albums, her catalog; nothing of Alex's.
+        signInAs(QStringLiteral("mei@koodrive.local"), QStringLiteral("mei"));
+        const QString mei = m_client->connection().userId;
+        QVERIFY(mei != alex);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->folder()->isComplete() && m_window->folderTree()->model()->rowCount() > 0, 20000);
+        QTRY_VERIFY(!m_window->albums()->canFetchMore());
+        QVERIFY(m_window->folder()->location().containerId != alexSpace);
+        for (int row = 0; row < m_window->albums()->rowCount(); ++row) {
+            const auto album = m_window->albums()->albumAt(row);
+            QVERIFY(album.kind == api::AlbumKind::Shared || album.ownerId == mei);
+        }
+        for (int row = 0; row < m_window->folder()->rowCount(); ++row)
+            QVERIFY(m_window->folder()->itemAt(row).containerId != alexSpace);
+        QCOMPARE(catalogFiles().size(), 1); // Mei's own
+        QVERIFY(catalogFiles() != alexCatalog);
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+        db.setDatabaseName(QDir(m_scratch->path()).filePath(catalogFiles().first()));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        QVERIFY(db.open());
+        {
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("SELECT key FROM places")));
+            while (query.next())
+                QVERIFY2(!query.value(0).toString().contains(alexSpace) &&
+                             !query.value(0).toString().contains(camera),
+                         qPrintable(query.value(0).toString()));
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
     }
 };
 

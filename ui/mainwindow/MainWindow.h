@@ -177,6 +177,11 @@ private:
     void signIn();
     void showAccount(); // the Account menu's first line and the button's tooltip
     void signOut();
+    void clearWindow();
+    void askToForget(const ServerConnection &leaving, int unsent);
+    void forgetAccountData(const ServerConnection &account);
+    void closeCatalog();
+    QString accountDataPath(const ServerConnection &account, const QString &prefix) const;
     void applySort();
     void showCurrentSort(int field, Qt::SortOrder order);
     void applyFilter();

@@ -67,6 +67,11 @@ void MainWindow::uploadToAlbum(const QStringList &paths, const QString &albumId)
     const QModelIndex drive = ownDrive();
     if (album.id.isEmpty() || !album.isManual() || !m_uploadQueue || !drive.isValid())
         return;
+    if (models::AlbumOutbox::isLocalId(album.id)) { // made offline: its uploads would name no album
+        m_messages->showNote(
+            tr("“%1” is not on KooDrive yet: upload into it once it is.").arg(text::displayText(album.name)));
+        return;
+    }
     // Where an album's files go, first that applies:
     //  1. the folder the person chose for the album (the upload summary's "Change folder…");
     //  2. the folder on screen;

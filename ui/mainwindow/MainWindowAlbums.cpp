@@ -70,7 +70,8 @@ void MainWindow::trackAdd(models::AlbumAddJob *job)
             parts << tr("%Ln already in the album", nullptr, there);
         if (const int cancelled = job->count(Outcome::Cancelled))
             parts << tr("%Ln not added (stopped)", nullptr, cancelled);
-        if (const int later = job->queuedForLater()) {
+        if (const int later = job->queuedForLater();
+            later > 0 && (job->folderError() || job->count(Outcome::Failed) == later)) {
             // KooDrive could not be reached for them: the outbox sends them when it can (its note says so).
             parts << tr("%Ln waiting to be sent", nullptr, later);
             m_messages->showNote(tr("“%1”: %2.").arg(album, parts.join(QStringLiteral(", "))));

@@ -18,7 +18,15 @@ namespace koodrive::ui {
 
 using models::PagedFileModel;
 
-void MainWindow::openCatalog()
+QString MainWindow::accountDataPath(const ServerConnection &account, const QString &prefix) const
+{
+    const QString dir = m_services.dataDir.isEmpty()
+                            ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                            : m_services.dataDir;
+    return QDir(dir).filePath(accountFileName(account, prefix));
+}
+
+void MainWindow::closeCatalog()
 {
     // The models save what they hold into the catalog they have, before it goes.
     m_folder->setCatalog(nullptr);
@@ -27,14 +35,16 @@ void MainWindow::openCatalog()
     m_treeModel->setCatalog(nullptr);
     m_outbox->setCatalog(nullptr);
     m_catalog.reset();
+}
+
+void MainWindow::openCatalog()
+{
+    closeCatalog();
     if (m_services.connection.userId.isEmpty())
         return; // signed out: nothing is kept
-    const QString dir = m_services.dataDir.isEmpty()
-                            ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                            : m_services.dataDir;
     QString error;
-    m_catalog = catalog::Catalog::open(
-        QDir(dir).filePath(accountFileName(m_services.connection, QStringLiteral("catalog"))), &error);
+    m_catalog =
+        catalog::Catalog::open(accountDataPath(m_services.connection, QStringLiteral("catalog")), &error);
     if (!m_catalog) {
         // The app works without it: places are read from the server each time.
         m_messages->queueNote(error);

@@ -43,8 +43,9 @@ void MainWindow::makeOutbox()
     connect(m_outbox, &AlbumOutbox::drained, this, &MainWindow::reportOutbox);
     connect(m_outbox, &AlbumOutbox::queued, this,
             [this](AlbumOutbox::Kind kind, const QString &album, int files) {
-                m_messages->showNote(tr("%1: kept on this computer; it is sent when KooDrive can be reached.")
-                                         .arg(describe(kind, album, files)));
+                m_messages->showNote(
+                    tr("%1: waiting to be sent, kept on this computer until KooDrive takes it.")
+                        .arg(describe(kind, album, files)));
             });
     // An album made here and then shown: it keeps being shown under the id the server gave it.
     connect(m_outbox, &AlbumOutbox::albumCreated, this,

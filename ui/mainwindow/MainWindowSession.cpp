@@ -14,6 +14,7 @@
 #include "views/ThumbnailGridView.h"
 #include "widgets/MessageBar.h"
 
+#include <QAbstractNetworkCache>
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -25,6 +26,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -192,25 +194,100 @@ void MainWindow::useAccount(const ServerConnection &connection, const QString &r
         tr("Signed in as %1 on %2.").arg(text::displayText(connection.who()), connection.server.host()));
 }
 
+void MainWindow::clearWindow()
+{
+    // Nothing of the account stays on screen, nor in memory: its places, albums, tree and pictures. What
+    // was read is saved into its catalog first (kept for its next sign-in, unless the person forgets it).
+    m_centreStack->setCurrentIndex(0);
+    m_viewer->clear();
+    m_pathIds.clear();
+    m_path.clear();
+    m_albumId.clear();
+    m_pendingAlbumId.clear();
+    m_place = Place::Folder;
+    m_grid->setFileModel(nullptr);
+    m_breadcrumb->clear();
+    m_search->clear();
+    m_folder->clear();
+    m_albumContents->clear();
+    m_albums->clear();
+    m_treeModel->clear();
+    closeCatalog();
+    if (m_services.thumbnails)
+        m_services.thumbnails->forgetImages();
+    updateCounts();
+    updateActions();
+}
+
 void MainWindow::signOut()
 {
     if (m_services.connection.demoLibrary)
         return;
     const ServerConnection leaving = m_services.connection;
+    const int unsent = m_outbox->pendingCount();
+    // The session ends on the server (the call carries the token now; its answer changes nothing here).
     m_services.client->signOut(this, [this, leaving](const api::Result<api::Done> &) {
-        // Whatever the server said, the tokens are forgotten here.
-        if (m_services.tokens)
-            m_services.tokens->forgetSession(leaving);
-        AccountSettings::forget();
-        closeUploads(); // kept for the next sign-in of this account
-        m_services.client->setConnection({leaving.server, QString(), QString(), false});
-        m_services.client->setRefreshToken({});
-        m_signOut->setEnabled(false);
-        m_services.connection.accessToken.clear();
-        showAccount();
-        m_messages->showNote(tr("Signed out of %1.").arg(leaving.server.host()));
+        // A sign-in made meanwhile keeps its own session.
+        if (m_services.client->connection().accessToken == leaving.accessToken) {
+            m_services.client->setConnection({leaving.server, QString(), QString(), false});
+            m_services.client->setRefreshToken({});
+        }
+    });
+    // Here it ends at once: the tokens are forgotten, the window cleared.
+    if (m_services.tokens)
+        m_services.tokens->forgetSession(leaving);
+    AccountSettings::forget();
+    closeUploads(); // kept for the next sign-in of this account
+    clearWindow();
+    m_signOut->setEnabled(false);
+    m_services.connection.accessToken.clear();
+    showAccount();
+    m_messages->showNote(tr("Signed out of %1.").arg(leaving.server.host())); // in place of any message
+    askToForget(leaving, unsent);
+}
+
+void MainWindow::askToForget(const ServerConnection &leaving, int unsent)
+{
+    // What this computer keeps of the account (the catalog of what was read, the thumbnails) lets it open
+    // at once and be seen offline; on a shared computer the person forgets it, as browsers offer.
+    auto *ask = new QMessageBox(QMessageBox::Question, tr("Signed out"),
+                                tr("Signed out of %1. Keep what this computer saved of %2's library?")
+                                    .arg(leaving.server.host(), text::displayText(leaving.who())),
+                                QMessageBox::NoButton, this);
+    ask->setTextFormat(Qt::PlainText); // the name is the server's text
+    QString details = tr("The folders, albums and thumbnails seen are saved so that they open at once and "
+                         "can be seen offline. Forget them on a computer others use.");
+    if (unsent > 0)
+        details += QLatin1Char('\n') +
+                   tr("%Ln album change(s) made offline and not sent yet would be lost.", nullptr, unsent);
+    ask->setInformativeText(details);
+    QPushButton *keep = ask->addButton(tr("Keep"), QMessageBox::AcceptRole);
+    ask->addButton(tr("Forget"), QMessageBox::DestructiveRole);
+    ask->setDefaultButton(keep);
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    connect(ask, &QMessageBox::buttonClicked, this, [this, ask, leaving](QAbstractButton *button) {
+        if (ask->buttonRole(button) == QMessageBox::DestructiveRole)
+            forgetAccountData(leaving);
         signIn();
     });
+    ask->open();
+}
+
+void MainWindow::forgetAccountData(const ServerConnection &account)
+{
+    const bool catalogGone = catalog::Catalog::remove(accountDataPath(account, QStringLiteral("catalog")));
+    // The thumbnail cache is one for the app (pictures are found by their object's path): it is emptied.
+    if (auto *cache = m_services.network ? m_services.network->cache() : nullptr)
+        cache->clear();
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    settings.remove(placeGroup(account));
+    m_messages->showNote(
+        catalogGone
+            ? tr("Signed out of %1; what this computer saved of the account is "
+                 "forgotten.")
+                  .arg(account.server.host())
+            : tr("Signed out of %1, but the saved library could not be deleted.").arg(account.server.host()));
 }
 
 void MainWindow::signInAgain()
@@ -233,6 +310,7 @@ void MainWindow::signInAgain()
         m_signedInAt.start();
         showAccount();
         m_messages->showNote(tr("Signed in again."));
+        m_outbox->replay(); // album edits that waited for the session go now
         // What failed meanwhile is read again; the place, the selection and the scroll position stay.
         if (PagedFileModel *model = m_grid->fileModel())
             model->isComplete() ? void() : model->retry();

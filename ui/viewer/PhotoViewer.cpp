@@ -77,6 +77,17 @@ void PhotoViewer::step(int delta)
         m_model->fetchMore();
 }
 
+void PhotoViewer::clear()
+{
+    m_slideshow.stop();
+    m_model = nullptr;
+    m_row = -1;
+    m_image = QImage();
+    m_preview = QImage();
+    m_status.clear();
+    update();
+}
+
 void PhotoViewer::first()
 {
     for (int row = 0; m_model && row < m_model->rowCount(); ++row)

@@ -47,6 +47,8 @@ public:
     void last();
     void setFit(bool fit);
     void toggleSlideshow();
+    // Shows nothing and holds nothing of the place any more (signing out).
+    void clear();
 
 signals:
     void closed(int row);

@@ -120,6 +120,9 @@ public:
     bool finishEdit(qint64 seq);
     // Edits of an album created here, once the server has given it its id.
     bool retargetEdits(const QString &fromAlbumId, const QString &toAlbumId);
+    // One edit's album (a create's pending id), or its details and whether its call may have gone out.
+    bool setEditAlbum(qint64 seq, const QString &albumId);
+    bool rewriteEdit(qint64 seq, const QByteArray &payload, bool sent);
 
     void setRowLimit(qint64 rows) { m_rowLimit = qMax<qint64>(1, rows); }
     qint64 rowLimit() const { return m_rowLimit; }

@@ -36,12 +36,24 @@ qint64 Catalog::enqueueEdit(const OutboxEntry &entry)
     const int changed =
         durably(m_connection,
                 QStringLiteral("INSERT INTO outbox (kind, album, album_name, payload, created, sent) "
-                               "VALUES (?, ?, ?, ?, ?, 0)"),
+                               "VALUES (?, ?, ?, ?, ?, ?)"),
                 {entry.kind, entry.albumId.isNull() ? QStringLiteral("") : entry.albumId,
                  entry.albumName.isNull() ? QStringLiteral("") : entry.albumName,
-                 QString::fromUtf8(entry.payload), entry.createdMs},
+                 QString::fromUtf8(entry.payload), entry.createdMs, entry.sent ? 1 : 0},
                 &seq);
     return changed == 1 ? seq.toLongLong() : -1;
+}
+
+bool Catalog::setEditAlbum(qint64 seq, const QString &albumId)
+{
+    return durably(m_connection, QStringLiteral("UPDATE outbox SET album = ? WHERE seq = ?"),
+                   {albumId, seq}) >= 0;
+}
+
+bool Catalog::rewriteEdit(qint64 seq, const QByteArray &payload, bool sent)
+{
+    return durably(m_connection, QStringLiteral("UPDATE outbox SET payload = ?, sent = ? WHERE seq = ?"),
+                   {QString::fromUtf8(payload), sent ? 1 : 0, seq}) >= 0;
 }
 
 QVector<OutboxEntry> Catalog::pendingEdits()

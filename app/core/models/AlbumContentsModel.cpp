@@ -99,12 +99,19 @@ void AlbumContentsModel::removeFromAlbum(const QList<int> &rows,
             done(api::Done{});
         return;
     }
+    // Written down as being sent: a crash meanwhile finds it (taking out is the same however often it is
+    // sent), and edits made meanwhile wait behind it.
+    const qint64 seq = m_outbox ? m_outbox->sending(AlbumOutbox::Kind::Remove, albumId, albumName,
+                                                    AlbumOutbox::removePayload(ids))
+                                : -1;
     // The remove call takes at most 1000 ids (../shared/koodrive-api/README.md, batchDelete); more go in
     // turns.
     auto remaining = std::make_shared<QStringList>(ids);
     auto step = std::make_shared<std::function<void()>>();
-    *step = [this, albumId, albumName, remaining, step, done] {
+    *step = [this, albumId, seq, remaining, step, done] {
         if (remaining->isEmpty()) {
+            if (seq >= 0 && m_outbox)
+                m_outbox->sent(seq);
             if (done)
                 done(api::Done{});
             *step = nullptr; // break the cycle
@@ -113,14 +120,18 @@ void AlbumContentsModel::removeFromAlbum(const QList<int> &rows,
         const QStringList chunk = remaining->mid(0, 1000);
         client()->removeFromAlbum(
             albumId, chunk, this,
-            [this, albumId, albumName, chunk, remaining, step, done](const api::Result<api::Done> &result) {
+            [this, albumId, seq, chunk, remaining, step, done](const api::Result<api::Done> &result) {
                 if (!result.ok()) {
-                    if (m_outbox && result.error().unreachable() && albumId == m_albumId) {
-                        // Taking out is the same however often it is sent: what is left waits.
-                        queueRemoval(albumName, *remaining);
+                    if (seq >= 0 && m_outbox && AlbumOutbox::mustWait(result.error())) {
+                        // What is left waits; its rows leave now, as the person asked.
+                        m_outbox->waitsAfterAll(seq, AlbumOutbox::removePayload(*remaining));
+                        if (albumId == m_albumId)
+                            removedHere(*remaining);
                         if (done)
                             done(api::Done{});
                     } else {
+                        if (seq >= 0 && m_outbox)
+                            m_outbox->sent(seq);
                         emit errorOccurred(result.error());
                         if (done)
                             done(result.error());

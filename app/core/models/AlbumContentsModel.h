@@ -28,6 +28,13 @@ public:
                        QObject *parent = nullptr);
 
     void setAlbum(const QString &albumId);
+    // No album: every row dropped, nothing read until an album is set (signing out).
+    void clear()
+    {
+        m_albumId.clear();
+        setTotal(-1);
+        clearRows();
+    }
     const QString &albumId() const { return m_albumId; }
     void setSortOrder(SortField field, Qt::SortOrder order);
     SortField sortField() const { return m_sortField; }

@@ -243,6 +243,7 @@ void AlbumListModel::reload()
     m_pendingCovers.clear();
     beginResetModel();
     m_rows.clear();
+    m_hidden.clear();
     m_coversNotOnDisk.clear();
     for (Section &section : m_sections) {
         section.nextPage = 1;
@@ -251,6 +252,28 @@ void AlbumListModel::reload()
     }
     showSaved();
     showCreatedHere();
+    endResetModel();
+}
+
+void AlbumListModel::clear()
+{
+    m_failed = false;
+    ++m_generation;
+    m_fetching.cancel();
+    m_refreshing.clear();
+    m_refreshAgain.clear();
+    m_pendingCovers.clear();
+    m_counts.clear();
+    if (m_thumbnails)
+        m_thumbnails->cancelAll(this);
+    beginResetModel();
+    m_rows.clear();
+    m_hidden.clear();
+    m_coversNotOnDisk.clear();
+    for (Section &section : m_sections) {
+        section.nextPage = 1;
+        section.total = section.loaded = 0; // complete: nothing to read
+    }
     endResetModel();
 }
 
@@ -300,8 +323,8 @@ void AlbumListModel::saveSection(int section)
         return;
     QVector<Album> albums;
     for (const Row &row : std::as_const(m_rows))
-        if (row.section == section && !row.saved)
-            albums.append(row.album);
+        if (row.section == section && !row.saved && !AlbumOutbox::isLocalId(row.album.id))
+            albums.append(row.album); // an album made here is the outbox's until the server has it
     m_catalog->storeAlbums(section, albums);
 }
 
@@ -372,8 +395,10 @@ void AlbumListModel::mergePage(int section, int page, const api::AlbumPage &albu
         if (existing < 0) {
             if (shown)
                 fresh.append(album);
-            else
-                ++confirmed; // in the list, though not shown: the section counts it
+            else if (!m_hidden.contains(album.id)) {
+                m_hidden.insert(album.id, section);
+                ++confirmed; // in the list, though not shown (its deletion waits): the section counts it once
+            }
             continue;
         }
         Row &row = m_rows[existing];
@@ -438,59 +463,66 @@ void AlbumListModel::fail(const api::ApiError &error, const Done &done)
 
 void AlbumListModel::createAlbum(const api::KooDriveClient::NewAlbum &album, Done done)
 {
-    auto queue = [this, album, done] {
-        const QString pendingId = m_outbox->queueCreate(album);
-        if (pendingId.isEmpty()) {
-            fail(api::ApiError::invalidInput(QString(), tr("The album could not be written down here.")),
-                 done);
-            return;
-        }
+    auto showPending = [this, done](const QString &pendingId) {
         for (const Album &made : m_outbox->createdAlbums())
-            if (made.id == pendingId)
+            if (made.id == pendingId && rowOfId(pendingId) < 0)
                 insertCreated(made, sectionOf(made.kind, made.type));
         if (done)
             done(pendingId);
     };
-    if (m_outbox && m_outbox->isHolding()) {
-        queue();
+    if (waits(QString())) {
+        const QString pendingId = m_outbox->queueCreate(album);
+        if (pendingId.isEmpty())
+            fail(api::ApiError::invalidInput(QString(), tr("The album could not be written down here.")),
+                 done);
+        else
+            showPending(pendingId);
         return;
     }
-    m_client->createAlbum(album, this, [this, album, done, queue](const api::Result<QString> &result) {
-        // Queued only when the call surely did not arrive (no connection): one that timed out may have
-        // made the album, and the outbox would make it again.
-        if (!result.ok() && m_outbox && result.error().kind == api::ApiError::Kind::Network) {
-            queue();
-            return;
-        }
-        if (!result.ok()) {
-            fail(result.error(), done);
-            return;
-        }
-        Album created;
-        created.id = result.value();
-        created.name = album.name;
-        created.type = album.type;
-        created.kind = album.kind;
-        if (album.type == AlbumType::Collection) {
-            created.scopeDirs = album.scopeDirs;
-            created.scopeParentFolderId = album.scopeParentFolderId;
-            created.scopeKind = album.scopeImages && album.scopeVideos ? QStringLiteral("1,2")
-                                : album.scopeVideos                    ? QStringLiteral("2")
-                                                                       : QStringLiteral("1");
-        }
-        created.ownerId = m_client->connection().userId;
-        created.groupId = album.groupId;
-        created.createdMs = created.updatedMs = QDateTime::currentMSecsSinceEpoch();
-        const int section = sectionOf(album.kind, album.type);
-        Section &s = m_sections[size_t(section)];
-        insertCreated(created, section);
-        ++s.loaded;
-        if (s.total >= 0)
-            ++s.total;
-        refreshAlbum(created.id); // the server's times and cover
-        if (done)
-            done(created.id);
-    });
+    // Written down as being sent: a crash before the answer finds it (and looks for it by name first).
+    const qint64 seq = m_outbox ? m_outbox->sending(AlbumOutbox::Kind::Create, QString(), album.name,
+                                                    AlbumOutbox::createPayload(album))
+                                : -1;
+    m_client->createAlbum(
+        album, this, [this, album, done, seq, showPending](const api::Result<QString> &result) {
+            if (!result.ok() && seq >= 0 && AlbumOutbox::mustWait(result.error())) {
+                // Sent again later; a call refused at the connection surely made nothing.
+                const QString pendingId = m_outbox->albumIdOf(seq);
+                m_outbox->waitsAfterAll(seq, {}, result.error().kind != api::ApiError::Kind::Network);
+                showPending(pendingId);
+                return;
+            }
+            if (seq >= 0 && m_outbox)
+                m_outbox->sent(seq);
+            if (!result.ok()) {
+                fail(result.error(), done);
+                return;
+            }
+            Album created;
+            created.id = result.value();
+            created.name = album.name;
+            created.type = album.type;
+            created.kind = album.kind;
+            if (album.type == AlbumType::Collection) {
+                created.scopeDirs = album.scopeDirs;
+                created.scopeParentFolderId = album.scopeParentFolderId;
+                created.scopeKind = album.scopeImages && album.scopeVideos ? QStringLiteral("1,2")
+                                    : album.scopeVideos                    ? QStringLiteral("2")
+                                                                           : QStringLiteral("1");
+            }
+            created.ownerId = m_client->connection().userId;
+            created.groupId = album.groupId;
+            created.createdMs = created.updatedMs = QDateTime::currentMSecsSinceEpoch();
+            const int section = sectionOf(album.kind, album.type);
+            Section &s = m_sections[size_t(section)];
+            insertCreated(created, section);
+            ++s.loaded;
+            if (s.total >= 0)
+                ++s.total;
+            refreshAlbum(created.id); // the server's times and cover
+            if (done)
+                done(created.id);
+        });
 }
 
 void AlbumListModel::renameAlbum(int row, const QString &name, Done done)
@@ -499,7 +531,8 @@ void AlbumListModel::renameAlbum(int row, const QString &name, Done done)
     const QString oldName = albumAt(row).name;
     auto renamed = [this, id, name, done] {
         if (const int at = rowOfId(id); at >= 0) {
-            m_rows[at].album.name = name;
+            // A name given after this one and still waiting is the one the person sees.
+            m_rows[at].album.name = m_outbox ? m_outbox->pendingName(id).value_or(name) : name;
             m_rows[at].album.updatedMs = QDateTime::currentMSecsSinceEpoch();
             m_rows[at].editedAt = ++m_edits;
             emit dataChanged(index(at), index(at), {Qt::DisplayRole, Qt::EditRole, UpdatedRole, PendingRole});
@@ -515,34 +548,37 @@ void AlbumListModel::renameAlbum(int row, const QString &name, Done done)
                  done);
         return;
     }
+    const qint64 seq =
+        m_outbox ? m_outbox->sending(AlbumOutbox::Kind::Rename, id, oldName, AlbumOutbox::renamePayload(name))
+                 : -1;
     api::KooDriveClient::AlbumChange change;
     change.name = name;
-    m_client->updateAlbum(
-        id, change, this, [this, id, oldName, name, done, renamed](const api::Result<api::Done> &result) {
-            if (!result.ok() && m_outbox && result.error().unreachable() &&
-                m_outbox->queueRename(id, oldName, name)) {
-                renamed(); // a name is the same however often it is given
-                return;
-            }
-            if (!result.ok()) {
-                fail(result.error(), done);
-                return;
-            }
-            if (const int at = rowOfId(id); at >= 0) {
-                m_rows[at].album.name = name;
-                m_rows[at].album.updatedMs = QDateTime::currentMSecsSinceEpoch();
-                m_rows[at].editedAt = ++m_edits;
-                emit dataChanged(index(at), index(at), {Qt::DisplayRole, Qt::EditRole, UpdatedRole});
-            }
-            if (done)
-                done(id);
-        });
+    m_client->updateAlbum(id, change, this, [this, done, seq, renamed](const api::Result<api::Done> &result) {
+        if (!result.ok() && seq >= 0 && AlbumOutbox::mustWait(result.error())) {
+            m_outbox->waitsAfterAll(seq); // a name is the same however often it is given
+            renamed();
+            return;
+        }
+        if (seq >= 0 && m_outbox)
+            m_outbox->sent(seq);
+        if (!result.ok()) {
+            fail(result.error(), done);
+            return;
+        }
+        renamed();
+    });
 }
 
 void AlbumListModel::rescopeAlbum(int row, const QStringList &scopeDirs, const QString &scopeParentFolderId,
                                   bool images, bool videos, Done done)
 {
     const QString id = albumAt(row).id;
+    if (AlbumOutbox::isLocalId(id)) {
+        fail(api::ApiError::invalidInput(QString(), tr("The album is not on KooDrive yet: change its folders "
+                                                       "once it is.")),
+             done);
+        return;
+    }
     api::KooDriveClient::AlbumChange change;
     change.scopeDirs = scopeDirs;
     change.scopeParentFolderId = scopeParentFolderId;
@@ -575,11 +611,15 @@ void AlbumListModel::deleteAlbum(int row, Done done)
                  done);
         return;
     }
-    m_client->deleteAlbum(id, this, [this, id, name, done, deleted](const api::Result<api::Done> &result) {
-        if (!result.ok() && m_outbox && result.error().unreachable() && m_outbox->queueDelete(id, name)) {
-            deleted(); // sent again later: an album already gone is done
+    const qint64 seq = m_outbox ? m_outbox->sending(AlbumOutbox::Kind::Delete, id, name, {}) : -1;
+    m_client->deleteAlbum(id, this, [this, done, seq, deleted](const api::Result<api::Done> &result) {
+        if (!result.ok() && seq >= 0 && AlbumOutbox::mustWait(result.error())) {
+            m_outbox->waitsAfterAll(seq); // sent again later: an album already gone is done
+            deleted();
             return;
         }
+        if (seq >= 0 && m_outbox)
+            m_outbox->sent(seq);
         if (!result.ok()) {
             fail(result.error(), done);
             return;
@@ -623,9 +663,28 @@ void AlbumListModel::setOutbox(AlbumOutbox *outbox)
     });
     connect(m_outbox, &AlbumOutbox::albumCreated, this, &AlbumListModel::onAlbumCreated);
     // A refused edit leaves the outbox: what the server has is shown again.
-    connect(m_outbox, &AlbumOutbox::sent, this, [this](const AlbumOutbox::Report &report) {
-        if (report.outcome == AlbumOutbox::Outcome::Conflict)
-            reload(), fetchMore();
+    connect(m_outbox, &AlbumOutbox::reported, this, [this](const AlbumOutbox::Report &report) {
+        if (report.outcome == AlbumOutbox::Outcome::Conflict) {
+            reload(); // what the server has is shown again
+            fetchMore();
+            return;
+        }
+        if (report.kind != AlbumOutbox::Kind::Delete)
+            return;
+        // A deleted album the lists counted while hiding it is gone from the server's list now.
+        for (auto it = m_hidden.begin(); it != m_hidden.end();) {
+            if (m_outbox->isPendingDelete(it.key())) {
+                ++it;
+                continue;
+            }
+            Section &s = m_sections[size_t(it.value())];
+            --s.loaded;
+            if (s.total > 0)
+                --s.total;
+            if (!s.complete())
+                s.nextPage = qMax(1, s.nextPage - 1);
+            it = m_hidden.erase(it);
+        }
     });
 }
 
@@ -649,10 +708,11 @@ void AlbumListModel::showCreatedHere()
 {
     if (!m_outbox)
         return;
-    for (const Album &album : m_outbox->createdAlbums()) {
-        const int section = sectionOf(album.kind, album.type);
-        Album shown = album;
-        if (applyPending(shown))
+    const QVector<Album> made = m_outbox->createdAlbums(); // newest first: each goes on top of its list
+    for (auto it = made.crbegin(); it != made.crend(); ++it) {
+        const int section = sectionOf(it->kind, it->type);
+        Album shown = *it;
+        if (rowOfId(shown.id) < 0 && applyPending(shown))
             m_rows.insert(sectionStart(section), Row{shown, section, 1});
     }
 }
@@ -727,21 +787,31 @@ AlbumAddJob *AlbumListModel::addToAlbum(int row, const QVector<DriveItem> &items
                 QString(), tr("The photos to add could not be written down here.")));
         return nullptr;
     }
+    // Written down as being sent: a crash meanwhile finds it (sending again reads the album first).
+    const qint64 seq = m_outbox ? m_outbox->sending(AlbumOutbox::Kind::Add, album.id, album.name,
+                                                    AlbumOutbox::addPayload(items))
+                                : -1;
     auto *job = new AlbumAddJob(m_client, album.id, items, this);
-    connect(job, &AlbumAddJob::finished, this, [this, job, items, name = album.name] {
+    connect(job, &AlbumAddJob::finished, this, [this, job, items, seq] {
         // What could not reach the server waits in the outbox: the folders as they were dropped (what they
-        // hold is read when sent), the files that failed for now. Sending again reads the album first.
-        if (m_outbox) {
+        // hold is read when sent), the files that failed for now. A refusal or an answer not understood is
+        // the person's to see (with Retry), as is what they stopped.
+        if (seq >= 0 && m_outbox) {
             QVector<DriveItem> later;
             if (job->folderError() && job->folderError()->unreachable()) {
                 later = items;
             } else {
-                for (const auto &file : job->report())
+                const auto report = job->report();
+                for (const auto &file : report)
                     if (file.outcome == api::AlbumAddBatch::Outcome::Failed && file.error.unreachable())
                         later.append({file.file.fileId, file.file.ownerId, QString(), QString(), false});
             }
-            if (!later.isEmpty() && m_outbox->queueAdd(job->albumId(), name, later))
+            if (later.isEmpty()) {
+                m_outbox->sent(seq);
+            } else {
+                m_outbox->waitsAfterAll(seq, AlbumOutbox::addPayload(later));
                 job->setQueuedForLater(int(later.size()));
+            }
         }
         refreshAlbum(job->albumId()); // a first photo gives it a cover
         if (job->folderError() && job->queuedForLater() == 0)

@@ -67,6 +67,8 @@ public:
     // once (covers from the disk cache only) and brought in line as the pages come: albums changed are
     // updated, new ones inserted, and albums a list no longer has are removed once it is read to its end.
     void reload();
+    // Every row dropped, nothing read until reload() (signing out).
+    void clear();
     // Where the lists are kept (none: the server only). The model does not own it.
     void setCatalog(catalog::Catalog *catalog) { m_catalog = catalog; }
     // Some rows are the catalog's, not yet confirmed by the server.
@@ -145,6 +147,7 @@ private:
     QPointer<thumbnails::ThumbnailScheduler> m_thumbnails;
     QPointer<catalog::Catalog> m_catalog;
     QPointer<AlbumOutbox> m_outbox;
+    QHash<QString, int> m_hidden;       // albums the server lists but whose deletion waits -> their section
     QSet<QByteArray> m_coversNotOnDisk; // saved covers the disk cache does not have
     std::array<Section, SectionCount> m_sections;
     QVector<Row> m_rows;

@@ -28,13 +28,6 @@ QJsonObject payloadOf(const OutboxEntry &entry)
     return QJsonDocument::fromJson(entry.payload).object();
 }
 
-// Not the edit's fault: it waits for the server (or for the person to sign in again) and goes again.
-bool mustWait(const ApiError &error)
-{
-    return error.unreachable() || error.kind == ApiError::Kind::Unauthorized ||
-           error.kind == ApiError::Kind::Cancelled;
-}
-
 bool albumMissing(const ApiError &error)
 {
     return error.code == ResourceMissing || error.httpStatus == 404;
@@ -52,8 +45,10 @@ AlbumOutbox::AlbumOutbox(api::KooDriveClient *client, QObject *parent)
 AlbumOutbox::~AlbumOutbox()
 {
     m_call.cancel();
-    if (m_addJob)
+    if (m_addJob) { // cancelling finishes it at once: nothing of this half-gone outbox may run then
+        disconnect(m_addJob, nullptr, this, nullptr);
         m_addJob->cancel();
+    }
 }
 
 void AlbumOutbox::setCatalog(catalog::Catalog *catalog)
@@ -76,9 +71,18 @@ void AlbumOutbox::clear()
     m_retry.stop();
     m_retryMs = m_firstRetryMs;
     m_entries.clear();
+    m_direct.clear();
     m_reports.clear();
     m_sending = false;
     emit changed();
+}
+
+// Not the edit's fault: it waits for the server (or for the person to sign in again) and goes again. An
+// answer that is not the documented shape (a captive portal's page) says nothing about the edit either.
+bool AlbumOutbox::mustWait(const ApiError &error)
+{
+    return error.unreachable() || error.kind == ApiError::Kind::Unauthorized ||
+           error.kind == ApiError::Kind::Cancelled || error.kind == ApiError::Kind::BadResponse;
 }
 
 bool AlbumOutbox::isLocalId(const QString &albumId)
@@ -92,7 +96,8 @@ int AlbumOutbox::pendingFor(const QString &albumId) const
                              [&albumId](const OutboxEntry &entry) { return entry.albumId == albumId; }));
 }
 
-bool AlbumOutbox::enqueue(Kind kind, const QString &albumId, const QString &name, const QJsonObject &payload)
+qint64 AlbumOutbox::enqueue(Kind kind, const QString &albumId, const QString &name,
+                            const QJsonObject &payload, bool direct)
 {
     OutboxEntry entry;
     entry.kind = int(kind);
@@ -100,56 +105,85 @@ bool AlbumOutbox::enqueue(Kind kind, const QString &albumId, const QString &name
     entry.albumName = name;
     entry.payload = QJsonDocument(payload).toJson(QJsonDocument::Compact);
     entry.createdMs = QDateTime::currentMSecsSinceEpoch();
+    entry.sent = direct; // its call goes now
     entry.seq = m_catalog ? m_catalog->enqueueEdit(entry) : ++m_memorySeq;
     if (entry.seq < 0)
-        return false;
+        return -1;
     if (kind == Kind::Create) { // its pending id names the edit that makes it
         entry.albumId = LocalPrefix + QString::number(entry.seq);
         if (m_catalog)
-            m_catalog->retargetEdits(QString(), entry.albumId);
+            m_catalog->setEditAlbum(entry.seq, entry.albumId);
     }
     m_entries.append(entry);
+    if (direct) {
+        m_direct.insert(entry.seq);
+        return entry.seq;
+    }
     emit changed();
-    const QJsonArray named =
-        payload.value(kind == Kind::Add ? QStringLiteral("items") : QStringLiteral("ids")).toArray();
-    emit queued(kind, name, int(named.size()));
+    emit queued(kind, name, filesOf(entry));
     replay();
-    return true;
+    return entry.seq;
 }
 
-QString AlbumOutbox::queueCreate(const api::KooDriveClient::NewAlbum &album)
+int AlbumOutbox::filesOf(const OutboxEntry &entry)
 {
-    QJsonArray dirs;
-    for (const QString &dir : album.scopeDirs)
-        dirs.append(dir);
-    const QJsonObject payload{{QStringLiteral("type"), int(album.type)},
-                              {QStringLiteral("kind"), int(album.kind)},
-                              {QStringLiteral("name"), album.name},
-                              {QStringLiteral("scopeDirs"), dirs},
-                              {QStringLiteral("scopeParent"), album.scopeParentFolderId},
-                              {QStringLiteral("images"), album.scopeImages},
-                              {QStringLiteral("videos"), album.scopeVideos},
-                              {QStringLiteral("groupId"), album.groupId},
-                              {QStringLiteral("shareFolderId"), QString::number(album.shareFolderId)},
-                              {QStringLiteral("containerId"), album.containerId}};
-    if (!enqueue(Kind::Create, QString(), album.name, payload))
-        return {};
-    const auto made = std::find_if(m_entries.crbegin(), m_entries.crend(),
-                                   [](const OutboxEntry &entry) { return Kind(entry.kind) == Kind::Create; });
-    return made != m_entries.crend() ? made->albumId : QString();
+    const QJsonObject payload = payloadOf(entry);
+    switch (Kind(entry.kind)) {
+    case Kind::Add: return int(payload.value(QStringLiteral("items")).toArray().size());
+    case Kind::Remove: return int(payload.value(QStringLiteral("ids")).toArray().size());
+    default: return 0;
+    }
 }
 
-bool AlbumOutbox::queueRename(const QString &albumId, const QString &oldName, const QString &newName)
+qint64 AlbumOutbox::sending(Kind kind, const QString &albumId, const QString &name,
+                            const QJsonObject &payload)
 {
-    return enqueue(Kind::Rename, albumId, oldName, {{QStringLiteral("name"), newName}});
+    return enqueue(kind, albumId, name, payload, true);
 }
 
-bool AlbumOutbox::queueDelete(const QString &albumId, const QString &name)
+void AlbumOutbox::sent(qint64 seq)
 {
-    return enqueue(Kind::Delete, albumId, name, {});
+    if (!m_direct.remove(seq))
+        return;
+    m_entries.removeIf([seq](const OutboxEntry &entry) { return entry.seq == seq; });
+    if (m_catalog)
+        m_catalog->finishEdit(seq);
+    replay(); // what was made meanwhile goes now
 }
 
-bool AlbumOutbox::queueAdd(const QString &albumId, const QString &name, const QVector<DriveItem> &items)
+void AlbumOutbox::waitsAfterAll(qint64 seq, const std::optional<QJsonObject> &payload, bool mayHaveArrived)
+{
+    if (!m_direct.remove(seq))
+        return;
+    for (OutboxEntry &entry : m_entries) {
+        if (entry.seq != seq)
+            continue;
+        if (payload)
+            entry.payload = QJsonDocument(*payload).toJson(QJsonDocument::Compact);
+        entry.sent = mayHaveArrived;
+        if (m_catalog)
+            m_catalog->rewriteEdit(seq, entry.payload, entry.sent);
+        emit changed();
+        emit queued(Kind(entry.kind), entry.albumName, filesOf(entry));
+        break;
+    }
+    replay();
+}
+
+QString AlbumOutbox::albumIdOf(qint64 seq) const
+{
+    for (const OutboxEntry &entry : m_entries)
+        if (entry.seq == seq)
+            return entry.albumId;
+    return {};
+}
+
+QJsonObject AlbumOutbox::renamePayload(const QString &name)
+{
+    return {{QStringLiteral("name"), name}};
+}
+
+QJsonObject AlbumOutbox::addPayload(const QVector<DriveItem> &items)
 {
     QJsonArray list;
     for (const DriveItem &item : items)
@@ -158,13 +192,54 @@ bool AlbumOutbox::queueAdd(const QString &albumId, const QString &name, const QV
                                 {QStringLiteral("container"), item.containerId},
                                 {QStringLiteral("name"), item.name},
                                 {QStringLiteral("folder"), item.folder}});
-    return enqueue(Kind::Add, albumId, name, {{QStringLiteral("items"), list}});
+    return {{QStringLiteral("items"), list}};
+}
+
+QJsonObject AlbumOutbox::removePayload(const QStringList &fileIds)
+{
+    return {{QStringLiteral("ids"), QJsonArray::fromStringList(fileIds)}};
+}
+
+QJsonObject AlbumOutbox::createPayload(const api::KooDriveClient::NewAlbum &album)
+{
+    QJsonArray dirs;
+    for (const QString &dir : album.scopeDirs)
+        dirs.append(dir);
+    return {{QStringLiteral("type"), int(album.type)},
+            {QStringLiteral("kind"), int(album.kind)},
+            {QStringLiteral("name"), album.name},
+            {QStringLiteral("scopeDirs"), dirs},
+            {QStringLiteral("scopeParent"), album.scopeParentFolderId},
+            {QStringLiteral("images"), album.scopeImages},
+            {QStringLiteral("videos"), album.scopeVideos},
+            {QStringLiteral("groupId"), album.groupId},
+            {QStringLiteral("shareFolderId"), QString::number(album.shareFolderId)},
+            {QStringLiteral("containerId"), album.containerId}};
+}
+
+QString AlbumOutbox::queueCreate(const api::KooDriveClient::NewAlbum &album)
+{
+    return albumIdOf(enqueue(Kind::Create, QString(), album.name, createPayload(album), false));
+}
+
+bool AlbumOutbox::queueRename(const QString &albumId, const QString &oldName, const QString &newName)
+{
+    return enqueue(Kind::Rename, albumId, oldName, renamePayload(newName), false) >= 0;
+}
+
+bool AlbumOutbox::queueDelete(const QString &albumId, const QString &name)
+{
+    return enqueue(Kind::Delete, albumId, name, {}, false) >= 0;
+}
+
+bool AlbumOutbox::queueAdd(const QString &albumId, const QString &name, const QVector<DriveItem> &items)
+{
+    return enqueue(Kind::Add, albumId, name, addPayload(items), false) >= 0;
 }
 
 bool AlbumOutbox::queueRemove(const QString &albumId, const QString &name, const QStringList &fileIds)
 {
-    return enqueue(Kind::Remove, albumId, name,
-                   {{QStringLiteral("ids"), QJsonArray::fromStringList(fileIds)}});
+    return enqueue(Kind::Remove, albumId, name, removePayload(fileIds), false) >= 0;
 }
 
 api::KooDriveClient::NewAlbum AlbumOutbox::newAlbumOf(const QByteArray &payload)
@@ -189,7 +264,7 @@ QVector<api::Album> AlbumOutbox::createdAlbums() const
 {
     QVector<api::Album> albums;
     for (const OutboxEntry &entry : m_entries) {
-        if (Kind(entry.kind) != Kind::Create || entry.albumId.isEmpty())
+        if (Kind(entry.kind) != Kind::Create || entry.albumId.isEmpty() || m_direct.contains(entry.seq))
             continue;
         const auto made = newAlbumOf(entry.payload);
         api::Album album;
@@ -258,10 +333,14 @@ void AlbumOutbox::sendFirst()
         return;
     }
     OutboxEntry &entry = m_entries.first();
+    if (m_direct.contains(entry.seq)) { // a model is sending it: the rest waits for its answer
+        m_sending = false;
+        return;
+    }
     if (entry.albumId.isEmpty()) { // a create written down but not given its pending id (a crash between)
         entry.albumId = LocalPrefix + QString::number(entry.seq);
         if (m_catalog)
-            m_catalog->retargetEdits(QString(), entry.albumId);
+            m_catalog->setEditAlbum(entry.seq, entry.albumId);
     }
     const bool sentBefore = entry.sent;
     if (!entry.sent) {
@@ -386,19 +465,27 @@ void AlbumOutbox::sendAdd(const OutboxEntry &entry)
             mustWait(*folderError) ? stall(*folderError) : settle(Outcome::Conflict, 0, &*folderError);
             return;
         }
-        const ApiError *refusal = nullptr;
-        for (const auto &file : job->report()) {
+        const QVector<AlbumAddBatch::FileReport> report = job->report(); // a copy: pointers into it live
+        std::optional<ApiError> refusal;
+        for (const auto &file : report) {
+            if (file.outcome == FileOutcome::Cancelled) { // not by the person: the outbox is going away
+                ApiError cancelled;
+                cancelled.kind = ApiError::Kind::Cancelled;
+                stall(cancelled);
+                return;
+            }
             if (file.outcome != FileOutcome::Failed)
                 continue;
             if (mustWait(file.error)) { // sent again as a whole: what went in is found there
                 stall(file.error);
                 return;
             }
-            refusal = refusal ? refusal : &file.error;
+            if (!refusal)
+                refusal = file.error;
         }
-        const int files = int(job->report().size());
+        const int files = int(report.size());
         if (refusal)
-            settle(Outcome::Conflict, files, refusal);
+            settle(Outcome::Conflict, files, &*refusal);
         else
             settle(job->count(FileOutcome::Added) > 0 || files == 0 ? Outcome::Done : Outcome::AlreadyDone,
                    files);
@@ -433,7 +520,7 @@ void AlbumOutbox::settle(Outcome outcome, int files, const ApiError *error)
     const OutboxEntry entry = m_entries.takeFirst();
     if (m_catalog)
         m_catalog->finishEdit(entry.seq);
-    Report report{Kind(entry.kind), entry.albumName, outcome, files};
+    Report report{Kind(entry.kind), entry.albumName, outcome, files > 0 ? files : filesOf(entry)};
     if (error) {
         report.message = albumMissing(*error) ? tr("The album was deleted elsewhere.") : error->message;
         report.traceId = error->traceId;
@@ -447,11 +534,11 @@ void AlbumOutbox::settle(Outcome outcome, int files, const ApiError *error)
             const OutboxEntry orphan = m_entries.takeAt(i);
             if (m_catalog)
                 m_catalog->finishEdit(orphan.seq);
-            m_reports.append({Kind(orphan.kind), orphan.albumName, Outcome::Conflict, 0,
+            m_reports.append({Kind(orphan.kind), orphan.albumName, Outcome::Conflict, filesOf(orphan),
                               tr("The album could not be created."), QString()});
         }
     }
-    emit sent(report);
+    emit reported(report);
     emit changed();
     sendFirst();
 }

@@ -4,8 +4,10 @@
 #include "api/KooDriveClient.h"
 #include "catalog/Catalog.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 namespace koodrive::models {
@@ -62,11 +64,33 @@ public:
     // Clears what is held in memory (the catalog keeps it): signing out.
     void clear();
 
-    // True while edits wait: a new edit then waits behind them, so that the server sees them in order.
+    // True while edits wait (or one is being sent by a model): a new edit then waits behind them, so that
+    // the server sees them in the order they were made.
     bool isHolding() const { return !m_entries.isEmpty(); }
-    int pendingCount() const { return int(m_entries.size()); }
+    // Edits waiting to be sent (not those a model is sending itself).
+    int pendingCount() const { return int(m_entries.size() - m_direct.size()); }
     int pendingFor(const QString &albumId) const;
     static bool isLocalId(const QString &albumId);
+    // The server could not be reached for the call, or the session must be renewed: the edit waits and
+    // goes again. Anything else is the edit's own answer (done, or refused).
+    static bool mustWait(const api::ApiError &error);
+
+    // An edit a model sends itself (nothing waits before it) is written down first, as being sent: a
+    // crash meanwhile finds it and sends it again (each kind checks before changing anything twice), and
+    // edits made meanwhile wait behind it. Its seq, or -1 when it could not be written (send it anyway).
+    qint64 sending(Kind kind, const QString &albumId, const QString &name, const QJsonObject &payload);
+    // The call ended with the server's answer (done or refused: the model reports it): the edit leaves.
+    void sent(qint64 seq);
+    // The call could not reach the server: the edit waits to be sent again, with what is left of it
+    // (`payload`, when only part of it is), `mayHaveArrived` false when it surely did not arrive.
+    void waitsAfterAll(qint64 seq, const std::optional<QJsonObject> &payload = {},
+                       bool mayHaveArrived = true);
+    QString albumIdOf(qint64 seq) const;
+    // The payloads the edits carry.
+    static QJsonObject createPayload(const api::KooDriveClient::NewAlbum &album);
+    static QJsonObject renamePayload(const QString &name);
+    static QJsonObject addPayload(const QVector<DriveItem> &items);
+    static QJsonObject removePayload(const QStringList &fileIds);
 
     // Each writes the edit down (false when the catalog could not) and sends what waits when the server
     // can be reached. create returns the album's id until the server gives it one ("pending:<seq>").
@@ -92,8 +116,8 @@ signals:
     void changed(); // an edit was queued or has left the outbox
     // An edit was written down to be sent later (files: for Add and Remove, how many it names).
     void queued(koodrive::models::AlbumOutbox::Kind kind, const QString &albumName, int files);
-    void sent(const koodrive::models::AlbumOutbox::Report &report);
-    // Nothing is left: every edit of this round was sent or refused (each reported by sent()).
+    void reported(const koodrive::models::AlbumOutbox::Report &report);
+    // Nothing is left: every edit of this round was sent or refused (each reported by reported()).
     void drained(const QVector<koodrive::models::AlbumOutbox::Report> &reports);
     // The album made here has its server id now: rows and places showing the pending id take this one.
     void albumCreated(const QString &pendingId, const QString &albumId);
@@ -101,7 +125,9 @@ signals:
     void stalled(const koodrive::api::ApiError &error);
 
 private:
-    bool enqueue(Kind kind, const QString &albumId, const QString &name, const QJsonObject &payload);
+    qint64 enqueue(Kind kind, const QString &albumId, const QString &name, const QJsonObject &payload,
+                   bool direct);
+    static int filesOf(const catalog::OutboxEntry &entry);
     void sendFirst();
     void settle(Outcome outcome, int files = 0, const api::ApiError *error = nullptr);
     void stall(const api::ApiError &error);
@@ -115,6 +141,7 @@ private:
     api::KooDriveClient *m_client;
     QPointer<catalog::Catalog> m_catalog;
     QVector<catalog::OutboxEntry> m_entries; // in order; the first is the one being sent
+    QSet<qint64> m_direct;                   // entries a model is sending itself
     QVector<Report> m_reports;               // of this round
     qint64 m_memorySeq = 0;                  // without a catalog
     api::CallHandle m_call;

@@ -44,6 +44,12 @@ public:
                 QObject *parent = nullptr);
 
     void setLocation(const Location &location);
+    // No folder: every row dropped, nothing read until a location is set (signing out).
+    void clear()
+    {
+        m_location = {};
+        clearRows();
+    }
     const Location &location() const { return m_location; }
     void setSortOrder(SortField field, Qt::SortOrder order);
     SortField sortField() const { return m_sortField; }

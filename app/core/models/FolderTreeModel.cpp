@@ -26,6 +26,18 @@ FolderTreeModel::FolderTreeModel(api::KooDriveClient *client, QObject *parent)
 
 FolderTreeModel::~FolderTreeModel() = default;
 
+void FolderTreeModel::clear()
+{
+    ++m_generation;
+    ++m_changing;
+    beginResetModel();
+    m_root.children.clear(); // their calls are cancelled as the nodes go
+    m_root.saved = false;
+    m_loaded = false;
+    endResetModel();
+    --m_changing;
+}
+
 void FolderTreeModel::load()
 {
     ++m_generation;

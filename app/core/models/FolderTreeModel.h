@@ -43,6 +43,8 @@ public:
 
     // Reads the user's drive (space info) and shared spaces; the top-level rows appear when they answer.
     void load();
+    // Every row dropped, nothing read until load() (signing out).
+    void clear();
     // Where the tree is kept (none: the server only). The model does not own it.
     void setCatalog(catalog::Catalog *catalog) { m_catalog = catalog; }
     // Some of what is shown is the catalog's, not yet confirmed by the server (e.g. it could not be reached).

@@ -393,6 +393,16 @@ void PagedFileModel::reload()
 
 void PagedFileModel::restart()
 {
+    dropAll(false);
+}
+
+void PagedFileModel::clearRows()
+{
+    dropAll(true);
+}
+
+void PagedFileModel::dropAll(bool clearOnly)
+{
     saveToCatalog(); // what was read of the place being left (its key is the one it was read under)
     ++m_generation;
     m_reconnect.stop();
@@ -431,8 +441,9 @@ void PagedFileModel::restart()
     m_unreachable = false;
     m_savedAtMs = 0;
     m_notOnDisk.clear();
-    m_placeKey = placeKey();
-    const bool saved = openSaved();
+    m_placeKey = clearOnly ? QString() : placeKey();
+    m_complete = clearOnly; // nothing to read
+    const bool saved = !clearOnly && openSaved();
     endResetModel();
     setInsertWanted(false);
     if (saved)

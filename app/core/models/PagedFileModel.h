@@ -135,6 +135,9 @@ protected:
                                         PageCallback done) = 0;
     // The query changed: drop every row (a reset) and start again from the first page.
     void restart();
+    // Every row dropped (a reset), nothing read until the query is set again (signing out). What was read is
+    // saved into the catalog first.
+    void clearRows();
     // Rows that left the list on the server (e.g. removed from an album): removed in place.
     void removeIds(const QSet<QString> &ids);
     api::KooDriveClient *client() const { return m_client; }
@@ -143,6 +146,7 @@ protected:
     virtual QString placeKey() const { return {}; }
 
 private:
+    void dropAll(bool clearOnly);
     struct Row
     {
         QString id;

@@ -181,6 +181,12 @@ void ThumbnailScheduler::forgetFailures()
     m_expiredOnce.clear();
 }
 
+void ThumbnailScheduler::forgetImages()
+{
+    m_images.clear();
+    forgetFailures();
+}
+
 void ThumbnailScheduler::scheduleSoon()
 {
     // Start on the next turn of the event loop: a paint asks for a whole screen at once, and the newest

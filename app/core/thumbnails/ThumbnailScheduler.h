@@ -90,6 +90,9 @@ public:
     ThumbnailState state(const QByteArray &key) const;
     // Forgets that a key was unavailable or expired (e.g. after the user asks to refresh).
     void forgetFailures();
+    // Forgets every picture held in memory, and the failures (signing out: nothing of the account stays).
+    // Jobs under way finish as they would; their owners are gone or cancel them.
+    void forgetImages();
 
     const Stats &stats() const { return m_stats; }
     int pendingJobs() const { return int(m_jobs.size()); }
