@@ -127,6 +127,24 @@ double loadToEnd(FolderModel &model)
     return double(timer.nsecsElapsed()) / 1e6;
 }
 
+// As the window does: the model reads the place to its end by itself (setReadToEnd), asking for the next
+// page as soon as an answer names it, while that answer is parsed on a worker.
+double readToEnd(FolderModel &model)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QEventLoop loop;
+    QObject::connect(&model, &PagedFileModel::completed, &loop, &QEventLoop::quit);
+    QObject::connect(&model, &PagedFileModel::errorOccurred, &loop, [&loop] {
+        std::fprintf(stderr, "listing failed\n");
+        loop.quit();
+    });
+    model.setReadToEnd(true);
+    model.fetchMore();
+    loop.exec();
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
 double rawLoop(Sim &sim, api::KooDriveClient &client, int *files)
 {
     api::KooDriveClient::FileListQuery query;
@@ -203,23 +221,36 @@ int main(int argc, char *argv[])
         // 1. Listing a 10 000-file folder: the model against the client's own loop.
         Sim sim(23256); // the camera folder gets about 43 % of the demo library: 10 000 files
         Session session(sim);
-        QVector<double> raw, model;
+        QVector<double> raw, model, background;
         int files = 0;
         int rows = 0;
+        int backgroundRows = 0;
         for (int run = 0; run < runs + 1; ++run) {
             const double r = rawLoop(sim, *session.client, &files);
             auto folder = session.camera(sim, false);
             const double m = loadToEnd(*folder);
             rows = folder->rowCount();
-            if (run > 0) { // the first run warms up both
+            auto read = session.camera(sim, false);
+            const double b = readToEnd(*read);
+            backgroundRows = read->rowCount();
+            if (run > 0) { // the first run warms up all three
                 raw << r;
                 model << m;
+                background << b;
             }
         }
         std::printf("1. listing the %d-file camera folder to the end (100 a page)\n", files);
-        std::printf("   raw client loop: median %.0f ms; FolderModel (%d rows): median %.0f ms; ratio %.2f "
-                    "(goal <= 1.10)\n\n",
-                    median(raw), rows, median(model), median(model) / median(raw));
+        std::printf("   raw client loop (fetch, parse, fetch...): median %.0f ms\n", median(raw));
+        std::printf(
+            "   FolderModel asked page by page, as a view scrolls (%d rows): median %.0f ms; ratio %.2f "
+            "(goal <= 1.10)\n",
+            rows, median(model), median(model) / median(raw));
+        std::printf(
+            "   FolderModel reading to the end by itself, as the window does (%d rows): median %.0f ms; "
+            "ratio %.2f (goal <= 0.90)\n\n",
+            backgroundRows, median(background), median(background) / median(raw));
+        if (std::getenv("BENCH_MODELS_ONLY_LISTING"))
+            return 0;
 
         // 3. A jump to a new screen of 12-megapixel photos (4000x3000 originals), tiles of 200 px at 1.25x.
         QTemporaryDir cache;

@@ -1,4 +1,5 @@
 // The parsers against the pages' example responses and against answers that are not what the pages say.
+#include "api/KooDriveClient.h"
 #include "api/ResponseParsers.h"
 
 #include <QJsonDocument>
@@ -15,6 +16,41 @@ private:
     static QJsonObject object(const QByteArray &json) { return QJsonDocument::fromJson(json).object(); }
 
 private slots:
+    // The model asks for the next page on the cursor found in the raw answer, before the answer is parsed;
+    // the guess must be the page's own cursor or nothing (the parsed cursor is checked against it).
+    void theNextCursorIsFoundInTheRawAnswerOrNotAtAll_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("cursor");
+        QTest::addRow("at the end")
+            << QByteArray("{\"files\":[{\"id\":\"1\",\"fileName\":\"a.jpg\"}],\"nextCursor\":\"abc==\"}")
+            << QStringLiteral("abc==");
+        QTest::addRow("spaced out") << QByteArray("{\"files\":[],\n  \"nextCursor\" :\t\"x-1\"\n}")
+                                    << QStringLiteral("x-1");
+        QTest::addRow("first") << QByteArray("{\"nextCursor\":\"c1\",\"files\":[{\"id\":\"1\"}]}")
+                               << QStringLiteral("c1");
+        QTest::addRow("none: the last page") << QByteArray("{\"files\":[{\"id\":\"1\"}]}") << QString();
+        QTest::addRow("null") << QByteArray("{\"files\":[],\"nextCursor\":null}") << QString();
+        QTest::addRow("a name that says it")
+            << QByteArray(
+                   "{\"files\":[{\"fileName\":\"\\\"nextCursor\\\":\\\"evil\\\"\"}],\"nextCursor\":\"good\"}")
+            << QStringLiteral("good");
+        QTest::addRow("a value that is the word")
+            << QByteArray("{\"files\":[{\"fileName\":\"nextCursor\"}]}") << QString();
+        QTest::addRow("two: nothing is guessed")
+            << QByteArray("{\"files\":[{\"ext\":{\"nextCursor\":\"inner\"}}],\"nextCursor\":\"outer\"}")
+            << QString();
+        QTest::addRow("escapes: nothing is guessed")
+            << QByteArray("{\"files\":[],\"nextCursor\":\"a\\\"b\"}") << QString();
+        QTest::addRow("cut short") << QByteArray("{\"files\":[],\"nextCursor\":\"abc") << QString();
+    }
+    void theNextCursorIsFoundInTheRawAnswerOrNotAtAll()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, cursor);
+        QCOMPARE(koodrive::api::KooDriveClient::peekNextCursor(body), cursor);
+    }
+
     void bothErrorShapesAndNonJson_data()
     {
         QTest::addColumn<int>("status");

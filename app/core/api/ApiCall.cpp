@@ -309,6 +309,8 @@ void ApiCall::finishWithAnswer(const Answer &answer)
     if (m_finished || m_parsing)
         return;
     m_parsing = true;
+    if (m_request.peek && answer.httpStatus == 200)
+        m_request.peek(answer.body);
     // The worker gets only the answer and the parse function (plain data and pure code); what it returns
     // comes back here, unless the call was cancelled or is gone by then.
     QtConcurrent::run(parsers(), [parse = m_parse, answer] {

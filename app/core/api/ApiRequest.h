@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QUrlQuery>
+#include <functional>
 
 namespace koodrive::api {
 
@@ -19,6 +20,9 @@ struct ApiRequest
     // OPERATIONS.md, common rules: x-hw-share-folder-id makes the call act inside that shared folder
     // ("family") instead of the personal space; 0 for none.
     qint64 shareFolderId = 0;
+    // Given a 200 answer's body on the call's thread, before the body is parsed on a worker: a listing
+    // finds its next cursor here and asks for the next page while this one is parsed.
+    std::function<void(const QByteArray &body)> peek{};
 };
 
 } // namespace koodrive::api

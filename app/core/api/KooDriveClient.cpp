@@ -313,6 +313,35 @@ CallHandle KooDriveClient::addToAlbum(const QString &albumId, const QVector<File
         context, std::move(done), &acknowledged);
 }
 
+QString KooDriveClient::peekNextCursor(const QByteArray &body)
+{
+    // files-list.txt, Table 7: nextCursor, a String. A key inside a string value would have its quotes
+    // escaped (\"), so `"nextCursor"` then `:` is a key; a name or an extension field could still hold one
+    // deeper down, so two are none, and the parsed page's cursor is checked against this guess anyway.
+    static const QByteArray key = QByteArrayLiteral("\"nextCursor\"");
+    QString found;
+    for (qsizetype at = body.indexOf(key); at >= 0; at = body.indexOf(key, at + key.size())) {
+        qsizetype i = at + key.size();
+        while (i < body.size() && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t'))
+            ++i;
+        if (i >= body.size() || body[i] != ':')
+            continue;
+        ++i;
+        while (i < body.size() && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t'))
+            ++i;
+        if (i >= body.size() || body[i] != '"')
+            return {}; // null or another type: the parser decides
+        const qsizetype end = body.indexOf('"', i + 1);
+        if (end < 0 || !found.isNull())
+            return {};
+        const QByteArray value = body.mid(i + 1, end - i - 1);
+        if (value.contains('\\') || value.size() > 4096)
+            return {};
+        found = QString::fromUtf8(value);
+    }
+    return found.isNull() ? QString() : found;
+}
+
 CallHandle KooDriveClient::listFiles(const FileListQuery &query, QObject *context, Callback<FilePage> done)
 {
     // files-list.txt, Tables 3 to 5.
@@ -344,6 +373,8 @@ CallHandle KooDriveClient::listFiles(const FileListQuery &query, QObject *contex
                        json(body),
                        true};
     request.shareFolderId = query.shareFolderId;
+    if (query.cursorSeen)
+        request.peek = [seen = query.cursorSeen](const QByteArray &answer) { seen(peekNextCursor(answer)); };
     return call<FilePage>(std::move(request), context, std::move(done),
                           atMost(query.pageSize, &ResponseParsers::filePage,
                                  [](const FilePage &page) { return page.files.size(); }));

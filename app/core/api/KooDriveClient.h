@@ -117,7 +117,13 @@ public:
         QString fileName{};
         QString imageProcess{};   // e.g. "image/resize,m_lfit,h_256,w_256"
         qint64 shareFolderId = 0; // x-hw-share-folder-id: a family's shared folder (ShareFolder); 0: none
+        // Told the next page's cursor as soon as the answer is in, before the page is parsed (a guess from
+        // the raw body: the page's own nextCursor, when parsed, is what counts); empty when none was seen.
+        std::function<void(const QString &cursor)> cursorSeen{};
     };
+    // The next-page cursor of a files-list answer, found in its raw bytes without parsing them: the one
+    // top-level-looking `"nextCursor": "..."`, or empty (none, more than one, or one with escapes).
+    static QString peekNextCursor(const QByteArray &body);
     CallHandle listFiles(const FileListQuery &query, QObject *context, Callback<FilePage> done);
 
     // --- OPERATIONS.md §3: upload (the part PUTs are transfers::FileUpload's) ----------------------------

@@ -84,6 +84,7 @@ api::CallHandle FolderModel::requestPage(const QString &cursor, int pageSize, co
     }
     query.fileName = m_nameFilter;
     query.imageProcess = imageProcess;
+    query.cursorSeen = takeCursorSeen();
     return client()->listFiles(query, this, std::move(done));
 }
 

@@ -50,7 +50,7 @@ PagedFileModel::PagedFileModel(api::KooDriveClient *client, ThumbnailScheduler *
 PagedFileModel::~PagedFileModel()
 {
     saveToCatalog();
-    m_aheadCall.cancel();
+    cancelAhead();
     for (auto &call : m_urlReads)
         call.cancel();
     if (m_thumbnails)
@@ -272,37 +272,94 @@ void PagedFileModel::startAhead()
     m_aheadInFlight = true;
     m_aheadCursor = m_nextCursor;
     const quint64 generation = m_generation;
-    m_aheadCall = requestPage(m_aheadCursor, m_pageSize, m_process,
-                              [this, generation](const api::Result<FilePage> &result) {
-                                  if (generation != m_generation)
-                                      return;
-                                  m_aheadInFlight = false;
-                                  if (!result.ok()) {
-                                      pageFailed(result.error());
-                                      return;
-                                  }
-                                  if (m_insertWanted || m_readToEnd) {
-                                      // The next page is asked for first, and this one taken in on the
-                                      // next turn: QNAM sends a request only when the event loop runs.
-                                      const QString cursor = m_aheadCursor;
-                                      m_nextCursor = result.value().nextCursor;
-                                      m_complete = m_nextCursor.isEmpty();
-                                      m_insertQueued = true;
-                                      startAhead();
-                                      QMetaObject::invokeMethod(
-                                          this,
-                                          [this, generation, page = result.value(), cursor] {
-                                              if (generation != m_generation)
-                                                  return;
-                                              m_insertQueued = false;
-                                              setInsertWanted(false);
-                                              insertRows(page, cursor);
-                                          },
-                                          Qt::QueuedConnection);
-                                  } else {
-                                      m_ahead = result.value();
-                                  }
-                              });
+    // Asked for already (its cursor was seen in the previous answer while that was being parsed)?
+    auto it = m_fetches.find(m_aheadCursor);
+    if (it == m_fetches.end()) {
+        fetch(m_aheadCursor);
+        it = m_fetches.find(m_aheadCursor);
+    }
+    if (it != m_fetches.end() && it->result) {
+        const api::Result<FilePage> result = *it->result;
+        m_fetches.erase(it);
+        aheadArrived(generation, result);
+    }
+}
+
+void PagedFileModel::fetch(const QString &cursor)
+{
+    const quint64 generation = m_generation;
+    // Reading to the end, the page after this one is asked for as soon as this answer is in, while it is
+    // parsed on a worker (FolderModel hands this to the query; at most three pages travel at once).
+    if (m_readToEnd)
+        m_cursorSeen = [this, generation](const QString &next) {
+            if (generation == m_generation && !next.isEmpty() && !m_complete && !m_fetches.contains(next) &&
+                m_fetches.size() < 3)
+                fetch(next);
+        };
+    m_fetches.insert(cursor, {});
+    api::CallHandle call = requestPage(cursor, m_pageSize, m_process,
+                                       [this, generation, cursor](const api::Result<FilePage> &result) {
+                                           fetched(generation, cursor, result);
+                                       });
+    m_cursorSeen = nullptr;
+    if (auto it = m_fetches.find(cursor); it != m_fetches.end() && !it->result)
+        it->call = call;
+}
+
+void PagedFileModel::fetched(quint64 generation, const QString &cursor, const api::Result<FilePage> &result)
+{
+    if (generation != m_generation)
+        return;
+    auto it = m_fetches.find(cursor);
+    if (it == m_fetches.end())
+        return;
+    if (m_aheadInFlight && cursor == m_aheadCursor) {
+        m_fetches.erase(it);
+        aheadArrived(generation, result);
+    } else {
+        it->result = result; // ahead of need: taken when the page before it names this cursor
+        it->call = {};
+    }
+}
+
+void PagedFileModel::cancelAhead()
+{
+    for (Fetch &fetch : m_fetches)
+        fetch.call.cancel();
+    m_fetches.clear();
+}
+
+void PagedFileModel::aheadArrived(quint64 generation, const api::Result<FilePage> &result)
+{
+    m_aheadInFlight = false;
+    if (!result.ok()) {
+        cancelAhead(); // what was asked for after it is asked again with the retry
+        pageFailed(result.error());
+        return;
+    }
+    if (m_insertWanted || m_readToEnd) {
+        // The next page is asked for first, and this one taken in on the next turn: QNAM sends a request
+        // only when the event loop runs.
+        const QString cursor = m_aheadCursor;
+        m_nextCursor = result.value().nextCursor;
+        m_complete = m_nextCursor.isEmpty();
+        m_insertQueued = true;
+        if (m_complete)
+            cancelAhead(); // a guess that went past the end
+        startAhead();
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, page = result.value(), cursor] {
+                if (generation != m_generation)
+                    return;
+                m_insertQueued = false;
+                setInsertWanted(false);
+                insertRows(page, cursor);
+            },
+            Qt::QueuedConnection);
+    } else {
+        m_ahead = result.value();
+    }
 }
 
 void PagedFileModel::insertPage(const FilePage &page, QString cursor)
@@ -407,7 +464,7 @@ void PagedFileModel::dropAll(bool clearOnly)
     ++m_generation;
     m_reconnect.stop();
     m_nextReconnectMs = m_firstReconnectMs;
-    m_aheadCall.cancel();
+    cancelAhead();
     m_refreshCall.cancel();
     m_refreshing = false;
     m_refreshAgain = false;
@@ -459,7 +516,7 @@ void PagedFileModel::refresh()
         return;
     }
     // What was fetched ahead may be stale now; it is read again after the refresh.
-    m_aheadCall.cancel();
+    cancelAhead();
     m_aheadInFlight = false;
     m_ahead.reset();
     setInsertWanted(false);

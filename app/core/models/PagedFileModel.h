@@ -133,6 +133,9 @@ protected:
     // Reads one page of the model's list from `cursor` (empty: the first) with thumbnails of `imageProcess`.
     virtual api::CallHandle requestPage(const QString &cursor, int pageSize, const QString &imageProcess,
                                         PageCallback done) = 0;
+    // requestPage() hands this to a files-list query (FileListQuery::cursorSeen), when it is set: the model
+    // then asks for the next page while this one is parsed.
+    std::function<void(const QString &)> takeCursorSeen() { return std::exchange(m_cursorSeen, {}); }
     // The query changed: drop every row (a reset) and start again from the first page.
     void restart();
     // Every row dropped (a reset), nothing read until the query is set again (signing out). What was read is
@@ -147,6 +150,10 @@ protected:
 
 private:
     void dropAll(bool clearOnly);
+    void fetch(const QString &cursor);
+    void fetched(quint64 generation, const QString &cursor, const api::Result<api::FilePage> &result);
+    void aheadArrived(quint64 generation, const api::Result<api::FilePage> &result);
+    void cancelAhead();
     struct Row
     {
         QString id;
@@ -230,7 +237,15 @@ private:
     bool m_aheadInFlight = false;
     std::optional<api::FilePage> m_ahead;
     QString m_aheadCursor;
-    api::CallHandle m_aheadCall;
+    // Pages asked for, by cursor: the one wanted next, and (reading to the end) those asked for as soon as
+    // their cursor was seen in an answer still being parsed.
+    struct Fetch
+    {
+        api::CallHandle call;
+        std::optional<api::Result<api::FilePage>> result;
+    };
+    QHash<QString, Fetch> m_fetches;
+    std::function<void(const QString &)> m_cursorSeen; // for the requestPage() being made
 
     // refresh(): the pages read again so far, and their URLs.
     bool m_refreshing = false;
