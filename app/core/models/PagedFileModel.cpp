@@ -279,9 +279,17 @@ void PagedFileModel::startAhead()
         it = m_fetches.find(m_aheadCursor);
     }
     if (it != m_fetches.end() && it->result) {
+        // Here already (asked for on a cursor seen early): taken on the next turn, so that the page before
+        // it, whose insertion is queued right after this call, goes in first.
         const api::Result<FilePage> result = *it->result;
         m_fetches.erase(it);
-        aheadArrived(generation, result);
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, result] {
+                if (generation == m_generation)
+                    aheadArrived(generation, result);
+            },
+            Qt::QueuedConnection);
     }
 }
 
@@ -343,7 +351,7 @@ void PagedFileModel::aheadArrived(quint64 generation, const api::Result<FilePage
         const QString cursor = m_aheadCursor;
         m_nextCursor = result.value().nextCursor;
         m_complete = m_nextCursor.isEmpty();
-        m_insertQueued = true;
+        ++m_insertsQueued;
         if (m_complete)
             cancelAhead(); // a guess that went past the end
         startAhead();
@@ -352,7 +360,7 @@ void PagedFileModel::aheadArrived(quint64 generation, const api::Result<FilePage
             [this, generation, page = result.value(), cursor] {
                 if (generation != m_generation)
                     return;
-                m_insertQueued = false;
+                --m_insertsQueued;
                 setInsertWanted(false);
                 insertRows(page, cursor);
             },
@@ -486,7 +494,7 @@ void PagedFileModel::dropAll(bool clearOnly)
     m_dirtyRows.clear();
     m_nextCursor.clear();
     m_complete = false;
-    m_insertQueued = false;
+    m_insertsQueued = 0;
     m_failed = false;
     m_aheadInFlight = false;
     m_ahead.reset();

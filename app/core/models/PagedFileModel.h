@@ -88,7 +88,7 @@ public:
     int rowOfId(const QString &id) const;
     bool isLoading() const { return m_insertWanted; }
     // Every page is read and every row is in (the last page may have arrived and still wait for its insert).
-    bool isComplete() const { return m_complete && !m_insertQueued; }
+    bool isComplete() const { return m_complete && m_insertsQueued == 0; }
     // After a page failed, canFetchMore() is false (a view would ask again at once, forever) until this.
     void retry();
     // Reads everything again from the first page (a reset).
@@ -231,7 +231,7 @@ private:
     // Paging: the next page is fetched ahead; fetchMore() inserts it as soon as it is there.
     QString m_nextCursor;
     bool m_complete = false;     // no page is left to ask for
-    bool m_insertQueued = false; // a page arrived and is inserted on the next turn
+    int m_insertsQueued = 0; // pages arrived and inserted on a next turn, in the order they arrived
     bool m_failed = false;
     bool m_insertWanted = false;
     bool m_aheadInFlight = false;
