@@ -232,7 +232,11 @@ private slots:
         QVERIFY(runAll());
         QueuedUpload failed = m_queue->all().first();
         QCOMPARE(failed.state, State::Failed); // bounded: three retries, then it says why
-        QVERIFY2(failed.error.contains(QStringLiteral("stopped")), qPrintable(failed.error));
+        // A dropped connection is seen as the transfer stopped, or (when the close comes with the last
+        // bytes read, as under load) as the file cut short: either is its reason.
+        QVERIFY2(failed.error.contains(QStringLiteral("stopped")) ||
+                     failed.error.contains(QStringLiteral("cut short")),
+                 qPrintable(failed.error));
         QVERIFY(failed.bytesSent > 0);
         QVERIFY(!QFileInfo::exists(m_out + QStringLiteral("/flaky.jpg")));
 
