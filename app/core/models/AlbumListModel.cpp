@@ -553,20 +553,26 @@ void AlbumListModel::renameAlbum(int row, const QString &name, Done done)
                  : -1;
     api::KooDriveClient::AlbumChange change;
     change.name = name;
+    // A name is the same however often it is given: one that could not be sent waits, shown as given.
     m_client->updateAlbum(id, change, this, [this, done, seq, renamed](const api::Result<api::Done> &result) {
-        if (!result.ok() && seq >= 0 && AlbumOutbox::mustWait(result.error())) {
-            m_outbox->waitsAfterAll(seq); // a name is the same however often it is given
-            renamed();
-            return;
-        }
-        if (seq >= 0 && m_outbox)
-            m_outbox->sent(seq);
-        if (!result.ok()) {
-            fail(result.error(), done);
-            return;
-        }
-        renamed();
+        settleDirect(seq, result, done, renamed);
     });
+}
+
+void AlbumListModel::settleDirect(qint64 seq, const api::Result<api::Done> &result, const Done &done,
+                                  const std::function<void()> &apply)
+{
+    if (!result.ok() && seq >= 0 && m_outbox && AlbumOutbox::mustWait(result.error())) {
+        m_outbox->waitsAfterAll(seq);
+        apply();
+        return;
+    }
+    if (seq >= 0 && m_outbox)
+        m_outbox->sent(seq);
+    if (!result.ok())
+        fail(result.error(), done);
+    else
+        apply();
 }
 
 void AlbumListModel::rescopeAlbum(int row, const QStringList &scopeDirs, const QString &scopeParentFolderId,
@@ -612,20 +618,21 @@ void AlbumListModel::deleteAlbum(int row, Done done)
         return;
     }
     const qint64 seq = m_outbox ? m_outbox->sending(AlbumOutbox::Kind::Delete, id, name, {}) : -1;
+    // Sent again later when it could not be sent: an album already gone is done.
     m_client->deleteAlbum(id, this, [this, done, seq, deleted](const api::Result<api::Done> &result) {
-        if (!result.ok() && seq >= 0 && AlbumOutbox::mustWait(result.error())) {
-            m_outbox->waitsAfterAll(seq); // sent again later: an album already gone is done
-            deleted();
-            return;
-        }
-        if (seq >= 0 && m_outbox)
-            m_outbox->sent(seq);
-        if (!result.ok()) {
-            fail(result.error(), done);
-            return;
-        }
-        deleted();
+        settleDirect(seq, result, done, deleted);
     });
+}
+
+void AlbumListModel::uncount(int section)
+{
+    Section &s = m_sections[size_t(section)];
+    --s.loaded;
+    if (s.total > 0)
+        --s.total;
+    if (!s.complete())
+        s.nextPage = qMax(1, s.nextPage - 1); // the pages after it moved up by one
+    saveSection(section);
 }
 
 void AlbumListModel::removeRowOf(const QString &albumId)
@@ -640,12 +647,7 @@ void AlbumListModel::removeRowOf(const QString &albumId)
     endRemoveRows();
     if (!counted)
         return;
-    --s.loaded;
-    if (s.total > 0)
-        --s.total;
-    if (!s.complete())
-        s.nextPage = qMax(1, s.nextPage - 1); // the pages after it moved up by one
-    saveSection(int(&s - m_sections.data()));
+    uncount(int(&s - m_sections.data()));
 }
 
 // --- the outbox ------------------------------------------------------------------------------------------
@@ -677,12 +679,7 @@ void AlbumListModel::setOutbox(AlbumOutbox *outbox)
                 ++it;
                 continue;
             }
-            Section &s = m_sections[size_t(it.value())];
-            --s.loaded;
-            if (s.total > 0)
-                --s.total;
-            if (!s.complete())
-                s.nextPage = qMax(1, s.nextPage - 1);
+            uncount(it.value());
             it = m_hidden.erase(it);
         }
     });

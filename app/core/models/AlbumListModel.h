@@ -126,8 +126,14 @@ private:
     bool applyPending(api::Album &album) const; // false: deleted here, not shown
     void insertCreated(const api::Album &album, int section);
     void removeRowOf(const QString &albumId);
+    void uncount(int section); // an album counted in the section's pages left it
     void onAlbumCreated(const QString &pendingId, const QString &albumId);
     bool waits(const QString &albumId) const;
+    // The answer to an edit this model sent itself, written down in the outbox as `seq` (-1: none). One
+    // that could not reach the server waits there and is shown done (`apply`); otherwise it leaves the
+    // outbox, and the error is reported or the edit applied.
+    void settleDirect(qint64 seq, const api::Result<api::Done> &result, const Done &done,
+                      const std::function<void()> &apply);
     void sectionRead(int section);
     void saveSection(int section);
     void onCoverNotCached(const QByteArray &key);
