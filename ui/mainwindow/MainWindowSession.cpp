@@ -208,6 +208,8 @@ void MainWindow::clearWindow()
     m_grid->setFileModel(nullptr);
     m_breadcrumb->clear();
     m_search->clear();
+    m_progress->setVisible(false); // an add under way stops with the album list
+    m_cancelAdd->setVisible(false);
     m_folder->clear();
     m_albumContents->clear();
     m_albums->clear();
@@ -241,6 +243,7 @@ void MainWindow::signOut()
     clearWindow();
     m_signOut->setEnabled(false);
     m_services.connection.accessToken.clear();
+    m_services.connection.userId.clear(); // no place of the account is written back at close
     showAccount();
     m_messages->showNote(tr("Signed out of %1.").arg(leaving.server.host())); // in place of any message
     askToForget(leaving, unsent);

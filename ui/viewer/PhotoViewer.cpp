@@ -79,6 +79,7 @@ void PhotoViewer::step(int delta)
 
 void PhotoViewer::clear()
 {
+    m_loader->cancel(); // a photo on its way is not taken in
     m_slideshow.stop();
     m_model = nullptr;
     m_row = -1;

@@ -109,6 +109,10 @@ void AlbumContentsModel::removeFromAlbum(const QList<int> &rows,
     auto remaining = std::make_shared<QStringList>(ids);
     auto step = std::make_shared<std::function<void()>>();
     *step = [this, albumId, seq, remaining, step, done] {
+        if (seq >= 0 && m_outbox && !m_outbox->isCurrent(seq)) { // signed out: the rest is not sent
+            *step = nullptr;
+            return;
+        }
         if (remaining->isEmpty()) {
             if (seq >= 0 && m_outbox)
                 m_outbox->sent(seq);

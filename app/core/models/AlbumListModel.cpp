@@ -266,6 +266,12 @@ void AlbumListModel::clear()
     m_counts.clear();
     if (m_thumbnails)
         m_thumbnails->cancelAll(this);
+    // Adds under way stop, and nobody hears of them: what they had left stays in the account's outbox.
+    for (AlbumAddJob *job : findChildren<AlbumAddJob *>(Qt::FindDirectChildrenOnly)) {
+        disconnect(job, &AlbumAddJob::finished, nullptr, nullptr);
+        job->cancel();
+        job->deleteLater();
+    }
     beginResetModel();
     m_rows.clear();
     m_hidden.clear();
@@ -485,6 +491,8 @@ void AlbumListModel::createAlbum(const api::KooDriveClient::NewAlbum &album, Don
                                 : -1;
     m_client->createAlbum(
         album, this, [this, album, done, seq, showPending](const api::Result<QString> &result) {
+            if (seq >= 0 && m_outbox && !m_outbox->isCurrent(seq))
+                return; // an answer for the account signed out of: nothing of it is shown
             if (!result.ok() && seq >= 0 && AlbumOutbox::mustWait(result.error())) {
                 // Sent again later; a call refused at the connection surely made nothing.
                 const QString pendingId = m_outbox->albumIdOf(seq);
@@ -562,6 +570,8 @@ void AlbumListModel::renameAlbum(int row, const QString &name, Done done)
 void AlbumListModel::settleDirect(qint64 seq, const api::Result<api::Done> &result, const Done &done,
                                   const std::function<void()> &apply)
 {
+    if (seq >= 0 && m_outbox && !m_outbox->isCurrent(seq))
+        return; // an answer for the account signed out of: nothing of it is shown
     if (!result.ok() && seq >= 0 && m_outbox && AlbumOutbox::mustWait(result.error())) {
         m_outbox->waitsAfterAll(seq);
         apply();
@@ -795,12 +805,16 @@ AlbumAddJob *AlbumListModel::addToAlbum(int row, const QVector<DriveItem> &items
         // the person's to see (with Retry), as is what they stopped.
         if (seq >= 0 && m_outbox) {
             QVector<DriveItem> later;
-            if (job->folderError() && job->folderError()->unreachable()) {
+            // Not reached, or the session to renew: it waits (an answer not understood gets Retry).
+            const auto waits = [](const api::ApiError &error) {
+                return error.unreachable() || error.kind == api::ApiError::Kind::Unauthorized;
+            };
+            if (job->folderError() && waits(*job->folderError())) {
                 later = items;
             } else {
                 const auto report = job->report();
                 for (const auto &file : report)
-                    if (file.outcome == api::AlbumAddBatch::Outcome::Failed && file.error.unreachable())
+                    if (file.outcome == api::AlbumAddBatch::Outcome::Failed && waits(file.error))
                         later.append({file.file.fileId, file.file.ownerId, QString(), QString(), false});
             }
             if (later.isEmpty()) {

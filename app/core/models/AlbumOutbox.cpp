@@ -72,6 +72,7 @@ void AlbumOutbox::clear()
     m_retryMs = m_firstRetryMs;
     m_entries.clear();
     m_direct.clear();
+    ++m_epoch;
     m_reports.clear();
     m_sending = false;
     emit changed();
@@ -138,12 +139,14 @@ int AlbumOutbox::filesOf(const OutboxEntry &entry)
 qint64 AlbumOutbox::sending(Kind kind, const QString &albumId, const QString &name,
                             const QJsonObject &payload)
 {
-    return enqueue(kind, albumId, name, payload, true);
+    const qint64 seq = enqueue(kind, albumId, name, payload, true);
+    return seq < 0 ? -1 : (m_epoch << TicketBits) | seq;
 }
 
-void AlbumOutbox::sent(qint64 seq)
+void AlbumOutbox::sent(qint64 ticket)
 {
-    if (!m_direct.remove(seq))
+    const qint64 seq = seqOf(ticket);
+    if (seq < 0 || !m_direct.remove(seq))
         return;
     m_entries.removeIf([seq](const OutboxEntry &entry) { return entry.seq == seq; });
     if (m_catalog)
@@ -151,9 +154,10 @@ void AlbumOutbox::sent(qint64 seq)
     replay(); // what was made meanwhile goes now
 }
 
-void AlbumOutbox::waitsAfterAll(qint64 seq, const std::optional<QJsonObject> &payload, bool mayHaveArrived)
+void AlbumOutbox::waitsAfterAll(qint64 ticket, const std::optional<QJsonObject> &payload, bool mayHaveArrived)
 {
-    if (!m_direct.remove(seq))
+    const qint64 seq = seqOf(ticket);
+    if (seq < 0 || !m_direct.remove(seq))
         return;
     for (OutboxEntry &entry : m_entries) {
         if (entry.seq != seq)
@@ -170,8 +174,10 @@ void AlbumOutbox::waitsAfterAll(qint64 seq, const std::optional<QJsonObject> &pa
     replay();
 }
 
-QString AlbumOutbox::albumIdOf(qint64 seq) const
+QString AlbumOutbox::albumIdOf(qint64 ticket) const
 {
+    // A ticket of sending(), or the seq queueCreate() has (a ticket of epoch 0 is its seq).
+    const qint64 seq = (ticket >> TicketBits) != 0 ? seqOf(ticket) : ticket;
     for (const OutboxEntry &entry : m_entries)
         if (entry.seq == seq)
             return entry.albumId;

@@ -77,15 +77,18 @@ public:
 
     // An edit a model sends itself (nothing waits before it) is written down first, as being sent: a
     // crash meanwhile finds it and sends it again (each kind checks before changing anything twice), and
-    // edits made meanwhile wait behind it. Its seq, or -1 when it could not be written (send it anyway).
+    // edits made meanwhile wait behind it. A ticket for sent()/waitsAfterAll(), or -1 when it could not be
+    // written (send it anyway). A ticket from before clear() (another account) is stale: ignored.
     qint64 sending(Kind kind, const QString &albumId, const QString &name, const QJsonObject &payload);
     // The call ended with the server's answer (done or refused: the model reports it): the edit leaves.
-    void sent(qint64 seq);
+    void sent(qint64 ticket);
     // The call could not reach the server: the edit waits to be sent again, with what is left of it
     // (`payload`, when only part of it is), `mayHaveArrived` false when it surely did not arrive.
-    void waitsAfterAll(qint64 seq, const std::optional<QJsonObject> &payload = {},
+    void waitsAfterAll(qint64 ticket, const std::optional<QJsonObject> &payload = {},
                        bool mayHaveArrived = true);
-    QString albumIdOf(qint64 seq) const;
+    QString albumIdOf(qint64 ticket) const;
+    // The ticket is this outbox's, since its last clear(): an edit's next step may go out.
+    bool isCurrent(qint64 ticket) const { return ticket >= 0 && (ticket >> TicketBits) == m_epoch; }
     // The payloads the edits carry.
     static QJsonObject createPayload(const api::KooDriveClient::NewAlbum &album);
     static QJsonObject renamePayload(const QString &name);
@@ -128,6 +131,11 @@ private:
     qint64 enqueue(Kind kind, const QString &albumId, const QString &name, const QJsonObject &payload,
                    bool direct);
     static int filesOf(const catalog::OutboxEntry &entry);
+    static constexpr int TicketBits = 40; // a ticket: the epoch above, the entry's seq below
+    qint64 seqOf(qint64 ticket) const
+    {
+        return isCurrent(ticket) ? (ticket & ((qint64(1) << TicketBits) - 1)) : -1;
+    }
     void sendFirst();
     void settle(Outcome outcome, int files = 0, const api::ApiError *error = nullptr);
     void stall(const api::ApiError &error);
@@ -144,6 +152,7 @@ private:
     QSet<qint64> m_direct;                   // entries a model is sending itself
     QVector<Report> m_reports;               // of this round
     qint64 m_memorySeq = 0;                  // without a catalog
+    qint64 m_epoch = 0;                      // clear() counts: tickets of an earlier epoch are stale
     api::CallHandle m_call;
     QPointer<AlbumAddJob> m_addJob;
     QTimer m_retry;

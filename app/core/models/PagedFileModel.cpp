@@ -285,8 +285,8 @@ void PagedFileModel::startAhead()
         m_fetches.erase(it);
         QMetaObject::invokeMethod(
             this,
-            [this, generation, result] {
-                if (generation == m_generation)
+            [this, generation, epoch = m_aheadEpoch, result] {
+                if (generation == m_generation && epoch == m_aheadEpoch)
                     aheadArrived(generation, result);
             },
             Qt::QueuedConnection);
@@ -330,6 +330,14 @@ void PagedFileModel::fetched(quint64 generation, const QString &cursor, const ap
     }
 }
 
+void PagedFileModel::discardAhead()
+{
+    cancelAhead();
+    ++m_aheadEpoch; // what was queued of it is not taken in either
+    m_insertsQueued = 0;
+    m_aheadInFlight = false;
+}
+
 void PagedFileModel::cancelAhead()
 {
     for (Fetch &fetch : m_fetches)
@@ -352,13 +360,13 @@ void PagedFileModel::aheadArrived(quint64 generation, const api::Result<FilePage
         m_nextCursor = result.value().nextCursor;
         m_complete = m_nextCursor.isEmpty();
         ++m_insertsQueued;
-        if (m_complete)
-            cancelAhead(); // a guess that went past the end
+        if (m_complete || !m_fetches.contains(m_nextCursor))
+            cancelAhead(); // guesses that went past the end, or elsewhere than this page says
         startAhead();
         QMetaObject::invokeMethod(
             this,
-            [this, generation, page = result.value(), cursor] {
-                if (generation != m_generation)
+            [this, generation, epoch = m_aheadEpoch, page = result.value(), cursor] {
+                if (generation != m_generation || epoch != m_aheadEpoch)
                     return;
                 --m_insertsQueued;
                 setInsertWanted(false);
@@ -397,10 +405,11 @@ void PagedFileModel::insertRows(const FilePage &page, QString cursor)
         endInsertRows();
         storePageUrls(int(m_pages.size()) - 1, page.files);
     }
-    if (m_complete)
+    // Complete once the last page is in: a page read ahead may still wait for its turn to go in.
+    if (isComplete())
         saveToCatalog();
     updateState();
-    if (m_complete)
+    if (isComplete())
         emit completed();
 }
 
@@ -524,8 +533,7 @@ void PagedFileModel::refresh()
         return;
     }
     // What was fetched ahead may be stale now; it is read again after the refresh.
-    cancelAhead();
-    m_aheadInFlight = false;
+    discardAhead();
     m_ahead.reset();
     setInsertWanted(false);
     m_refreshing = true;

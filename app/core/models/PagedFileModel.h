@@ -154,6 +154,7 @@ private:
     void fetched(quint64 generation, const QString &cursor, const api::Result<api::FilePage> &result);
     void aheadArrived(quint64 generation, const api::Result<api::FilePage> &result);
     void cancelAhead();
+    void discardAhead(); // and what was queued of it
     struct Row
     {
         QString id;
@@ -230,7 +231,7 @@ private:
 
     // Paging: the next page is fetched ahead; fetchMore() inserts it as soon as it is there.
     QString m_nextCursor;
-    bool m_complete = false;     // no page is left to ask for
+    bool m_complete = false; // no page is left to ask for
     int m_insertsQueued = 0; // pages arrived and inserted on a next turn, in the order they arrived
     bool m_failed = false;
     bool m_insertWanted = false;
@@ -245,6 +246,7 @@ private:
         std::optional<api::Result<api::FilePage>> result;
     };
     QHash<QString, Fetch> m_fetches;
+    quint64 m_aheadEpoch = 0;                          // discardAhead() makes what was queued before it stale
     std::function<void(const QString &)> m_cursorSeen; // for the requestPage() being made
 
     // refresh(): the pages read again so far, and their URLs.
