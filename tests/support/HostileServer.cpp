@@ -134,9 +134,10 @@ void HostileServer::forward(const Request &request, QTcpSocket *socket)
 
 void HostileServer::stream(QTcpSocket *socket, std::function<QByteArray()> next)
 {
-    // Written as the socket drains (never more than a few MiB waiting), so the test process stays small.
+    // Written as the socket drains (never more than 1 MiB waiting), so the test process stays small and
+    // one turn of its event loop (the window's too: they share the thread) writes little.
     auto pump = [this, socket, next] {
-        while (socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() < (4 << 20)) {
+        while (socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() < (1 << 20)) {
             const QByteArray piece = next();
             if (piece.isEmpty()) {
                 socket->disconnectFromHost();
