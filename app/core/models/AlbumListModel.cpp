@@ -233,7 +233,7 @@ void AlbumListModel::retry()
     fetchMore({});
 }
 
-void AlbumListModel::reload()
+void AlbumListModel::forgetReading()
 {
     m_failed = false;
     ++m_generation;
@@ -241,15 +241,25 @@ void AlbumListModel::reload()
     m_refreshing.clear();
     m_refreshAgain.clear();
     m_pendingCovers.clear();
-    beginResetModel();
+}
+
+void AlbumListModel::dropRows(int total)
+{
     m_rows.clear();
     m_hidden.clear();
     m_coversNotOnDisk.clear();
     for (Section &section : m_sections) {
         section.nextPage = 1;
-        section.total = -1;
+        section.total = total;
         section.loaded = 0;
     }
+}
+
+void AlbumListModel::reload()
+{
+    forgetReading();
+    beginResetModel();
+    dropRows(-1); // unknown until each list's first page
     showSaved();
     showCreatedHere();
     endResetModel();
@@ -257,12 +267,7 @@ void AlbumListModel::reload()
 
 void AlbumListModel::clear()
 {
-    m_failed = false;
-    ++m_generation;
-    m_fetching.cancel();
-    m_refreshing.clear();
-    m_refreshAgain.clear();
-    m_pendingCovers.clear();
+    forgetReading();
     m_counts.clear();
     if (m_thumbnails)
         m_thumbnails->cancelAll(this);
@@ -273,13 +278,7 @@ void AlbumListModel::clear()
         job->deleteLater();
     }
     beginResetModel();
-    m_rows.clear();
-    m_hidden.clear();
-    m_coversNotOnDisk.clear();
-    for (Section &section : m_sections) {
-        section.nextPage = 1;
-        section.total = section.loaded = 0; // complete: nothing to read
-    }
+    dropRows(0); // complete: nothing to read
     endResetModel();
 }
 
@@ -506,21 +505,8 @@ void AlbumListModel::createAlbum(const api::KooDriveClient::NewAlbum &album, Don
                 fail(result.error(), done);
                 return;
             }
-            Album created;
-            created.id = result.value();
-            created.name = album.name;
-            created.type = album.type;
-            created.kind = album.kind;
-            if (album.type == AlbumType::Collection) {
-                created.scopeDirs = album.scopeDirs;
-                created.scopeParentFolderId = album.scopeParentFolderId;
-                created.scopeKind = album.scopeImages && album.scopeVideos ? QStringLiteral("1,2")
-                                    : album.scopeVideos                    ? QStringLiteral("2")
-                                                                           : QStringLiteral("1");
-            }
-            created.ownerId = m_client->connection().userId;
-            created.groupId = album.groupId;
-            created.createdMs = created.updatedMs = QDateTime::currentMSecsSinceEpoch();
+            const Album created = AlbumOutbox::albumOf(album, result.value(), m_client->connection().userId,
+                                                       QDateTime::currentMSecsSinceEpoch());
             const int section = sectionOf(album.kind, album.type);
             Section &s = m_sections[size_t(section)];
             insertCreated(created, section);

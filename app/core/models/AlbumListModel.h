@@ -121,6 +121,8 @@ private:
         quint64 editedAt = 0; // m_edits when the model last changed it itself (a rename)
         bool saved = false;   // from the catalog: not seen in this reading of its list yet
     };
+    void forgetReading(); // what is being read is not taken in
+    void dropRows(int total);
     void showSaved();
     void showCreatedHere();
     bool applyPending(api::Album &album) const; // false: deleted here, not shown

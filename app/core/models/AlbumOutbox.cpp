@@ -266,27 +266,35 @@ api::KooDriveClient::NewAlbum AlbumOutbox::newAlbumOf(const QByteArray &payload)
     return album;
 }
 
+api::Album AlbumOutbox::albumOf(const api::KooDriveClient::NewAlbum &made, const QString &albumId,
+                                const QString &ownerId, qint64 createdMs)
+{
+    api::Album album;
+    album.id = albumId;
+    album.name = made.name;
+    album.type = made.type;
+    album.kind = made.kind;
+    if (made.type == api::AlbumType::Collection) {
+        album.scopeDirs = made.scopeDirs;
+        album.scopeParentFolderId = made.scopeParentFolderId;
+        album.scopeKind = made.scopeImages && made.scopeVideos ? QStringLiteral("1,2")
+                          : made.scopeVideos                   ? QStringLiteral("2")
+                                                               : QStringLiteral("1");
+    }
+    album.ownerId = ownerId;
+    album.groupId = made.groupId;
+    album.createdMs = album.updatedMs = createdMs;
+    return album;
+}
+
 QVector<api::Album> AlbumOutbox::createdAlbums() const
 {
     QVector<api::Album> albums;
     for (const OutboxEntry &entry : m_entries) {
         if (Kind(entry.kind) != Kind::Create || entry.albumId.isEmpty() || m_direct.contains(entry.seq))
             continue;
-        const auto made = newAlbumOf(entry.payload);
-        api::Album album;
-        album.id = entry.albumId;
-        album.name = made.name;
-        album.type = made.type;
-        album.kind = made.kind;
-        album.scopeDirs = made.scopeDirs;
-        album.scopeParentFolderId = made.scopeParentFolderId;
-        album.scopeKind = made.scopeImages && made.scopeVideos ? QStringLiteral("1,2")
-                          : made.scopeVideos                   ? QStringLiteral("2")
-                                                               : QStringLiteral("1");
-        album.ownerId = m_client->connection().userId;
-        album.groupId = made.groupId;
-        album.createdMs = album.updatedMs = entry.createdMs;
-        albums.prepend(album); // the newest first, as the server lists them
+        albums.prepend(albumOf(newAlbumOf(entry.payload), entry.albumId, m_client->connection().userId,
+                               entry.createdMs)); // the newest first, as the server lists them
     }
     return albums;
 }

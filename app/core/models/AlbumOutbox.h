@@ -94,6 +94,9 @@ public:
     static QJsonObject renamePayload(const QString &name);
     static QJsonObject addPayload(const QVector<DriveItem> &items);
     static QJsonObject removePayload(const QStringList &fileIds);
+    // The album list's row of an album as it was asked to be made (before the server says more).
+    static api::Album albumOf(const api::KooDriveClient::NewAlbum &made, const QString &albumId,
+                              const QString &ownerId, qint64 createdMs);
 
     // Each writes the edit down (false when the catalog could not) and sends what waits when the server
     // can be reached. create returns the album's id until the server gives it one ("pending:<seq>").
