@@ -12,17 +12,12 @@ seconds=${2:-3}
 cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 if ! log=$(cmake --build "$build_dir" 2>&1); then echo "$log" | tail -30; exit 1; fi
 total=0
-for fuzzer in "$build_dir"/fuzz_*; do
-    [ -f "$fuzzer" ] && [ -x "$fuzzer" ] || continue
-    name=$(basename "$fuzzer")
+# run NAME PROGRAM SEEDS: runs PROGRAM for SECONDS on a copy of SEEDS; fails on any crash or sanitizer report.
+run() {
+    local name=$1 program=$2 seeds=$3 corpus output runs
     corpus=$(mktemp -d)
-    seeds=$source_dir/seeds
-    [ "$name" = fuzz_sim_request ] && seeds=$source_dir/seeds-sim
-    [ "$name" = fuzz_bounded_body ] && seeds=$source_dir/seeds-bounded
-    [ "$name" = fuzz_http_answer ] && seeds=$source_dir/seeds-http
-    [ "$name" = fuzz_local_names ] && seeds=$source_dir/seeds-names
     cp "$seeds"/* "$corpus"/
-    if ! output=$(cd "$corpus" && "$fuzzer" -max_total_time="$seconds" -timeout=5 -print_final_stats=1 -artifact_prefix="$build_dir/$name-" "$corpus" 2>&1); then
+    if ! output=$(cd "$corpus" && "$program" -max_total_time="$seconds" -timeout=5 -print_final_stats=1 -artifact_prefix="$build_dir/$name-" "$corpus" 2>&1); then
         echo "$output" | tail -60
         echo "$name found a failure" >&2
         exit 1
@@ -31,5 +26,14 @@ for fuzzer in "$build_dir"/fuzz_*; do
     runs=$(echo "$output" | sed -n 's/^stat::number_of_executed_units: *//p')
     echo "$name: $runs executions in ${seconds} s"
     total=$((total + runs))
+}
+# One program fuzzes every response parser; the environment names the parser (fuzz_response_parser.cpp).
+for parser in albumPage createdAlbumId filePage file albumContents downloadLinks space shareFolders session \
+        createdUpload partUrls createdFolder renamedFileName jobId jobDetail jobPage starBatch starredPage searchPage; do
+    KOODRIVE_FUZZ_PARSER=$parser run "fuzz_$parser" "$build_dir/fuzz_responses" "$source_dir/seeds"
 done
+run fuzz_bounded_body "$build_dir/fuzz_bounded_body" "$source_dir/seeds-bounded"
+run fuzz_http_answer "$build_dir/fuzz_http_answer" "$source_dir/seeds-http"
+run fuzz_local_names "$build_dir/fuzz_local_names" "$source_dir/seeds-names"
+run fuzz_sim_request "$build_dir/fuzz_sim_request" "$source_dir/seeds-sim"
 echo "fuzzing: $total executions in all"
