@@ -134,6 +134,9 @@ void MainWindow::selectAlbumWhenLoaded()
 MainWindow::~MainWindow()
 {
     closeUploads(); // before the queue goes: the runner writes to it to the end
+    // The models (children, deleted after this window's members) write what they hold not yet saved into
+    // the catalog before it goes, not into a catalog already deleted.
+    closeCatalog();
 }
 
 // --- account ---------------------------------------------------------------------------------------------

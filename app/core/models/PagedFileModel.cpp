@@ -18,6 +18,10 @@ using thumbnails::ThumbnailState;
 namespace {
 constexpr int RestMs = 80; // a view that has not moved for this long is looked at
 constexpr int MaxReconnectMs = 30'000;
+// Reading to the end, pages go in together at most this often (m_arrived): 10 000 rows of 100-row pages in
+// about 1 s are 5 insertions, not 100 layouts of the grid (bench_end).
+constexpr int InsertEveryMs = 200;
+constexpr int SaveAfterMs = 1000; // a place read to its end goes to the catalog this much later
 
 QDateTime utc(qint64 ms)
 {
@@ -40,6 +44,11 @@ PagedFileModel::PagedFileModel(api::KooDriveClient *client, ThumbnailScheduler *
         connect(m_thumbnails, &ThumbnailScheduler::expired, this, &PagedFileModel::onThumbnailExpired);
         connect(m_thumbnails, &ThumbnailScheduler::notCached, this, &PagedFileModel::onThumbnailNotCached);
     }
+    m_arrivedTimer.setSingleShot(true);
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(SaveAfterMs);
+    connect(&m_saveTimer, &QTimer::timeout, this, &PagedFileModel::saveToCatalog);
+    connect(&m_arrivedTimer, &QTimer::timeout, this, &PagedFileModel::insertArrived);
     m_reconnect.setSingleShot(true);
     connect(&m_reconnect, &QTimer::timeout, this, [this] {
         if (m_showsSaved && !m_refreshing)
@@ -252,7 +261,13 @@ bool PagedFileModel::canFetchMore(const QModelIndex &parent) const
 
 void PagedFileModel::fetchMore(const QModelIndex &parent)
 {
-    if (!canFetchMore(parent) || m_insertWanted)
+    if (!canFetchMore(parent))
+        return;
+    if (!m_arrived.empty()) { // read ahead, waiting to go in together: wanted now
+        insertArrived();
+        return;
+    }
+    if (m_insertWanted)
         return;
     if (m_ahead) {
         FilePage page = std::move(*m_ahead);
@@ -279,15 +294,15 @@ void PagedFileModel::startAhead()
         it = m_fetches.find(m_aheadCursor);
     }
     if (it != m_fetches.end() && it->result) {
-        // Here already (asked for on a cursor seen early): taken on the next turn, so that the page before
-        // it, whose insertion is queued right after this call, goes in first.
+        // Here already (asked for on a cursor seen early): taken on the next turn, after the page before it
+        // (already in m_arrived), and without one call nesting in the next page after page.
         const api::Result<FilePage> result = *it->result;
         m_fetches.erase(it);
         QMetaObject::invokeMethod(
             this,
             [this, generation, epoch = m_aheadEpoch, result] {
                 if (generation == m_generation && epoch == m_aheadEpoch)
-                    aheadArrived(generation, result);
+                    aheadArrived(result);
             },
             Qt::QueuedConnection);
     }
@@ -323,7 +338,7 @@ void PagedFileModel::fetched(quint64 generation, const QString &cursor, const ap
         return;
     if (m_aheadInFlight && cursor == m_aheadCursor) {
         m_fetches.erase(it);
-        aheadArrived(generation, result);
+        aheadArrived(result);
     } else {
         it->result = result; // ahead of need: taken when the page before it names this cursor
         it->call = {};
@@ -334,7 +349,8 @@ void PagedFileModel::discardAhead()
 {
     cancelAhead();
     ++m_aheadEpoch; // what was queued of it is not taken in either
-    m_insertsQueued = 0;
+    m_arrived.clear();
+    m_arrivedTimer.stop();
     m_aheadInFlight = false;
 }
 
@@ -345,7 +361,7 @@ void PagedFileModel::cancelAhead()
     m_fetches.clear();
 }
 
-void PagedFileModel::aheadArrived(quint64 generation, const api::Result<FilePage> &result)
+void PagedFileModel::aheadArrived(const api::Result<FilePage> &result)
 {
     m_aheadInFlight = false;
     if (!result.ok()) {
@@ -356,23 +372,13 @@ void PagedFileModel::aheadArrived(quint64 generation, const api::Result<FilePage
     if (m_insertWanted || m_readToEnd) {
         // The next page is asked for first, and this one taken in on the next turn: QNAM sends a request
         // only when the event loop runs.
-        const QString cursor = m_aheadCursor;
         m_nextCursor = result.value().nextCursor;
         m_complete = m_nextCursor.isEmpty();
-        ++m_insertsQueued;
+        m_arrived.push_back({result.value(), m_aheadCursor});
         if (m_complete || !m_fetches.contains(m_nextCursor))
             cancelAhead(); // guesses that went past the end, or elsewhere than this page says
         startAhead();
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, epoch = m_aheadEpoch, page = result.value(), cursor] {
-                if (generation != m_generation || epoch != m_aheadEpoch)
-                    return;
-                --m_insertsQueued;
-                setInsertWanted(false);
-                insertRows(page, cursor);
-            },
-            Qt::QueuedConnection);
+        takeArrivedSoon();
     } else {
         m_ahead = result.value();
     }
@@ -383,31 +389,73 @@ void PagedFileModel::insertPage(const FilePage &page, QString cursor)
     m_nextCursor = page.nextCursor;
     m_complete = page.nextCursor.isEmpty();
     startAhead(); // the next page travels while this one is shown
-    insertRows(page, std::move(cursor));
+    std::vector<Arrived> pages;
+    pages.push_back({page, std::move(cursor)});
+    insertRows(std::move(pages));
 }
 
-void PagedFileModel::insertRows(const FilePage &page, QString cursor)
+void PagedFileModel::takeArrivedSoon()
+{
+    const qint64 sinceInsert = m_sinceInsert.isValid() ? m_sinceInsert.elapsed() : InsertEveryMs;
+    if (!m_insertWanted && !m_complete && sinceInsert < InsertEveryMs) {
+        if (!m_arrivedTimer.isActive())
+            m_arrivedTimer.start(int(InsertEveryMs - sinceInsert));
+        return;
+    }
+    if (std::exchange(m_arrivedQueued, true))
+        return;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_arrivedQueued = false;
+            insertArrived();
+        },
+        Qt::QueuedConnection);
+}
+
+void PagedFileModel::insertArrived()
+{
+    m_arrivedTimer.stop();
+    if (m_arrived.empty())
+        return;
+    std::vector<Arrived> pages = std::exchange(m_arrived, {});
+    setInsertWanted(false);
+    insertRows(std::move(pages));
+}
+
+void PagedFileModel::insertRows(std::vector<Arrived> pages)
 {
     m_catalogDirty = true;
     m_readAtMs = QDateTime::currentMSecsSinceEpoch();
     m_unreachable = false;
-    if (!page.files.isEmpty()) {
-        Page stored;
-        stored.cursor = std::move(cursor);
-        stored.firstRow = m_rowCount;
-        stored.rows.reserve(size_t(page.files.size()));
-        for (const DriveFile &file : page.files)
-            stored.rows.push_back(makeRow(file));
-        const int count = int(stored.rows.size());
-        beginInsertRows({}, m_rowCount, m_rowCount + count - 1);
-        m_pages.push_back(std::move(stored));
-        m_rowCount += count;
+    m_sinceInsert.start();
+    qsizetype count = 0;
+    for (const Arrived &arrived : pages)
+        count += arrived.page.files.size();
+    if (count > 0) {
+        const int firstPage = int(m_pages.size());
+        beginInsertRows({}, m_rowCount, m_rowCount + int(count) - 1);
+        for (Arrived &arrived : pages) {
+            if (arrived.page.files.isEmpty())
+                continue;
+            Page stored;
+            stored.cursor = std::move(arrived.cursor);
+            stored.firstRow = m_rowCount;
+            stored.rows.reserve(size_t(arrived.page.files.size()));
+            for (const DriveFile &file : std::as_const(arrived.page.files))
+                stored.rows.push_back(makeRow(file));
+            m_rowCount += int(stored.rows.size());
+            m_pages.push_back(std::move(stored));
+        }
         endInsertRows();
-        storePageUrls(int(m_pages.size()) - 1, page.files);
+        int pageIndex = firstPage;
+        for (const Arrived &arrived : pages)
+            if (!arrived.page.files.isEmpty())
+                storePageUrls(pageIndex++, arrived.page.files);
     }
     // Complete once the last page is in: a page read ahead may still wait for its turn to go in.
     if (isComplete())
-        saveToCatalog();
+        saveToCatalogSoon();
     updateState();
     if (isComplete())
         emit completed();
@@ -503,7 +551,8 @@ void PagedFileModel::dropAll(bool clearOnly)
     m_dirtyRows.clear();
     m_nextCursor.clear();
     m_complete = false;
-    m_insertsQueued = 0;
+    m_arrived.clear();
+    m_arrivedTimer.stop();
     m_failed = false;
     m_aheadInFlight = false;
     m_ahead.reset();
@@ -693,7 +742,7 @@ void PagedFileModel::applyRefresh(const QString &nextCursor)
     else if (m_rowCount > 0)
         emit dataChanged(index(0), index(m_rowCount - 1), {ThumbnailRole, ThumbnailStateRole});
     if (m_complete && m_catalogDirty)
-        saveToCatalog();
+        saveToCatalogSoon();
     else if (m_complete && m_catalog && !m_placeKey.isEmpty())
         m_catalog->markRead(m_placeKey, m_readAtMs, true);
     if (m_refreshAgain) {

@@ -64,8 +64,15 @@ bool PagedFileModel::openSaved()
     return true;
 }
 
+void PagedFileModel::saveToCatalogSoon()
+{
+    if (m_catalog && !m_placeKey.isEmpty() && !m_showsSaved && m_catalogDirty)
+        m_saveTimer.start(); // leaving the place, or the model going, writes it at once (saveToCatalog)
+}
+
 void PagedFileModel::saveToCatalog()
 {
+    m_saveTimer.stop();
     if (!m_catalog || m_placeKey.isEmpty() || m_showsSaved || !m_catalogDirty)
         return;
     m_catalogDirty = false;
