@@ -9,6 +9,7 @@
 #include "dialogs/SignInDialog.h"
 #include "i18n/Language.h"
 #include "mainwindow/MainWindow.h"
+#include "models/FolderModel.h"
 #include "thumbnails/ThumbnailDiskCache.h"
 #include "thumbnails/ThumbnailScheduler.h"
 #include "views/ThumbnailGridView.h"
@@ -249,6 +250,16 @@ int main(int argc, char *argv[])
             qCInfo(lcStartup, "first screen of thumbnails painted after %lld ms",
                    static_cast<long long>(sinceStart.elapsed()));
     });
+    // The first place read to its end and brought in line with the server (from the catalog or not).
+    const auto readToEnd = [&sinceStart, folder = window.folder()] {
+        static bool first = true;
+        if (folder->rowCount() > 0 && folder->isComplete() && !folder->isReading() && !folder->showsSaved() &&
+            std::exchange(first, false))
+            qCInfo(lcStartup, "first place read to its end after %lld ms",
+                   static_cast<long long>(sinceStart.elapsed()));
+    };
+    QObject::connect(window.folder(), &koodrive::models::PagedFileModel::completed, &window, readToEnd);
+    QObject::connect(window.folder(), &koodrive::models::PagedFileModel::stateChanged, &window, readToEnd);
     if (!connection.demoLibrary) {
         // Said once the keychain has answered: where there is none, the session is not kept.
         QTimer::singleShot(1500, &window, [&window, &tokens] {
