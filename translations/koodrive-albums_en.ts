@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>koodrive::catalog::Catalog</name>
+    <message numerus="yes">
+        <source>%n album change(s) waiting to be sent were read back from it.</source>
+        <translation>
+            <numerusform>%n album change waiting to be sent was read back from it.</numerusform>
+            <numerusform>%n album changes waiting to be sent were read back from it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>koodrive::models::AlbumListModel</name>
     <message numerus="yes">
         <source>%1 — collection of %n folder(s)</source>

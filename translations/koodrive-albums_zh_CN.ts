@@ -222,6 +222,12 @@
         <source>it was written by a newer version of the app</source>
         <translation>它由更新版本的应用写入</translation>
     </message>
+    <message numerus="yes">
+        <source>%n album change(s) waiting to be sent were read back from it.</source>
+        <translation>
+            <numerusform>已从中读回 %n 项等待发送的相册更改。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>koodrive::jobs::JobWatcher</name>

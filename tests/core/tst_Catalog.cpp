@@ -147,6 +147,50 @@ private slots:
         QCOMPARE(catalog->place(QStringLiteral("q"))->rows.size(), 5);
     }
 
+    void albumEditsWaitingInADamagedFileAreReadBackIntoTheNewOne()
+    {
+        // Three edits wait (one of them being sent when the app went), then a big place is stored after
+        // them; the file is then cut short. The new catalog holds the same edits, in the same order.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("catalog.sqlite"));
+        using koodrive::catalog::OutboxEntry;
+        const QVector<OutboxEntry> edits{
+            {0, 1, QStringLiteral("pending:1"), QStringLiteral("Trip"), QByteArray("{\"name\":\"Trip\"}"), 11,
+             true},
+            {0, 4, QStringLiteral("pending:1"), QStringLiteral("Trip"), QByteArray("{\"files\":[\"f1\"]}"),
+             12, false},
+            {0, 2, QStringLiteral("a7"), QStringLiteral("Old name"), QByteArray("{\"name\":\"New\"}"), 13,
+             false},
+        };
+        {
+            auto catalog = Catalog::open(path);
+            for (const OutboxEntry &edit : edits)
+                QVERIFY(catalog->enqueueEdit(edit) > 0);
+            QVERIFY(catalog->storePlace(QStringLiteral("p"), rows(QStringLiteral("p"), 3000), true, 1));
+        }
+        QFile file(path);
+        QVERIFY(file.resize(file.size() / 3));
+        auto catalog = Catalog::open(path);
+        QVERIFY(catalog);
+        QVERIFY(!catalog->place(QStringLiteral("p")));
+        QVERIFY2(catalog->recoveryNote().contains(QStringLiteral("3 album change")),
+                 qPrintable(catalog->recoveryNote()));
+        const QVector<OutboxEntry> back = catalog->pendingEdits();
+        QCOMPARE(back.size(), edits.size());
+        for (qsizetype i = 0; i < edits.size(); ++i) {
+            QCOMPARE(back[i].kind, edits[i].kind);
+            QCOMPARE(back[i].albumId, edits[i].albumId);
+            QCOMPARE(back[i].albumName, edits[i].albumName);
+            QCOMPARE(back[i].payload, edits[i].payload);
+            QCOMPARE(back[i].createdMs, edits[i].createdMs);
+            QCOMPARE(back[i].sent, edits[i].sent);
+            QVERIFY(i == 0 || back[i].seq > back[i - 1].seq);
+        }
+        // Read back once only: opened again, the catalog is whole and holds them once.
+        catalog.reset();
+        QCOMPARE(Catalog::open(path)->pendingEdits().size(), edits.size());
+    }
+
     void aFileThatIsNoDatabaseIsRebuilt()
     {
         QTemporaryDir dir;

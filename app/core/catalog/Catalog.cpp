@@ -61,10 +61,21 @@ std::unique_ptr<Catalog> Catalog::open(const QString &path, QString *error)
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
             db.setDatabaseName(path);
-            if (!db.open())
+            if (!db.open()) {
                 why = db.lastError().text();
-            else if (catalog->prepare(&why))
+            } else if (catalog->prepare(&why)) {
+                // A new file begun: the album edits that waited in the one set aside are not lost with it
+                // (a newer app's file is left as it is: its edits are that app's to send).
+                if (attempt > 0 && !catalog->m_fromNewerApp) {
+                    if (const int edits = catalog->recoverEdits(path + QStringLiteral(".unreadable"));
+                        edits > 0)
+                        catalog->m_recoveryNote +=
+                            QLatin1Char(' ') +
+                            tr("%n album change(s) waiting to be sent were read back from it.", nullptr,
+                               edits);
+                }
                 return catalog;
+            }
             db.close();
         }
         QSqlDatabase::removeDatabase(connection);
@@ -73,11 +84,15 @@ std::unique_ptr<Catalog> Catalog::open(const QString &path, QString *error)
         // Only a cache of the server's answers: one copy is kept aside for a look, and a new one begun.
         const QString aside = path + QStringLiteral(".unreadable");
         QFile::remove(aside);
+        QFile::remove(aside + QStringLiteral("-wal"));
+        QFile::remove(aside + QStringLiteral("-shm"));
         if (!QFile::rename(path, aside) && !QFile::remove(path)) {
             why = tr("%1, and it could not be moved aside").arg(why);
             break;
         }
-        QFile::remove(path + QStringLiteral("-wal"));
+        // Its write-ahead log goes with it (it may hold the last edits written); never to the new file.
+        if (!QFile::rename(path + QStringLiteral("-wal"), aside + QStringLiteral("-wal")))
+            QFile::remove(path + QStringLiteral("-wal"));
         QFile::remove(path + QStringLiteral("-shm"));
         catalog->m_recoveryNote =
             tr("The saved copy of your library could not be read (%1); a new one was begun.").arg(why);
@@ -109,6 +124,7 @@ bool Catalog::prepare(QString *error)
     }
     const int version = query.value(0).toInt();
     if (version > schema::currentVersion()) {
+        m_fromNewerApp = true;
         *error = tr("it was written by a newer version of the app");
         return false;
     }

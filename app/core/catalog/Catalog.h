@@ -132,6 +132,9 @@ public:
 private:
     explicit Catalog(QString connection, QString path);
     bool prepare(QString *error);
+    // Edits that waited in a catalog file set aside as unreadable, read from it as far as it can be read
+    // and written into this one in their order (CatalogOutbox.cpp); how many.
+    int recoverEdits(const QString &asidePath);
     void dropLeastRecentlyUsed(qint64 keepPlaceId);
     // The place's row in `places` made or updated, and its old rows of every kind gone; -1 on failure.
     bool finishStore(bool ok, qint64 placeId, const QSqlQuery &query);
@@ -143,6 +146,7 @@ private:
     QString m_connection;
     QString m_path;
     QString m_recoveryNote;
+    bool m_fromNewerApp = false; // the file found was written by a newer app (prepare())
     qint64 m_rowLimit = DefaultRowLimit;
 };
 

@@ -2,6 +2,7 @@
 // with synchronous=NORMAL (a cache may lose its last commit in a power cut), these with FULL.
 #include "Catalog.h"
 
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -54,6 +55,40 @@ bool Catalog::rewriteEdit(qint64 seq, const QByteArray &payload, bool sent)
 {
     return durably(m_connection, QStringLiteral("UPDATE outbox SET payload = ?, sent = ? WHERE seq = ?"),
                    {QString::fromUtf8(payload), sent ? 1 : 0, seq}) >= 0;
+}
+
+int Catalog::recoverEdits(const QString &asidePath)
+{
+    if (!QFileInfo::exists(asidePath))
+        return 0;
+    // Read as far as the damaged file allows: rows before a page that cannot be read are kept.
+    QVector<OutboxEntry> found;
+    const QString connection = m_connection + QStringLiteral("-recovery");
+    {
+        QSqlDatabase aside = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        aside.setDatabaseName(asidePath);
+        if (aside.open()) {
+            QSqlQuery query(aside);
+            // Nothing is written to it. A file cut short says it has more pages than it has: SQLite refuses
+            // it whole unless writable_schema is on, and then reads the pages that are there.
+            query.exec(QStringLiteral("PRAGMA query_only=ON"));
+            query.exec(QStringLiteral("PRAGMA writable_schema=ON"));
+            query.setForwardOnly(true);
+            if (query.exec(QStringLiteral(
+                    "SELECT kind, album, album_name, payload, created, sent FROM outbox ORDER BY seq")))
+                while (query.next())
+                    found.append({0, query.value(0).toInt(), query.value(1).toString(),
+                                  query.value(2).toString(), query.value(3).toString().toUtf8(),
+                                  query.value(4).toLongLong(), query.value(5).toInt() != 0});
+            aside.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    int kept = 0;
+    for (const OutboxEntry &entry : std::as_const(found))
+        if (enqueueEdit(entry) >= 0)
+            ++kept;
+    return kept;
 }
 
 QVector<OutboxEntry> Catalog::pendingEdits()
