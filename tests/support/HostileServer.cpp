@@ -192,9 +192,12 @@ HostileServer::Behaviour HostileServer::huge(const QByteArray &contentType, qint
         socket->write(head(200, headers));
         auto left = std::make_shared<qint64>(bytes);
         stream(socket, [left] {
-            const qint64 size = qMin<qint64>(*left, 1 << 20);
+            // One block shared by every piece (the socket's buffer keeps a reference, not a copy): what the
+            // server spends on its own thread, which is the window's too, stays small beside the app's work.
+            static const QByteArray block(1 << 20, 'x');
+            const qint64 size = qMin<qint64>(*left, block.size());
             *left -= size;
-            return QByteArray(size, 'x');
+            return size == block.size() ? block : block.left(size);
         });
     };
 }
