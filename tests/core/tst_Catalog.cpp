@@ -155,21 +155,27 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("catalog.sqlite"));
         using koodrive::catalog::OutboxEntry;
         const QVector<OutboxEntry> edits{
-            {0, 1, QStringLiteral("pending:1"), QStringLiteral("Trip"), QByteArray("{\"name\":\"Trip\"}"), 11,
+            {0, 1, QStringLiteral("pending:2"), QStringLiteral("Trip"), QByteArray("{\"name\":\"Trip\"}"), 11,
              true},
-            {0, 4, QStringLiteral("pending:1"), QStringLiteral("Trip"), QByteArray("{\"files\":[\"f1\"]}"),
+            {0, 4, QStringLiteral("pending:2"), QStringLiteral("Trip"), QByteArray("{\"files\":[\"f1\"]}"),
              12, false},
             {0, 2, QStringLiteral("a7"), QStringLiteral("Old name"), QByteArray("{\"name\":\"New\"}"), 13,
              false},
         };
         {
             auto catalog = Catalog::open(path);
+            // An edit sent and done before: the waiting ones are numbered from 2.
+            QVERIFY(catalog->finishEdit(catalog->enqueueEdit(
+                {0, 2, QStringLiteral("a1"), QStringLiteral("A"), QByteArray("{}"), 10, false})));
             for (const OutboxEntry &edit : edits)
                 QVERIFY(catalog->enqueueEdit(edit) > 0);
             QVERIFY(catalog->storePlace(QStringLiteral("p"), rows(QStringLiteral("p"), 3000), true, 1));
         }
         QFile file(path);
         QVERIFY(file.resize(file.size() / 3));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray damaged = file.readAll();
+        file.close();
         auto catalog = Catalog::open(path);
         QVERIFY(catalog);
         QVERIFY(!catalog->place(QStringLiteral("p")));
@@ -184,11 +190,21 @@ private slots:
             QCOMPARE(back[i].payload, edits[i].payload);
             QCOMPARE(back[i].createdMs, edits[i].createdMs);
             QCOMPARE(back[i].sent, edits[i].sent);
-            QVERIFY(i == 0 || back[i].seq > back[i - 1].seq);
+            // Their own numbers: "pending:2" still names the album the first edit creates.
+            QCOMPARE(back[i].seq, qint64(i + 2));
         }
+        // The copy set aside was only read.
+        QFile aside(path + QStringLiteral(".unreadable"));
+        QVERIFY(aside.open(QIODevice::ReadOnly));
+        QVERIFY(aside.readAll() == damaged);
+        aside.close();
         // Read back once only: opened again, the catalog is whole and holds them once.
         catalog.reset();
         QCOMPARE(Catalog::open(path)->pendingEdits().size(), edits.size());
+        // Forgetting the account deletes the copy set aside too.
+        QVERIFY(Catalog::remove(path));
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(!QFile::exists(aside.fileName()));
     }
 
     void aFileThatIsNoDatabaseIsRebuilt()

@@ -4,6 +4,7 @@
 // itself.
 #include "PagedModelTesting.h"
 #include "SimFixture.h"
+#include "SimHttpServer.h"
 #include "catalog/Catalog.h"
 #include "models/AlbumContentsModel.h"
 #include "models/FolderModel.h"
@@ -216,6 +217,40 @@ private slots:
         QVERIFY(again->isReading());
         QTRY_VERIFY_WITH_TIMEOUT(!again->showsSaved(), 60000);
         QCOMPARE(rowIds(*again), rowIds(*model));
+    }
+
+    void aRefreshThatFailsWhileReadingLeavesNoGap()
+    {
+        // Reading to the end, pages wait to go in together; a refresh asked for then (a file uploaded,
+        // F5) drops them. When that refresh fails, reading goes on from the first page that never went
+        // in: every row comes, once, in the server's order.
+        const QString big = m_sim->addFolder(QStringLiteral("Ten thousand again"), 10'000);
+        Run run = start();
+        run.client->setRetryPolicy({1, 10, 10, 10}); // no retries: the failure reaches the model
+        auto model = std::make_unique<FolderModel>(run.client.get(), nullptr);
+        // No QAbstractItemModelTester here: it asks for more rows on every insertion, and so would take in
+        // each page as it comes, where a view lets them wait to go in together.
+        model->setCatalog(run.catalog.get());
+        model->setReadToEnd(true);
+        QSignalSpy errors(model.get(), &PagedFileModel::errorOccurred);
+        model->setLocation({m_space, big, false});
+        model->fetchMore();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() >= 500, 30000);
+        QTest::qWait(100); // pages arrive meanwhile, and wait for the next insertion (every 200 ms)
+        QVERIFY(!model->isComplete());
+        m_sim->server().http().setFaults({0, 1.0, {}}); // every call answers 503
+        model->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 1, 10000);
+        m_sim->server().http().setFaults({});
+        // What a view does when it reaches the bottom, or the window's Retry.
+        QTRY_VERIFY_WITH_TIMEOUT((model->fetchMore(), model->isComplete()), 60000);
+        QCOMPARE(model->rowCount(), 10'000);
+        const QStringList all = rowIds(*model);
+        QCOMPARE(QSet<QString>(all.cbegin(), all.cend()).size(), 10'000);
+        auto again = std::make_unique<FolderModel>(run.client.get(), nullptr); // no catalog: the server's
+        again->setLocation({m_space, big, false});
+        QVERIFY(loadAll(*again, 60000));
+        QCOMPARE(rowIds(*again), all);
     }
 
     void leavingAPlaceStopsItsReading()

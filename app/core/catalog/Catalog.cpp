@@ -106,10 +106,12 @@ std::unique_ptr<Catalog> Catalog::open(const QString &path, QString *error)
 
 bool Catalog::remove(const QString &path)
 {
+    // The copy set aside as unreadable too: it holds the same account's places and edits.
     bool ok = true;
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-        if (QFileInfo::exists(path + suffix))
-            ok = QFile::remove(path + suffix) && ok;
+    for (const QString &file : QStringList{path, path + QStringLiteral(".unreadable")})
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            if (QFileInfo::exists(file + suffix))
+                ok = QFile::remove(file + suffix) && ok;
     return ok;
 }
 

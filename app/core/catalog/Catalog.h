@@ -86,7 +86,8 @@ public:
     // says why); the app then works without one.
     static std::unique_ptr<Catalog> open(const QString &path, QString *error = nullptr);
     ~Catalog() override;
-    // Deletes the catalog file at `path` with its journal (signing out and forgetting the account).
+    // Deletes the catalog file at `path` with its journal, and any copy of it set aside as unreadable
+    // (signing out and forgetting the account).
     static bool remove(const QString &path);
 
     QString path() const { return m_path; }

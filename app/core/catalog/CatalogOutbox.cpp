@@ -67,28 +67,56 @@ int Catalog::recoverEdits(const QString &asidePath)
     {
         QSqlDatabase aside = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
         aside.setDatabaseName(asidePath);
+        // Only read: the copy kept for a look stays as it was (no checkpoint of its log into it).
+        aside.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         if (aside.open()) {
             QSqlQuery query(aside);
-            // Nothing is written to it. A file cut short says it has more pages than it has: SQLite refuses
-            // it whole unless writable_schema is on, and then reads the pages that are there.
-            query.exec(QStringLiteral("PRAGMA query_only=ON"));
+            // A file cut short says it has more pages than it has: SQLite refuses it whole unless
+            // writable_schema is on, and then reads the pages that are there.
             query.exec(QStringLiteral("PRAGMA writable_schema=ON"));
             query.setForwardOnly(true);
             if (query.exec(QStringLiteral(
-                    "SELECT kind, album, album_name, payload, created, sent FROM outbox ORDER BY seq")))
+                    "SELECT seq, kind, album, album_name, payload, created, sent FROM outbox ORDER BY seq")))
                 while (query.next())
-                    found.append({0, query.value(0).toInt(), query.value(1).toString(),
-                                  query.value(2).toString(), query.value(3).toString().toUtf8(),
-                                  query.value(4).toLongLong(), query.value(5).toInt() != 0});
+                    found.append({query.value(0).toLongLong(), query.value(1).toInt(),
+                                  query.value(2).toString(), query.value(3).toString(),
+                                  query.value(4).toString().toUtf8(), query.value(5).toLongLong(),
+                                  query.value(6).toInt() != 0});
             aside.close();
         }
     }
     QSqlDatabase::removeDatabase(connection);
-    int kept = 0;
-    for (const OutboxEntry &entry : std::as_const(found))
-        if (enqueueEdit(entry) >= 0)
-            ++kept;
-    return kept;
+    if (found.isEmpty())
+        return 0;
+    // With their own numbers (the new outbox is empty): an album made offline is named by its create's
+    // number ("pending:<seq>"), and its edits by that name. All in one durable transaction.
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery query(db);
+    query.exec(QStringLiteral("PRAGMA synchronous=FULL"));
+    bool ok =
+        db.transaction() &&
+        query.prepare(QStringLiteral("INSERT INTO outbox (seq, kind, album, album_name, payload, created, "
+                                     "sent) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    for (const OutboxEntry &entry : std::as_const(found)) {
+        if (!ok)
+            break;
+        query.addBindValue(entry.seq);
+        query.addBindValue(entry.kind);
+        query.addBindValue(entry.albumId.isNull() ? QStringLiteral("") : entry.albumId);
+        query.addBindValue(entry.albumName.isNull() ? QStringLiteral("") : entry.albumName);
+        query.addBindValue(QString::fromUtf8(entry.payload));
+        query.addBindValue(entry.createdMs);
+        query.addBindValue(entry.sent ? 1 : 0);
+        ok = query.exec();
+    }
+    ok = ok && db.commit();
+    if (!ok) {
+        qWarning("catalog outbox: the edits of the file set aside could not be kept: %s",
+                 qPrintable(query.lastError().text()));
+        db.rollback();
+    }
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    return ok ? int(found.size()) : 0;
 }
 
 QVector<OutboxEntry> Catalog::pendingEdits()

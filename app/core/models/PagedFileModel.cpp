@@ -265,6 +265,8 @@ void PagedFileModel::fetchMore(const QModelIndex &parent)
         return;
     if (!m_arrived.empty()) { // read ahead, waiting to go in together: wanted now
         insertArrived();
+        if (m_readToEnd && !m_aheadInFlight)
+            startAhead(); // after a failed page and retry(), nothing else asks for the next one
         return;
     }
     if (m_insertWanted)
@@ -349,6 +351,11 @@ void PagedFileModel::discardAhead()
 {
     cancelAhead();
     ++m_aheadEpoch; // what was queued of it is not taken in either
+    if (!m_arrived.empty()) {
+        // Pages that arrived and never went in are read again: the listing goes on from the first of them.
+        m_nextCursor = m_arrived.front().cursor;
+        m_complete = false;
+    }
     m_arrived.clear();
     m_arrivedTimer.stop();
     m_aheadInFlight = false;
@@ -641,6 +648,10 @@ void PagedFileModel::refreshFrom(const QString &cursor, int rowsWanted)
 
 void PagedFileModel::applyRefresh(const QString &nextCursor)
 {
+    // Pages read ahead meanwhile (the view asked for more while the refresh was out) follow rows that
+    // are replaced now: dropped, and read again after the refresh's own cursor.
+    discardAhead();
+    m_ahead.reset();
     m_refreshing = false;
     const bool wasSaved = m_showsSaved;
     bool rowsChanged = false; // anything the catalog keeps
@@ -782,7 +793,7 @@ void PagedFileModel::removeIds(const QSet<QString> &ids)
     m_wantedAfterUrls.clear();
     if (!m_showsSaved) {
         m_catalogDirty = true;
-        if (m_complete)
+        if (isComplete())
             saveToCatalog();
     }
 }

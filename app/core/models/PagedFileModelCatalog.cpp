@@ -83,7 +83,8 @@ void PagedFileModel::saveToCatalog()
             rows.append({row.id, row.name, row.mimeType, row.ownerId, row.containerId, row.thumbnailRef,
                          row.size, row.createdMs, row.editedMs, row.takenMs, row.width, row.height,
                          row.fileType});
-    m_catalog->storePlace(m_placeKey, rows, m_complete, m_readAtMs);
+    // Complete only with every page in: one still waiting for its turn would leave a gap marked complete.
+    m_catalog->storePlace(m_placeKey, rows, isComplete(), m_readAtMs);
 }
 
 void PagedFileModel::setInsertWanted(bool wanted)
