@@ -39,16 +39,6 @@ using koodrive::test::spinUntil;
 using koodrive::test::wait;
 
 namespace {
-qint64 residentBytesOf(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
-    return -1;
-}
 
 // One start of the app on a home: its network with the thumbnail disk cache, client, thumbnails, window.
 struct Run
@@ -184,7 +174,8 @@ int main(int argc, char *argv[])
                 coldListed << listed;
             rows = first.window->folder()->rowCount();
             spinUntil([] { return false; }, 300); // what the screen asked for settles
-            memory = test::ProcessMemory::residentBytes() + residentBytesOf(sim.processId());
+            memory =
+                test::ProcessMemory::residentBytes() + test::ProcessMemory::residentBytesOf(sim.processId());
             if (i > 0)
                 cold << ms;
         }

@@ -12,10 +12,11 @@
 //
 // The app runs on the display given by the environment (DISPLAY for a real X window, e.g. under Xvfb),
 // else offscreen. It reports its moments through the logging category koodrive.startup.
+#include "ProcessMemory.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -31,17 +32,6 @@ struct Moments
     qint64 complete = -1;
     qint64 residentBytes = -1; // 1 s after the place is complete
 };
-
-qint64 residentBytesOf(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
-    return -1;
-}
 
 Moments runOnce(const QString &app, const QString &home, int demoFiles, bool measureMemory)
 {
@@ -88,7 +78,7 @@ Moments runOnce(const QString &app, const QString &home, int demoFiles, bool mea
         const qint64 settled = clock.elapsed() + 1000; // the last thumbnails asked for come in
         while (clock.elapsed() < settled && process.state() == QProcess::Running)
             process.waitForReadyRead(50);
-        moments.residentBytes = residentBytesOf(process.processId());
+        moments.residentBytes = koodrive::test::ProcessMemory::residentBytesOf(process.processId());
     }
     process.terminate();
     if (!process.waitForFinished(5000))

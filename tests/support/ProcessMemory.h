@@ -27,11 +27,13 @@ public:
     }
     static qint64 residentBytes() { return field("VmRSS"); }
     static qint64 peakResidentBytes() { return field("VmHWM"); }
+    // Another process's (the app started by a benchmark, its server).
+    static qint64 residentBytesOf(qint64 pid) { return field("VmRSS", QString::number(pid)); }
 
 private:
-    static qint64 field(const char *name)
+    static qint64 field(const char *name, const QString &process = QStringLiteral("self"))
     {
-        QFile file(QStringLiteral("/proc/self/status"));
+        QFile file(QStringLiteral("/proc/%1/status").arg(process));
         if (!file.open(QIODevice::ReadOnly))
             return -1;
         const QString status = QString::fromLatin1(file.readAll());
