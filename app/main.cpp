@@ -1,6 +1,6 @@
 // KooDrive Albums: wires the layers together and starts them. With no account configured it starts the
 // embedded koodrive-sim on loopback with the demo library, so the app opens on a working library at once.
-#include "SimServer.h"
+#include "SimThread.h"
 #include "account/AccountSettings.h"
 #include "account/ServerConnection.h"
 #include "account/TokenStore.h"
@@ -21,11 +21,13 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QIcon>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTimer>
 #include <memory>
 
@@ -143,12 +145,23 @@ int main(int argc, char *argv[])
     // One network for the app: the service layer and the thumbnail loader share it.
     QNetworkAccessManager network;
     koodrive::KeychainTokenStore tokens;
-    std::unique_ptr<koodrive::sim::SimServer> demoServer;
     koodrive::ServerConnection connection;
     QString refreshToken;
     // Which account: --server asks to sign in; otherwise the account of the last run, if its token is still
     // in the keychain; otherwise (or with --demo) the demo library.
     const auto remembered = koodrive::AccountSettings::remembered();
+    // The demo library opens on a thread of its own while the window is made (the embedded koodrive-sim on
+    // loopback; it answers there too, never on the window's thread).
+    std::unique_ptr<koodrive::sim::SimThread> demoServer;
+    const auto startDemo = [&] {
+        koodrive::sim::SimOptions options;
+        options.dataDir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                              .filePath(QStringLiteral("demo-library"));
+        options.demoFiles = qBound(0, parser.value(demo).toInt(), 100'000);
+        demoServer = std::make_unique<koodrive::sim::SimThread>(options);
+    };
+    if (!parser.isSet(server) && (parser.isSet(demo) || !remembered))
+        startDemo();
     if (!parser.isSet(server) && !parser.isSet(demo) && remembered) {
         const QString where = remembered->server.toString();
         std::optional<QString> access;
@@ -191,20 +204,21 @@ int main(int argc, char *argv[])
     if (!connection.accessToken.isEmpty()) {
         koodrive::AccountSettings::remember(connection);
     } else {
-        // No account: the embedded koodrive-sim on loopback with the demo library.
-        koodrive::sim::SimOptions options;
-        options.dataDir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-                              .filePath(QStringLiteral("demo-library"));
-        options.demoFiles = qBound(0, parser.value(demo).toInt(), 100'000);
-        demoServer = std::make_unique<koodrive::sim::SimServer>(options);
-        QString error;
-        if (!demoServer->start(&error)) {
-            QMessageBox::critical(
-                nullptr, QApplication::applicationDisplayName(),
-                QApplication::translate("main", "The demo library could not be opened: %1").arg(error));
+        // No account: the demo library (a sign-in cancelled at start also ends here).
+        if (!demoServer)
+            startDemo();
+        // While the library opens on its thread, this one loads what the window's first widgets need
+        // anyway: the font database and the style (10-20 ms here) would otherwise follow the wait.
+        QFontMetrics(QApplication::font()).boundingRect(QStringLiteral("KooDrive Albums"));
+        QApplication::style()->polish(&app);
+        const koodrive::sim::SimThread::Started &started = demoServer->waitStarted();
+        if (!started.ok) {
+            QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
+                                  QApplication::translate("main", "The demo library could not be opened: %1")
+                                      .arg(started.error));
             return 1;
         }
-        connection = {demoServer->url(), demoServer->userId(), demoServer->accessToken(), true};
+        connection = {started.url, started.userId, started.accessToken, true};
     }
 
     // The thumbnails' disk cache lives in the cache location, one per server and user.

@@ -189,6 +189,8 @@ const char *const FileIndexes[][2] = {
     {"files_by_edited", "parent_id, recycled, is_folder, edited_ms, id"},
     {"files_by_suffix", "parent_id, recycled, is_folder, suffix, id"},
     {"files_recycled", "container_id, recycled, recycled_ms, id"},
+    // The space used (FileStore::usedBytes) is summed from this index alone, not from every row's page.
+    {"files_size_by_container", "container_id, size"},
 };
 } // namespace
 
