@@ -156,8 +156,8 @@ void MediaRoutes::install(SimHttpServer &server)
                     }
                     return body;
                 };
-                return QtConcurrent::run(render).then(
-                    &server, [this, key, contentType, etag](QByteArray body) {
+                return QtConcurrent::run(&m_context.workers, render)
+                    .then(&server, [this, key, contentType, etag](QByteArray body) {
                         m_rendered.insert(key, new QByteArray(body), int(body.size() / 1024) + 1);
                         return imageReply(std::move(body), contentType, etag);
                     });
@@ -179,10 +179,11 @@ void MediaRoutes::install(SimHttpServer &server)
                 m_rendered.insert(key, new QByteArray(body), int(body.size() / 1024) + 1);
                 return imageReply(std::move(body), contentType, etag);
             }
-            return QtConcurrent::run(render).then(&server, [this, key, contentType, etag](QByteArray body) {
-                m_rendered.insert(key, new QByteArray(body), int(body.size() / 1024) + 1);
-                return imageReply(std::move(body), contentType, etag);
-            });
+            return QtConcurrent::run(&m_context.workers, render)
+                .then(&server, [this, key, contentType, etag](QByteArray body) {
+                    m_rendered.insert(key, new QByteArray(body), int(body.size() / 1024) + 1);
+                    return imageReply(std::move(body), contentType, etag);
+                });
         });
 }
 

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QSet>
+#include <QThreadPool>
 #include <QUrl>
 #include <optional>
 
@@ -47,6 +48,10 @@ struct SimContext
     QUrl objectStorageUrl; // the origin of every signed URL (SimServer::objectStorageUrl())
     qint64 urlLifetimeSecs;
     qint64 tokenLifetimeSecs;
+    // Answers that take long (a picture rendered, uploaded parts joined) are made here, not on
+    // QThreadPool::globalInstance(): a window in the same process paints large areas with that pool's
+    // threads and waits for them (threads/WorkPools.h in the app's core).
+    QThreadPool workers;
 
     static inline const QString DefaultThumbnailProcess = QStringLiteral("image/resize,m_lfit,h_128,w_128");
 

@@ -374,7 +374,7 @@ SimHttpServer::Result UploadRoutes::complete(SimRequest &request)
     const QString target = m_context.storage.joinTarget(fileId);
     m_completing.insert(fileId);
     const bool picture = upload.fileType == FileType::Image;
-    return QtConcurrent::run(joinAndProbe, paths, target, picture)
+    return QtConcurrent::run(&m_context.workers, joinAndProbe, paths, target, picture)
         .then(this, [this, upload, sha256](const Completion &done) {
             m_completing.remove(upload.fileId);
             try {

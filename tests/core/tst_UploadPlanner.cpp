@@ -10,9 +10,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace koodrive;
 using api::KooDriveClient;
@@ -122,6 +124,29 @@ private slots:
                              docs + QStringLiteral("/readme.txt")};
         expected.sort();
         QCOMPARE(queued(), expected); // the hidden file stays home
+    }
+
+    void aFolderIsWalkedOutsideQtsGlobalPool()
+    {
+        // Qt 6.4 paints large areas of a window with QThreadPool::globalInstance()'s threads and waits for
+        // them: a folder walked there (seconds for a big one) would hold up the window's painting. With
+        // every thread of the global pool held, a dropped folder is still walked and planned.
+        const QString trip = makeTrip();
+        QThreadPool *global = QThreadPool::globalInstance();
+        const int threads = global->maxThreadCount();
+        QSemaphore held;
+        QSemaphore release;
+        for (int i = 0; i < threads; ++i)
+            global->start([&] {
+                held.release();
+                release.acquire();
+            });
+        QVERIFY(held.tryAcquire(threads, 10000));
+        const auto outcome = plan({trip}, {m_sim->containerId(), m_sim->rootId()});
+        release.release(threads);
+        global->waitForDone();
+        QVERIFY2(!outcome.error, qPrintable(outcome.error ? outcome.error->details() : QString()));
+        QCOMPARE(outcome.queued, 6);
     }
 
     void anAlbumTakesPhotosAndVideosIntoItsUploadsFolder()

@@ -1,6 +1,7 @@
 #include "OriginalLoader.h"
 
 #include "ThumbnailScheduler.h"
+#include "threads/WorkPools.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
@@ -96,8 +97,8 @@ void OriginalLoader::fetch(const QByteArray &url, QSize box, quint64 ticket)
             return;
         }
         const QByteArray bytes = reply->takeBody();
-        QtConcurrent::run(&ThumbnailScheduler::decode, bytes, box.isValid() ? box : QSize(65535, 65535),
-                          OriginalAllocationLimitMiB)
+        QtConcurrent::run(threads::longWork(), &ThumbnailScheduler::decode, bytes,
+                          box.isValid() ? box : QSize(65535, 65535), OriginalAllocationLimitMiB)
             .then(this, [this, ticket, fileId](const QImage &image) {
                 if (ticket != m_ticket)
                     return;

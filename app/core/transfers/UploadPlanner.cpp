@@ -1,6 +1,7 @@
 #include "UploadPlanner.h"
 
 #include "api/KooDriveClient.h"
+#include "threads/WorkPools.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -154,7 +155,8 @@ UploadPlanner::~UploadPlanner()
 void UploadPlanner::start(const QStringList &localPaths, const UploadTarget &target)
 {
     m_target = target;
-    m_walk.setFuture(QtConcurrent::run(&LocalTree::walk, localPaths, target.mediaOnly, MaxFiles));
+    m_walk.setFuture(
+        QtConcurrent::run(threads::longWork(), &LocalTree::walk, localPaths, target.mediaOnly, MaxFiles));
 }
 
 void UploadPlanner::onWalked()
