@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
 
 using koodrive::catalog::Catalog;
 using koodrive::catalog::CatalogRow;
@@ -101,6 +102,29 @@ private slots:
         QCOMPARE(ids(again->rows), ids(rows(QStringLiteral("b"), 3)));
         QVERIFY(!again->complete);
         QCOMPARE(catalog->rowCount(), 3);
+    }
+
+    void aPlaceIsReadInTwoPartsTheRestOnAnotherThread()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("catalog.sqlite"));
+        auto catalog = Catalog::open(path);
+        QVERIFY(catalog);
+        const QVector<CatalogRow> stored = rows(QStringLiteral("a"), 1000);
+        QVERIFY(catalog->storePlace(QStringLiteral("folder|x"), stored, true, 1234));
+        const auto first = catalog->place(QStringLiteral("folder|x"), 300);
+        QVERIFY(first);
+        QCOMPARE(first->rowCount, 1000);
+        QCOMPARE(ids(first->rows), ids(stored.mid(0, 300)));
+        // The rest, read where a model reads it: on a worker, through a connection of its own.
+        auto rest = QtConcurrent::run(&Catalog::placeRows, path, first->id, 300, first->readAtMs).result();
+        QVERIFY(rest);
+        QCOMPARE(ids(*rest), ids(stored.mid(300)));
+        QCOMPARE(rest->at(17).name, stored[317].name);
+
+        // Stored again meanwhile: the rest would not follow the first part, and is not given.
+        QVERIFY(catalog->storePlace(QStringLiteral("folder|x"), rows(QStringLiteral("b"), 1000), true, 5678));
+        QVERIFY(!QtConcurrent::run(&Catalog::placeRows, path, first->id, 300, first->readAtMs).result());
     }
 
     void theLeastRecentlyUsedPlacesGoFirstPastTheBound()

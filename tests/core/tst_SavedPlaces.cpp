@@ -207,16 +207,61 @@ private slots:
         QVERIFY(savedIds(run, key).isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(savedIds(run, key).size(), 10'000, 5000);
 
-        // Opened again later: all of it at once, from the catalog; the check reads it to its end again.
+        // Opened again later, the server gone: its first rows at once, from the catalog (a few screens'
+        // worth, not 10 000 rows read before the first screen is painted), and the rest a moment later,
+        // read from the catalog on a worker and inserted at the end: every row, in order, no reset.
+        m_sim->stop();
+        // (No QAbstractItemModelTester: it asks for more rows at every change, and so would take the rest at
+        // once, as a view does at its bottom.)
         auto again = std::make_unique<FolderModel>(run.client.get(), nullptr);
         again->setCatalog(run.catalog.get());
         again->setReadToEnd(true);
+        again->setReconnectDelayMs(50);
+        QSignalSpy againResets(again.get(), &QAbstractItemModel::modelReset);
+        QSignalSpy againCompleted(again.get(), &PagedFileModel::completed);
         again->setLocation({m_space, big, false});
-        QCOMPARE(again->rowCount(), 10'000);
+        againResets.clear(); // the place's own reset, as it opens
+        QVERIFY(again->rowCount() >= 200);
+        QVERIFY(again->rowCount() < 10'000);
+        QCOMPARE(rowIds(*again), rowIds(*model).mid(0, again->rowCount()));
         QVERIFY(again->showsSaved());
-        QVERIFY(again->isReading());
+        QVERIFY(!again->isComplete());
+        QVERIFY(again->isReading()); // End waits for the true end
+        QTRY_COMPARE_WITH_TIMEOUT(again->rowCount(), 10'000, 10000);
+        QVERIFY(again->isComplete());
+        QCOMPARE(againCompleted.size(), 1);
+        QCOMPARE(rowIds(*again), rowIds(*model));
+        QCOMPARE(againResets.size(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(again->isUnreachable(), 10000);
+        QVERIFY(again->showsSaved());
+
+        // The server back: the check reads the place to its end again and finds it as saved.
+        m_sim->resume();
         QTRY_VERIFY_WITH_TIMEOUT(!again->showsSaved(), 60000);
         QCOMPARE(rowIds(*again), rowIds(*model));
+        QCOMPARE(againResets.size(), 0);
+
+        // Opened with the server there: the check may answer before or after the rest is in; either way
+        // the rows are the server's, each once.
+        auto third = std::make_unique<FolderModel>(run.client.get(), nullptr);
+        third->setCatalog(run.catalog.get());
+        third->setReadToEnd(true);
+        third->setLocation({m_space, big, false});
+        QVERIFY(third->rowCount() < 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!third->showsSaved() && third->isComplete(), 60000);
+        QCOMPARE(rowIds(*third), rowIds(*model));
+
+        // Under QAbstractItemModelTester, which asks for more at every change: the rest is taken at once
+        // (right after the reset that opens the place).
+        auto fourth = std::make_unique<FolderModel>(run.client.get(), nullptr);
+        QAbstractItemModelTester tester4(fourth.get(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+        fourth->setCatalog(run.catalog.get());
+        fourth->setReadToEnd(true);
+        fourth->setLocation({m_space, big, false});
+        QTRY_COMPARE(fourth->rowCount(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!fourth->showsSaved() && fourth->isComplete(), 60000);
+        QCOMPARE(rowIds(*fourth), rowIds(*model));
     }
 
     void aRefreshThatFailsWhileReadingLeavesNoGap()

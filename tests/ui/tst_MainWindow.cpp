@@ -240,13 +240,15 @@ private slots:
         QTRY_COMPARE(counts->text().section(QStringLiteral(" · "), 0, 0),
                      QStringLiteral("%1 item(s)").arg(QLocale().toString(10'000)));
 
-        // Opened again: at once, whole, from what was saved; End goes to the end without waiting.
+        // Opened again: at once, from what was saved (its first rows in the turn that opens it, the rest
+        // read from the catalog on a worker meanwhile); End goes to the end without waiting.
         m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Camera")));
         QTRY_VERIFY(m_window->folder()->location().folderId != QString());
         m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Ten thousand")));
-        QCOMPARE(m_window->folder()->rowCount(), 10'000);
+        QVERIFY(m_window->folder()->rowCount() > 0);
         QVERIFY(m_window->folder()->showsSaved());
         QTest::keyClick(grid, Qt::Key_End);
+        QCOMPARE(m_window->folder()->rowCount(), 10'000);
         QCOMPARE(grid->currentIndex().row(), 9999);
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->folder()->showsSaved(), 30000); // checked with the server
         QCOMPARE(grid->currentIndex().row(), 9999);                         // and nothing moved

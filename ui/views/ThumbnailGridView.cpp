@@ -61,7 +61,7 @@ void ThumbnailGridView::setFileModel(models::PagedFileModel *model)
             connect(model, &QAbstractItemModel::modelReset, this, &ThumbnailGridView::reportViewportSoon),
             // A new folder, order or filter: its first page is wanted at once (QListView asks only on
             // scrolling).
-            connect(model, &QAbstractItemModel::modelReset, this, &ThumbnailGridView::fetchMoreSoon),
+            connect(model, &QAbstractItemModel::modelReset, this, &ThumbnailGridView::fetchFirstPageSoon),
             connect(model, &models::PagedFileModel::completed, this,
                     [this] {
                         if (std::exchange(m_toEndWhenRead, false))
@@ -78,7 +78,18 @@ void ThumbnailGridView::setFileModel(models::PagedFileModel *model)
         };
     }
     reportViewportSoon();
-    fetchMoreSoon();
+    fetchFirstPageSoon();
+}
+
+void ThumbnailGridView::fetchFirstPageSoon()
+{
+    QTimer::singleShot(0, this, [this] {
+        // A place opened from the catalog shows its saved rows and is read again by itself: the rest of
+        // them, read from the catalog meanwhile, go in when they are there, after the first screen (or at
+        // once when wanted: the bottom, End, Ctrl+A).
+        if (m_model && !m_model->showsSaved() && m_model->canFetchMore())
+            m_model->fetchMore();
+    });
 }
 
 void ThumbnailGridView::fetchMoreSoon()
@@ -195,6 +206,9 @@ QModelIndex ThumbnailGridView::moveCursor(CursorAction cursorAction, Qt::Keyboar
 {
     // End on a place still being read goes to the last item now, and again to the true last once the
     // place is read (a few hundred milliseconds for 10 000 files); any other move ends that.
+    // The last rows of a saved place still being read from the catalog (just after it opened) come now.
+    if (cursorAction == MoveEnd && m_model && m_model->showsSaved() && m_model->canFetchMore())
+        m_model->fetchMore();
     m_toEndWhenRead = cursorAction == MoveEnd && m_model && m_model->isReading();
     // QListView moves only among the rows it has laid out: just after a place opened (rows from the
     // catalog, all at once), End would find none.

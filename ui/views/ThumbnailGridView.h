@@ -69,6 +69,7 @@ protected:
 
 private:
     void reportViewportSoon();
+    void fetchFirstPageSoon();
     void fetchMoreSoon();
     void reportViewport();
     QPair<int, int> rowsOnScreen() const;

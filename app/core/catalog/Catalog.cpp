@@ -223,22 +223,13 @@ qint64 Catalog::replacePlace(const QString &key, qint64 rowCount, bool complete,
     return ok ? placeId : -1;
 }
 
-std::optional<PlaceSnapshot> Catalog::place(const QString &key)
+namespace {
+const QString PlaceRowColumns =
+    QStringLiteral("id, name, mime, owner, container, thumb, size, created, edited, "
+                   "taken, width, height, type");
+
+void readPlaceRows(QSqlQuery &query, QVector<CatalogRow> *rows)
 {
-    PlaceSnapshot snapshot;
-    int rowCount = 0;
-    const qint64 placeId = usePlace(key, &snapshot.readAtMs, &snapshot.complete, &rowCount);
-    if (placeId < 0)
-        return std::nullopt;
-    snapshot.rows.reserve(rowCount);
-    QSqlQuery query(QSqlDatabase::database(m_connection));
-    query.setForwardOnly(true);
-    query.prepare(
-        QStringLiteral("SELECT id, name, mime, owner, container, thumb, size, created, edited, taken, "
-                       "width, height, type FROM place_rows WHERE place = ? ORDER BY pos"));
-    query.addBindValue(placeId);
-    if (!query.exec())
-        return std::nullopt;
     // Most rows share their type, owner and space: one string each, not one per row.
     QString mime, owner, container;
     const auto shared = [](QString &last, QString value) {
@@ -261,9 +252,67 @@ std::optional<PlaceSnapshot> Catalog::place(const QString &key)
         row.width = query.value(10).toInt();
         row.height = query.value(11).toInt();
         row.fileType = query.value(12).toInt();
-        snapshot.rows.append(std::move(row));
+        rows->append(std::move(row));
     }
+}
+} // namespace
+
+std::optional<PlaceSnapshot> Catalog::place(const QString &key, int firstRows)
+{
+    PlaceSnapshot snapshot;
+    snapshot.id = usePlace(key, &snapshot.readAtMs, &snapshot.complete, &snapshot.rowCount);
+    if (snapshot.id < 0)
+        return std::nullopt;
+    const int wanted = firstRows < 0 ? snapshot.rowCount : qMin(firstRows, snapshot.rowCount);
+    snapshot.rows.reserve(wanted);
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM place_rows WHERE place = ? ORDER BY pos LIMIT ?")
+                      .arg(PlaceRowColumns));
+    query.addBindValue(snapshot.id);
+    query.addBindValue(firstRows < 0 ? -1 : firstRows); // SQLite: a negative LIMIT is none
+    if (!query.exec())
+        return std::nullopt;
+    readPlaceRows(query, &snapshot.rows);
     return snapshot;
+}
+
+std::optional<QVector<CatalogRow>> Catalog::placeRows(const QString &path, qint64 placeId, int from,
+                                                      qint64 readAtMs)
+{
+    static std::atomic<int> readers{0};
+    const QString connection = QStringLiteral("koodrive-catalog-reader-%1").arg(++readers);
+    std::optional<QVector<CatalogRow>> rows;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open() && db.transaction()) { // one snapshot: the place's row and its rows agree
+            QSqlQuery query(db);
+            query.setForwardOnly(true);
+            query.prepare(QStringLiteral("SELECT read_at, row_count FROM places WHERE id = ?"));
+            query.addBindValue(placeId);
+            if (query.exec() && query.next() && query.value(0).toLongLong() == readAtMs) {
+                const int count = query.value(1).toInt();
+                query.finish();
+                query.prepare(
+                    QStringLiteral("SELECT %1 FROM place_rows WHERE place = ? AND pos >= ? ORDER BY pos")
+                        .arg(PlaceRowColumns));
+                query.addBindValue(placeId);
+                query.addBindValue(from);
+                if (query.exec()) {
+                    rows.emplace();
+                    rows->reserve(qMax(0, count - from));
+                    readPlaceRows(query, &*rows);
+                }
+            }
+            query.finish();
+            db.rollback();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return rows;
 }
 
 bool Catalog::hasPlace(const QString &key)

@@ -48,9 +48,11 @@ struct TreeNodeRow
 // A place (a folder in one sort order and filter, an album's contents in one order) as last read.
 struct PlaceSnapshot
 {
-    QVector<CatalogRow> rows;
-    qint64 readAtMs = 0;   // when the server last gave these rows (ms since the epoch, UTC)
-    bool complete = false; // the listing was read to its end
+    QVector<CatalogRow> rows; // from the first, all of them or as many as were asked for
+    qint64 readAtMs = 0;      // when the server last gave these rows (ms since the epoch, UTC)
+    bool complete = false;    // the listing was read to its end
+    int rowCount = 0;         // how many rows the place holds (`rows` may hold fewer)
+    qint64 id = -1;           // for Catalog::placeRows()
 };
 
 // An album edit waiting in the outbox (models::AlbumOutbox says what the kinds and payloads are).
@@ -72,8 +74,9 @@ struct OutboxEntry
 // that cannot be read (damaged, truncated, from a newer app) is moved aside and a new one begun, and the
 // app goes on. Schema and migrations: CatalogSchema.cpp.
 //
-// Everything runs on the thread that opened it (the GUI thread): reading a place of 10 000 rows takes a
-// few milliseconds (tests/bench/bench_catalog).
+// Everything runs on the thread that opened it (the GUI thread), but placeRows(), which reads through a
+// connection of its own on any thread: reading a place of 10 000 rows takes 40-60 ms in the app, so a place
+// opens with its first screens' worth and the rest follows from a worker.
 class Catalog final : public QObject
 {
     Q_OBJECT
@@ -96,7 +99,14 @@ public:
     int schemaVersion() const;
 
     // The place as last stored, or nothing when it never was (or was dropped). Marks it as used now.
-    std::optional<PlaceSnapshot> place(const QString &key);
+    // With firstRows >= 0, only that many rows from the first (rowCount says how many there are).
+    std::optional<PlaceSnapshot> place(const QString &key, int firstRows = -1);
+    // The rows of the place `placeId` of the catalog at `path` from position `from` on, as stored when the
+    // place was read at `readAtMs`; nothing when it was stored again since (or cannot be read). For any
+    // thread: it opens a connection of its own, read-only (the write-ahead log lets it read while the
+    // catalog's thread writes).
+    static std::optional<QVector<CatalogRow>> placeRows(const QString &path, qint64 placeId, int from,
+                                                        qint64 readAtMs);
     // Replaces the place's rows with `rows` (in the server's order), read at `readAtMs`. Then, if the
     // catalog holds more rows than its limit, drops the least recently used other places.
     bool storePlace(const QString &key, const QVector<CatalogRow> &rows, bool complete, qint64 readAtMs);

@@ -254,13 +254,26 @@ qint64 PagedFileModel::rowMemoryBytes() const
 
 bool PagedFileModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_complete && !m_failed;
+    // The rest of a saved place, still being read from the catalog, is more to fetch too: a view at its
+    // bottom, End, Ctrl+A take it at once.
+    return !parent.isValid() && ((!m_complete && !m_failed) || m_savedRestRows > 0);
 }
 
 void PagedFileModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
+    if (m_savedRestRows > 0) {
+        if (m_signallingReset) { // asked from a slot of modelReset: rows go in after the reset's signal
+            QTimer::singleShot(0, this, [this, generation = m_generation] {
+                if (generation == m_generation)
+                    takeSavedRest();
+            });
+            return;
+        }
+        takeSavedRest();
+        return;
+    }
     if (!m_arrived.empty()) { // read ahead, waiting to go in together: wanted now
         insertArrived();
         if (m_readToEnd && !m_aheadInFlight)
@@ -568,11 +581,15 @@ void PagedFileModel::dropAll(bool clearOnly)
     m_showsSaved = false;
     m_unreachable = false;
     m_savedAtMs = 0;
+    m_savedRestRows = 0;
+    m_savedRest = {};
     m_notOnDisk.clear();
     m_placeKey = clearOnly ? QString() : placeKey();
     m_complete = clearOnly; // nothing to read
     const bool saved = !clearOnly && openSaved();
+    m_signallingReset = true;
     endResetModel();
+    m_signallingReset = false;
     setInsertWanted(false);
     if (saved)
         refresh(); // the saved rows now, the server's in the background, brought in line in place

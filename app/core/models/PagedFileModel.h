@@ -8,6 +8,7 @@
 #include <QAbstractListModel>
 #include <QCache>
 #include <QElapsedTimer>
+#include <QFuture>
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
@@ -88,7 +89,7 @@ public:
     int rowOfId(const QString &id) const;
     bool isLoading() const { return m_insertWanted; }
     // Every page is read and every row is in (the last page may have arrived and still wait for its insert).
-    bool isComplete() const { return m_complete && m_arrived.empty(); }
+    bool isComplete() const { return m_complete && m_arrived.empty() && m_savedRestRows == 0; }
     // After a page failed, canFetchMore() is false (a view would ask again at once, forever) until this.
     void retry();
     // Reads everything again from the first page (a reset).
@@ -207,6 +208,8 @@ private:
     void applyRefresh(const QString &nextCursor);
     void refreshFailed(const api::ApiError &error);
     bool openSaved();
+    void appendSaved(const QVector<catalog::CatalogRow> &rows, qsizetype first);
+    void takeSavedRest();
     void saveToCatalog();
     void saveToCatalogSoon();
     void updateState();
@@ -283,6 +286,11 @@ private:
     bool m_readToEnd = false;
     bool m_showsSaved = false;
     qint64 m_savedAtMs = 0;
+    // A saved place opens with its first rows (FirstSavedRows); the rest is read from the catalog on a
+    // worker meanwhile, and goes in when it is there (or at once when wanted: fetchMore, a refresh).
+    QFuture<std::optional<QVector<catalog::CatalogRow>>> m_savedRest;
+    int m_savedRestRows = 0;
+    bool m_signallingReset = false; // modelReset is being emitted
     bool m_unreachable = false;
     int m_stateBits = 0; // showsSaved, isUnreachable, isReading when stateChanged() was last emitted
     QTimer m_reconnect;

@@ -1,5 +1,8 @@
 // PagedFileModel: places kept in the catalog (opened from it, saved into it).
 #include "PagedFileModel.h"
+#include "threads/WorkPools.h"
+
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace koodrive::models {
 
@@ -34,21 +37,47 @@ void PagedFileModel::setCatalog(catalog::Catalog *catalog)
     m_catalogDirty = false;
 }
 
+namespace {
+// The rows a saved place opens with, read on the GUI thread: more than a screen of the smallest tiles on a
+// large screen. The rest comes from a worker (reading 10 000 rows would hold the first screen 40-60 ms).
+constexpr int FirstSavedRows = 400;
+} // namespace
+
 bool PagedFileModel::openSaved()
 {
     if (!m_catalog || m_placeKey.isEmpty())
         return false;
-    const std::optional<catalog::PlaceSnapshot> saved = m_catalog->place(m_placeKey);
+    const std::optional<catalog::PlaceSnapshot> saved = m_catalog->place(m_placeKey, FirstSavedRows);
     if (!saved)
         return false;
-    for (qsizetype first = 0; first < saved->rows.size(); first += m_pageSize) {
+    appendSaved(saved->rows, 0);
+    // Nothing to fetch while the saved rows are shown: the refresh that follows reads the place again.
+    m_complete = true;
+    m_showsSaved = true;
+    m_savedAtMs = saved->readAtMs;
+    m_savedRestRows = saved->rowCount - int(saved->rows.size());
+    if (m_savedRestRows > 0) {
+        const quint64 generation = m_generation;
+        m_savedRest = QtConcurrent::run(threads::longWork(), &catalog::Catalog::placeRows, m_catalog->path(),
+                                        saved->id, int(saved->rows.size()), saved->readAtMs);
+        m_savedRest.then(this, [this, generation](const std::optional<QVector<catalog::CatalogRow>> &) {
+            if (generation == m_generation)
+                takeSavedRest();
+        });
+    }
+    return true;
+}
+
+void PagedFileModel::appendSaved(const QVector<catalog::CatalogRow> &rows, qsizetype first)
+{
+    for (; first < rows.size(); first += m_pageSize) {
         Page page;
         page.saved = true;
         page.firstRow = m_rowCount;
-        const qsizetype end = qMin(saved->rows.size(), first + m_pageSize);
+        const qsizetype end = qMin(rows.size(), first + m_pageSize);
         page.rows.reserve(size_t(end - first));
         for (qsizetype i = first; i < end; ++i) {
-            Row row = rowFromCatalog(saved->rows[i]);
+            Row row = rowFromCatalog(rows[i]);
             row.mimeType = intern(row.mimeType);
             row.ownerId = intern(row.ownerId);
             row.containerId = intern(row.containerId);
@@ -57,11 +86,24 @@ bool PagedFileModel::openSaved()
         m_rowCount += int(page.rows.size());
         m_pages.push_back(std::move(page));
     }
-    // Nothing to fetch while the saved rows are shown: the refresh that follows reads the place again.
-    m_complete = true;
-    m_showsSaved = true;
-    m_savedAtMs = saved->readAtMs;
-    return true;
+}
+
+void PagedFileModel::takeSavedRest()
+{
+    if (m_savedRestRows == 0)
+        return;
+    m_savedRestRows = 0;
+    const std::optional<QVector<catalog::CatalogRow>> rest = m_savedRest.result(); // waits if not read yet
+    m_savedRest = {};
+    // Stored again meanwhile (or unreadable): the first rows stay, and the refresh brings in the rest.
+    if (rest && !rest->isEmpty()) {
+        beginInsertRows({}, m_rowCount, m_rowCount + int(rest->size()) - 1);
+        appendSaved(*rest, 0);
+        endInsertRows();
+    }
+    updateState();
+    if (isComplete())
+        emit completed();
 }
 
 void PagedFileModel::saveToCatalogSoon()

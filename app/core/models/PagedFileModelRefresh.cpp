@@ -30,7 +30,7 @@ void PagedFileModel::refresh()
     m_refreshing = true;
     m_refreshPages.clear();
     m_refreshFiles.clear();
-    refreshFrom({}, m_readToEnd ? std::numeric_limits<int>::max() : qMax(m_rowCount, 1));
+    refreshFrom({}, m_readToEnd ? std::numeric_limits<int>::max() : qMax(m_rowCount + m_savedRestRows, 1));
     updateState();
 }
 
@@ -83,6 +83,7 @@ void PagedFileModel::refreshFrom(const QString &cursor, int rowsWanted)
 
 void PagedFileModel::applyRefresh(const QString &nextCursor)
 {
+    takeSavedRest(); // the server's rows are compared with every saved row
     // Pages read ahead meanwhile (the view asked for more while the refresh was out) follow rows that
     // are replaced now: dropped, and read again after the refresh's own cursor.
     discardAhead();
