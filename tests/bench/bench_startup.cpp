@@ -1,7 +1,8 @@
 // How long a person waits after starting KooDrive Albums: from the process being started to the window
 // shown, and to the first screen of thumbnails painted in the camera folder of the demo library (opened
 // with --open Camera). Cold: a new home (the demo library is made, no thumbnail is on disk). Warm: the same
-// home again (library and thumbnail cache on disk). Prints medians over N runs of each. Also the memory of
+// home again (library, catalog and thumbnail cache on disk: the cold run goes on until Camera is read to
+// its end and kept). Prints medians over N runs of each. Also the memory of
 // the whole app (its window, models and embedded demo server: one process) once Camera is read to its end
 // and brought in line, on the warm start (resident set, 1 s after the app says so).
 //
@@ -33,8 +34,17 @@ struct Moments
     qint64 residentBytes = -1; // 1 s after the place is complete
 };
 
-Moments runOnce(const QString &app, const QString &home, int demoFiles, bool measureMemory)
+// How long a run goes on after its first screen is painted.
+enum class After
 {
+    FirstScreen, // ends there
+    Saved,  // until Camera is read to its end and kept in the catalog (written 1 s later), for a warm run
+    Memory, // until Camera is read to its end, then 1 s for its last thumbnails; the memory is read
+};
+
+Moments runOnce(const QString &app, const QString &home, int demoFiles, After after)
+{
+    const bool waitsToEnd = after != After::FirstScreen;
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("HOME"), home);
@@ -69,16 +79,18 @@ Moments runOnce(const QString &app, const QString &home, int demoFiles, bool mea
     if (!process.waitForStarted(10000))
         return moments;
     const auto waiting = [&] {
-        return (moments.filled < 0 || (measureMemory && moments.complete < 0)) && clock.elapsed() < 120000 &&
+        return (moments.filled < 0 || (waitsToEnd && moments.complete < 0)) && clock.elapsed() < 120000 &&
                process.state() == QProcess::Running;
     };
     while (waiting())
         process.waitForReadyRead(100);
-    if (measureMemory && moments.complete >= 0) {
-        const qint64 settled = clock.elapsed() + 1000; // the last thumbnails asked for come in
+    if (waitsToEnd && moments.complete >= 0) {
+        // The last thumbnails asked for come in; the place is written to the catalog 1 s after it is read.
+        const qint64 settled = clock.elapsed() + (after == After::Saved ? 1500 : 1000);
         while (clock.elapsed() < settled && process.state() == QProcess::Running)
             process.waitForReadyRead(50);
-        moments.residentBytes = koodrive::test::ProcessMemory::residentBytesOf(process.processId());
+        if (after == After::Memory)
+            moments.residentBytes = koodrive::test::ProcessMemory::residentBytesOf(process.processId());
     }
     process.terminate();
     if (!process.waitForFinished(5000))
@@ -112,8 +124,8 @@ int main(int argc, char *argv[])
     QList<qint64> coldShown, coldFilled, warmShown, warmFilled, memory;
     for (int i = 0; i < runs; ++i) {
         QTemporaryDir home;
-        const Moments cold = runOnce(app, home.path(), demoFiles, false);
-        const Moments warm = runOnce(app, home.path(), demoFiles, true);
+        const Moments cold = runOnce(app, home.path(), demoFiles, After::Saved);
+        const Moments warm = runOnce(app, home.path(), demoFiles, After::Memory);
         memory << warm.residentBytes;
         coldShown << cold.shown;
         coldFilled << cold.filled;

@@ -34,6 +34,15 @@ ThumbnailScheduler::ThumbnailScheduler(QNetworkAccessManager *network, QObject *
     // Decoding a server-scaled thumbnail takes a fraction of a millisecond (../shared/PERFORMANCE-FACTS.md);
     // two workers keep up with six transfers and leave the GUI thread alone.
     m_decoders.setMaxThreadCount(2);
+    // The first picture decoded loads Qt's image format plugins and the codecs' libraries: about 100 ms on
+    // these machines, which the first screen of thumbnails would wait for. It is done now, on a decoder,
+    // while the window is being made.
+    m_decoders.start([] {
+        QBuffer buffer;
+        buffer.open(QIODevice::ReadWrite);
+        QImage(8, 8, QImage::Format_RGB32).save(&buffer, "JPEG");
+        decode(buffer.data(), {4, 4}, ThumbnailAllocationLimitMiB);
+    });
 }
 
 ThumbnailScheduler::~ThumbnailScheduler()
