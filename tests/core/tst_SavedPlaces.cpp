@@ -262,6 +262,18 @@ private slots:
         QTRY_COMPARE(fourth->rowCount(), 10'000);
         QTRY_VERIFY_WITH_TIMEOUT(!fourth->showsSaved() && fourth->isComplete(), 60000);
         QCOMPARE(rowIds(*fourth), rowIds(*model));
+
+        // Read again, the place keeps the signed URLs of the pages near what is shown only; far from
+        // there, thumbnails still come (the page's URLs are read again when it is shown).
+        auto fifth = std::make_unique<FolderModel>(run.client.get(), run.thumbnails.get());
+        fifth->setCatalog(run.catalog.get());
+        fifth->setReadToEnd(true);
+        fifth->setLocation({m_space, big, false});
+        fifth->setViewport(0, 29);
+        QTRY_VERIFY_WITH_TIMEOUT(!fifth->showsSaved() && fifth->isComplete(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(thumbnailsReady(*fifth, 0, 29), 20000);
+        fifth->setViewport(9'950, 9'979);
+        QTRY_VERIFY_WITH_TIMEOUT(thumbnailsReady(*fifth, 9'950, 9'979), 20000);
     }
 
     void aRefreshThatFailsWhileReadingLeavesNoGap()

@@ -172,6 +172,10 @@ DriveFile readDriveFile(JsonReader &r)
                                  .toString()
                                  .toLatin1();
     }
+    // QString::toLatin1() on a temporary keeps the string's buffer, two bytes a character: a signed URL
+    // of 450 characters would hold 900 bytes, twice for each file of a listing read.
+    f.originalUrl.squeeze();
+    f.thumbnailUrl.squeeze();
     if (f.id.isEmpty())
         r.fail("id");
     return f;

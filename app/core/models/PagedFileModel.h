@@ -207,6 +207,7 @@ private:
     void refreshFrom(const QString &cursor, int rowsWanted);
     void applyRefresh(const QString &nextCursor);
     void refreshFailed(const api::ApiError &error);
+    bool nearView(int firstRow, int lastRow) const;
     bool openSaved();
     void appendSaved(const QVector<catalog::CatalogRow> &rows, qsizetype first);
     void takeSavedRest();

@@ -34,6 +34,15 @@ void PagedFileModel::refresh()
     updateState();
 }
 
+bool PagedFileModel::nearView(int firstRow, int lastRow) const
+{
+    // As many pages around the rows shown as the model keeps URLs for (m_pageUrls), half on each side.
+    const int reach = (m_pageUrls.maxCost() / 2) * m_pageSize;
+    const int shownFirst = qMax(0, m_viewFirst);
+    const int shownLast = qMax(shownFirst, m_viewLast);
+    return lastRow >= shownFirst - reach && firstRow <= shownLast + reach;
+}
+
 void PagedFileModel::refreshFailed(const api::ApiError &error)
 {
     m_refreshing = false;
@@ -53,32 +62,36 @@ void PagedFileModel::refreshFailed(const api::ApiError &error)
 void PagedFileModel::refreshFrom(const QString &cursor, int rowsWanted)
 {
     const quint64 generation = m_generation;
-    m_refreshCall = requestPage(cursor, m_pageSize, m_process,
-                                [this, generation, cursor, rowsWanted](const api::Result<FilePage> &result) {
-                                    if (generation != m_generation)
-                                        return;
-                                    if (!result.ok()) {
-                                        refreshFailed(result.error());
-                                        return;
-                                    }
-                                    Page page;
-                                    page.cursor = cursor;
-                                    page.firstRow = m_refreshPages.empty()
-                                                        ? 0
-                                                        : m_refreshPages.back().firstRow +
-                                                              int(m_refreshPages.back().rows.size());
-                                    for (const DriveFile &file : result.value().files)
-                                        page.rows.push_back(makeRow(file));
-                                    const int covered = page.firstRow + int(page.rows.size());
-                                    if (!page.rows.empty()) {
-                                        m_refreshPages.push_back(std::move(page));
-                                        m_refreshFiles.append(result.value().files);
-                                    }
-                                    if (result.value().nextCursor.isEmpty() || covered >= rowsWanted)
-                                        applyRefresh(result.value().nextCursor);
-                                    else
-                                        refreshFrom(result.value().nextCursor, rowsWanted);
-                                });
+    m_refreshCall =
+        requestPage(cursor, m_pageSize, m_process,
+                    [this, generation, cursor, rowsWanted](const api::Result<FilePage> &result) {
+                        if (generation != m_generation)
+                            return;
+                        if (!result.ok()) {
+                            refreshFailed(result.error());
+                            return;
+                        }
+                        Page page;
+                        page.cursor = cursor;
+                        page.firstRow = m_refreshPages.empty() ? 0
+                                                               : m_refreshPages.back().firstRow +
+                                                                     int(m_refreshPages.back().rows.size());
+                        for (const DriveFile &file : result.value().files)
+                            page.rows.push_back(makeRow(file));
+                        const int covered = page.firstRow + int(page.rows.size());
+                        if (!page.rows.empty()) {
+                            // The files' signed URLs only for pages near what is shown:
+                            // the model keeps 40 pages' worth, and asks again for a page
+                            // shown later. All of a 10 000-row place: 9 MB at once.
+                            const bool near = nearView(page.firstRow, covered - 1);
+                            m_refreshPages.push_back(std::move(page));
+                            m_refreshFiles.append(near ? result.value().files : QVector<DriveFile>());
+                        }
+                        if (result.value().nextCursor.isEmpty() || covered >= rowsWanted)
+                            applyRefresh(result.value().nextCursor);
+                        else
+                            refreshFrom(result.value().nextCursor, rowsWanted);
+                    });
 }
 
 void PagedFileModel::applyRefresh(const QString &nextCursor)
@@ -172,7 +185,8 @@ void PagedFileModel::applyRefresh(const QString &nextCursor)
     m_refreshPages.clear();
     m_rowCount = m_pages.empty() ? 0 : m_pages.back().firstRow + int(m_pages.back().rows.size());
     for (int p = 0; p < m_refreshFiles.size(); ++p)
-        storePageUrls(p, m_refreshFiles[p]);
+        if (!m_refreshFiles[p].isEmpty())
+            storePageUrls(p, m_refreshFiles[p]);
     m_refreshFiles.clear();
     m_nextCursor = nextCursor;
     m_complete = nextCursor.isEmpty();
