@@ -211,7 +211,7 @@ QModelIndex ThumbnailGridView::moveCursor(CursorAction cursorAction, Qt::Keyboar
         m_model->fetchMore();
     m_toEndWhenRead = cursorAction == MoveEnd && m_model && m_model->isReading();
     // QListView moves only among the rows it has laid out: just after a place opened (rows from the
-    // catalog, all at once), End would find none.
+    // catalog, many at once), End would find none.
     executeDelayedItemsLayout();
     // With no current item yet, QListView answers every move with the first row: End means the last.
     if (cursorAction == MoveEnd && !currentIndex().isValid() && m_model && m_model->rowCount() > 0)

@@ -2,6 +2,7 @@
 
 #include "KooDriveClient.h"
 #include "net/Transfer.h"
+#include "threads/WorkPools.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -36,16 +37,11 @@ QString refusedParameter(const QByteArray &body)
         .toString();
 }
 
-// Answers are parsed here, away from the GUI thread and from the thread pool that decodes pictures (and
-// that an in-process koodrive-sim renders on).
+// Answers are parsed here, away from the GUI thread and from the pools that decode pictures
+// (threads/WorkPools.h).
 QThreadPool *parsers()
 {
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool(QCoreApplication::instance());
-        p->setMaxThreadCount(2);
-        p->setObjectName(QStringLiteral("koodrive answer parsers"));
-        return p;
-    }();
+    static QThreadPool *pool = threads::newPool(QStringLiteral("koodrive answer parsers"), 2);
     return pool;
 }
 } // namespace

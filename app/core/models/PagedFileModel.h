@@ -209,7 +209,7 @@ private:
     void refreshFailed(const api::ApiError &error);
     bool nearView(int firstRow, int lastRow) const;
     bool openSaved();
-    void appendSaved(const QVector<catalog::CatalogRow> &rows, qsizetype first);
+    void appendSaved(const QVector<catalog::CatalogRow> &rows);
     void takeSavedRest();
     void saveToCatalog();
     void saveToCatalogSoon();

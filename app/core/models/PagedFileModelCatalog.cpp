@@ -50,7 +50,7 @@ bool PagedFileModel::openSaved()
     const std::optional<catalog::PlaceSnapshot> saved = m_catalog->place(m_placeKey, FirstSavedRows);
     if (!saved)
         return false;
-    appendSaved(saved->rows, 0);
+    appendSaved(saved->rows);
     // Nothing to fetch while the saved rows are shown: the refresh that follows reads the place again.
     m_complete = true;
     m_showsSaved = true;
@@ -68,9 +68,9 @@ bool PagedFileModel::openSaved()
     return true;
 }
 
-void PagedFileModel::appendSaved(const QVector<catalog::CatalogRow> &rows, qsizetype first)
+void PagedFileModel::appendSaved(const QVector<catalog::CatalogRow> &rows)
 {
-    for (; first < rows.size(); first += m_pageSize) {
+    for (qsizetype first = 0; first < rows.size(); first += m_pageSize) {
         Page page;
         page.saved = true;
         page.firstRow = m_rowCount;
@@ -98,7 +98,7 @@ void PagedFileModel::takeSavedRest()
     // Stored again meanwhile (or unreadable): the first rows stay, and the refresh brings in the rest.
     if (rest && !rest->isEmpty()) {
         beginInsertRows({}, m_rowCount, m_rowCount + int(rest->size()) - 1);
-        appendSaved(*rest, 0);
+        appendSaved(*rest);
         endInsertRows();
     }
     updateState();

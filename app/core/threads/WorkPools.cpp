@@ -5,14 +5,17 @@
 
 namespace koodrive::threads {
 
+QThreadPool *newPool(const QString &name, int threads)
+{
+    auto *pool = new QThreadPool(QCoreApplication::instance());
+    pool->setMaxThreadCount(threads);
+    pool->setObjectName(name);
+    return pool;
+}
+
 QThreadPool *longWork()
 {
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool(QCoreApplication::instance());
-        p->setMaxThreadCount(2);
-        p->setObjectName(QStringLiteral("koodrive long work"));
-        return p;
-    }();
+    static QThreadPool *pool = newPool(QStringLiteral("koodrive long work"), 2);
     return pool;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+class QString;
 class QThreadPool;
 
 namespace koodrive::threads {
@@ -10,5 +11,7 @@ namespace koodrive::threads {
 // a task of ours holding one of its threads (two on these machines) holds up the window's painting until
 // it ends. Thumbnails, answers and hashes have pools of their own too.
 QThreadPool *longWork();
+// A pool of the app's own, named for debuggers and profilers, owned by the application object.
+QThreadPool *newPool(const QString &name, int threads);
 
 } // namespace koodrive::threads

@@ -1,5 +1,7 @@
 #include "FileHasher.h"
 
+#include "threads/WorkPools.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QThreadPool>
@@ -12,12 +14,7 @@ namespace koodrive::transfers {
 namespace {
 QThreadPool *hashers()
 {
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool(QCoreApplication::instance());
-        p->setMaxThreadCount(1);
-        p->setObjectName(QStringLiteral("koodrive file hasher"));
-        return p;
-    }();
+    static QThreadPool *pool = threads::newPool(QStringLiteral("koodrive file hasher"), 1);
     return pool;
 }
 } // namespace
