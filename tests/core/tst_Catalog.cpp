@@ -4,6 +4,7 @@
 #include "catalog/Catalog.h"
 #include "catalog/CatalogSchema.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -169,6 +170,52 @@ private slots:
         // And it works as a new one.
         QVERIFY(catalog->storePlace(QStringLiteral("q"), rows(QStringLiteral("q"), 5), true, 1));
         QCOMPARE(catalog->place(QStringLiteral("q"))->rows.size(), 5);
+    }
+
+    void damageInsideTheFileIsFoundByTheCheckAndTheNextOpenBeginsANewOne()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("catalog.sqlite"));
+        {
+            auto catalog = Catalog::open(path);
+            QVERIFY(catalog->enqueueEdit({0, 2, QStringLiteral("a1"), QStringLiteral("Trip"),
+                                          QByteArray("{}"), 10, false}) > 0);
+            QVERIFY(catalog->storePlace(QStringLiteral("p"), rows(QStringLiteral("p"), 3000), true, 1));
+            QVERIFY(Catalog::check(path).isEmpty()); // whole, while it is open
+        }
+        QVERIFY(Catalog::check(path).isEmpty());
+        // A page of rows overwritten (a bad block): the file opens, its header is right.
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.seek((file.size() / 2) / 4096 * 4096));
+            QVERIFY(file.write(QByteArray(4096, '\xA5')) == 4096);
+        }
+        {
+            auto catalog = Catalog::open(path);
+            QVERIFY(catalog);
+            QVERIFY(catalog->recoveryNote().isEmpty()); // opening does not look at every page
+            const QString problem = Catalog::check(path);
+            QVERIFY2(!problem.isEmpty(), "the check finds it");
+            QVERIFY(Catalog::markDamaged(path, problem));
+        }
+        auto catalog = Catalog::open(path);
+        QVERIFY(catalog);
+        QVERIFY2(catalog->recoveryNote().contains(QStringLiteral("could not be read")),
+                 qPrintable(catalog->recoveryNote()));
+        QVERIFY2(catalog->recoveryNote().contains(QStringLiteral("1 album change")),
+                 qPrintable(catalog->recoveryNote()));
+        QVERIFY(!catalog->place(QStringLiteral("p")));
+        QCOMPARE(catalog->pendingEdits().size(), 1);
+        QVERIFY(QFile::exists(path + QStringLiteral(".unreadable")));
+        QVERIFY(Catalog::check(path).isEmpty());
+        // Opened again: whole, nothing set aside again.
+        catalog.reset();
+        QVERIFY(Catalog::open(path)->recoveryNote().isEmpty());
+        // Forgetting the account leaves nothing behind.
+        QVERIFY(Catalog::markDamaged(path, QStringLiteral("x")));
+        QVERIFY(Catalog::remove(path));
+        QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
     }
 
     void albumEditsWaitingInADamagedFileAreReadBackIntoTheNewOne()

@@ -39,9 +39,10 @@ protected:
     std::unique_ptr<thumbnails::ThumbnailScheduler> m_thumbnails;
     std::unique_ptr<MemoryTokenStore> m_tokenStore;
     std::unique_ptr<ui::MainWindow> m_window;
-    QUrl m_server;           // where the window's client talks to
+    QUrl m_server;                            // where the window's client talks to
     std::unique_ptr<QTemporaryDir> m_scratch; // the window's data (its upload queue), unless m_dataDir says
     QString m_dataDir;
+    int m_catalogCheckDelayMs = 15000; // how long after the window opens its catalog is checked
 
     // initTestCase: settings go to a scratch place of this test program's own.
     static void useScratchSettings(const char *programName)
@@ -94,7 +95,8 @@ protected:
                                      m_thumbnails.get(),
                                      &m_network,
                                      m_tokenStore.get(),
-                                     m_dataDir.isEmpty() ? m_scratch->path() : m_dataDir});
+                                     m_dataDir.isEmpty() ? m_scratch->path() : m_dataDir,
+                                     m_catalogCheckDelayMs});
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }

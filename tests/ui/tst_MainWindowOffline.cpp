@@ -2,12 +2,15 @@
 // its thumbnails) comes back from the catalog and the disk cache, says it is offline, raises no error,
 // and is brought in line once the server answers again.
 #include "MainWindowTesting.h"
+#include "catalog/Catalog.h"
 #include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
 #include "thumbnails/ThumbnailDiskCache.h"
 #include "widgets/MessageBar.h"
 
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QTest>
 
@@ -88,6 +91,49 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             !qobject_cast<models::FolderTreeModel *>(m_window->folderTree()->model())->showsSaved(), 20000);
         QVERIFY(!m_window->messages()->showsError());
+    }
+
+    void aCatalogDamagedInsideIsFoundAfterTheFirstScreenAndBegunAgain()
+    {
+        // Camera read to its end and kept; the app quits.
+        openCamera();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->folder()->isComplete(), 20000);
+        const QStringList cameraRows = test::rowIds(*m_window->folder());
+        m_window->close();
+        m_window.reset();
+        const QStringList files =
+            QDir(m_scratch->path()).entryList({QStringLiteral("catalog-*.sqlite")}, QDir::Files);
+        QCOMPARE(files.size(), 1);
+        const QString path = m_scratch->filePath(files.first());
+        QVERIFY(catalog::Catalog::check(path).isEmpty());
+
+        // A page inside the file overwritten (a bad disk block): opening the file does not see it.
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.size() > 16 * 4096);
+            QVERIFY(file.seek((file.size() / 2) / 4096 * 4096));
+            QVERIFY(file.write(QByteArray(4096, '\xA5')) == 4096);
+        }
+        QVERIFY(!catalog::Catalog::check(path).isEmpty());
+
+        // The app again, its check soon after the window opens: the file is set aside, the person told, a
+        // new one begun; the window goes on and shows Camera as the server has it.
+        m_catalogCheckDelayMs = 300;
+        m_thumbnails = std::make_unique<thumbnails::ThumbnailScheduler>(&m_network);
+        openWindow();
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path + QStringLiteral(".unreadable")), 10000);
+        QTRY_VERIFY2(m_window->messages()->text().contains(QStringLiteral("could not be read")),
+                     qPrintable(m_window->messages()->text()));
+        QVERIFY(!m_window->messages()->showsError());
+        QVERIFY(!QFile::exists(path + QStringLiteral(".damaged")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->folder()->isComplete() && !m_window->folder()->showsSaved() &&
+                                     !m_window->folder()->isReading(),
+                                 20000);
+        QCOMPARE(test::rowIds(*m_window->folder()), cameraRows);
+        // What the window reads from now on is kept in the new file, which is whole.
+        QTRY_VERIFY_WITH_TIMEOUT(catalog::Catalog::open(path)->rowCount() >= cameraRows.size(), 10000);
+        QVERIFY(catalog::Catalog::check(path).isEmpty());
     }
 
     void albumEditsMadeOfflineAreKeptShownAndSentWhenTheServerIsBack()

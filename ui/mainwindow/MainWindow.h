@@ -89,6 +89,8 @@ public:
         TokenStore *tokens = nullptr;
         // Where the upload queue is kept; empty: the app's data location.
         QString dataDir{};
+        // How long after the catalog opens every page of it is checked, in the background (tests shorten it).
+        int catalogCheckDelayMs = 15'000;
     };
 
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);
@@ -180,7 +182,8 @@ private:
     void clearWindow();
     void askToForget(const ServerConnection &leaving, int unsent);
     void forgetAccountData(const ServerConnection &account);
-    void closeCatalog();
+    // keepPlaces: the same account's catalog is begun again; the places shown go into the new one.
+    void closeCatalog(bool keepPlaces = false);
     QString accountDataPath(const ServerConnection &account, const QString &prefix) const;
     void applySort();
     void showCurrentSort(int field, Qt::SortOrder order);
@@ -216,7 +219,9 @@ private:
     void makeDropTargets();
     void openUploads();
     // This account's catalog, given to the file models (MainWindowCatalog.cpp).
-    void openCatalog();
+    void openCatalog(bool keepPlaces = false);
+    // Every page of the open catalog looked at off the window's thread; a damaged one is begun again.
+    void checkCatalog();
     QString placeStateText(const models::PagedFileModel *model) const;
     // MainWindowOutbox.cpp: album edits waiting for the server.
     void makeOutbox();

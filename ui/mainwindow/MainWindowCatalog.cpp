@@ -7,12 +7,15 @@
 #include "models/AlbumOutbox.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
+#include "threads/WorkPools.h"
 #include "widgets/MessageBar.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QLocale>
 #include <QStandardPaths>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace koodrive::ui {
 
@@ -26,20 +29,25 @@ QString MainWindow::accountDataPath(const ServerConnection &account, const QStri
     return QDir(dir).filePath(accountFileName(account, prefix));
 }
 
-void MainWindow::closeCatalog()
+void MainWindow::closeCatalog(bool keepPlaces)
 {
-    // The models save what they hold into the catalog they have, before it goes.
-    m_folder->setCatalog(nullptr);
-    m_albumContents->setCatalog(nullptr);
+    // The models save what they hold into the catalog they have, before it goes (but into a damaged one).
+    for (PagedFileModel *model :
+         {static_cast<PagedFileModel *>(m_folder), static_cast<PagedFileModel *>(m_albumContents)}) {
+        if (keepPlaces)
+            model->moveToCatalog(nullptr);
+        else
+            model->setCatalog(nullptr);
+    }
     m_albums->setCatalog(nullptr);
     m_treeModel->setCatalog(nullptr);
     m_outbox->setCatalog(nullptr);
     m_catalog.reset();
 }
 
-void MainWindow::openCatalog()
+void MainWindow::openCatalog(bool keepPlaces)
 {
-    closeCatalog();
+    closeCatalog(keepPlaces);
     if (m_services.connection.userId.isEmpty())
         return; // signed out: nothing is kept
     QString error;
@@ -52,13 +60,35 @@ void MainWindow::openCatalog()
     }
     if (!m_catalog->recoveryNote().isEmpty())
         m_messages->queueNote(m_catalog->recoveryNote());
-    m_folder->setCatalog(m_catalog.get());
-    m_albumContents->setCatalog(m_catalog.get());
+    for (PagedFileModel *model :
+         {static_cast<PagedFileModel *>(m_folder), static_cast<PagedFileModel *>(m_albumContents)}) {
+        if (keepPlaces)
+            model->moveToCatalog(m_catalog.get());
+        else
+            model->setCatalog(m_catalog.get());
+    }
     m_albums->setCatalog(m_catalog.get());
     m_treeModel->setCatalog(m_catalog.get());
     // Edits a previous run left waiting are shown, and sent when the server answers.
     m_outbox->setCatalog(m_catalog.get());
     m_outbox->replay();
+    // Opening found the file whole enough to read (a file cut short fails there); damage inside its pages
+    // is looked for later, off the first screen's path.
+    QTimer::singleShot(m_services.catalogCheckDelayMs, m_catalog.get(), [this] { checkCatalog(); });
+}
+
+void MainWindow::checkCatalog()
+{
+    const QString path = m_catalog->path();
+    QtConcurrent::run(threads::longWork(), &catalog::Catalog::check, path)
+        .then(this, [this, path](const QString &problem) {
+            if (problem.isEmpty() || !m_catalog || m_catalog->path() != path)
+                return; // whole, or another account's catalog is open by now
+            // Begun again at once: openCatalog() sets the file aside, reads its waiting edits back into
+            // the new one and says so; the places shown stay as they are and are kept in the new one.
+            if (catalog::Catalog::markDamaged(path, problem))
+                openCatalog(true);
+        });
 }
 
 QString MainWindow::placeStateText(const PagedFileModel *model) const

@@ -71,8 +71,8 @@ struct OutboxEntry
 // server and user (AccountCatalog names it). Places are kept in full, keyed by what names them (the model
 // says, e.g. "folder|<space>|<folder>|<sort>|<order>|<filter>"), with when they were read; the least
 // recently used are dropped when the rows pass a bound. The file is a cache of the server's answers: one
-// that cannot be read (damaged, truncated, from a newer app) is moved aside and a new one begun, and the
-// app goes on. Schema and migrations: CatalogSchema.cpp.
+// that cannot be read (truncated, not a database, from a newer app, or marked damaged by check()) is moved
+// aside and a new one begun, and the app goes on. Schema and migrations: CatalogSchema.cpp.
 //
 // Everything runs on the thread that opened it (the GUI thread), but placeRows(), which reads through a
 // connection of its own on any thread: reading a place of 10 000 rows takes 40-60 ms in the app, so a place
@@ -92,6 +92,14 @@ public:
     // Deletes the catalog file at `path` with its journal, and any copy of it set aside as unreadable
     // (signing out and forgetting the account).
     static bool remove(const QString &path);
+
+    // Looks at every page of the catalog at `path` (damage inside the file that opening it does not see)
+    // through a connection of its own, read-only: for any thread, while the catalog is in use. Empty when
+    // it is whole; otherwise what is wrong (SQLite's words).
+    static QString check(const QString &path);
+    // The catalog at `path` was found damaged: the next open() sets it aside and begins a new one, its
+    // waiting album edits read back into it. False when the mark cannot be written.
+    static bool markDamaged(const QString &path, const QString &problem);
 
     QString path() const { return m_path; }
     // Set when the file found could not be used and a new one was begun; empty otherwise.
@@ -143,6 +151,7 @@ public:
 private:
     explicit Catalog(QString connection, QString path);
     bool prepare(QString *error);
+    static QString damageMarkPath(const QString &path);
     // Edits that waited in a catalog file set aside as unreadable, read from it as far as it can be read
     // and written into this one in their order (CatalogOutbox.cpp); how many.
     int recoverEdits(const QString &asidePath);

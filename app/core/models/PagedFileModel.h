@@ -104,6 +104,9 @@ public:
     // Another catalog (another account's, or none): what the model holds is saved into the one it had, and
     // nothing is saved again until the next place is opened.
     void setCatalog(catalog::Catalog *catalog);
+    // The same account's catalog begun again (the file was found damaged), or none while that happens:
+    // nothing is written into the one left, and the place shown is kept in the new one.
+    void moveToCatalog(catalog::Catalog *catalog);
     // After the first page, read the rest of the listing page after page (metadata only: thumbnails still
     // load for what is shown), each page inserted as it comes. Stops when the place changes.
     void setReadToEnd(bool readToEnd);
@@ -209,7 +212,10 @@ private:
     void refreshFailed(const api::ApiError &error);
     bool nearView(int firstRow, int lastRow) const;
     bool openSaved();
-    void appendSaved(const QVector<catalog::CatalogRow> &rows);
+    void appendSaved(std::vector<Page> &&pages);
+    // Saved rows in pages of `pageSize` (their firstRow from 0), for any thread: their repeated texts
+    // (type, owner, space) are shared within the rows given.
+    static std::vector<Page> savedPages(const QVector<catalog::CatalogRow> &rows, int pageSize);
     void takeSavedRest();
     void saveToCatalog();
     void saveToCatalogSoon();
@@ -289,7 +295,7 @@ private:
     qint64 m_savedAtMs = 0;
     // A saved place opens with its first rows (FirstSavedRows); the rest is read from the catalog on a
     // worker meanwhile, and goes in when it is there (or at once when wanted: fetchMore, a refresh).
-    QFuture<std::optional<QVector<catalog::CatalogRow>>> m_savedRest;
+    QFuture<std::optional<std::vector<Page>>> m_savedRest; // made on a worker (savedPages)
     int m_savedRestRows = 0;
     bool m_signallingReset = false; // modelReset is being emitted
     bool m_unreachable = false;

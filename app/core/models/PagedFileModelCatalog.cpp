@@ -37,6 +37,16 @@ void PagedFileModel::setCatalog(catalog::Catalog *catalog)
     m_catalogDirty = false;
 }
 
+void PagedFileModel::moveToCatalog(catalog::Catalog *catalog)
+{
+    m_saveTimer.stop();
+    m_catalog = catalog;
+    if (m_placeKey.isEmpty())
+        return;
+    m_catalogDirty = true; // the new file has nothing of it: written whole once read (not only its time)
+    saveToCatalogSoon();
+}
+
 namespace {
 // The rows a saved place opens with, read on the GUI thread: more than a screen of the smallest tiles on a
 // large screen. The rest comes from a worker (reading 10 000 rows would hold the first screen 40-60 ms).
@@ -50,7 +60,7 @@ bool PagedFileModel::openSaved()
     const std::optional<catalog::PlaceSnapshot> saved = m_catalog->place(m_placeKey, FirstSavedRows);
     if (!saved)
         return false;
-    appendSaved(saved->rows);
+    appendSaved(savedPages(saved->rows, m_pageSize));
     // Nothing to fetch while the saved rows are shown: the refresh that follows reads the place again.
     m_complete = true;
     m_showsSaved = true;
@@ -58,9 +68,16 @@ bool PagedFileModel::openSaved()
     m_savedRestRows = saved->rowCount - int(saved->rows.size());
     if (m_savedRestRows > 0) {
         const quint64 generation = m_generation;
-        m_savedRest = QtConcurrent::run(threads::longWork(), &catalog::Catalog::placeRows, m_catalog->path(),
-                                        saved->id, int(saved->rows.size()), saved->readAtMs);
-        m_savedRest.then(this, [this, generation](const std::optional<QVector<catalog::CatalogRow>> &) {
+        // Read and made into rows on a worker: the window's thread only splices the pages in.
+        m_savedRest = QtConcurrent::run(
+            threads::longWork(), [path = m_catalog->path(), id = saved->id, from = int(saved->rows.size()),
+                                  readAtMs = saved->readAtMs, pageSize = m_pageSize] {
+                std::optional<std::vector<Page>> pages;
+                if (const auto rows = catalog::Catalog::placeRows(path, id, from, readAtMs))
+                    pages = savedPages(*rows, pageSize);
+                return pages;
+            });
+        m_savedRest.then(this, [this, generation](const QFuture<std::optional<std::vector<Page>>> &) {
             if (generation == m_generation)
                 takeSavedRest();
         });
@@ -68,13 +85,18 @@ bool PagedFileModel::openSaved()
     return true;
 }
 
-void PagedFileModel::appendSaved(const QVector<catalog::CatalogRow> &rows)
+std::vector<PagedFileModel::Page> PagedFileModel::savedPages(const QVector<catalog::CatalogRow> &rows,
+                                                             int pageSize)
 {
-    for (qsizetype first = 0; first < rows.size(); first += m_pageSize) {
+    QSet<QString> shared;
+    const auto intern = [&shared](const QString &text) -> const QString & { return *shared.insert(text); };
+    std::vector<Page> pages;
+    pages.reserve(size_t((rows.size() + pageSize - 1) / pageSize));
+    for (qsizetype first = 0; first < rows.size(); first += pageSize) {
         Page page;
         page.saved = true;
-        page.firstRow = m_rowCount;
-        const qsizetype end = qMin(rows.size(), first + m_pageSize);
+        page.firstRow = int(first);
+        const qsizetype end = qMin(rows.size(), first + pageSize);
         page.rows.reserve(size_t(end - first));
         for (qsizetype i = first; i < end; ++i) {
             Row row = rowFromCatalog(rows[i]);
@@ -83,6 +105,15 @@ void PagedFileModel::appendSaved(const QVector<catalog::CatalogRow> &rows)
             row.containerId = intern(row.containerId);
             page.rows.push_back(std::move(row));
         }
+        pages.push_back(std::move(page));
+    }
+    return pages;
+}
+
+void PagedFileModel::appendSaved(std::vector<Page> &&pages)
+{
+    for (Page &page : pages) {
+        page.firstRow = m_rowCount;
         m_rowCount += int(page.rows.size());
         m_pages.push_back(std::move(page));
     }
@@ -93,12 +124,15 @@ void PagedFileModel::takeSavedRest()
     if (m_savedRestRows == 0)
         return;
     m_savedRestRows = 0;
-    const std::optional<QVector<catalog::CatalogRow>> rest = m_savedRest.result(); // waits if not read yet
+    std::optional<std::vector<Page>> rest = m_savedRest.takeResult(); // waits if not read yet
     m_savedRest = {};
     // Stored again meanwhile (or unreadable): the first rows stay, and the refresh brings in the rest.
-    if (rest && !rest->isEmpty()) {
-        beginInsertRows({}, m_rowCount, m_rowCount + int(rest->size()) - 1);
-        appendSaved(*rest);
+    if (rest && !rest->empty()) {
+        int rows = 0;
+        for (const Page &page : *rest)
+            rows += int(page.rows.size());
+        beginInsertRows({}, m_rowCount, m_rowCount + rows - 1);
+        appendSaved(std::move(*rest));
         endInsertRows();
     }
     updateState();
