@@ -113,8 +113,6 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("KooDrive Albums"));
     // The desktop entry and icon installed by packaging/ (the window is matched to its launcher).
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.koodrive_albums.KooDriveAlbums"));
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.koodrive_albums.KooDriveAlbums"),
-                                                 QIcon(QStringLiteral(":/icons/app.svg"))));
     // The language chosen in View ▸ Language, or the system's.
     const QString language = koodrive::i18n::resolve(koodrive::i18n::chosenLanguage());
     koodrive::i18n::install(&app, language);
@@ -162,6 +160,9 @@ int main(int argc, char *argv[])
     };
     if (!parser.isSet(server) && (parser.isSet(demo) || !remembered))
         startDemo();
+    // The icon theme is searched for the app's icon (5-10 ms) while the demo library opens.
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.koodrive_albums.KooDriveAlbums"),
+                                                 QIcon(QStringLiteral(":/icons/app.svg"))));
     if (!parser.isSet(server) && !parser.isSet(demo) && remembered) {
         const QString where = remembered->server.toString();
         std::optional<QString> access;

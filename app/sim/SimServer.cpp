@@ -118,7 +118,7 @@ bool SimServer::start(QString *error)
     m_clock->setSkewSeconds(m_options.clockSkewSecs);
 
     try {
-        if (m_store->counts().users == 0) {
+        if (!m_store->hasUsers()) {
             QElapsedTimer timer;
             timer.start();
             const DemoLibrary::Summary summary =

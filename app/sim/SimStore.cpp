@@ -251,6 +251,11 @@ SimStore::Counts SimStore::counts() const
             count("jobs"),        count("job_items")};
 }
 
+bool SimStore::hasUsers() const
+{
+    return exec(QStringLiteral("SELECT 1 FROM users LIMIT 1")).next();
+}
+
 void SimStore::insertUser(const UserRow &user)
 {
     exec(QStringLiteral("INSERT INTO users(id, account, password_hash, display_name, container_id, root_id, "

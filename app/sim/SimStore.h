@@ -59,7 +59,8 @@ public:
         qint64 jobItems = 0;
         bool operator==(const Counts &) const = default;
     };
-    Counts counts() const;
+    Counts counts() const; // every table counted: for tests (a count reads the whole table)
+    bool hasUsers() const; // a library is there (one row looked at)
 
     void insertUser(const UserRow &user);
     std::optional<UserRow> user(const QString &userId) const;
