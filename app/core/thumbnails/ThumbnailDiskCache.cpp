@@ -1,6 +1,8 @@
 #include "ThumbnailDiskCache.h"
 
+#include <QIODevice>
 #include <QUrlQuery>
+#include <memory>
 
 namespace koodrive::thumbnails {
 
@@ -62,6 +64,20 @@ QByteArray ThumbnailDiskCache::cacheRefUrl(const QString &ref)
     if (ref.isEmpty() || !ref.startsWith(QLatin1Char('/')))
         return {};
     return "https://thumbnails.invalid" + ref.toLatin1();
+}
+
+std::optional<QByteArray> ThumbnailDiskCache::readStored(const QString &directory, const QUrl &url,
+                                                         qint64 maxBytes)
+{
+    thread_local std::unique_ptr<QNetworkDiskCache> reader;
+    if (!reader || reader->cacheDirectory() != directory) {
+        reader = std::make_unique<QNetworkDiskCache>();
+        reader->setCacheDirectory(directory);
+    }
+    const std::unique_ptr<QIODevice> stored(reader->data(cacheUrl(url)));
+    if (!stored || stored->size() > maxBytes)
+        return std::nullopt;
+    return stored->readAll();
 }
 
 QNetworkCacheMetaData ThumbnailDiskCache::metaData(const QUrl &url)

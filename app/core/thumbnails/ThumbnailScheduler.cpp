@@ -1,5 +1,7 @@
 #include "ThumbnailScheduler.h"
 
+#include "ThumbnailDiskCache.h"
+
 #include <QAbstractNetworkCache>
 #include <QBuffer>
 #include <QDateTime>
@@ -295,19 +297,45 @@ void ThumbnailScheduler::startFromDisk(const QByteArray &jobKey, Job &job)
 {
     const QByteArray key = jobKey; // the job's own key goes with it below
     ++m_stats.diskOnly;
-    QAbstractNetworkCache *cache = m_network->cache();
-    std::unique_ptr<QIODevice> stored(cache ? cache->data(QUrl::fromEncoded(job.url)) : nullptr);
-    // A stored thumbnail is a few KiB; one that claims more than a transfer may bring is not read.
-    if (!stored || stored->size() > m_policy.maxBytes) {
-        ++m_stats.notCached;
-        removeJob(key);
-        emit notCached(key);
+    job.decoding = true;
+    const auto *cache = qobject_cast<const ThumbnailDiskCache *>(m_network->cache());
+    if (!cache) {
+        // Another kind of cache (none in the app): read here, decoded on a worker.
+        QAbstractNetworkCache *other = m_network->cache();
+        std::unique_ptr<QIODevice> stored(other ? other->data(QUrl::fromEncoded(job.url)) : nullptr);
+        if (!stored || stored->size() > m_policy.maxBytes) {
+            notOnDisk(key);
+            return;
+        }
+        QtConcurrent::run(&m_decoders, &ThumbnailScheduler::decode, stored->readAll(), job.box,
+                          ThumbnailAllocationLimitMiB)
+            .then(this, [this, key](const QImage &image) { decoded(key, image); });
         return;
     }
-    job.decoding = true;
-    const QByteArray bytes = stored->readAll();
-    QtConcurrent::run(&m_decoders, &ThumbnailScheduler::decode, bytes, job.box, ThumbnailAllocationLimitMiB)
-        .then(this, [this, key](const QImage &image) { decoded(key, image); });
+    // Read and decoded on a decoder: the window's thread only hears what came of it.
+    QtConcurrent::run(&m_decoders,
+                      [directory = cache->cacheDirectory(), url = job.url, box = job.box,
+                       maxBytes = m_policy.maxBytes]() -> std::optional<QImage> {
+                          const std::optional<QByteArray> bytes =
+                              ThumbnailDiskCache::readStored(directory, QUrl::fromEncoded(url), maxBytes);
+                          if (!bytes)
+                              return std::nullopt;
+                          return decode(*bytes, box, ThumbnailAllocationLimitMiB);
+                      })
+        .then(this, [this, key](const std::optional<QImage> &image) {
+            if (image)
+                decoded(key, *image);
+            else
+                notOnDisk(key);
+        });
+}
+
+void ThumbnailScheduler::notOnDisk(const QByteArray &key)
+{
+    // A stored thumbnail is a few KiB; one that claims more than a transfer may bring is not read.
+    ++m_stats.notCached;
+    removeJob(key);
+    emit notCached(key);
 }
 
 void ThumbnailScheduler::decoded(const QByteArray &key, const QImage &image)

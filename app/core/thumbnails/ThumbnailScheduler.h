@@ -129,6 +129,7 @@ private:
     void enqueue(QObject *owner, const QByteArray &key, const QByteArray &url, QSize box, Priority priority,
                  bool cacheOnly);
     void startFromDisk(const QByteArray &key, Job &job);
+    void notOnDisk(const QByteArray &key);
     void scheduleSoon();
     void startJobs();
     void start(const QByteArray &key, Job &job);
