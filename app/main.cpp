@@ -243,6 +243,7 @@ int main(int argc, char *argv[])
     // (opened after, it laid the window out again, 10-40 ms, before its first thumbnails could be painted).
     if (request.hasOpenPath)
         window.openPath(request.openPath);
+    window.prepareFirstFrame(); // a saved place: its thumbnails on disk are in the first frame
     window.show();
     const auto take = [&window](const koodrive::desktop::StartRequest &asked) {
         if (asked.hasOpenPath)

@@ -228,6 +228,10 @@
             <numerusform>已从中读回 %n 项等待发送的相册更改。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>a check found it damaged</source>
+        <translation>检查发现它已损坏</translation>
+    </message>
 </context>
 <context>
     <name>koodrive::jobs::JobWatcher</name>

@@ -87,7 +87,7 @@ protected:
         m_sim.reset();
     }
 
-    void openWindow()
+    void openWindow(bool shown = true)
     {
         m_window = std::make_unique<ui::MainWindow>(
             ui::MainWindow::Services{{m_server, m_sim->userId(), QString(), true},
@@ -97,6 +97,8 @@ protected:
                                      m_tokenStore.get(),
                                      m_dataDir.isEmpty() ? m_scratch->path() : m_dataDir,
                                      m_catalogCheckDelayMs});
+        if (!shown)
+            return;
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }

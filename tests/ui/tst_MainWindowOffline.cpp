@@ -7,11 +7,13 @@
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
 #include "thumbnails/ThumbnailDiskCache.h"
+#include "views/ThumbnailGridView.h"
 #include "widgets/MessageBar.h"
 
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace koodrive;
@@ -91,6 +93,38 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             !qobject_cast<models::FolderTreeModel *>(m_window->folderTree()->model())->showsSaved(), 20000);
         QVERIFY(!m_window->messages()->showsError());
+    }
+
+    void aSavedPlaceIsShownWithItsThumbnailsInTheWindowsFirstFrame()
+    {
+        // Camera seen (its first screens of thumbnails kept on disk); the app quits.
+        openCamera();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->folder()->isComplete(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(hasThumbnail(0) && hasThumbnail(40), 20000);
+        const QSize size = m_window->size();
+        m_window->close();
+        m_window.reset();
+
+        // Started again with the server gone: only the disk has the pictures. The window is made and
+        // prepared as main() does, before it is shown.
+        m_sim->stop();
+        m_thumbnails = std::make_unique<thumbnails::ThumbnailScheduler>(&m_network);
+        openWindow(false);
+        m_window->resize(size);
+        QVERIFY(m_window->folder()->showsSaved());
+        m_window->prepareFirstFrame(5000);
+        QSignalSpy filled(m_window->grid(), &ui::ThumbnailGridView::screenFilled);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        // Every tile of the first screen has its picture at once, with no turn of the event loop for it.
+        ui::ThumbnailGridView *grid = m_window->grid();
+        const QSize cell = grid->gridSize();
+        const int tiles = (grid->viewport()->width() / cell.width()) *
+                          ((grid->viewport()->height() + cell.height() - 1) / cell.height());
+        QVERIFY(tiles >= 12);
+        for (int row = 0; row < tiles; ++row)
+            QVERIFY2(hasThumbnail(row), qPrintable(QString::number(row)));
+        QTRY_COMPARE(filled.size(), 1);
     }
 
     void aCatalogDamagedInsideIsFoundAfterTheFirstScreenAndBegunAgain()

@@ -148,6 +148,11 @@ public:
     // Opens a folder of the drive by its path of names ("Pictures/2024"), as soon as the tree has read it;
     // an unknown name is said in the message bar.
     void openPath(const QString &path);
+    // Before the window is first shown: lays it out and waits, at most `waitMs`, for the first screen's
+    // thumbnails kept on disk (a place shown from the catalog), so that its first frame holds them. Each
+    // frame after the first costs 25-35 ms on X here (the first one's copy to the server), which the
+    // first screen of thumbnails waited for.
+    void prepareFirstFrame(int waitMs = 80);
     // Files and folders named on the command line ("Send to" from a file manager): uploaded as if dropped,
     // on the manual album named `albumName`, else into the folder openPath() opens (`intoOpenedFolder`),
     // else into the drive's top, once the window has read where that is.

@@ -14,12 +14,14 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QCryptographicHash>
+#include <QEventLoop>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -42,6 +44,47 @@ using models::AlbumListModel;
 using models::FolderModel;
 using models::FolderTreeModel;
 using models::PagedFileModel;
+
+void MainWindow::prepareFirstFrame(int waitMs)
+{
+    ensurePolished();
+    if (layout())
+        layout()->activate();
+    auto *model = qobject_cast<PagedFileModel *>(m_grid->model());
+    if (!model || !model->showsSaved())
+        return; // read from the server: nothing is on screen soon enough to wait for
+    // The grid's room: the window less the sidebar at its narrowest (the splitter places its sides only
+    // once shown) and less its bars: an upper bound (a row more than shows is no matter).
+    int height = this->height() - statusBar()->sizeHint().height();
+    for (const QWidget *bar : {static_cast<QWidget *>(menuBar()), static_cast<QWidget *>(m_breadcrumb)})
+        height -= bar->sizeHint().height();
+    for (const QToolBar *bar : findChildren<QToolBar *>())
+        height -= bar->sizeHint().height();
+    const auto [first, last] = m_grid->askForFirstScreen(
+        {width() - m_splitter->widget(0)->minimumSizeHint().width(), qMax(height, 1)});
+    const auto loading = [model, first = first, last = last] {
+        for (int row = first; row <= last; ++row)
+            if (thumbnails::ThumbnailState(
+                    model->index(row).data(PagedFileModel::ThumbnailStateRole).toInt()) ==
+                thumbnails::ThumbnailState::Loading)
+                return true;
+        return false;
+    };
+    if (!loading())
+        return;
+    // Only what the thumbnails' decoders report is waited for; a person's input waits for the window.
+    QEventLoop waiting;
+    QTimer::singleShot(waitMs, &waiting, &QEventLoop::quit);
+    const auto check = [&waiting, loading] {
+        if (!loading())
+            waiting.quit();
+    };
+    // Queued: the model hears of each picture first (its state is read from the model).
+    for (auto signal : {&thumbnails::ThumbnailScheduler::ready, &thumbnails::ThumbnailScheduler::unavailable,
+                        &thumbnails::ThumbnailScheduler::notCached})
+        connect(m_services.thumbnails, signal, &waiting, check, Qt::QueuedConnection);
+    waiting.exec(QEventLoop::ExcludeUserInputEvents);
+}
 
 void MainWindow::showFolder(const QString &containerId, const QString &folderId, const QStringList &path)
 {

@@ -142,6 +142,12 @@ void ThumbnailGridView::resizeEvent(QResizeEvent *event)
     reportViewportSoon();
 }
 
+void ThumbnailGridView::showEvent(QShowEvent *event)
+{
+    QListView::showEvent(event);
+    reportViewportSoon(); // nothing is reported while hidden
+}
+
 void ThumbnailGridView::changeEvent(QEvent *event)
 {
     QListView::changeEvent(event);
@@ -350,9 +356,23 @@ QPair<int, int> ThumbnailGridView::rowsOnScreen() const
     return {firstLine * columns, qMin(m_model->rowCount() - 1, (lastLine + 1) * columns - 1)};
 }
 
-void ThumbnailGridView::reportViewport()
+QPair<int, int> ThumbnailGridView::askForFirstScreen(QSize area)
 {
     if (!m_model || m_model->rowCount() == 0)
+        return {0, -1};
+    const QSize cell = gridSize();
+    const int columns = qMax(1, area.width() / qMax(1, cell.width()));
+    const int lines = area.height() / qMax(1, cell.height()) + 1;
+    const int last = qMin(m_model->rowCount() - 1, columns * lines - 1);
+    m_model->setViewport(0, last);
+    return {0, last};
+}
+
+void ThumbnailGridView::reportViewport()
+{
+    // Hidden, the view has no screen (and its viewport no size yet, before the window is first shown): what
+    // askForFirstScreen() asked for stays asked for. Shown, its size comes and is reported (resizeEvent).
+    if (!m_model || m_model->rowCount() == 0 || !isVisible())
         return;
     const auto [first, last] = rowsOnScreen();
     if (first < m_model->rowCount())

@@ -34,6 +34,10 @@ public:
     models::PagedFileModel *fileModel() const { return m_model; }
     void setTileSize(int logicalPixels);
     int tileSize() const;
+    // Before the window is first shown (the view is laid out only then): the rows its first screen may
+    // hold in `area` (the room the window leaves it), and their thumbnails asked for. {0, -1} when there
+    // are none.
+    QPair<int, int> askForFirstScreen(QSize area);
     // The number of selected files, counted from the selection's ranges (no index list is built).
     int selectedCount() const;
     // While true, rows that arrive are selected too: Ctrl+A in a folder that is still loading selects
@@ -58,6 +62,7 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
