@@ -297,21 +297,12 @@ void ThumbnailScheduler::startFromDisk(const QByteArray &jobKey, Job &job)
 {
     const QByteArray key = jobKey; // the job's own key goes with it below
     ++m_stats.diskOnly;
-    job.decoding = true;
     const auto *cache = qobject_cast<const ThumbnailDiskCache *>(m_network->cache());
     if (!cache) {
-        // Another kind of cache (none in the app): read here, decoded on a worker.
-        QAbstractNetworkCache *other = m_network->cache();
-        std::unique_ptr<QIODevice> stored(other ? other->data(QUrl::fromEncoded(job.url)) : nullptr);
-        if (!stored || stored->size() > m_policy.maxBytes) {
-            notOnDisk(key);
-            return;
-        }
-        QtConcurrent::run(&m_decoders, &ThumbnailScheduler::decode, stored->readAll(), job.box,
-                          ThumbnailAllocationLimitMiB)
-            .then(this, [this, key](const QImage &image) { decoded(key, image); });
+        notOnDisk(key); // the network keeps no thumbnails on disk
         return;
     }
+    job.decoding = true;
     // Read and decoded on a decoder: the window's thread only hears what came of it.
     QtConcurrent::run(&m_decoders,
                       [directory = cache->cacheDirectory(), url = job.url, box = job.box,

@@ -78,7 +78,8 @@ public:
     void request(QObject *owner, const QByteArray &key, const QByteArray &url, QSize box, Priority priority);
     // The same from the disk cache only (the server's URL is not known, or the server cannot be reached):
     // `url` is any URL the picture was stored under (ThumbnailDiskCache::cacheUrl). When the disk has no
-    // copy, notCached(key) follows and the key stays free to be asked for again from the network.
+    // copy (or the network's cache is no ThumbnailDiskCache), notCached(key) follows and the key stays free
+    // to be asked for again from the network.
     void requestCached(QObject *owner, const QByteArray &key, const QByteArray &url, QSize box,
                        Priority priority);
     // `owner` wants only these keys now: its other queued jobs are dropped, transfers that nobody else wants
