@@ -25,6 +25,40 @@ using koodrive::test::SimFixture;
 using koodrive::thumbnails::ThumbnailScheduler;
 using koodrive::thumbnails::ThumbnailState;
 
+// A paged model whose pages the test answers itself, one request at a time, in the order it chooses.
+class ScriptedPages : public PagedFileModel
+{
+public:
+    ScriptedPages()
+        : PagedFileModel(nullptr, nullptr, nullptr)
+    {}
+    void start() { restart(); }
+    void answer(int request, const QStringList &ids, const QString &nextCursor)
+    {
+        api::FilePage page;
+        for (const QString &id : ids) {
+            api::DriveFile file;
+            file.id = id;
+            file.name = id + QStringLiteral(".jpg");
+            page.files.append(file);
+        }
+        page.nextCursor = nextCursor;
+        m_asked.at(request).second(api::Result<api::FilePage>(page));
+    }
+    QString cursorAsked(int request) const { return m_asked.at(request).first; }
+    qsizetype requests() const { return m_asked.size(); }
+
+protected:
+    api::CallHandle requestPage(const QString &cursor, int, const QString &, PageCallback done) override
+    {
+        m_asked.append({cursor, std::move(done)});
+        return {};
+    }
+
+private:
+    QList<std::pair<QString, PageCallback>> m_asked;
+};
+
 class TestFolderModel : public QObject
 {
     Q_OBJECT
@@ -396,6 +430,30 @@ private slots:
         m_sim->server().clock().setSkewSeconds(0);
         QVERIFY(m_thumbnails->stats().expired >= 10);
         QCOMPARE(m_thumbnails->stats().unavailable, 0);
+    }
+    void theLastPageReadAheadIsMoreToFetchUntilItIsIn()
+    {
+        // A folder read to its end (as the window reads it): its last page arrives while nothing asked for
+        // it and goes in on the next turn. Until then the model is not complete, so it must still have more
+        // to fetch: Ctrl+A or End at that moment takes it at once, and nothing (a view, loadAll) stops short.
+        ScriptedPages model;
+        model.start();
+        model.setReadToEnd(true);
+        QVERIFY(model.canFetchMore());
+        model.fetchMore();
+        QCOMPARE(model.requests(), 1);
+        model.answer(0, {QStringLiteral("a1"), QStringLiteral("a2")}, QStringLiteral("c2"));
+        QCOMPARE(model.requests(), 2); // the next page travels while this one goes in
+        QCOMPARE(model.cursorAsked(1), QStringLiteral("c2"));
+        QTRY_COMPARE(model.rowCount(), 2);
+        model.answer(1, {QStringLiteral("b1")}, QString()); // the last page
+        QVERIFY(!model.isComplete());
+        QVERIFY2(model.canFetchMore(), "rows waiting to go in are more to fetch");
+        model.fetchMore();
+        QCOMPARE(model.rowCount(), 3);
+        QVERIFY(model.isComplete());
+        QVERIFY(!model.canFetchMore());
+        QCOMPARE(model.requests(), 2);
     }
 };
 

@@ -254,9 +254,10 @@ qint64 PagedFileModel::rowMemoryBytes() const
 
 bool PagedFileModel::canFetchMore(const QModelIndex &parent) const
 {
-    // The rest of a saved place, still being read from the catalog, is more to fetch too: a view at its
-    // bottom, End, Ctrl+A take it at once.
-    return !parent.isValid() && ((!m_complete && !m_failed) || m_savedRestRows > 0);
+    // The rest of a saved place, still being read from the catalog, is more to fetch too, and so are pages
+    // that arrived and wait for their turn to go in (the last one of a place read to its end, say): a view
+    // at its bottom, End, Ctrl+A take them at once, and nothing takes "no more" for "complete".
+    return !parent.isValid() && ((!m_complete && !m_failed) || m_savedRestRows > 0 || !m_arrived.empty());
 }
 
 void PagedFileModel::fetchMore(const QModelIndex &parent)
