@@ -11,21 +11,28 @@ build_dir=$1
 seconds=${2:-3}
 cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 if ! log=$(cmake --build "$build_dir" 2>&1); then echo "$log" | tail -30; exit 1; fi
-total=0
-# run NAME PROGRAM SEEDS: runs PROGRAM for SECONDS on a copy of SEEDS; fails on any crash or sanitizer report.
-run() {
-    local name=$1 program=$2 seeds=$3 corpus output runs
+# Two at a time on two cores (one per core): each runs alone in its process, so the runs do not touch.
+at_once=$(nproc 2>/dev/null || echo 1)
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+names=()
+# fuzz NAME PROGRAM SEEDS: runs PROGRAM for SECONDS on a copy of SEEDS; its output in $results/NAME.log,
+# and $results/NAME.ok when it found nothing.
+fuzz() {
+    local name=$1 program=$2 seeds=$3 corpus
     corpus=$(mktemp -d)
     cp "$seeds"/* "$corpus"/
-    if ! output=$(cd "$corpus" && "$program" -max_total_time="$seconds" -timeout=5 -print_final_stats=1 -artifact_prefix="$build_dir/$name-" "$corpus" 2>&1); then
-        echo "$output" | tail -60
-        echo "$name found a failure" >&2
-        exit 1
+    if (cd "$corpus" && "$program" -max_total_time="$seconds" -timeout=5 -print_final_stats=1 \
+            -artifact_prefix="$build_dir/$name-" "$corpus") >"$results/$name.log" 2>&1; then
+        touch "$results/$name.ok"
     fi
     rm -rf "$corpus"
-    runs=$(echo "$output" | sed -n 's/^stat::number_of_executed_units: *//p')
-    echo "$name: $runs executions in ${seconds} s"
-    total=$((total + runs))
+}
+# run NAME PROGRAM SEEDS: starts fuzz in the background once fewer than $at_once runs are going.
+run() {
+    while [ "$(jobs -rp | wc -l)" -ge "$at_once" ]; do wait -n || true; done
+    fuzz "$@" &
+    names+=("$1")
 }
 # One program fuzzes every response parser; the environment names the parser (fuzz_response_parser.cpp).
 for parser in albumPage createdAlbumId filePage file albumContents downloadLinks space shareFolders session \
@@ -36,4 +43,17 @@ run fuzz_bounded_body "$build_dir/fuzz_bounded_body" "$source_dir/seeds-bounded"
 run fuzz_http_answer "$build_dir/fuzz_http_answer" "$source_dir/seeds-http"
 run fuzz_local_names "$build_dir/fuzz_local_names" "$source_dir/seeds-names"
 run fuzz_sim_request "$build_dir/fuzz_sim_request" "$source_dir/seeds-sim"
+wait
+# Each run's result, in the order they were started; any crash or sanitizer report fails the whole.
+total=0
+for name in "${names[@]}"; do
+    if [ ! -e "$results/$name.ok" ]; then
+        tail -60 "$results/$name.log"
+        echo "$name found a failure" >&2
+        exit 1
+    fi
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$results/$name.log")
+    echo "$name: $runs executions in ${seconds} s"
+    total=$((total + runs))
+done
 echo "fuzzing: $total executions in all"
