@@ -16,7 +16,6 @@ namespace koodrive::sim {
 
 namespace {
 using Access = SimHttpServer::Access;
-const QString Api = QStringLiteral("/koodrive/ose/v1");
 // A family's size is not documented; koodrive-sim says what a family plan usually allows.
 constexpr int MaxMembers = 6;
 
@@ -192,13 +191,13 @@ SimReply shareFolders(SimContext &ctx, SimRequest &request)
 
 void AccountRoutes::install(SimHttpServer &server, SimContext &ctx)
 {
-    server.route("POST", Api + QStringLiteral("/auth/login"), Access::DateOnly, withContext(ctx, login));
-    server.route("POST", Api + QStringLiteral("/auth/refreshToken"), Access::DateOnly,
+    server.route("POST", ApiRoot + QStringLiteral("/auth/login"), Access::DateOnly, withContext(ctx, login));
+    server.route("POST", ApiRoot + QStringLiteral("/auth/refreshToken"), Access::DateOnly,
                  withContext(ctx, refresh));
-    server.route("POST", Api + QStringLiteral("/auth/logout"), Access::Session, withContext(ctx, logout));
-    server.route("GET", Api + QStringLiteral("/space/{ownerId}"), Access::Session,
+    server.route("POST", ApiRoot + QStringLiteral("/auth/logout"), Access::Session, withContext(ctx, logout));
+    server.route("GET", ApiRoot + QStringLiteral("/space/{ownerId}"), Access::Session,
                  withContext(ctx, spaceInfo));
-    server.route("GET", Api + QStringLiteral("/sharefolder/list"), Access::Session,
+    server.route("GET", ApiRoot + QStringLiteral("/sharefolder/list"), Access::Session,
                  withContext(ctx, shareFolders));
 }
 

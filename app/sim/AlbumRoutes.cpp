@@ -18,7 +18,6 @@ namespace koodrive::sim {
 
 namespace {
 using Access = SimHttpServer::Access;
-const QString Api = QStringLiteral("/koodrive/ose/v1");
 
 QString newAlbumId()
 {
@@ -388,18 +387,18 @@ SimReply removeItems(SimContext &ctx, SimRequest &request)
 
 void AlbumRoutes::install(SimHttpServer &server, SimContext &ctx)
 {
-    server.route("GET", Api + QStringLiteral("/album/list"), Access::Session, withContext(ctx, listAlbums));
-    server.route("POST", Api + QStringLiteral("/album/create"), Access::Session,
+    server.route("GET", ApiRoot + QStringLiteral("/album/list"), Access::Session, withContext(ctx, listAlbums));
+    server.route("POST", ApiRoot + QStringLiteral("/album/create"), Access::Session,
                  withContext(ctx, createAlbum));
-    server.route("POST", Api + QStringLiteral("/{albumId}/update"), Access::Session,
+    server.route("POST", ApiRoot + QStringLiteral("/{albumId}/update"), Access::Session,
                  withContext(ctx, updateAlbum));
-    server.route("POST", Api + QStringLiteral("/album/{albumId}/add"), Access::Session,
+    server.route("POST", ApiRoot + QStringLiteral("/album/{albumId}/add"), Access::Session,
                  withContext(ctx, addContent));
-    server.route("GET", Api + QStringLiteral("/album/{albumId}/list"), Access::Session,
+    server.route("GET", ApiRoot + QStringLiteral("/album/{albumId}/list"), Access::Session,
                  withContext(ctx, albumContents));
-    server.route("DELETE", Api + QStringLiteral("/album/{albumId}"), Access::Session,
+    server.route("DELETE", ApiRoot + QStringLiteral("/album/{albumId}"), Access::Session,
                  withContext(ctx, deleteAlbum));
-    server.route("DELETE", Api + QStringLiteral("/{albumId}/batchDelete"), Access::Session,
+    server.route("DELETE", ApiRoot + QStringLiteral("/{albumId}/batchDelete"), Access::Session,
                  withContext(ctx, removeItems));
 }
 

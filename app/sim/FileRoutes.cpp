@@ -13,7 +13,6 @@ namespace koodrive::sim {
 
 namespace {
 using Access = SimHttpServer::Access;
-const QString Api = QStringLiteral("/koodrive/ose/v1");
 
 SimReply listFiles(SimContext &ctx, SimRequest &request)
 {
@@ -151,11 +150,11 @@ SimReply downloadLinks(SimContext &ctx, SimRequest &request)
 
 void FileRoutes::install(SimHttpServer &server, SimContext &ctx)
 {
-    server.route("POST", Api + QStringLiteral("/files/download"), Access::Session,
+    server.route("POST", ApiRoot + QStringLiteral("/files/download"), Access::Session,
                  withContext(ctx, downloadLinks));
-    server.route("POST", Api + QStringLiteral("/files/{fileId}/detail"), Access::Session,
+    server.route("POST", ApiRoot + QStringLiteral("/files/{fileId}/detail"), Access::Session,
                  withContext(ctx, fileDetail));
-    server.route("POST", Api + QStringLiteral("/files/{type}"), Access::Session, withContext(ctx, listFiles));
+    server.route("POST", ApiRoot + QStringLiteral("/files/{type}"), Access::Session, withContext(ctx, listFiles));
 }
 
 } // namespace koodrive::sim

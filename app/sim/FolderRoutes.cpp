@@ -16,7 +16,6 @@ namespace koodrive::sim {
 
 namespace {
 using Access = SimHttpServer::Access;
-const QString Api = QStringLiteral("/koodrive/ose/v1");
 
 // renameMode: 2 or 3; not given means 3, so that no name is changed without being asked (README).
 int renameMode(const QJsonObject &body)
@@ -117,9 +116,9 @@ SimReply renameFile(SimContext &ctx, SimRequest &request)
 
 void FolderRoutes::install(SimHttpServer &server, SimContext &ctx)
 {
-    server.route("POST", Api + QStringLiteral("/directory"), Access::Session,
+    server.route("POST", ApiRoot + QStringLiteral("/directory"), Access::Session,
                  withContext(ctx, createDirectory));
-    server.route("POST", Api + QStringLiteral("/files/rename/{fileId}"), Access::Session,
+    server.route("POST", ApiRoot + QStringLiteral("/files/rename/{fileId}"), Access::Session,
                  withContext(ctx, renameFile));
 }
 

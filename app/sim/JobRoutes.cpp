@@ -21,7 +21,6 @@ namespace koodrive::sim {
 
 namespace {
 using Access = SimHttpServer::Access;
-const QString Api = QStringLiteral("/koodrive/ose/v1");
 constexpr int MaxFiles = 1000; // fileInfo's bound (README; the pages give none)
 
 // Job times as GetJobDetail's example writes them: "20231212095227" (UTC).
@@ -272,17 +271,17 @@ SimReply cancelJob(SimContext &ctx, SimRequest &request)
 
 void JobRoutes::install(SimHttpServer &server, SimContext &ctx, JobRunner &runner)
 {
-    server.route("POST", Api + QStringLiteral("/jobs"), Access::Session,
+    server.route("POST", ApiRoot + QStringLiteral("/jobs"), Access::Session,
                  [&ctx, &runner](SimRequest &request) { return createJob(ctx, runner, request); });
-    server.route("GET", Api + QStringLiteral("/jobs"), Access::Session, withContext(ctx, listJobs));
-    server.route("POST", Api + QStringLiteral("/cancel"), Access::Session, withContext(ctx, cancelJob));
-    server.route("POST", Api + QStringLiteral("/files/recycle"), Access::Session,
+    server.route("GET", ApiRoot + QStringLiteral("/jobs"), Access::Session, withContext(ctx, listJobs));
+    server.route("POST", ApiRoot + QStringLiteral("/cancel"), Access::Session, withContext(ctx, cancelJob));
+    server.route("POST", ApiRoot + QStringLiteral("/files/recycle"), Access::Session,
                  [&ctx, &runner](SimRequest &request) { return emptyRecycleBin(ctx, runner, request); });
 }
 
 void JobRoutes::installLast(SimHttpServer &server, SimContext &ctx)
 {
-    server.route("GET", Api + QStringLiteral("/{jobId:[0-9]+}"), Access::Session,
+    server.route("GET", ApiRoot + QStringLiteral("/{jobId:[0-9]+}"), Access::Session,
                  withContext(ctx, jobDetail));
 }
 

@@ -17,7 +17,6 @@ namespace koodrive::sim {
 
 namespace {
 using Access = SimHttpServer::Access;
-const QString Api = QStringLiteral("/koodrive/ose/v1");
 
 // updateTimeRange, a String (the vendor's Search page): "from,to", each an ISO 8601 time or epoch
 // milliseconds, either may be empty (README).
@@ -188,7 +187,7 @@ SimReply search(SimContext &ctx, SimRequest &request)
 
 void SearchRoutes::install(SimHttpServer &server, SimContext &ctx)
 {
-    server.route("POST", Api + QStringLiteral("/files/search"), Access::Session, withContext(ctx, search));
+    server.route("POST", ApiRoot + QStringLiteral("/files/search"), Access::Session, withContext(ctx, search));
 }
 
 } // namespace koodrive::sim

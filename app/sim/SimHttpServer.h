@@ -19,6 +19,10 @@ namespace koodrive::sim {
 class RequestGuard;
 class SimClock;
 
+// Where every route of the vendor's pages lives: "API Reference (Carrier)", paths under /koodrive/ose/v1
+// (../shared/koodrive-api/README.md).
+inline const QString ApiRoot = QStringLiteral("/koodrive/ose/v1");
+
 // The HTTP front of koodrive-sim: routes by method and path, applies the header guard, turns SimErrors into
 // the documented error body, stamps Date and X-Traceid on every answer, and injects the configured faults.
 // Handlers run on the server's thread; one that returns a QFuture has its answer written when it is ready.

@@ -16,7 +16,6 @@ namespace koodrive::sim {
 
 namespace {
 using Access = SimHttpServer::Access;
-const QString Api = QStringLiteral("/koodrive/ose/v1");
 constexpr int MaxBatch = 100;
 
 SimReply batchStar(SimContext &ctx, SimRequest &request)
@@ -135,8 +134,8 @@ SimReply listStars(SimContext &ctx, SimRequest &request)
 
 void StarRoutes::install(SimHttpServer &server, SimContext &ctx)
 {
-    server.route("POST", Api + QStringLiteral("/star/batch"), Access::Session, withContext(ctx, batchStar));
-    server.route("GET", Api + QStringLiteral("/star/files"), Access::Session, withContext(ctx, listStars));
+    server.route("POST", ApiRoot + QStringLiteral("/star/batch"), Access::Session, withContext(ctx, batchStar));
+    server.route("GET", ApiRoot + QStringLiteral("/star/files"), Access::Session, withContext(ctx, listStars));
 }
 
 } // namespace koodrive::sim

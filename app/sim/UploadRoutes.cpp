@@ -28,7 +28,6 @@ namespace koodrive::sim {
 
 namespace {
 using Access = SimHttpServer::Access;
-const QString Api = QStringLiteral("/koodrive/ose/v1");
 
 SimError uploadMissing(const QString &parameter)
 {
@@ -76,11 +75,11 @@ UploadRoutes::UploadRoutes(SimContext &context, QObject *parent)
 
 void UploadRoutes::install(SimHttpServer &api, SimHttpServer &objects)
 {
-    api.route("POST", Api + QStringLiteral("/files/create"), Access::Session,
+    api.route("POST", ApiRoot + QStringLiteral("/files/create"), Access::Session,
               [this](SimRequest &request) { return create(request); });
-    api.route("POST", Api + QStringLiteral("/files/multipart/uploadUrl"), Access::Session,
+    api.route("POST", ApiRoot + QStringLiteral("/files/multipart/uploadUrl"), Access::Session,
               [this](SimRequest &request) { return moreUrls(request); });
-    api.route("POST", Api + QStringLiteral("/files/complete"), Access::Session,
+    api.route("POST", ApiRoot + QStringLiteral("/files/complete"), Access::Session,
               [this](SimRequest &request) { return complete(request); });
     objects.route("PUT", QStringLiteral("/obs/upload/{fileId}/{partNumber:[0-9]+}"), Access::Open,
                   [this](SimRequest &request) { return putPart(request); });
