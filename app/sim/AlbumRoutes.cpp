@@ -387,7 +387,8 @@ SimReply removeItems(SimContext &ctx, SimRequest &request)
 
 void AlbumRoutes::install(SimHttpServer &server, SimContext &ctx)
 {
-    server.route("GET", ApiRoot + QStringLiteral("/album/list"), Access::Session, withContext(ctx, listAlbums));
+    server.route("GET", ApiRoot + QStringLiteral("/album/list"), Access::Session,
+                 withContext(ctx, listAlbums));
     server.route("POST", ApiRoot + QStringLiteral("/album/create"), Access::Session,
                  withContext(ctx, createAlbum));
     server.route("POST", ApiRoot + QStringLiteral("/{albumId}/update"), Access::Session,

@@ -154,7 +154,8 @@ void FileRoutes::install(SimHttpServer &server, SimContext &ctx)
                  withContext(ctx, downloadLinks));
     server.route("POST", ApiRoot + QStringLiteral("/files/{fileId}/detail"), Access::Session,
                  withContext(ctx, fileDetail));
-    server.route("POST", ApiRoot + QStringLiteral("/files/{type}"), Access::Session, withContext(ctx, listFiles));
+    server.route("POST", ApiRoot + QStringLiteral("/files/{type}"), Access::Session,
+                 withContext(ctx, listFiles));
 }
 
 } // namespace koodrive::sim

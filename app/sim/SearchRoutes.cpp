@@ -187,7 +187,8 @@ SimReply search(SimContext &ctx, SimRequest &request)
 
 void SearchRoutes::install(SimHttpServer &server, SimContext &ctx)
 {
-    server.route("POST", ApiRoot + QStringLiteral("/files/search"), Access::Session, withContext(ctx, search));
+    server.route("POST", ApiRoot + QStringLiteral("/files/search"), Access::Session,
+                 withContext(ctx, search));
 }
 
 } // namespace koodrive::sim

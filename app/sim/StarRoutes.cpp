@@ -134,8 +134,10 @@ SimReply listStars(SimContext &ctx, SimRequest &request)
 
 void StarRoutes::install(SimHttpServer &server, SimContext &ctx)
 {
-    server.route("POST", ApiRoot + QStringLiteral("/star/batch"), Access::Session, withContext(ctx, batchStar));
-    server.route("GET", ApiRoot + QStringLiteral("/star/files"), Access::Session, withContext(ctx, listStars));
+    server.route("POST", ApiRoot + QStringLiteral("/star/batch"), Access::Session,
+                 withContext(ctx, batchStar));
+    server.route("GET", ApiRoot + QStringLiteral("/star/files"), Access::Session,
+                 withContext(ctx, listStars));
 }
 
 } // namespace koodrive::sim
