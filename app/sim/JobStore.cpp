@@ -7,8 +7,8 @@
 namespace koodrive::sim {
 
 namespace {
-constexpr auto Columns = "id, user_id, task_type, action_type, status, container_id, dst_container_id, "
-                         "dst_folder_id, created_ms, begin_ms, end_ms";
+constexpr auto JobColumns = "id, user_id, task_type, action_type, status, container_id, dst_container_id, "
+                            "dst_folder_id, created_ms, begin_ms, end_ms";
 
 JobRow readJob(const QSqlQuery &q)
 {
@@ -46,7 +46,7 @@ JobStore::JobStore(SimStore &store)
 void JobStore::insert(const JobRow &j, const QVector<JobItem> &items)
 {
     m_store.exec(QStringLiteral("INSERT INTO jobs(%1) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                     .arg(QLatin1String(Columns)),
+                     .arg(QLatin1String(JobColumns)),
                  {j.id, j.userId, j.taskType, j.actionType, j.status, j.containerId, j.dstContainerId,
                   j.dstFolderId, j.createdMs, j.beginMs, j.endMs});
     for (const JobItem &item : items)
@@ -58,8 +58,8 @@ void JobStore::insert(const JobRow &j, const QVector<JobItem> &items)
 
 std::optional<JobRow> JobStore::job(const QString &jobId) const
 {
-    QSqlQuery q =
-        m_store.exec(QStringLiteral("SELECT %1 FROM jobs WHERE id = ?").arg(QLatin1String(Columns)), {jobId});
+    QSqlQuery q = m_store.exec(
+        QStringLiteral("SELECT %1 FROM jobs WHERE id = ?").arg(QLatin1String(JobColumns)), {jobId});
     if (!q.next())
         return std::nullopt;
     return readJob(q);
@@ -151,7 +151,7 @@ JobStore::ListPage JobStore::list(const QString &userId, int offset, int limit, 
     QSqlQuery q =
         m_store.exec(QStringLiteral("SELECT %1 FROM jobs WHERE %2 ORDER BY created_ms DESC, id DESC LIMIT ? "
                                     "OFFSET ?")
-                         .arg(QLatin1String(Columns), where),
+                         .arg(QLatin1String(JobColumns), where),
                      values);
     while (q.next())
         page.jobs.append(readJob(q));

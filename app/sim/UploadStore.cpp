@@ -7,7 +7,7 @@
 namespace koodrive::sim {
 
 namespace {
-constexpr auto Columns =
+constexpr auto UploadColumns =
     "file_id, upload_id, owner_id, container_id, parent_id, name, file_type, mime, length, "
     "sha256, created_ms, touched_ms, description";
 } // namespace
@@ -19,7 +19,7 @@ UploadStore::UploadStore(SimStore &store)
 void UploadStore::insert(const UploadRow &u)
 {
     m_store.exec(QStringLiteral("INSERT INTO uploads(%1) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                     .arg(QLatin1String(Columns)),
+                     .arg(QLatin1String(UploadColumns)),
                  {u.fileId, u.uploadId, u.ownerId, u.containerId, u.parentId, u.name, u.fileType, u.mimeType,
                   u.length, u.sha256, u.createdMs, u.touchedMs, u.description});
 }
@@ -27,7 +27,8 @@ void UploadStore::insert(const UploadRow &u)
 std::optional<UploadRow> UploadStore::upload(const QString &fileId) const
 {
     QSqlQuery q = m_store.exec(
-        QStringLiteral("SELECT %1 FROM uploads WHERE file_id = ?").arg(QLatin1String(Columns)), {fileId});
+        QStringLiteral("SELECT %1 FROM uploads WHERE file_id = ?").arg(QLatin1String(UploadColumns)),
+        {fileId});
     if (!q.next())
         return std::nullopt;
     UploadRow u;

@@ -1,5 +1,6 @@
 #include "AlbumListModel.h"
 
+#include "ModelTimes.h"
 #include "text/DisplayText.h"
 #include "thumbnails/ThumbnailDiskCache.h"
 
@@ -17,11 +18,6 @@ using thumbnails::ThumbnailState;
 namespace {
 constexpr int PageSize = 100;       // album-list.txt: pageSize 1..100
 constexpr QSize CoverBox{256, 256}; // covers come at the server's size (128 in the pages); never enlarged
-
-QDateTime utc(qint64 ms)
-{
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
-}
 } // namespace
 
 AlbumListModel::AlbumListModel(api::KooDriveClient *client, ThumbnailScheduler *thumbnails, QObject *parent)
@@ -142,8 +138,8 @@ QVariant AlbumListModel::data(const QModelIndex &index, int role) const
         }
         return *known;
     }
-    case CreatedRole: return utc(album.createdMs);
-    case UpdatedRole: return utc(album.updatedMs);
+    case CreatedRole: return utcTime(album.createdMs);
+    case UpdatedRole: return utcTime(album.updatedMs);
     default: return {};
     }
 }

@@ -1,5 +1,6 @@
 #include "PagedFileModel.h"
 
+#include "ModelTimes.h"
 #include "text/DisplayText.h"
 #include "thumbnails/ThumbnailDiskCache.h"
 
@@ -20,11 +21,6 @@ constexpr int RestMs = 80; // a view that has not moved for this long is looked 
 // about 1 s are 5 insertions, not 100 layouts of the grid (bench_end).
 constexpr int InsertEveryMs = 200;
 constexpr int SaveAfterMs = 1000; // a place read to its end goes to the catalog this much later
-
-QDateTime utc(qint64 ms)
-{
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
-}
 } // namespace
 
 PagedFileModel::PagedFileModel(api::KooDriveClient *client, ThumbnailScheduler *thumbnails, QObject *parent)
@@ -126,7 +122,7 @@ QVariant PagedFileModel::data(const QModelIndex &index, int role) const
             row->fileType == api::FileType::Folder || row->fileType == api::FileType::SmartFolder;
         if (folder)
             return text::toolTip(text::displayText(row->name));
-        const QDateTime when = utc(row->takenMs ? row->takenMs : row->editedMs).toLocalTime();
+        const QDateTime when = utcTime(row->takenMs ? row->takenMs : row->editedMs).toLocalTime();
         return text::toolTip(tr("%1\n%2, %3")
                                  .arg(text::displayText(row->name), QLocale().formattedDataSize(row->size),
                                       QLocale().toString(when, QLocale::ShortFormat)));
@@ -135,9 +131,9 @@ QVariant PagedFileModel::data(const QModelIndex &index, int role) const
     case FileTypeRole: return int(row->fileType);
     case MimeTypeRole: return row->mimeType;
     case SizeRole: return row->size;
-    case CreatedRole: return utc(row->createdMs);
-    case EditedRole: return utc(row->editedMs);
-    case TakenRole: return utc(row->takenMs);
+    case CreatedRole: return utcTime(row->createdMs);
+    case EditedRole: return utcTime(row->editedMs);
+    case TakenRole: return utcTime(row->takenMs);
     case DimensionsRole: return row->width ? QSize(row->width, row->height) : QSize();
     case IsFolderRole:
         return row->fileType == api::FileType::Folder || row->fileType == api::FileType::SmartFolder;
