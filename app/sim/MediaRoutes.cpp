@@ -7,6 +7,7 @@
 #include "SimClock.h"
 #include "SimContext.h"
 #include "SimError.h"
+#include "SimFutures.h"
 #include "SimHttpServer.h"
 #include "UrlSigner.h"
 
@@ -15,7 +16,6 @@
 #include <QImageReader>
 #include <QPainter>
 #include <QRandomGenerator>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace koodrive::sim {
 
@@ -156,11 +156,11 @@ void MediaRoutes::install(SimHttpServer &server)
                     }
                     return body;
                 };
-                return QtConcurrent::run(&m_context.workers, render)
-                    .then(&server, [this, key, contentType, etag](QByteArray body) {
-                        m_rendered.insert(key, new QByteArray(body), int(body.size() / 1024) + 1);
-                        return imageReply(std::move(body), contentType, etag);
-                    });
+                return runThen(&m_context.workers, render, &server,
+                               [this, key, contentType, etag](QByteArray body) {
+                                   m_rendered.insert(key, new QByteArray(body), int(body.size() / 1024) + 1);
+                                   return imageReply(std::move(body), contentType, etag);
+                               });
             }
             const PhotoRenderer::Spec spec = PhotoRenderer::specFor(file->id, file->name, file->fileType,
                                                                     QSize(file->width, file->height));
@@ -179,11 +179,11 @@ void MediaRoutes::install(SimHttpServer &server)
                 m_rendered.insert(key, new QByteArray(body), int(body.size() / 1024) + 1);
                 return imageReply(std::move(body), contentType, etag);
             }
-            return QtConcurrent::run(&m_context.workers, render)
-                .then(&server, [this, key, contentType, etag](QByteArray body) {
-                    m_rendered.insert(key, new QByteArray(body), int(body.size() / 1024) + 1);
-                    return imageReply(std::move(body), contentType, etag);
-                });
+            return runThen(&m_context.workers, render, &server,
+                           [this, key, contentType, etag](QByteArray body) {
+                               m_rendered.insert(key, new QByteArray(body), int(body.size() / 1024) + 1);
+                               return imageReply(std::move(body), contentType, etag);
+                           });
         });
 }
 

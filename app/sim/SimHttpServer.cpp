@@ -455,6 +455,8 @@ bool SimHttpServer::handleRequest(const QHttpServerRequest &httpRequest, QTcpSoc
         send(std::move(*ready), responder, socket);
     } else {
         QPointer<QTcpSocket> alive(socket);
+        // A handler's future is a continuation on this thread (sim::runThen), not done before this turn
+        // ends: attaching here cannot meet the Qt 6.4 double run that SimFutures.h tells of.
         std::get<QFuture<SimReply>>(result).then(this, [this, request, responder, alive](SimReply reply) {
             finish(reply, request);
             countObjectBytes(reply, request);

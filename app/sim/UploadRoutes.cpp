@@ -13,6 +13,7 @@
 #include "SimClock.h"
 #include "SimContext.h"
 #include "SimError.h"
+#include "SimFutures.h"
 #include "SimIds.h"
 #include "SimStore.h"
 #include "UploadStore.h"
@@ -22,7 +23,6 @@
 #include <QFile>
 #include <QImageReader>
 #include <QSqlQuery>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace koodrive::sim {
 
@@ -373,8 +373,9 @@ SimHttpServer::Result UploadRoutes::complete(SimRequest &request)
     const QString target = m_context.storage.joinTarget(fileId);
     m_completing.insert(fileId);
     const bool picture = upload.fileType == FileType::Image;
-    return QtConcurrent::run(&m_context.workers, joinAndProbe, paths, target, picture)
-        .then(this, [this, upload, sha256](const Completion &done) {
+    return runThen(
+        &m_context.workers, [paths, target, picture] { return joinAndProbe(paths, target, picture); }, this,
+        [this, upload, sha256](const Completion &done) {
             m_completing.remove(upload.fileId);
             try {
                 if (!done.joined.ok)

@@ -7,6 +7,7 @@
 #include "models/AlbumOutbox.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
+#include "threads/RunThen.h"
 #include "threads/WorkPools.h"
 #include "widgets/MessageBar.h"
 
@@ -15,7 +16,6 @@
 #include <QLocale>
 #include <QStandardPaths>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace koodrive::ui {
 
@@ -80,8 +80,9 @@ void MainWindow::openCatalog(bool keepPlaces)
 void MainWindow::checkCatalog()
 {
     const QString path = m_catalog->path();
-    QtConcurrent::run(threads::longWork(), &catalog::Catalog::check, path)
-        .then(this, [this, path](const QString &problem) {
+    threads::runThen(
+        threads::longWork(), [path] { return catalog::Catalog::check(path); }, this,
+        [this, path](const QString &problem) {
             if (problem.isEmpty() || !m_catalog || m_catalog->path() != path)
                 return; // whole, or another account's catalog is open by now
             // Begun again at once: openCatalog() sets the file aside, reads its waiting edits back into

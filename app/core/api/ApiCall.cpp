@@ -2,6 +2,7 @@
 
 #include "KooDriveClient.h"
 #include "net/Transfer.h"
+#include "threads/RunThen.h"
 #include "threads/WorkPools.h"
 
 #include <QCoreApplication>
@@ -11,7 +12,6 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
 
 // Calls log at debug level (QT_LOGGING_RULES="koodrive.api.debug=true"), retries at info.
 Q_LOGGING_CATEGORY(lcApi, "koodrive.api", QtInfoMsg)
@@ -309,15 +309,15 @@ void ApiCall::finishWithAnswer(const Answer &answer)
         m_request.peek(answer.body);
     // The worker gets only the answer and the parse function (plain data and pure code); what it returns
     // comes back here, unless the call was cancelled or is gone by then.
-    QtConcurrent::run(parsers(), [parse = m_parse, answer] {
-        return parse(answer);
-    }).then(this, [this](const std::any &parsed) {
-        if (m_finished)
-            return;
-        m_finished = true;
-        m_deliver(parsed, nullptr);
-        deleteLater();
-    });
+    threads::runThen(
+        parsers(), [parse = m_parse, answer] { return parse(answer); }, this,
+        [this](const std::any &parsed) {
+            if (m_finished)
+                return;
+            m_finished = true;
+            m_deliver(parsed, nullptr);
+            deleteLater();
+        });
 }
 
 } // namespace koodrive::api

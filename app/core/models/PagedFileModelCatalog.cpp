@@ -1,8 +1,7 @@
 // PagedFileModel: places kept in the catalog (opened from it, saved into it).
 #include "PagedFileModel.h"
+#include "threads/RunThen.h"
 #include "threads/WorkPools.h"
-
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace koodrive::models {
 
@@ -69,18 +68,20 @@ bool PagedFileModel::openSaved()
     if (m_savedRestRows > 0) {
         const quint64 generation = m_generation;
         // Read and made into rows on a worker: the window's thread only splices the pages in.
-        m_savedRest = QtConcurrent::run(
-            threads::longWork(), [path = m_catalog->path(), id = saved->id, from = int(saved->rows.size()),
-                                  readAtMs = saved->readAtMs, pageSize = m_pageSize] {
+        m_savedRest = threads::runThen(
+            threads::longWork(),
+            [path = m_catalog->path(), id = saved->id, from = int(saved->rows.size()),
+             readAtMs = saved->readAtMs, pageSize = m_pageSize] {
                 std::optional<std::vector<Page>> pages;
                 if (const auto rows = catalog::Catalog::placeRows(path, id, from, readAtMs))
                     pages = savedPages(*rows, pageSize);
                 return pages;
+            },
+            this,
+            [this, generation](const QFuture<std::optional<std::vector<Page>>> &) {
+                if (generation == m_generation)
+                    takeSavedRest();
             });
-        m_savedRest.then(this, [this, generation](const QFuture<std::optional<std::vector<Page>>> &) {
-            if (generation == m_generation)
-                takeSavedRest();
-        });
     }
     return true;
 }

@@ -1,11 +1,11 @@
 #include "OriginalLoader.h"
 
 #include "ThumbnailScheduler.h"
+#include "threads/RunThen.h"
 #include "threads/WorkPools.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace koodrive::thumbnails {
 
@@ -97,9 +97,14 @@ void OriginalLoader::fetch(const QByteArray &url, QSize box, quint64 ticket)
             return;
         }
         const QByteArray bytes = reply->takeBody();
-        QtConcurrent::run(threads::longWork(), &ThumbnailScheduler::decode, bytes,
-                          box.isValid() ? box : QSize(65535, 65535), OriginalAllocationLimitMiB)
-            .then(this, [this, ticket, fileId](const QImage &image) {
+        const QSize decodeBox = box.isValid() ? box : QSize(65535, 65535);
+        threads::runThen(
+            threads::longWork(),
+            [bytes, decodeBox] {
+                return ThumbnailScheduler::decode(bytes, decodeBox, OriginalAllocationLimitMiB);
+            },
+            this,
+            [this, ticket, fileId](const QImage &image) {
                 if (ticket != m_ticket)
                     return;
                 if (image.isNull()) {

@@ -1,6 +1,7 @@
 #include "ThumbnailScheduler.h"
 
 #include "ThumbnailDiskCache.h"
+#include "threads/RunThen.h"
 
 #include <QAbstractNetworkCache>
 #include <QBuffer>
@@ -10,7 +11,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 #include <limits>
 #include <memory>
 
@@ -287,8 +287,9 @@ void ThumbnailScheduler::onReplyFinished(const QByteArray &key, net::Transfer *r
         it->decoding = true;
         const QByteArray bytes = reply->takeBody();
         const QSize box = it->box;
-        QtConcurrent::run(&m_decoders, &ThumbnailScheduler::decode, bytes, box, ThumbnailAllocationLimitMiB)
-            .then(this, [this, key](const QImage &image) { decoded(key, image); });
+        threads::runThen(
+            &m_decoders, [bytes, box] { return decode(bytes, box, ThumbnailAllocationLimitMiB); }, this,
+            [this, key](const QImage &image) { decoded(key, image); });
     }
     startJobs();
 }
@@ -304,16 +305,18 @@ void ThumbnailScheduler::startFromDisk(const QByteArray &jobKey, Job &job)
     }
     job.decoding = true;
     // Read and decoded on a decoder: the window's thread only hears what came of it.
-    QtConcurrent::run(&m_decoders,
-                      [directory = cache->cacheDirectory(), url = job.url, box = job.box,
-                       maxBytes = m_policy.maxBytes]() -> std::optional<QImage> {
-                          const std::optional<QByteArray> bytes =
-                              ThumbnailDiskCache::readStored(directory, QUrl::fromEncoded(url), maxBytes);
-                          if (!bytes)
-                              return std::nullopt;
-                          return decode(*bytes, box, ThumbnailAllocationLimitMiB);
-                      })
-        .then(this, [this, key](const std::optional<QImage> &image) {
+    threads::runThen(
+        &m_decoders,
+        [directory = cache->cacheDirectory(), url = job.url, box = job.box,
+         maxBytes = m_policy.maxBytes]() -> std::optional<QImage> {
+            const std::optional<QByteArray> bytes =
+                ThumbnailDiskCache::readStored(directory, QUrl::fromEncoded(url), maxBytes);
+            if (!bytes)
+                return std::nullopt;
+            return decode(*bytes, box, ThumbnailAllocationLimitMiB);
+        },
+        this,
+        [this, key](const std::optional<QImage> &image) {
             if (image)
                 decoded(key, *image);
             else

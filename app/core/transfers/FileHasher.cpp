@@ -1,5 +1,6 @@
 #include "FileHasher.h"
 
+#include "threads/RunThen.h"
 #include "threads/WorkPools.h"
 
 #include <QCoreApplication>
@@ -60,6 +61,14 @@ QFuture<FileHasher::Digest> FileHasher::sha256(const QString &path,
 {
     return QtConcurrent::run(
         hashers(), [path, stop] { return sha256Now(path, [&stop] { return stop && stop->load(); }); });
+}
+
+void FileHasher::sha256(const QString &path, std::shared_ptr<const std::atomic<bool>> stop, QObject *context,
+                        std::function<void(const Digest &)> then)
+{
+    threads::runThen(
+        hashers(), [path, stop] { return sha256Now(path, [&stop] { return stop && stop->load(); }); },
+        context, std::move(then));
 }
 
 } // namespace koodrive::transfers

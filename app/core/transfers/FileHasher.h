@@ -31,6 +31,10 @@ public:
     // Setting `stop` ends the reading between chunks (the digest then has an error). The future itself is
     // not cancelled: in Qt 6.4, cancelling a future that holds a result of a class type frees it wrongly.
     static QFuture<Digest> sha256(const QString &path, std::shared_ptr<const std::atomic<bool>> stop = {});
+    // The same, with `then(digest)` on `context`'s thread once it is read (unless `context` is gone):
+    // attached before the reading starts (threads::runThen says why not QFuture::then afterwards).
+    static void sha256(const QString &path, std::shared_ptr<const std::atomic<bool>> stop, QObject *context,
+                       std::function<void(const Digest &)> then);
     // On the calling thread; `cancelled` is asked between chunks.
     static Digest sha256Now(const QString &path, const std::function<bool()> &cancelled = {});
 

@@ -120,18 +120,17 @@ void FileUpload::start()
     setStage(Stage::Hashing);
     // OPERATIONS.md §3: the whole file's SHA-256 goes with createFile (autoRename 4, rapid upload) and
     // completeFile; it is read from disk once, off this thread.
-    FileHasher::sha256(m_options.localPath, m_stopHashing)
-        .then(this, [this](const FileHasher::Digest &digest) {
-            if (m_stage != Stage::Hashing)
-                return;
-            if (!digest.ok()) {
-                fail(ApiError::invalidInput(
-                    QStringLiteral("localPath"),
-                    tr("%1 could not be read: %2").arg(m_options.fileName, digest.error)));
-                return;
-            }
-            create(digest.sha256Hex, digest.size);
-        });
+    FileHasher::sha256(m_options.localPath, m_stopHashing, this, [this](const FileHasher::Digest &digest) {
+        if (m_stage != Stage::Hashing)
+            return;
+        if (!digest.ok()) {
+            fail(
+                ApiError::invalidInput(QStringLiteral("localPath"),
+                                       tr("%1 could not be read: %2").arg(m_options.fileName, digest.error)));
+            return;
+        }
+        create(digest.sha256Hex, digest.size);
+    });
 }
 
 void FileUpload::create(const QByteArray &sha256Hex, qint64 length)

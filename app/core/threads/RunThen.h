@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QFuture>
+#include <QObject>
+#include <QPromise>
+#include <QThreadPool>
+#include <memory>
+#include <type_traits>
+
+namespace koodrive::threads {
+
+// Runs `work` on `pool`; then `then(result)` on `context`'s thread, unless `context` is gone by then.
+// Returns the work's future (its result stays there, e.g. for takeResult()).
+//
+// Use this, not QtConcurrent::run(...).then(context, ...), which Qt 6.4 makes crash now and then: a
+// continuation attached to a future whose work ended a moment before runs at once in then(), is kept,
+// and runs a second time from the worker's runContinuation(), with its promise already moved away
+// (QFutureInterfaceBase::setContinuation in 6.4; a SIGSEGV in QPromise::start, seen in CI in
+// tst_DownloadRunner). Here the continuation is attached before the work starts, so it runs once.
+template<typename Work, typename Then>
+auto runThen(QThreadPool *pool, Work work, QObject *context, Then then)
+{
+    using Result = std::invoke_result_t<Work &>;
+    auto promise = std::make_shared<QPromise<Result>>();
+    QFuture<Result> future = promise->future();
+    future.then(context, std::move(then));
+    pool->start([promise, work = std::move(work)]() mutable {
+        promise->start();
+        if constexpr (std::is_void_v<Result>)
+            work();
+        else
+            promise->addResult(work());
+        promise->finish();
+    });
+    return future;
+}
+
+} // namespace koodrive::threads
