@@ -63,6 +63,23 @@ bool runSql(const QString &path, const QStringList &statements)
     QSqlDatabase::removeDatabase(QStringLiteral("by-hand"));
     return ok;
 }
+
+// How many rows a table of the file holds, counted as another program would.
+qint64 countIn(const QString &path, const QString &table)
+{
+    qint64 count = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("counting"));
+        db.setDatabaseName(path);
+        QSqlQuery query(db);
+        if (db.open() && query.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table)) && query.next())
+            count = query.value(0).toLongLong();
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("counting"));
+    return count;
+}
 } // namespace
 
 class TestCatalog : public QObject
@@ -126,6 +143,44 @@ private slots:
         // Stored again meanwhile: the rest would not follow the first part, and is not given.
         QVERIFY(catalog->storePlace(QStringLiteral("folder|x"), rows(QStringLiteral("b"), 1000), true, 5678));
         QVERIFY(!QtConcurrent::run(&Catalog::placeRows, path, first->id, 300, first->readAtMs).result());
+    }
+
+    void aPlaceStoredOnAWorkerIsWhatTheNextCallReadsAndOutlivesTheCatalog()
+    {
+        // A model stores its place with storePlaceLater: written on a worker, through a connection of its
+        // own, while the window goes on. Every later call of the catalog, and closing it, waits for that
+        // write: what is read after it is what it wrote, and the writes land in the order asked for.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("catalog.sqlite"));
+        const QVector<CatalogRow> first = rows(QStringLiteral("a"), 3000);
+        const QVector<CatalogRow> second = rows(QStringLiteral("b"), 2000);
+        {
+            auto catalog = Catalog::open(path);
+            QVERIFY(catalog);
+            catalog->setRowLimit(4000);
+            catalog->storePlaceLater(QStringLiteral("folder|x"), first, true, 11);
+            const auto read = catalog->place(QStringLiteral("folder|x"));
+            QVERIFY(read);
+            QCOMPARE(read->readAtMs, 11);
+            QCOMPARE(ids(read->rows), ids(first));
+            QCOMPARE(read->rows.at(2999).name, first.at(2999).name);
+            // Past the bound, on the worker's connection too: the least recently used place goes.
+            catalog->storePlaceLater(QStringLiteral("folder|y"), second, false, 22);
+            QVERIFY(!catalog->hasPlace(QStringLiteral("folder|x")));
+            QCOMPARE(catalog->rowCount(), 2000);
+            catalog->storePlaceLater(QStringLiteral("folder|y"), first, true, 33); // replaces the one before
+        } // closed at once, the last write maybe still going
+        auto catalog = Catalog::open(path);
+        QVERIFY(catalog);
+        const auto kept = catalog->place(QStringLiteral("folder|y"));
+        QVERIFY(kept);
+        QCOMPARE(kept->readAtMs, 33);
+        QVERIFY(kept->complete);
+        QCOMPARE(ids(kept->rows), ids(first));
+        catalog.reset();
+        // Nothing of the place dropped is left in the file: the worker's connection, like the catalog's,
+        // has the rows go with their place.
+        QCOMPARE(countIn(path, QStringLiteral("place_rows")), 3000);
     }
 
     void theLeastRecentlyUsedPlacesGoFirstPastTheBound()

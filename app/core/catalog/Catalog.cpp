@@ -1,16 +1,12 @@
 #include "Catalog.h"
 
 #include "CatalogSchema.h"
+#include "CatalogSql.h"
 #include "thumbnails/ThumbnailDiskCache.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLoggingCategory>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <atomic>
 
 Q_LOGGING_CATEGORY(lcCatalog, "koodrive.catalog", QtInfoMsg)
@@ -18,21 +14,9 @@ Q_LOGGING_CATEGORY(lcCatalog, "koodrive.catalog", QtInfoMsg)
 namespace koodrive::catalog {
 
 namespace {
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
-// QtSql binds a null QString as NULL: the columns are NOT NULL, an empty text is "".
-QString text(const QString &value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
-
-QString lastError(const QSqlQuery &query, const QSqlDatabase &db)
-{
-    return query.lastError().isValid() ? query.lastError().text() : db.lastError().text();
-}
+using sql::lastError;
+using sql::nowMs;
+using sql::text;
 } // namespace
 
 Catalog::Catalog(QString connection, QString path)
@@ -42,6 +26,7 @@ Catalog::Catalog(QString connection, QString path)
 
 Catalog::~Catalog()
 {
+    settle(); // a place still being written is written whole
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isOpen())
@@ -120,7 +105,7 @@ bool Catalog::remove(const QString &path)
 
 bool Catalog::prepare(QString *error)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlDatabase db = database();
     QSqlQuery query(db);
     // The first statement reads the file: a damaged one fails here ("file is not a database").
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
@@ -170,13 +155,13 @@ bool Catalog::prepare(QString *error)
 
 int Catalog::schemaVersion() const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection));
+    QSqlQuery query(database());
     return query.exec(QStringLiteral("PRAGMA user_version")) && query.next() ? query.value(0).toInt() : -1;
 }
 
 qint64 Catalog::usePlace(const QString &key, qint64 *readAtMs, bool *complete, int *rowCount)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection));
+    QSqlQuery query(database());
     query.prepare(QStringLiteral("SELECT id, read_at, complete, row_count FROM places WHERE key = ?"));
     query.addBindValue(key);
     if (!query.exec() || !query.next())
@@ -194,40 +179,6 @@ qint64 Catalog::usePlace(const QString &key, qint64 *readAtMs, bool *complete, i
     query.addBindValue(placeId);
     query.exec();
     return placeId;
-}
-
-qint64 Catalog::replacePlace(const QString &key, qint64 rowCount, bool complete, qint64 readAtMs)
-{
-    QSqlQuery query(QSqlDatabase::database(m_connection));
-    bool ok = query.prepare(QStringLiteral(
-        "INSERT INTO places (key, read_at, used_at, complete, row_count) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET read_at = excluded.read_at, used_at = excluded.used_at, "
-        "complete = excluded.complete, row_count = excluded.row_count"));
-    query.addBindValue(key);
-    query.addBindValue(readAtMs);
-    query.addBindValue(nowMs());
-    query.addBindValue(complete ? 1 : 0);
-    query.addBindValue(rowCount);
-    ok = ok && query.exec();
-    qint64 placeId = -1;
-    if (ok) {
-        query.prepare(QStringLiteral("SELECT id FROM places WHERE key = ?"));
-        query.addBindValue(key);
-        ok = query.exec() && query.next();
-        if (ok)
-            placeId = query.value(0).toLongLong();
-        query.finish();
-    }
-    for (const char *table : {"place_rows", "tree_nodes", "album_rows"}) {
-        if (!ok)
-            break;
-        query.prepare(QStringLiteral("DELETE FROM %1 WHERE place = ?").arg(QLatin1String(table)));
-        query.addBindValue(placeId);
-        ok = query.exec();
-    }
-    if (!ok)
-        qCWarning(lcCatalog).noquote() << "catalog:" << query.lastError().text();
-    return ok ? placeId : -1;
 }
 
 namespace {
@@ -272,7 +223,7 @@ std::optional<PlaceSnapshot> Catalog::place(const QString &key, int firstRows)
         return std::nullopt;
     const int wanted = firstRows < 0 ? snapshot.rowCount : qMin(firstRows, snapshot.rowCount);
     snapshot.rows.reserve(wanted);
-    QSqlQuery query(QSqlDatabase::database(m_connection));
+    QSqlQuery query(database());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT %1 FROM place_rows WHERE place = ? ORDER BY pos LIMIT ?")
                       .arg(PlaceRowColumns));
@@ -324,45 +275,10 @@ std::optional<QVector<CatalogRow>> Catalog::placeRows(const QString &path, qint6
 
 bool Catalog::hasPlace(const QString &key)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection));
+    QSqlQuery query(database());
     query.prepare(QStringLiteral("SELECT 1 FROM places WHERE key = ?"));
     query.addBindValue(key);
     return query.exec() && query.next();
-}
-
-bool Catalog::storePlace(const QString &key, const QVector<CatalogRow> &rows, bool complete, qint64 readAtMs)
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    if (!db.transaction())
-        return false;
-    const qint64 placeId = replacePlace(key, rows.size(), complete, readAtMs);
-    QSqlQuery query(db);
-    bool ok = placeId >= 0;
-    if (ok) {
-        ok = query.prepare(QStringLiteral(
-            "INSERT INTO place_rows (place, pos, id, name, mime, owner, container, thumb, size, created, "
-            "edited, taken, width, height, type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        for (qsizetype i = 0; ok && i < rows.size(); ++i) {
-            const CatalogRow &row = rows[i];
-            query.bindValue(0, placeId);
-            query.bindValue(1, qint64(i));
-            query.bindValue(2, text(row.id));
-            query.bindValue(3, text(row.name));
-            query.bindValue(4, text(row.mimeType));
-            query.bindValue(5, text(row.ownerId));
-            query.bindValue(6, text(row.containerId));
-            query.bindValue(7, text(row.thumbnailPath));
-            query.bindValue(8, row.size);
-            query.bindValue(9, row.createdMs);
-            query.bindValue(10, row.editedMs);
-            query.bindValue(11, row.takenMs);
-            query.bindValue(12, row.width);
-            query.bindValue(13, row.height);
-            query.bindValue(14, row.fileType);
-            ok = query.exec();
-        }
-    }
-    return finishStore(ok, placeId, query);
 }
 
 std::optional<QVector<TreeNodeRow>> Catalog::treeChildren(const QString &parentKey)
@@ -370,7 +286,7 @@ std::optional<QVector<TreeNodeRow>> Catalog::treeChildren(const QString &parentK
     const qint64 placeId = usePlace(QStringLiteral("tree|") + parentKey);
     if (placeId < 0)
         return std::nullopt;
-    QSqlQuery query(QSqlDatabase::database(m_connection));
+    QSqlQuery query(database());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT id, name, container, owner, group_id, share_folder_id, shared FROM "
                                  "tree_nodes WHERE place = ? ORDER BY pos"));
@@ -387,10 +303,11 @@ std::optional<QVector<TreeNodeRow>> Catalog::treeChildren(const QString &parentK
 
 bool Catalog::storeTreeChildren(const QString &parentKey, const QVector<TreeNodeRow> &children)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlDatabase db = database();
     if (!db.transaction())
         return false;
-    const qint64 placeId = replacePlace(QStringLiteral("tree|") + parentKey, children.size(), true, nowMs());
+    const qint64 placeId =
+        replacePlace(connection(), QStringLiteral("tree|") + parentKey, children.size(), true, nowMs());
     QSqlQuery query(db);
     bool ok = placeId >= 0 && query.prepare(QStringLiteral(
                                   "INSERT INTO tree_nodes (place, pos, id, name, container, owner, "
@@ -408,7 +325,7 @@ bool Catalog::storeTreeChildren(const QString &parentKey, const QVector<TreeNode
         query.bindValue(8, node.shared ? 1 : 0);
         ok = query.exec();
     }
-    return finishStore(ok, placeId, query);
+    return finishStore(connection(), ok, placeId, query, m_rowLimit);
 }
 
 std::optional<QVector<api::Album>> Catalog::albums(int list)
@@ -416,7 +333,7 @@ std::optional<QVector<api::Album>> Catalog::albums(int list)
     const qint64 placeId = usePlace(QStringLiteral("albums|%1").arg(list));
     if (placeId < 0)
         return std::nullopt;
-    QSqlQuery query(QSqlDatabase::database(m_connection));
+    QSqlQuery query(database());
     query.setForwardOnly(true);
     query.prepare(
         QStringLiteral("SELECT id, name, cover, type, kind, scope_dirs, scope_kind, scope_parent, "
@@ -449,10 +366,11 @@ std::optional<QVector<api::Album>> Catalog::albums(int list)
 
 bool Catalog::storeAlbums(int list, const QVector<api::Album> &albums)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlDatabase db = database();
     if (!db.transaction())
         return false;
-    const qint64 placeId = replacePlace(QStringLiteral("albums|%1").arg(list), albums.size(), true, nowMs());
+    const qint64 placeId =
+        replacePlace(connection(), QStringLiteral("albums|%1").arg(list), albums.size(), true, nowMs());
     QSqlQuery query(db);
     bool ok = placeId >= 0 &&
               query.prepare(QStringLiteral("INSERT INTO album_rows (place, pos, id, name, cover, type, kind, "
@@ -476,26 +394,12 @@ bool Catalog::storeAlbums(int list, const QVector<api::Album> &albums)
         query.bindValue(13, album.updatedMs);
         ok = query.exec();
     }
-    return finishStore(ok, placeId, query);
-}
-
-bool Catalog::finishStore(bool ok, qint64 placeId, const QSqlQuery &query)
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    if (!ok) {
-        qCWarning(lcCatalog).noquote() << "catalog:" << lastError(query, db);
-        db.rollback();
-        return false;
-    }
-    if (!db.commit())
-        return false;
-    dropLeastRecentlyUsed(placeId);
-    return true;
+    return finishStore(connection(), ok, placeId, query, m_rowLimit);
 }
 
 void Catalog::markRead(const QString &key, qint64 readAtMs, bool complete)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection));
+    QSqlQuery query(database());
     query.prepare(QStringLiteral("UPDATE places SET read_at = ?, complete = ? WHERE key = ?"));
     query.addBindValue(readAtMs);
     query.addBindValue(complete ? 1 : 0);
@@ -505,50 +409,15 @@ void Catalog::markRead(const QString &key, qint64 readAtMs, bool complete)
 
 void Catalog::forgetPlace(const QString &key)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection));
+    QSqlQuery query(database());
     query.prepare(QStringLiteral("DELETE FROM places WHERE key = ?"));
     query.addBindValue(key);
     query.exec();
 }
 
-void Catalog::dropLeastRecentlyUsed(qint64 keepPlaceId)
-{
-    qint64 total = rowCount();
-    if (total <= m_rowLimit)
-        return;
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT id, row_count FROM places WHERE id != ? ORDER BY used_at, id"));
-    query.addBindValue(keepPlaceId);
-    if (!query.exec())
-        return;
-    QList<qint64> dropped;
-    while (total > m_rowLimit && query.next()) {
-        dropped << query.value(0).toLongLong();
-        total -= query.value(1).toLongLong();
-    }
-    query.finish();
-    db.transaction();
-    for (qint64 id : dropped) {
-        query.prepare(QStringLiteral("DELETE FROM places WHERE id = ?"));
-        query.addBindValue(id);
-        query.exec();
-    }
-    db.commit();
-    qCDebug(lcCatalog) << "dropped" << dropped.size() << "least recently used places";
-}
-
-qint64 Catalog::rowCount() const
-{
-    QSqlQuery query(QSqlDatabase::database(m_connection));
-    return query.exec(QStringLiteral("SELECT COALESCE(SUM(row_count), 0) FROM places")) && query.next()
-               ? query.value(0).toLongLong()
-               : 0;
-}
-
 int Catalog::placeCount() const
 {
-    QSqlQuery query(QSqlDatabase::database(m_connection));
+    QSqlQuery query(database());
     return query.exec(QStringLiteral("SELECT COUNT(*) FROM places")) && query.next() ? query.value(0).toInt()
                                                                                      : 0;
 }

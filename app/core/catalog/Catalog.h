@@ -2,7 +2,9 @@
 
 #include "api/ApiTypes.h"
 
+#include <QFuture>
 #include <QObject>
+#include <QSqlDatabase>
 #include <QString>
 #include <QVector>
 #include <memory>
@@ -76,7 +78,10 @@ struct OutboxEntry
 //
 // Everything runs on the thread that opened it (the GUI thread), but placeRows(), which reads through a
 // connection of its own on any thread: reading a place of 10 000 rows takes 40-60 ms in the app, so a place
-// opens with its first screens' worth and the rest follows from a worker.
+// opens with its first screens' worth and the rest follows from a worker; and storePlaceLater(), which
+// writes a place on a worker (storing 10 000 rows takes 60 ms). Every other call waits for that write
+// first (settle()): the catalog's own connection and its writer never write at once, and what a call
+// reads is what the calls before it wrote.
 class Catalog final : public QObject
 {
     Q_OBJECT
@@ -118,6 +123,11 @@ public:
     // Replaces the place's rows with `rows` (in the server's order), read at `readAtMs`. Then, if the
     // catalog holds more rows than its limit, drops the least recently used other places.
     bool storePlace(const QString &key, const QVector<CatalogRow> &rows, bool complete, qint64 readAtMs);
+    // The same on a worker, through a connection of its own (CatalogStore.cpp): the calling thread goes on.
+    // The next call of this catalog's (or its end) waits for it to be written.
+    void storePlaceLater(const QString &key, QVector<CatalogRow> rows, bool complete, qint64 readAtMs);
+    // Waits for a storePlaceLater() still being written.
+    void settle() const;
     // The place was read again and found as stored: only when, and whether it is complete, change.
     void markRead(const QString &key, qint64 readAtMs, bool complete);
     void forgetPlace(const QString &key);
@@ -155,10 +165,23 @@ private:
     // Edits that waited in a catalog file set aside as unreadable, read from it as far as it can be read
     // and written into this one in their order (CatalogOutbox.cpp); how many.
     int recoverEdits(const QString &asidePath);
-    void dropLeastRecentlyUsed(qint64 keepPlaceId);
+    // The catalog's own connection, for this thread, once a place being written on a worker is written.
+    QSqlDatabase database() const;
+    const QString &connection() const;
+    // Writing places through the connection named (the catalog's own, or a writer's on a worker:
+    // CatalogStore.cpp).
+    static bool writePlace(const QString &connection, const QString &key, const QVector<CatalogRow> &rows,
+                           bool complete, qint64 readAtMs, qint64 rowLimit);
+    static bool writePlaceApart(const QString &path, const QString &key, const QVector<CatalogRow> &rows,
+                                bool complete, qint64 readAtMs, qint64 rowLimit);
+    static void dropLeastRecentlyUsed(const QString &connection, qint64 keepPlaceId, qint64 rowLimit);
+    static qint64 rowsIn(const QString &connection);
+    // Commits the store (or rolls it back when !ok), then keeps the catalog within its bound.
+    static bool finishStore(const QString &connection, bool ok, qint64 placeId, const QSqlQuery &query,
+                            qint64 rowLimit);
     // The place's row in `places` made or updated, and its old rows of every kind gone; -1 on failure.
-    bool finishStore(bool ok, qint64 placeId, const QSqlQuery &query);
-    qint64 replacePlace(const QString &key, qint64 rowCount, bool complete, qint64 readAtMs);
+    static qint64 replacePlace(const QString &connection, const QString &key, qint64 rowCount, bool complete,
+                               qint64 readAtMs);
     // The place's id and when it was read, marked as used now; -1 when it is not kept.
     qint64 usePlace(const QString &key, qint64 *readAtMs = nullptr, bool *complete = nullptr,
                     int *rowCount = nullptr);
@@ -168,6 +191,7 @@ private:
     QString m_recoveryNote;
     bool m_fromNewerApp = false; // the file found was written by a newer app (prepare())
     qint64 m_rowLimit = DefaultRowLimit;
+    mutable QFuture<bool> m_write; // storePlaceLater()'s
 };
 
 } // namespace koodrive::catalog

@@ -35,7 +35,7 @@ qint64 Catalog::enqueueEdit(const OutboxEntry &entry)
 {
     QVariant seq;
     const int changed =
-        durably(m_connection,
+        durably(connection(),
                 QStringLiteral("INSERT INTO outbox (kind, album, album_name, payload, created, sent) "
                                "VALUES (?, ?, ?, ?, ?, ?)"),
                 {entry.kind, entry.albumId.isNull() ? QStringLiteral("") : entry.albumId,
@@ -47,13 +47,13 @@ qint64 Catalog::enqueueEdit(const OutboxEntry &entry)
 
 bool Catalog::setEditAlbum(qint64 seq, const QString &albumId)
 {
-    return durably(m_connection, QStringLiteral("UPDATE outbox SET album = ? WHERE seq = ?"),
+    return durably(connection(), QStringLiteral("UPDATE outbox SET album = ? WHERE seq = ?"),
                    {albumId, seq}) >= 0;
 }
 
 bool Catalog::rewriteEdit(qint64 seq, const QByteArray &payload, bool sent)
 {
-    return durably(m_connection, QStringLiteral("UPDATE outbox SET payload = ?, sent = ? WHERE seq = ?"),
+    return durably(connection(), QStringLiteral("UPDATE outbox SET payload = ?, sent = ? WHERE seq = ?"),
                    {QString::fromUtf8(payload), sent ? 1 : 0, seq}) >= 0;
 }
 
@@ -90,7 +90,7 @@ int Catalog::recoverEdits(const QString &asidePath)
         return 0;
     // With their own numbers (the new outbox is empty): an album made offline is named by its create's
     // number ("pending:<seq>"), and its edits by that name. All in one durable transaction.
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlDatabase db = database();
     QSqlQuery query(db);
     query.exec(QStringLiteral("PRAGMA synchronous=FULL"));
     bool ok =
@@ -122,7 +122,7 @@ int Catalog::recoverEdits(const QString &asidePath)
 QVector<OutboxEntry> Catalog::pendingEdits()
 {
     QVector<OutboxEntry> entries;
-    QSqlQuery query(QSqlDatabase::database(m_connection));
+    QSqlQuery query(database());
     if (!query.exec(QStringLiteral(
             "SELECT seq, kind, album, album_name, payload, created, sent FROM outbox ORDER BY seq")))
         return entries;
@@ -135,19 +135,19 @@ QVector<OutboxEntry> Catalog::pendingEdits()
 
 bool Catalog::markEditSent(qint64 seq)
 {
-    return durably(m_connection, QStringLiteral("UPDATE outbox SET sent = 1 WHERE seq = ?"), {seq}) >= 0;
+    return durably(connection(), QStringLiteral("UPDATE outbox SET sent = 1 WHERE seq = ?"), {seq}) >= 0;
 }
 
 bool Catalog::finishEdit(qint64 seq)
 {
-    return durably(m_connection, QStringLiteral("DELETE FROM outbox WHERE seq = ?"), {seq}) >= 0;
+    return durably(connection(), QStringLiteral("DELETE FROM outbox WHERE seq = ?"), {seq}) >= 0;
 }
 
 bool Catalog::retargetEdits(const QString &fromAlbumId, const QString &toAlbumId)
 {
     // An empty id is "" in the table (a null QString would bind as NULL and match nothing).
     const auto text = [](const QString &id) { return id.isNull() ? QStringLiteral("") : id; };
-    return durably(m_connection, QStringLiteral("UPDATE outbox SET album = ? WHERE album = ?"),
+    return durably(connection(), QStringLiteral("UPDATE outbox SET album = ? WHERE album = ?"),
                    {text(toAlbumId), text(fromAlbumId)}) >= 0;
 }
 

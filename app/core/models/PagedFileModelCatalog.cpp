@@ -161,7 +161,8 @@ void PagedFileModel::saveToCatalog()
                          row.size, row.createdMs, row.editedMs, row.takenMs, row.width, row.height,
                          row.fileType});
     // Complete only with every page in: one still waiting for its turn would leave a gap marked complete.
-    m_catalog->storePlace(m_placeKey, rows, isComplete(), m_readAtMs);
+    // Written on a worker (10 000 rows: 60 ms): the next place opened from the catalog waits for it.
+    m_catalog->storePlaceLater(m_placeKey, std::move(rows), isComplete(), m_readAtMs);
 }
 
 void PagedFileModel::setInsertWanted(bool wanted)
