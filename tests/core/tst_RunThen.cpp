@@ -8,7 +8,9 @@
 #include <QTest>
 #include <QThread>
 #include <atomic>
+#include <chrono>
 #include <memory>
+#include <thread>
 
 class TestRunThen : public QObject
 {
@@ -50,6 +52,35 @@ private slots:
             &pool, [] { return QStringLiteral("read"); }, &context, [&](const QString &) { ran = true; });
         QTRY_VERIFY(ran);
         QCOMPARE(future.takeResult(), QStringLiteral("read"));
+    }
+
+    void theResultIsWaitedForBeforeAWorkerHasTakenTheWork()
+    {
+        // The pool's one thread is busy: the work waits in its queue. Waiting on its future (as a model
+        // takes the rest of a saved place at once when End is pressed) waits until it is done, and gets
+        // its result; a future not yet started would not wait, and give what is not there.
+        QThreadPool pool;
+        pool.setMaxThreadCount(1);
+        std::atomic<bool> release{false};
+        struct ReleaseAtEnd // the pool's thread is let go however the test ends
+        {
+            std::atomic<bool> &flag;
+            ~ReleaseAtEnd() { flag = true; }
+        } releaseAtEnd{release};
+        pool.start([&release] {
+            while (!release)
+                QThread::msleep(1);
+        });
+        QObject context;
+        auto future = koodrive::threads::runThen(
+            &pool, [] { return 42; }, &context, [](int) {});
+        QVERIFY(future.isRunning());
+        QVERIFY(!future.isFinished());
+        std::jthread releaser([&release] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            release = true;
+        });
+        QCOMPARE(future.takeResult(), 42);
     }
 
     void nothingRunsOnceTheContextIsGone()

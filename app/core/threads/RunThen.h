@@ -1,8 +1,8 @@
 #pragma once
 
 #include <QFuture>
+#include <QFutureInterface>
 #include <QObject>
-#include <QPromise>
 #include <QThreadPool>
 #include <memory>
 #include <type_traits>
@@ -21,16 +21,18 @@ template<typename Work, typename Then>
 auto runThen(QThreadPool *pool, Work work, QObject *context, Then then)
 {
     using Result = std::invoke_result_t<Work &>;
-    auto promise = std::make_shared<QPromise<Result>>();
+    // A QFutureInterface, as QtConcurrent::run keeps, not a QPromise: a QPromise whose result was taken
+    // (takeResult() resets the state) cancels and runs the continuation again when it is destroyed.
+    auto promise = std::make_shared<QFutureInterface<Result>>();
+    promise->reportStarted(); // running from now: waiting on the future waits, even before a worker takes it
     QFuture<Result> future = promise->future();
     future.then(context, std::move(then));
     pool->start([promise, work = std::move(work)]() mutable {
-        promise->start();
         if constexpr (std::is_void_v<Result>)
             work();
         else
-            promise->addResult(work());
-        promise->finish();
+            promise->reportResult(work());
+        promise->reportFinished();
     });
     return future;
 }
