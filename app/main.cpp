@@ -110,12 +110,13 @@ int main(int argc, char *argv[])
     sinceStart.start();
     QApplication app(argc, argv);
     nameTheApp();
-    QApplication::setApplicationDisplayName(QStringLiteral("KooDrive Albums"));
     // The desktop entry and icon installed by packaging/ (the window is matched to its launcher).
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.koodrive_albums.KooDriveAlbums"));
     // The language chosen in View ▸ Language, or the system's.
     const QString language = koodrive::i18n::resolve(koodrive::i18n::chosenLanguage());
     koodrive::i18n::install(&app, language);
+    // In the person's language: the desktop shows it, and Qt adds it to titles that do not end with it.
+    QApplication::setApplicationDisplayName(koodrive::ui::MainWindow::displayName());
 
     CommandLine commandLine;
     QCommandLineParser &parser = commandLine.parser;

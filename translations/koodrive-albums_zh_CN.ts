@@ -780,10 +780,6 @@
 <context>
     <name>koodrive::ui::MainWindow</name>
     <message>
-        <source>KooDrive Albums — Demo library</source>
-        <translation>KooDrive 相册 — 演示图库</translation>
-    </message>
-    <message>
         <source>KooDrive Albums</source>
         <translation>KooDrive 相册</translation>
     </message>
@@ -1598,6 +1594,11 @@
     <message>
         <source>Signed out of %1, but the saved library could not be deleted.</source>
         <translation>已退出 %1，但无法删除已保存的图库。</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>window title: the library, then the app&apos;s name</comment>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>

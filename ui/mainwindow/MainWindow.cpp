@@ -27,6 +27,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSlider>
 #include <QSortFilterProxyModel>
@@ -72,8 +73,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     , m_myAlbumsProxy(new QSortFilterProxyModel(this))
     , m_sharedAlbumsProxy(new QSortFilterProxyModel(this))
 {
-    setWindowTitle(services.connection.demoLibrary ? tr("KooDrive Albums — Demo library")
-                                                   : tr("KooDrive Albums"));
+    setWindowTitle(titleFor(services.connection));
     for (auto [proxy, kind] : {std::pair{m_myAlbumsProxy, api::AlbumKind::Personal},
                                std::pair{m_sharedAlbumsProxy, api::AlbumKind::Shared}}) {
         proxy->setSourceModel(m_albums);
@@ -101,7 +101,12 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
                                     m_sort,     m_typeFilter,   m_search, m_zoom,       m_account};
     for (qsizetype i = 1; i < tabOrder.size(); ++i)
         setTabOrder(tabOrder[i - 1], tabOrder[i]);
-    resize(1200, 780);
+    // 1200×780 where there is room; on a small screen (or at 2× on 1280×800) nine tenths of the available
+    // area, so that the window and its frame fit. restoreGeometry() fits a saved size to the screen itself.
+    if (const QScreen *screen = this->screen())
+        resize(QSize(1200, 780).boundedTo(screen->availableGeometry().size() * 0.9));
+    else
+        resize(1200, 780);
     // The grid has the keyboard first (an album list given focus would make its first album current).
     m_grid->setFocus();
     makeOutbox();
@@ -180,6 +185,20 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_treeModel->load();
     m_albums->reload();
     m_albums->fetchMore();
+}
+
+QString MainWindow::displayName()
+{
+    return tr("KooDrive Albums");
+}
+
+QString MainWindow::titleFor(const ServerConnection &connection)
+{
+    // Ending with the display name, the title is shown as it is; "Demo library — KooDrive Albums" was
+    // "KooDrive Albums — Demo library — KooDrive Albums" on the desktop.
+    return connection.demoLibrary ? tr("%1 — %2", "window title: the library, then the app's name")
+                                        .arg(tr("Demo library"), displayName())
+                                  : displayName();
 }
 
 QListView *MainWindow::makeAlbumList(QSortFilterProxyModel *proxy, const QString &name)

@@ -96,6 +96,12 @@ public:
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // The app's name in the person's language, as the desktop shows it (main() makes it the application's
+    // display name, which Qt adds to a window title that does not already end with it).
+    static QString displayName();
+    // The window's title for a library: what is shown, then the app's name (GNOME's and KDE's order).
+    static QString titleFor(const ServerConnection &connection);
+
     // For tests: the views a person drags between.
     ThumbnailGridView *grid() const { return m_grid; }
     QListView *myAlbumsView() const { return m_myAlbums; }

@@ -32,6 +32,21 @@ namespace koodrive::ui {
 
 using models::FolderModel;
 
+namespace {
+// An action's name as a label shows it, without its mnemonic: marked inside the word ("&New album…") or
+// after it, as in Chinese ("新建相册(&N)…"). "&&" is an ampersand of the name.
+QString withoutMnemonic(const QString &text)
+{
+    static const QRegularExpression after(QStringLiteral("\\(&[^)&]\\)"));
+    QString name = text;
+    name.replace(QStringLiteral("&&"), QStringLiteral("\x01"));
+    name.remove(after);
+    name.remove(QLatin1Char('&'));
+    name.replace(QLatin1Char('\x01'), QLatin1Char('&'));
+    return name;
+}
+} // namespace
+
 void MainWindow::makeActions()
 {
     m_newAlbum = new QAction(QIcon(QStringLiteral(":/icons/album-manual.svg")), tr("&New album…"), this);
@@ -198,7 +213,7 @@ void MainWindow::showShortcuts()
             QStringList keys;
             for (const QKeySequence &key : action->shortcuts())
                 keys << key.toString(QKeySequence::NativeText);
-            rows.append({action->text().remove(QLatin1Char('&')), keys.join(QStringLiteral(", "))});
+            rows.append({withoutMnemonic(action->text()), keys.join(QStringLiteral(", "))});
         }
     // ... and what the grid and the viewer do by themselves.
     rows.append({tr("Open a folder or a photo"), tr("Enter, double-click")});
@@ -229,12 +244,9 @@ void MainWindow::makeToolBar()
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    // On the toolbar an action shows its name without the menu's mnemonic, whether it is marked inside the
-    // word ("&New album…") or after it, as in Chinese ("新建相册(&N)…").
+    // On the toolbar an action shows its name without the menu's mnemonic.
     for (QAction *action : {m_newAlbum, m_editAlbum, m_deleteAlbum, m_removeFromAlbum, m_refresh}) {
-        QString name = action->text();
-        name.remove(QRegularExpression(QStringLiteral("\\(&[^)]\\)")));
-        action->setIconText(name.remove(QLatin1Char('&')));
+        action->setIconText(withoutMnemonic(action->text()));
         bar->addAction(action);
         if (action == m_removeFromAlbum || action == m_refresh)
             bar->addSeparator();

@@ -214,6 +214,9 @@ void MainWindow::deleteAlbum()
     ask->setInformativeText(album.isManual() ? tr("The photos themselves stay in your drive.")
                                              : tr("The folders and their photos stay in your drive."));
     ask->addButton(tr("Delete album"), QMessageBox::DestructiveRole);
+    // Enter keeps the album: deleting it takes a deliberate click (or Tab to the button and Space).
+    ask->setDefaultButton(QMessageBox::Cancel);
+    ask->setEscapeButton(QMessageBox::Cancel);
     ask->setAttribute(Qt::WA_DeleteOnClose);
     connect(ask, &QMessageBox::buttonClicked, this, [this, ask, album](QAbstractButton *button) {
         if (ask->buttonRole(button) != QMessageBox::DestructiveRole)

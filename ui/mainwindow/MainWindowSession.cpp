@@ -178,7 +178,7 @@ void MainWindow::useAccount(const ServerConnection &connection, const QString &r
     AccountSettings::remember(connection); // the next start signs in with it (its tokens are in the store)
     m_demoMarker->setVisible(connection.demoLibrary);
     m_signOut->setEnabled(!connection.demoLibrary);
-    setWindowTitle(connection.demoLibrary ? tr("KooDrive Albums — Demo library") : tr("KooDrive Albums"));
+    setWindowTitle(titleFor(connection));
     // Another library: everything is read anew, from the top of its drive.
     m_pathIds.clear();
     m_path.clear();
