@@ -1,8 +1,11 @@
 // What a walkthrough of the window found wrong (issue 16), each checked as a person meets it, in the real
 // window (offscreen), in English and where it matters in Chinese.
 #include "MainWindowTesting.h"
+#include "dialogs/AlbumDialog.h"
 #include "i18n/Language.h"
+#include "models/AlbumContentsModel.h"
 
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScopeGuard>
@@ -57,12 +60,80 @@ class TestMainWindowWalkthrough : public koodrive::test::MainWindowTestCase
         return names;
     }
 
+    // The label of the window's given accessible name (the status bar's counts, the place's header).
+    QLabel *label(const QString &accessibleName) const
+    {
+        for (QLabel *label : m_window->findChildren<QLabel *>())
+            if (label->accessibleName() == accessibleName)
+                return label;
+        return nullptr;
+    }
+
+    // A manual album of "My albums" holding at least `items` photos, as the view shows it.
+    QModelIndex manualAlbumWith(int items)
+    {
+        QAbstractItemModel *model = m_window->myAlbumsView()->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex album = model->index(row, 0);
+            if (album.data(models::AlbumListModel::IsManualRole).toBool() &&
+                m_sim->albumItems(album.data(models::AlbumListModel::IdRole).toString()).size() >= items)
+                return album;
+        }
+        return {};
+    }
+
+    void showAlbum(const QModelIndex &album)
+    {
+        m_window->myAlbumsView()->setCurrentIndex(album);
+        m_window->myAlbumsView()->selectionModel()->select(album, QItemSelectionModel::ClearAndSelect);
+        QTRY_COMPARE(m_window->albumContents()->albumId(),
+                     album.data(models::AlbumListModel::IdRole).toString());
+    }
+
 private slots:
     void initTestCase() { useScratchSettings("tst_MainWindowWalkthrough"); }
     void cleanup()
     {
         closeAll();
         removeTranslators();
+    }
+
+    // 2. Taking photos out of an album left the sidebar and the status bar at the old count, and renaming the
+    // album shown left its old name in the header.
+    void theCountsAndTheNameFollowTheAlbum()
+    {
+        openFreshWindow();
+        QTRY_VERIFY(manualAlbumWith(3).isValid());
+        const QPersistentModelIndex album = manualAlbumWith(3);
+        const QString albumId = album.data(models::AlbumListModel::IdRole).toString();
+        const int before = int(m_sim->albumItems(albumId).size());
+        showAlbum(album);
+        QLabel *counts = label(QStringLiteral("Items"));
+        QLabel *header = label(QStringLiteral("Location"));
+        QVERIFY(counts && header);
+        QTRY_COMPARE(album.data(models::AlbumListModel::CountRole).toInt(), before);
+        QTRY_VERIFY2(counts->text().startsWith(QStringLiteral("%1 item").arg(before)),
+                     qPrintable(counts->text()));
+        QTRY_VERIFY(m_window->grid()->model()->rowCount() >= 2);
+
+        QItemSelectionModel *selection = m_window->grid()->selectionModel();
+        selection->select(m_window->grid()->model()->index(0, 0), QItemSelectionModel::ClearAndSelect);
+        selection->select(m_window->grid()->model()->index(1, 0), QItemSelectionModel::Select);
+        QTRY_VERIFY(m_window->removeFromAlbumAction()->isEnabled());
+        m_window->removeFromAlbumAction()->trigger();
+        QTRY_COMPARE(int(m_sim->albumItems(albumId).size()), before - 2);
+        QTRY_COMPARE(album.data(models::AlbumListModel::CountRole).toInt(), before - 2);
+        QTRY_VERIFY2(counts->text().startsWith(QStringLiteral("%1 item").arg(before - 2)),
+                     qPrintable(counts->text()));
+
+        m_window->editAlbumAction()->trigger();
+        QPointer<ui::AlbumDialog> dialog;
+        QTRY_VERIFY((dialog = m_window->findChild<ui::AlbumDialog *>()) && dialog->isVisible());
+        dialog->setName(QStringLiteral("Renamed here"));
+        pressOk(dialog);
+        QTRY_COMPARE(m_sim->column(QStringLiteral("SELECT name FROM albums WHERE id = ?"), {albumId}),
+                     QStringList{QStringLiteral("Renamed here")});
+        QTRY_COMPARE(header->text(), QStringLiteral("Renamed here"));
     }
 
     // 11. The title named the app twice on the desktop ("KooDrive Albums — Demo library — KooDrive Albums"):

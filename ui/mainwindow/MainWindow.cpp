@@ -126,6 +126,17 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_treeModel, &FolderTreeModel::errorOccurred, this,
             [this](const api::ApiError &error) { showError(error, [this] { m_treeModel->load(); }); });
     connect(m_albums, &AlbumListModel::addStarted, this, &MainWindow::trackAdd);
+    // The album shown, renamed (here, by a replayed edit or on the server): its header says the new name.
+    connect(m_albums, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles) {
+                const int row = m_albums->rowOfId(m_albumId);
+                if (m_place != Place::Album || row < topLeft.row() || row > bottomRight.row() ||
+                    !(roles.isEmpty() || roles.contains(Qt::DisplayRole)))
+                    return;
+                m_breadcrumb->setText(text::displayText(m_albums->albumAt(row).name).toHtmlEscaped());
+            });
+    // Items taken out of the album shown: the status bar counts what is left.
+    connect(m_albumContents, &AlbumContentsModel::totalChanged, this, &MainWindow::updateCounts);
     // The session ended and could not be renewed: sign in again over the window, which keeps its place.
     connect(m_services.client, &api::KooDriveClient::sessionExpired, this, &MainWindow::signInAgain,
             Qt::QueuedConnection);

@@ -249,8 +249,11 @@ void MainWindow::removeFromAlbum()
     const bool waits = m_outbox->isHolding();
     m_albumContents->removeFromAlbum(
         rows,
-        [this, count, waits](const api::Result<api::Done> &result) {
-            if (result.ok() && !waits && !m_outbox->isHolding()) // else the outbox's note says it is kept
+        [this, count, waits, albumId = m_albumId](const api::Result<api::Done> &result) {
+            if (!result.ok())
+                return;
+            m_albums->refreshAlbum(albumId);      // its count in the sidebar (and its cover, if that went)
+            if (!waits && !m_outbox->isHolding()) // else the outbox's note says it is kept
                 m_messages->showNote(
                     tr("Took %Ln item(s) out of the album; they stay in your drive.", nullptr, count));
         },
