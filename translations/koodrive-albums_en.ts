@@ -232,6 +232,13 @@
             <numerusform>%Ln album changes made offline and not sent yet would be lost.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln earlier problem(s)</source>
+        <translation>
+            <numerusform>%Ln earlier problem</numerusform>
+            <numerusform>%Ln earlier problems</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>koodrive::ui::MessageBar</name>

@@ -299,9 +299,21 @@
     <name>koodrive::models::PagedFileModel</name>
     <message>
         <source>%1
-%2, %3</source>
+%2</source>
         <translation>%1
-%2，%3</translation>
+%2</translation>
+    </message>
+    <message>
+        <source>Taken: %1</source>
+        <translation>拍摄时间：%1</translation>
+    </message>
+    <message>
+        <source>Modified: %1</source>
+        <translation>修改时间：%1</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>创建时间：%1</translation>
     </message>
 </context>
 <context>
@@ -838,46 +850,6 @@
     <message>
         <source>Name Z–A</source>
         <translation>名称 Z–A</translation>
-    </message>
-    <message>
-        <source>Newest first</source>
-        <translation>最新的在前</translation>
-    </message>
-    <message>
-        <source>Oldest first</source>
-        <translation>最早的在前</translation>
-    </message>
-    <message>
-        <source>Recently created</source>
-        <translation>最近创建</translation>
-    </message>
-    <message>
-        <source>Largest first</source>
-        <translation>最大的在前</translation>
-    </message>
-    <message>
-        <source>Smallest first</source>
-        <translation>最小的在前</translation>
-    </message>
-    <message>
-        <source>By format</source>
-        <translation>按格式</translation>
-    </message>
-    <message>
-        <source>Newest photos first</source>
-        <translation>最新拍摄的在前</translation>
-    </message>
-    <message>
-        <source>Oldest photos first</source>
-        <translation>最早拍摄的在前</translation>
-    </message>
-    <message>
-        <source>Recently added</source>
-        <translation>最近添加</translation>
-    </message>
-    <message>
-        <source>Recently changed</source>
-        <translation>最近修改</translation>
     </message>
     <message>
         <source>There is no folder “%1” in “%2”.</source>
@@ -1599,6 +1571,104 @@
         <source>%1 — %2</source>
         <comment>window title: the library, then the app&apos;s name</comment>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Earlier problems</source>
+        <translation>此前的问题</translation>
+    </message>
+    <message>
+        <source>Problems of places you left: choose one to see it again</source>
+        <translation>在已离开的位置上出现的问题：选择一项可再次查看</translation>
+    </message>
+    <message>
+        <source>Clear this list</source>
+        <translation>清空此列表</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln earlier problem(s)</source>
+        <translation>
+            <numerusform>%Ln 个此前的问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is a collection: it gathers the photos and videos of its folders by itself. Drop them on a manual album, or add their folder to the collection (Edit album).</source>
+        <translation>“%1”是合集：它会自动汇集其文件夹中的照片和视频。请将照片拖放到手动相册，或把它们所在的文件夹加入该合集（编辑相册）。</translation>
+    </message>
+    <message>
+        <source>“%1” does not take these items.</source>
+        <translation>“%1”不接受这些项目。</translation>
+    </message>
+    <message>
+        <source>Modified — newest first</source>
+        <translation>修改时间 — 最新优先</translation>
+    </message>
+    <message>
+        <source>Modified — oldest first</source>
+        <translation>修改时间 — 最早优先</translation>
+    </message>
+    <message>
+        <source>Created — newest first</source>
+        <translation>创建时间 — 最新优先</translation>
+    </message>
+    <message>
+        <source>Size — largest first</source>
+        <translation>大小 — 最大优先</translation>
+    </message>
+    <message>
+        <source>Size — smallest first</source>
+        <translation>大小 — 最小优先</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date taken — newest first</source>
+        <translation>拍摄日期 — 最新优先</translation>
+    </message>
+    <message>
+        <source>Date taken — oldest first</source>
+        <translation>拍摄日期 — 最早优先</translation>
+    </message>
+    <message>
+        <source>Added — newest first</source>
+        <translation>添加时间 — 最新优先</translation>
+    </message>
+    <message>
+        <source>Changed — newest first</source>
+        <translation>更改时间 — 最新优先</translation>
+    </message>
+    <message>
+        <source>Nothing here is of the kind chosen in “Show”.</source>
+        <translation>此处没有“显示”中所选类型的项目。</translation>
+    </message>
+    <message>
+        <source>Nothing here matches “%1”.</source>
+        <translation>此处没有与“%1”匹配的项目。</translation>
+    </message>
+    <message>
+        <source>Clear the search and the filter</source>
+        <translation>清除搜索和筛选</translation>
+    </message>
+    <message>
+        <source>This folder is empty.</source>
+        <translation>此文件夹为空。</translation>
+    </message>
+    <message>
+        <source>Upload photos…</source>
+        <translation>上传照片…</translation>
+    </message>
+    <message>
+        <source>The recycle bin is empty.</source>
+        <translation>回收站为空。</translation>
+    </message>
+    <message>
+        <source>This album is empty. Drag photos onto it from a folder, or drop them here from your computer.</source>
+        <translation>此相册为空。请从文件夹中将照片拖到相册上，或从电脑将照片拖放到这里。</translation>
+    </message>
+    <message>
+        <source>The folders of this collection hold no photos or videos of its kind.</source>
+        <translation>此合集的文件夹中没有该类型的照片或视频。</translation>
     </message>
 </context>
 <context>

@@ -4,17 +4,26 @@
 #include "dialogs/AlbumDialog.h"
 #include "i18n/Language.h"
 #include "models/AlbumContentsModel.h"
+#include "models/FolderModel.h"
+#include "widgets/MessageBar.h"
 
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScopeGuard>
 #include <QScreen>
+#include <QScrollBar>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QTranslator>
+#include <QWheelEvent>
 
 using namespace koodrive;
+using Step = sim::SimHttpServer::FaultStep;
 
 namespace {
 
@@ -82,6 +91,16 @@ class TestMainWindowWalkthrough : public koodrive::test::MainWindowTestCase
         return {};
     }
 
+    // The toolbar's box of the given accessible name ("Search", "Show").
+    template<typename Box>
+    Box *box(const QString &accessibleName) const
+    {
+        for (Box *box : m_window->findChildren<Box *>())
+            if (box->accessibleName() == accessibleName)
+                return box;
+        return nullptr;
+    }
+
     void showAlbum(const QModelIndex &album)
     {
         m_window->myAlbumsView()->setCurrentIndex(album);
@@ -134,6 +153,260 @@ private slots:
         QTRY_COMPARE(m_sim->column(QStringLiteral("SELECT name FROM albums WHERE id = ?"), {albumId}),
                      QStringList{QStringLiteral("Renamed here")});
         QTRY_COMPARE(header->text(), QStringLiteral("Renamed here"));
+    }
+
+    // 3. A message stayed after moving to another place: "2 added" over the next folder, an error of the last
+    // one over this. A note goes with its place; an error is kept in a list that shows it again.
+    void aMessageStaysWithItsPlace()
+    {
+        openFreshWindow();
+        m_client->setRetryPolicy({4, 40, 200, 1500}); // a failure is final within a second
+        openCamera();
+        ui::ThumbnailGridView *grid = m_window->grid();
+        grid->selectionModel()->select(grid->model()->index(0, 0), QItemSelectionModel::ClearAndSelect);
+        grid->selectionModel()->select(grid->model()->index(1, 0), QItemSelectionModel::Select);
+        std::unique_ptr<QMimeData> mime(grid->model()->mimeData(grid->selectionModel()->selectedIndexes()));
+        QTRY_VERIFY(manualAlbumWith(0).isValid());
+        QListView *albums = m_window->myAlbumsView();
+        bool accepted = false;
+        QVERIFY(dropOn(albums, albums->visualRect(manualAlbumWith(0)).center(), mime.get(), &accepted));
+        ui::MessageBar *messages = m_window->messages();
+        QTRY_VERIFY2(messages->isVisible() && messages->text().contains(QLatin1String("added")),
+                     qPrintable(messages->text()));
+
+        // Another folder: the note about Camera's photos goes.
+        openFolder(QStringLiteral("Party"));
+        QVERIFY2(!messages->isVisible(), qPrintable(messages->text()));
+
+        // A folder that cannot be read: its error, with the trace id and Retry ...
+        m_sim->server().http().scriptFaults(
+            {{Step::Kind::Status, 503, 1, 0, 4, QStringLiteral("/koodrive/ose/v1/files/")}});
+        m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Pictures")));
+        QTRY_VERIFY_WITH_TIMEOUT(messages->isVisible() && messages->showsError(), 15000);
+        const QString problem = messages->text();
+        QVERIFY2(problem.contains(QLatin1String("Trace id: ")), qPrintable(problem));
+        QToolButton *earlier = m_window->earlierProblemsButton();
+        QVERIFY(!earlier->isVisible());
+
+        // ... goes when the person moves on, and is kept among the earlier problems.
+        openCamera();
+        QVERIFY2(!messages->isVisible(), qPrintable(messages->text()));
+        QVERIFY(earlier->isVisible());
+        QCOMPARE(earlier->text(), QStringLiteral("1 earlier problem(s)"));
+        QMenu *menu = earlier->menu();
+        QMetaObject::invokeMethod(menu, "aboutToShow");
+        const QList<QAction *> entries = menu->actions();
+        QVERIFY(entries.size() >= 2);
+        QVERIFY2(problem.startsWith(entries.first()->text().remove(QStringLiteral("…"))),
+                 qPrintable(entries.first()->text()));
+        entries.first()->trigger();
+        QVERIFY(messages->isVisible());
+        QCOMPARE(messages->text(), problem); // as it was said, trace id and all
+        QVERIFY(!messages->canRetry());      // its place is gone
+
+        // Shown again and left again, it goes, and is listed once.
+        openFolder(QStringLiteral("Party"));
+        QVERIFY(!messages->isVisible());
+        QCOMPARE(m_window->messages()->earlierProblems().size(), 1);
+
+        // A note about the whole window (View ▸ Language) stays wherever the person goes.
+        auto keepLanguage = qScopeGuard([] { i18n::setChosenLanguage(QString()); });
+        QAction *chinese = nullptr;
+        for (QAction *action : m_window->findChildren<QAction *>())
+            if (action->data().toString() == QLatin1String("zh_CN"))
+                chinese = action;
+        QVERIFY(chinese);
+        chinese->trigger();
+        QVERIFY(messages->isVisible());
+        const QString note = messages->text();
+        openCamera();
+        QVERIFY(messages->isVisible());
+        QCOMPARE(messages->text(), note);
+    }
+
+    // 4. "Newest first" sorted by the time of change while the date seen was the date taken. Each sort is
+    // named for what it sorts by, the tile's tooltip shows that date, and an album offers its photos' date
+    // taken.
+    void eachSortSaysWhatItSortsBy()
+    {
+        openFreshWindow();
+        openCamera();
+        auto *sort = box<QComboBox>(QStringLiteral("Sort order"));
+        QVERIFY(sort);
+        for (int i = 0; i < sort->count(); ++i)
+            QVERIFY2(
+                !sort->itemText(i).contains(QRegularExpression(QStringLiteral("^(Newest|Oldest|Recently)"))),
+                qPrintable(sort->itemText(i)));
+        const int modified = sort->findText(QStringLiteral("Modified — newest first"));
+        QVERIFY(modified >= 0);
+        sort->setCurrentIndex(modified);
+        QTRY_COMPARE(m_window->folder()->sortField(), models::FolderModel::SortField::Modified);
+        QCOMPARE(m_window->folder()->sortOrder(), Qt::DescendingOrder);
+        QTRY_VERIFY(m_window->grid()->model()->rowCount() >= 50);
+        QAbstractItemModel *model = m_window->grid()->model();
+        for (int row = 1; row < 50; ++row)
+            QVERIFY(model->index(row - 1, 0).data(models::PagedFileModel::EditedRole).toDateTime() >=
+                    model->index(row, 0).data(models::PagedFileModel::EditedRole).toDateTime());
+        const QModelIndex first = model->index(0, 0);
+        const QString when = QLocale().toString(
+            first.data(models::PagedFileModel::EditedRole).toDateTime().toLocalTime(), QLocale::ShortFormat);
+        QVERIFY2(first.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Modified: ") + when),
+                 qPrintable(first.data(Qt::ToolTipRole).toString()));
+
+        QTRY_VERIFY(manualAlbumWith(2).isValid());
+        showAlbum(manualAlbumWith(2));
+        const int taken = sort->findText(QStringLiteral("Date taken — oldest first"));
+        QVERIFY(taken >= 0);
+        sort->setCurrentIndex(taken);
+        QTRY_COMPARE(m_window->albumContents()->sortField(), models::AlbumContentsModel::SortField::Taken);
+        QCOMPARE(m_window->albumContents()->sortOrder(), Qt::AscendingOrder);
+    }
+
+    // 5. The search and the type filter of one place emptied the next (Camera filtered to videos and
+    // searched, then Party showed "0 items" with no hint); Esc in the search box did nothing.
+    void theSearchAndTheFilterBelongToTheirPlace()
+    {
+        openFreshWindow();
+        openCamera();
+        auto *search = box<QLineEdit>(QStringLiteral("Search"));
+        auto *show = box<QComboBox>(QStringLiteral("Show"));
+        QVERIFY(search && show);
+        show->setCurrentIndex(show->findData(int(models::FolderModel::TypeFilter::Videos)));
+        QTest::keyClicks(search, QStringLiteral("2023"));
+        QTRY_COMPARE(m_window->folder()->nameFilter(), QStringLiteral("2023"));
+        QCOMPARE(m_window->folder()->typeFilter(), models::FolderModel::TypeFilter::Videos);
+
+        // Another folder shows all it holds, and the boxes say so.
+        openFolder(QStringLiteral("Party"), 250);
+        QVERIFY(search->text().isEmpty());
+        QCOMPARE(show->currentData().toInt(), int(models::FolderModel::TypeFilter::All));
+        QVERIFY(m_window->folder()->nameFilter().isEmpty());
+        QCOMPARE(m_window->folder()->typeFilter(), models::FolderModel::TypeFilter::All);
+
+        // Esc clears a search at once.
+        search->setFocus();
+        QTest::keyClicks(search, QStringLiteral("no such photo"));
+        QTRY_COMPARE(m_window->grid()->model()->rowCount(), 0);
+        QTest::keyClick(search, Qt::Key_Escape);
+        QVERIFY(search->text().isEmpty());
+        QVERIFY(m_window->folder()->nameFilter().isEmpty());
+        QTRY_VERIFY(m_window->grid()->model()->rowCount() >= 250);
+    }
+
+    // 15. An empty folder, an empty album and a search that found nothing were blank: each says so, with what
+    // can be done.
+    void anEmptyPlaceSaysSoAndWhatToDo()
+    {
+        makeLibrary();
+        m_sim->addFolder(QStringLiteral("Nothing yet"), 0);
+        openWindowOn(m_sim->server().url());
+        ui::ThumbnailGridView *grid = m_window->grid();
+        QTRY_VERIFY(treeFolder(QStringLiteral("Nothing yet")).isValid());
+        m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Nothing yet")));
+        QTRY_COMPARE(grid->shownEmptyText(), QStringLiteral("This folder is empty."));
+        QVERIFY(grid->emptyStateAction()->isVisibleTo(grid));
+        QCOMPARE(grid->emptyStateAction()->text(), QStringLiteral("Upload photos…"));
+
+        // A place with photos says nothing of the kind ...
+        openCamera();
+        QVERIFY(grid->shownEmptyText().isEmpty());
+        // ... until a search finds nothing there; one click brings everything back.
+        auto *search = box<QLineEdit>(QStringLiteral("Search"));
+        QTest::keyClicks(search, QStringLiteral("no such photo"));
+        QTRY_COMPARE(grid->shownEmptyText(), QStringLiteral("Nothing here matches “no such photo”."));
+        grid->emptyStateAction()->click();
+        QVERIFY(search->text().isEmpty());
+        QTRY_VERIFY(grid->model()->rowCount() >= 100);
+        QVERIFY(grid->shownEmptyText().isEmpty());
+
+        // A new album has nothing in it yet: said, with how photos go in.
+        m_window->newAlbumAction()->trigger();
+        QPointer<ui::AlbumDialog> dialog;
+        QTRY_VERIFY((dialog = m_window->findChild<ui::AlbumDialog *>()) && dialog->isVisible());
+        dialog->setName(QStringLiteral("Nothing in it"));
+        pressOk(dialog);
+        QTRY_COMPARE(m_window->myAlbumsView()->currentIndex().data().toString(),
+                     QStringLiteral("Nothing in it"));
+        QTRY_VERIFY2(grid->shownEmptyText().startsWith(QLatin1String("This album is empty.")),
+                     qPrintable(grid->shownEmptyText()));
+    }
+
+    // 6. Zooming (Ctrl+wheel, Ctrl++) sent the grid elsewhere: the tile under the pointer, or in the middle,
+    // must stay where it was.
+    void zoomingKeepsThePlace()
+    {
+        openFreshWindow();
+        openCamera();
+        QVERIFY(test::loadAll(*m_window->folder()));
+        ui::ThumbnailGridView *grid = m_window->grid();
+        QAbstractItemModel *model = grid->model();
+        QVERIFY(model->rowCount() >= 200);
+        grid->scrollTo(model->index(model->rowCount() / 2, 0), QAbstractItemView::PositionAtCenter);
+        QVERIFY(grid->verticalScrollBar()->value() > 0);
+
+        // Ctrl+wheel under the pointer, a little below the middle.
+        const QPoint pointer = grid->viewport()->rect().center() + QPoint(0, 40);
+        const QPersistentModelIndex under = grid->indexAt(pointer);
+        QVERIFY(under.isValid());
+        const int tile = grid->tileSize();
+        QWheelEvent wheel(pointer, grid->viewport()->mapToGlobal(pointer), QPoint(), QPoint(0, 120),
+                          Qt::NoButton, Qt::ControlModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(grid->viewport(), &wheel);
+        QCOMPARE(grid->tileSize(), tile + 16);
+        QRect now = grid->visualRect(under);
+        QVERIFY2(now.top() <= pointer.y() && now.bottom() >= pointer.y(),
+                 qPrintable(QStringLiteral("row %1 is at %2-%3, the pointer at %4")
+                                .arg(under.row())
+                                .arg(now.top())
+                                .arg(now.bottom())
+                                .arg(pointer.y())));
+
+        // Ctrl++ keeps the middle.
+        const QPoint middle = grid->viewport()->rect().center();
+        const QPersistentModelIndex centre = grid->indexAt(middle);
+        QVERIFY(centre.isValid());
+        for (QAction *action : m_window->findChildren<QAction *>())
+            if (action->shortcuts().contains(QKeySequence(QKeySequence::ZoomIn)))
+                action->trigger();
+        QCOMPARE(grid->tileSize(), tile + 32);
+        now = grid->visualRect(centre);
+        QVERIFY2(now.top() <= middle.y() && now.bottom() >= middle.y(),
+                 qPrintable(QStringLiteral("row %1 is at %2-%3, the middle at %4")
+                                .arg(centre.row())
+                                .arg(now.top())
+                                .arg(now.bottom())
+                                .arg(middle.y())));
+    }
+
+    // 8. Photos dropped on a collection album were refused in silence: why is said while they hover it, and
+    // once the drag ends there.
+    void aRefusedDropSaysWhy()
+    {
+        openFreshWindow();
+        openCamera();
+        ui::ThumbnailGridView *grid = m_window->grid();
+        grid->selectionModel()->select(grid->model()->index(0, 0), QItemSelectionModel::ClearAndSelect);
+        std::unique_ptr<QMimeData> mime(grid->model()->mimeData(grid->selectionModel()->selectedIndexes()));
+        QTRY_VERIFY(myAlbum(false).isValid());
+        QListView *albums = m_window->myAlbumsView();
+        albums->scrollTo(myAlbum(false));
+        const QPoint over = albums->visualRect(myAlbum(false)).center();
+        QDragEnterEvent enter(over, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(albums->viewport(), &enter);
+        QDragMoveEvent move(over, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(albums->viewport(), &move);
+        QVERIFY(!move.isAccepted() || move.dropAction() != Qt::CopyAction); // still refused
+        const QString said = m_window->statusBar()->currentMessage();
+        QVERIFY2(said.contains(QLatin1String("is a collection")) &&
+                     said.contains(myAlbum(false).data(Qt::EditRole).toString()),
+                 qPrintable(said));
+        QVERIFY(!m_window->messages()->isVisible());
+
+        // Let go there (a refused drop ends as a leave): the message bar says it too.
+        QDragLeaveEvent leave;
+        QCoreApplication::sendEvent(albums->viewport(), &leave);
+        QVERIFY(m_window->messages()->isVisible());
+        QCOMPARE(m_window->messages()->text(), said);
     }
 
     // 11. The title named the app twice on the desktop ("KooDrive Albums — Demo library — KooDrive Albums"):

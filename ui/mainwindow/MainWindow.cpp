@@ -9,6 +9,7 @@
 #include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
+#include "text/DisplayText.h"
 #include "viewer/PhotoViewer.h"
 #include "views/AlbumListView.h"
 #include "views/ThumbnailGridView.h"
@@ -34,6 +35,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -212,10 +214,29 @@ QString MainWindow::titleFor(const ServerConnection &connection)
                                   : displayName();
 }
 
+QString MainWindow::refusalReason(const QModelIndex &album) const
+{
+    const api::Album refused = m_albums->albumAt(album.row());
+    if (!refused.isManual())
+        return tr("“%1” is a collection: it gathers the photos and videos of its folders by itself. Drop "
+                  "them "
+                  "on a manual album, or add their folder to the collection (Edit album).")
+            .arg(text::displayText(refused.name));
+    return tr("“%1” does not take these items.").arg(text::displayText(refused.name));
+}
+
 QListView *MainWindow::makeAlbumList(QSortFilterProxyModel *proxy, const QString &name)
 {
     auto *view = new AlbumListView;
     view->setModel(proxy);
+    // A drop an album does not take: why, while the drag is over it and once it left (or was let go) there.
+    connect(view, &AlbumListView::refusedOver, this, [this, proxy](const QModelIndex &album) {
+        statusBar()->showMessage(refusalReason(proxy->mapToSource(album)), 5000);
+    });
+    connect(view, &AlbumListView::refusedLeft, this, [this, proxy](const QModelIndex &album) {
+        statusBar()->clearMessage();
+        m_messages->showNote(refusalReason(proxy->mapToSource(album)));
+    });
     view->setItemDelegate(new AlbumDelegate(view));
     view->setAccessibleName(name);
     view->setEditTriggers(QAbstractItemView::EditKeyPressed);
@@ -362,6 +383,36 @@ void MainWindow::makeStatusBar()
     m_cancelAdd->setToolTip(tr("Stop adding: what is already in the album stays"));
     m_cancelAdd->setVisible(false);
     statusBar()->addPermanentWidget(m_cancelAdd);
+    // The problems of places left behind: listed here, each shown again on demand.
+    m_earlierProblems = new QToolButton(this);
+    m_earlierProblems->setAutoRaise(true);
+    m_earlierProblems->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    m_earlierProblems->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_earlierProblems->setPopupMode(QToolButton::InstantPopup);
+    m_earlierProblems->setAccessibleName(tr("Earlier problems"));
+    m_earlierProblems->setToolTip(tr("Problems of places you left: choose one to see it again"));
+    m_earlierProblems->setVisible(false);
+    auto *problems = new QMenu(m_earlierProblems);
+    m_earlierProblems->setMenu(problems);
+    connect(problems, &QMenu::aboutToShow, this, [this, problems] {
+        problems->clear();
+        const QList<MessageBar::Problem> &earlier = m_messages->earlierProblems();
+        for (qsizetype i = 0; i < earlier.size(); ++i) {
+            // Its first line (the message itself; the trace id follows it), shortened for a menu.
+            const QString line = earlier[i].text.section(QLatin1Char('\n'), 0, 0);
+            QAction *entry =
+                problems->addAction(text::elided(line, 90).replace(QLatin1Char('&'), QStringLiteral("&&")));
+            connect(entry, &QAction::triggered, this, [this, i] { m_messages->showEarlierProblem(i); });
+        }
+        problems->addSeparator();
+        connect(problems->addAction(tr("Clear this list")), &QAction::triggered, m_messages,
+                &MessageBar::clearEarlierProblems);
+    });
+    connect(m_messages, &MessageBar::earlierProblemsChanged, this, [this](qsizetype count) {
+        m_earlierProblems->setText(tr("%Ln earlier problem(s)", nullptr, int(count)));
+        m_earlierProblems->setVisible(count > 0);
+    });
+    statusBar()->addPermanentWidget(m_earlierProblems);
     m_demoMarker = new QLabel(tr("Demo library"), this);
     m_demoMarker->setToolTip(
         tr("A local library made up for trying the app: %1").arg(m_services.connection.describe()));

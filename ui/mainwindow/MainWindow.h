@@ -102,6 +102,7 @@ public:
     // The window's title for a library: what is shown, then the app's name (GNOME's and KDE's order).
     static QString titleFor(const ServerConnection &connection);
 
+    QToolButton *earlierProblemsButton() const { return m_earlierProblems; }
     // For tests: the views a person drags between.
     ThumbnailGridView *grid() const { return m_grid; }
     QListView *myAlbumsView() const { return m_myAlbums; }
@@ -181,6 +182,14 @@ private:
     void makeStatusBar();
     QListView *makeAlbumList(QSortFilterProxyModel *proxy, const QString &name);
 
+    // The window shows the place of this key (see m_placeKey): true when it is another one than before.
+    bool enterPlace(const QString &key);
+    // What the grid says when the place shown holds nothing, and what to do about it.
+    void updateEmptyPlaceNote();
+    // Why a drop on this album (of the album list) is refused, in the person's words.
+    QString refusalReason(const QModelIndex &album) const;
+    // The search box and "Show" back to everything, without reading the place again (applyFilter does).
+    void clearFilterBoxes();
     void showFolder(const QString &containerId, const QString &folderId, const QStringList &path);
     void showRecycleBin();
     void showAlbum(const QModelIndex &albumIndex);
@@ -299,6 +308,9 @@ private:
     QSplitter *m_sidebarSplitter = nullptr;
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancelAdd = nullptr;
+    QToolButton *m_earlierProblems = nullptr; // the errors of places left, to show again
+    QTimer *m_searchDelay = nullptr;          // the search waits for the typing to pause
+    QString m_placeKey;                       // what is shown: "folder:…", "album:…", "recycle-bin"
     MessageBar *m_messages = nullptr;
     QStackedWidget *m_centreStack = nullptr;
     PhotoViewer *m_viewer = nullptr;

@@ -16,6 +16,7 @@
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -33,6 +34,35 @@ namespace koodrive::ui {
 using models::FolderModel;
 
 namespace {
+// One key, pressed in a widget, does one thing there (and no shortcut of the window's takes it first).
+class KeyFilter final : public QObject
+{
+public:
+    KeyFilter(QObject *parent, int key, std::function<void()> action)
+        : QObject(parent)
+        , m_key(key)
+        , m_action(std::move(action))
+    {}
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() != QEvent::ShortcutOverride && event->type() != QEvent::KeyPress)
+            return QObject::eventFilter(watched, event);
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() != m_key || key->modifiers() != Qt::NoModifier)
+            return QObject::eventFilter(watched, event);
+        event->accept();
+        if (event->type() == QEvent::KeyPress)
+            m_action();
+        return true;
+    }
+
+private:
+    int m_key;
+    std::function<void()> m_action;
+};
+
 // An action's name as a label shows it, without its mnemonic: marked inside the word ("&New album…") or
 // after it, as in Chinese ("新建相册(&N)…"). "&&" is an ampersand of the name.
 QString withoutMnemonic(const QString &text)
@@ -154,7 +184,8 @@ void MainWindow::makeMenuBar()
                 return;
             i18n::setChosenLanguage(code);
             m_messages->showNote(tr("KooDrive Albums will speak %1 from its next start.")
-                                     .arg(code.isEmpty() ? tr("the system's language") : name));
+                                     .arg(code.isEmpty() ? tr("the system's language") : name),
+                                 MessageBar::Reach::Window);
         });
     }
 
@@ -274,11 +305,22 @@ void MainWindow::makeToolBar()
     m_search->setClearButtonEnabled(true);
     m_search->setMaxLength(80); // files-list.txt: fileName at most 80 characters
     m_search->setMaximumWidth(260);
-    auto *searchDelay = new QTimer(this);
-    searchDelay->setSingleShot(true);
-    searchDelay->setInterval(300);
-    connect(m_search, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
-    connect(searchDelay, &QTimer::timeout, this, &MainWindow::applyFilter);
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(300);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, &MainWindow::applyFilter);
+    // Esc clears the search (at once, not after the typing delay); in an empty box it goes back to the grid.
+    // The box takes the key before any shortcut of the window's (the viewer's Esc) could.
+    m_search->installEventFilter(new KeyFilter(m_search, Qt::Key_Escape, [this] {
+        if (m_search->text().isEmpty()) {
+            m_grid->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
+        m_search->clear();
+        m_searchDelay->stop();
+        applyFilter();
+    }));
     connect(m_find, &QAction::triggered, m_search, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();

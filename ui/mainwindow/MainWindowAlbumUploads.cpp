@@ -157,7 +157,7 @@ int MainWindow::setAlbumUploadFolder(const QString &albumId, const QString &fold
         tr("Photos dropped on the album “%1” now go into %2.").arg(text::displayText(album.name), into);
     if (moved > 0)
         said += QLatin1Char(' ') + tr("%Ln file(s) not yet begun go there too.", nullptr, moved);
-    m_messages->showNote(said);
+    m_messages->showNote(said, MessageBar::Reach::Window);
     return moved;
 }
 

@@ -223,14 +223,14 @@ void MainWindow::deleteAlbum()
             return;
         m_albums->deleteAlbum(m_albums->rowOfId(album.id), [this, album](const api::Result<QString> &result) {
             if (!result.ok())
-                return; // the model reported it
-            m_messages->showNote(tr("Deleted the album “%1”; its photos are still in your drive.")
-                                     .arg(text::displayText(album.name)));
-            if (m_albumId == album.id) {
+                return;                  // the model reported it
+            if (m_albumId == album.id) { // the window goes to the drive's top, and says it there
                 const QModelIndex drive = m_treeModel->index(0, 0);
                 m_tree->setCurrentIndex(QModelIndex());
                 m_tree->setCurrentIndex(drive);
             }
+            m_messages->showNote(tr("Deleted the album “%1”; its photos are still in your drive.")
+                                     .arg(text::displayText(album.name)));
         });
     });
     ask->open();

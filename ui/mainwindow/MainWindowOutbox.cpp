@@ -45,7 +45,8 @@ void MainWindow::makeOutbox()
             [this](AlbumOutbox::Kind kind, const QString &album, int files) {
                 m_messages->showNote(
                     tr("%1: waiting to be sent, kept on this computer until KooDrive takes it.")
-                        .arg(describe(kind, album, files)));
+                        .arg(describe(kind, album, files)),
+                    MessageBar::Reach::Window);
             });
     // An album made here and then shown: it keeps being shown under the id the server gave it.
     connect(m_outbox, &AlbumOutbox::albumCreated, this,
@@ -82,14 +83,15 @@ void MainWindow::reportOutbox(const QVector<AlbumOutbox::Report> &reports)
     const int count = int(reports.size());
     if (refused.isEmpty()) {
         m_messages->showNote(
-            tr("Sent %Ln album change(s) made while KooDrive could not be reached.", nullptr, count));
+            tr("Sent %Ln album change(s) made while KooDrive could not be reached.", nullptr, count),
+            MessageBar::Reach::Window);
         return;
     }
     m_messages->showProblem(tr("%1 of %Ln album change(s) made while KooDrive could not be reached were "
                                "refused.",
                                nullptr, count)
                                 .arg(refused.size()),
-                            traceId, refused.join(QLatin1Char('\n')), {});
+                            traceId, refused.join(QLatin1Char('\n')), {}, MessageBar::Reach::Window);
 }
 
 } // namespace koodrive::ui

@@ -86,8 +86,31 @@ void MainWindow::prepareFirstFrame(int waitMs)
     waiting.exec(QEventLoop::ExcludeUserInputEvents);
 }
 
+bool MainWindow::enterPlace(const QString &key)
+{
+    m_messages->setPlace(key);
+    if (key == m_placeKey)
+        return false;
+    m_placeKey = key;
+    clearFilterBoxes(); // the search and the type filter were the last place's
+    return true;
+}
+
+void MainWindow::clearFilterBoxes()
+{
+    for (QWidget *filter : {static_cast<QWidget *>(m_search), static_cast<QWidget *>(m_typeFilter)})
+        filter->blockSignals(true);
+    m_search->clear();
+    m_searchDelay->stop();
+    m_typeFilter->setCurrentIndex(0);
+    for (QWidget *filter : {static_cast<QWidget *>(m_search), static_cast<QWidget *>(m_typeFilter)})
+        filter->blockSignals(false);
+}
+
 void MainWindow::showFolder(const QString &containerId, const QString &folderId, const QStringList &path)
 {
+    const bool anotherPlace =
+        enterPlace(QStringLiteral("folder:") + containerId + QLatin1Char('/') + folderId);
     m_place = Place::Folder;
     m_albumId.clear();
     m_pendingAlbumId.clear();
@@ -106,28 +129,33 @@ void MainWindow::showFolder(const QString &containerId, const QString &folderId,
     m_sharedAlbums->clearSelection();
     m_grid->setFileModel(m_folder);
     watchSelection();
-    m_folder->setLocation({containerId, folderId, false});
+    if (anotherPlace)
+        m_folder->openPlace({containerId, folderId, false});
+    else
+        m_folder->setLocation({containerId, folderId, false});
     m_sort->blockSignals(true);
     m_sort->clear();
     m_sort->addItem(tr("Name A–Z"), QVariantList{int(FolderModel::SortField::Name), int(Qt::AscendingOrder)});
     m_sort->addItem(tr("Name Z–A"),
                     QVariantList{int(FolderModel::SortField::Name), int(Qt::DescendingOrder)});
-    m_sort->addItem(tr("Newest first"),
+    // Each named for what it sorts by: the service sorts a folder by its files' times of change and of
+    // making, not by when a photo was taken (a tile's tooltip shows each of those dates).
+    m_sort->addItem(tr("Modified — newest first"),
                     QVariantList{int(FolderModel::SortField::Modified), int(Qt::DescendingOrder)});
-    m_sort->addItem(tr("Oldest first"),
+    m_sort->addItem(tr("Modified — oldest first"),
                     QVariantList{int(FolderModel::SortField::Modified), int(Qt::AscendingOrder)});
-    m_sort->addItem(tr("Recently created"),
+    m_sort->addItem(tr("Created — newest first"),
                     QVariantList{int(FolderModel::SortField::Created), int(Qt::DescendingOrder)});
-    m_sort->addItem(tr("Largest first"),
+    m_sort->addItem(tr("Size — largest first"),
                     QVariantList{int(FolderModel::SortField::Size), int(Qt::DescendingOrder)});
-    m_sort->addItem(tr("Smallest first"),
+    m_sort->addItem(tr("Size — smallest first"),
                     QVariantList{int(FolderModel::SortField::Size), int(Qt::AscendingOrder)});
-    m_sort->addItem(tr("By format"),
-                    QVariantList{int(FolderModel::SortField::Format), int(Qt::AscendingOrder)});
+    m_sort->addItem(tr("Type"), QVariantList{int(FolderModel::SortField::Format), int(Qt::AscendingOrder)});
     showCurrentSort(int(m_folder->sortField()), m_folder->sortOrder());
     m_typeFilter->setEnabled(true);
     m_search->setEnabled(true);
     updateCounts();
+    updateEmptyPlaceNote();
 }
 
 // The sort box shows the model's order without telling the model (its signals are blocked meanwhile).
@@ -147,6 +175,7 @@ void MainWindow::showRecycleBin()
     m_tree->clearSelection();
     m_myAlbums->clearSelection();
     m_sharedAlbums->clearSelection();
+    const bool anotherPlace = enterPlace(QStringLiteral("recycle-bin"));
     m_place = Place::RecycleBin;
     m_albumId.clear();
     m_path = {tr("Recycle bin")};
@@ -154,8 +183,13 @@ void MainWindow::showRecycleBin()
     m_breadcrumb->setText(m_path.constFirst().toHtmlEscaped());
     m_grid->setFileModel(m_folder);
     watchSelection();
-    m_folder->setLocation({drive.data(FolderTreeModel::ContainerRole).toString(), QString(), true});
+    const FolderModel::Location bin{drive.data(FolderTreeModel::ContainerRole).toString(), QString(), true};
+    if (anotherPlace)
+        m_folder->openPlace(bin);
+    else
+        m_folder->setLocation(bin);
     updateCounts();
+    updateEmptyPlaceNote();
 }
 
 void MainWindow::showAlbum(const QModelIndex &albumIndex)
@@ -163,6 +197,7 @@ void MainWindow::showAlbum(const QModelIndex &albumIndex)
     const api::Album album = m_albums->albumAt(albumIndex.row());
     if (album.id.isEmpty())
         return;
+    enterPlace(QStringLiteral("album:") + album.id);
     m_place = Place::Album;
     m_albumId = album.id;
     m_tree->clearSelection();
@@ -173,18 +208,21 @@ void MainWindow::showAlbum(const QModelIndex &albumIndex)
     m_albumContents->setAlbum(album.id);
     m_sort->blockSignals(true);
     m_sort->clear();
-    m_sort->addItem(tr("Newest photos first"),
+    // The service sorts an album's contents by when each photo was taken (its shooting time), when it was
+    // added, or when it changed.
+    m_sort->addItem(tr("Date taken — newest first"),
                     QVariantList{int(AlbumContentsModel::SortField::Taken), int(Qt::DescendingOrder)});
-    m_sort->addItem(tr("Oldest photos first"),
+    m_sort->addItem(tr("Date taken — oldest first"),
                     QVariantList{int(AlbumContentsModel::SortField::Taken), int(Qt::AscendingOrder)});
-    m_sort->addItem(tr("Recently added"),
+    m_sort->addItem(tr("Added — newest first"),
                     QVariantList{int(AlbumContentsModel::SortField::Created), int(Qt::DescendingOrder)});
-    m_sort->addItem(tr("Recently changed"),
+    m_sort->addItem(tr("Changed — newest first"),
                     QVariantList{int(AlbumContentsModel::SortField::Updated), int(Qt::DescendingOrder)});
     showCurrentSort(int(m_albumContents->sortField()), m_albumContents->sortOrder());
     m_typeFilter->setEnabled(false); // the album contents call has no filter
     m_search->setEnabled(false);
     updateCounts();
+    updateEmptyPlaceNote();
 }
 
 void MainWindow::openGridItem(const QModelIndex &index)
@@ -287,6 +325,40 @@ void MainWindow::applyFilter()
         return;
     m_folder->setTypeFilter(FolderModel::TypeFilter(m_typeFilter->currentData().toInt()));
     m_folder->setNameFilter(m_search->text());
+    updateEmptyPlaceNote();
+}
+
+void MainWindow::updateEmptyPlaceNote()
+{
+    const bool filtered = m_place != Place::Album && (!m_folder->nameFilter().isEmpty() ||
+                                                      m_folder->typeFilter() != FolderModel::TypeFilter::All);
+    if (filtered) {
+        const QString said =
+            m_folder->nameFilter().isEmpty()
+                ? tr("Nothing here is of the kind chosen in “Show”.")
+                : tr("Nothing here matches “%1”.").arg(text::displayText(m_folder->nameFilter()));
+        m_grid->setEmptyState(said, tr("Clear the search and the filter"), [this] {
+            clearFilterBoxes();
+            applyFilter();
+        });
+        return;
+    }
+    switch (m_place) {
+    case Place::Folder:
+        m_grid->setEmptyState(tr("This folder is empty."), tr("Upload photos…"),
+                              [this] { m_uploadPhotos->trigger(); });
+        break;
+    case Place::RecycleBin: m_grid->setEmptyState(tr("The recycle bin is empty.")); break;
+    case Place::Album: {
+        const api::Album album = m_albums->albumAt(m_albums->rowOfId(m_albumId));
+        m_grid->setEmptyState(
+            album.isManual() || album.id.isEmpty()
+                ? tr("This album is empty. Drag photos onto it from a folder, or drop them "
+                     "here from your computer.")
+                : tr("The folders of this collection hold no photos or videos of its kind."));
+        break;
+    }
+    }
 }
 
 } // namespace koodrive::ui

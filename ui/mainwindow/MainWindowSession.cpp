@@ -194,7 +194,8 @@ void MainWindow::useAccount(const ServerConnection &connection, const QString &r
     showAccount();
     openUploads(); // this account's queue: what it left under way goes on
     m_messages->showNote(
-        tr("Signed in as %1 on %2.").arg(text::displayText(connection.who()), connection.server.host()));
+        tr("Signed in as %1 on %2.").arg(text::displayText(connection.who()), connection.server.host()),
+        MessageBar::Reach::Window);
 }
 
 void MainWindow::clearWindow()
@@ -210,7 +211,7 @@ void MainWindow::clearWindow()
     m_place = Place::Folder;
     m_grid->setFileModel(nullptr);
     m_breadcrumb->clear();
-    m_search->clear();
+    enterPlace(QString());         // no place: its filters and its messages go
     m_progress->setVisible(false); // an add under way stops with the album list
     m_cancelAdd->setVisible(false);
     m_folder->clear();
@@ -248,7 +249,8 @@ void MainWindow::signOut()
     m_services.connection.accessToken.clear();
     m_services.connection.userId.clear(); // no place of the account is written back at close
     showAccount();
-    m_messages->showNote(tr("Signed out of %1.").arg(leaving.server.host())); // in place of any message
+    m_messages->showNote(tr("Signed out of %1.").arg(leaving.server.host()), // in place of any message
+                         MessageBar::Reach::Window);
     askToForget(leaving, unsent);
 }
 
@@ -293,7 +295,8 @@ void MainWindow::forgetAccountData(const ServerConnection &account)
             ? tr("Signed out of %1; what this computer saved of the account is "
                  "forgotten.")
                   .arg(account.server.host())
-            : tr("Signed out of %1, but the saved library could not be deleted.").arg(account.server.host()));
+            : tr("Signed out of %1, but the saved library could not be deleted.").arg(account.server.host()),
+        MessageBar::Reach::Window);
 }
 
 void MainWindow::signInAgain()
@@ -315,7 +318,7 @@ void MainWindow::signInAgain()
             m_services.tokens->keepSession(connection, dialog->refreshToken());
         m_signedInAt.start();
         showAccount();
-        m_messages->showNote(tr("Signed in again."));
+        m_messages->showNote(tr("Signed in again."), MessageBar::Reach::Window);
         m_outbox->replay(); // album edits that waited for the session go now
         // What failed meanwhile is read again; the place, the selection and the scroll position stay.
         if (PagedFileModel *model = m_grid->fileModel())

@@ -328,7 +328,8 @@ void MainWindow::plan(const QStringList &paths, const UploadTarget &target, cons
                             .arg(
                                 text::displayText(QDir::toNativeSeparators(outcome.unreadable.constFirst())));
                 m_messages->showProblem(said.join(QLatin1Char(' ')), QString(),
-                                        outcome.unreadable.join(QLatin1Char('\n')), {});
+                                        outcome.unreadable.join(QLatin1Char('\n')), {},
+                                        MessageBar::Reach::Window);
             } else if (album && outcome.queued > 0) {
                 // The upload summary: where they go, and a way to send them (and the next ones)
                 // elsewhere.
@@ -336,9 +337,10 @@ void MainWindow::plan(const QStringList &paths, const UploadTarget &target, cons
                     said.join(QLatin1Char(' ')), tr("Change folder…"),
                     [this, albumId = target.albumId, ids = outcome.ids, from = outcome.folderId] {
                         chooseAlbumUploadFolder(albumId, ids, from);
-                    });
+                    },
+                    MessageBar::Reach::Window);
             } else {
-                m_messages->showNote(said.join(QLatin1Char(' ')));
+                m_messages->showNote(said.join(QLatin1Char(' ')), MessageBar::Reach::Window);
             }
             if (outcome.queued > 0)
                 m_transfersDock->show();

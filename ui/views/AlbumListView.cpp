@@ -39,6 +39,7 @@ void AlbumListView::dragEnterEvent(QDragEnterEvent *event)
 {
     QListView::dragEnterEvent(event);
     setDropTarget(event->isAccepted() ? indexAt(event->position().toPoint()) : QModelIndex());
+    m_refused = QModelIndex();
 }
 
 void AlbumListView::dragMoveEvent(QDragMoveEvent *event)
@@ -48,18 +49,32 @@ void AlbumListView::dragMoveEvent(QDragMoveEvent *event)
     const bool takes = event->isAccepted() && over.isValid() &&
                        model()->canDropMimeData(event->mimeData(), event->dropAction(), -1, -1, over);
     setDropTarget(takes ? over : QModelIndex());
+    noteRefusal(over, takes);
 }
 
 void AlbumListView::dragLeaveEvent(QDragLeaveEvent *event)
 {
     QListView::dragLeaveEvent(event);
     setDropTarget({});
+    if (const QModelIndex refused = std::exchange(m_refused, {}); refused.isValid())
+        emit refusedLeft(refused);
 }
 
 void AlbumListView::dropEvent(QDropEvent *event)
 {
     QListView::dropEvent(event);
     setDropTarget({});
+    m_refused = QModelIndex();
+}
+
+void AlbumListView::noteRefusal(const QModelIndex &over, bool takes)
+{
+    const QModelIndex refused = takes || !over.isValid() ? QModelIndex() : over;
+    if (refused == m_refused)
+        return;
+    m_refused = refused;
+    if (refused.isValid())
+        emit refusedOver(refused);
 }
 
 void AlbumListView::setDropTarget(const QModelIndex &index)

@@ -8,11 +8,14 @@
 
 #include <QContextMenuEvent>
 #include <QDrag>
+#include <QLabel>
 #include <QMimeData>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QTimer>
+#include <QVBoxLayout>
 #include <QWheelEvent>
 
 namespace koodrive::ui {
@@ -75,10 +78,18 @@ void ThumbnailGridView::setFileModel(models::PagedFileModel *model)
                     }),
             connect(model, &QAbstractItemModel::rowsInserted, this,
                     [this](const QModelIndex &, int first, int last) { selectArrivedRows(first, last); }),
+            connect(model, &QAbstractItemModel::rowsInserted, this, &ThumbnailGridView::updateEmptyState),
+            connect(model, &QAbstractItemModel::rowsRemoved, this, &ThumbnailGridView::updateEmptyState),
+            connect(model, &QAbstractItemModel::modelReset, this, &ThumbnailGridView::updateEmptyState),
+            connect(model, &models::PagedFileModel::loadingChanged, this,
+                    &ThumbnailGridView::updateEmptyState),
+            connect(model, &models::PagedFileModel::stateChanged, this, &ThumbnailGridView::updateEmptyState),
+            connect(model, &models::PagedFileModel::completed, this, &ThumbnailGridView::updateEmptyState),
         };
     }
     reportViewportSoon();
     fetchFirstPageSoon();
+    updateEmptyState();
 }
 
 void ThumbnailGridView::fetchFirstPageSoon()
@@ -107,13 +118,35 @@ int ThumbnailGridView::tileSize() const
 
 void ThumbnailGridView::setTileSize(int logicalPixels)
 {
+    zoomAround(logicalPixels, viewport()->rect().center());
+}
+
+void ThumbnailGridView::zoomAround(int logicalPixels, QPoint at)
+{
     const int size = qBound(MinTile, logicalPixels, MaxTile);
     if (size == m_delegate->tileSize() && gridSize().isValid())
         return;
+    // The tile at `at` (the pointer, or the middle of the grid) stays at that height, at the same place
+    // within it: the person keeps their place (the columns change, so it may move sideways).
+    QPersistentModelIndex anchor;
+    double within = 0;
+    if (m_model && m_model->rowCount() > 0 && gridSize().isValid() && isVisible()) {
+        anchor = indexAt(at);
+        if (!anchor.isValid())
+            anchor = m_model->index(qMin(rowsOnScreen().first, m_model->rowCount() - 1), 0);
+        const QRect was = visualRect(anchor);
+        within = was.height() > 0 ? double(at.y() - was.top()) / was.height() : 0;
+    }
     m_delegate->setTileSize(size);
     setGridSize(m_delegate->cellSize(font()));
     if (m_model)
         m_model->setThumbnailSize(size, devicePixelRatioF());
+    if (anchor.isValid()) {
+        doItemsLayout(); // the new places now, not on the next turn (a uniform grid: a few ms for 100 000)
+        const QRect now = visualRect(anchor);
+        QScrollBar *bar = verticalScrollBar();
+        bar->setValue(bar->value() + now.top() + int(within * now.height()) - at.y());
+    }
     emit tileSizeChanged(size);
     reportViewportSoon();
 }
@@ -123,7 +156,7 @@ void ThumbnailGridView::wheelEvent(QWheelEvent *event)
     if (event->modifiers().testFlag(Qt::ControlModifier)) {
         const int steps = event->angleDelta().y() / 120;
         if (steps != 0)
-            setTileSize(tileSize() + steps * 16);
+            zoomAround(tileSize() + steps * 16, event->position().toPoint());
         event->accept();
         return;
     }
@@ -140,6 +173,68 @@ void ThumbnailGridView::resizeEvent(QResizeEvent *event)
 {
     QListView::resizeEvent(event);
     reportViewportSoon();
+    placeEmptyState();
+}
+
+// --- an empty place ----------------------------------------------------------------------------------------
+
+void ThumbnailGridView::setEmptyState(const QString &text, const QString &actionLabel,
+                                      std::function<void()> action)
+{
+    if (!m_empty) {
+        m_empty = new QWidget(viewport());
+        auto *layout = new QVBoxLayout(m_empty);
+        m_emptyText = new QLabel(m_empty);
+        m_emptyText->setTextFormat(Qt::PlainText); // may hold a search the person typed
+        m_emptyText->setWordWrap(true);
+        m_emptyText->setAlignment(Qt::AlignCenter);
+        m_emptyText->setForegroundRole(QPalette::PlaceholderText);
+        QFont larger = m_emptyText->font();
+        larger.setPointSizeF(larger.pointSizeF() * 1.25);
+        m_emptyText->setFont(larger);
+        m_emptyAction = new QPushButton(m_empty);
+        connect(m_emptyAction, &QPushButton::clicked, this, [this] {
+            if (m_emptyDo)
+                m_emptyDo();
+        });
+        layout->addWidget(m_emptyText);
+        layout->addWidget(m_emptyAction, 0, Qt::AlignHCenter);
+        m_empty->hide();
+    }
+    m_emptyText->setText(text);
+    m_emptyText->setAccessibleName(text);
+    m_emptyAction->setText(actionLabel);
+    m_emptyAction->setVisible(!actionLabel.isEmpty() && action);
+    m_emptyDo = std::move(action);
+    updateEmptyState();
+}
+
+QString ThumbnailGridView::shownEmptyText() const
+{
+    return m_empty && m_empty->isVisibleTo(this) ? m_emptyText->text() : QString();
+}
+
+void ThumbnailGridView::updateEmptyState()
+{
+    if (!m_empty)
+        return;
+    // Said only of a place read to its end: while it loads (or cannot be read) the status bar speaks.
+    const bool empty = m_model && m_model->rowCount() == 0 && m_model->isComplete() &&
+                       !m_model->isLoading() && !m_model->isUnreachable() && !m_emptyText->text().isEmpty();
+    m_empty->setVisible(empty);
+    if (empty)
+        placeEmptyState();
+}
+
+void ThumbnailGridView::placeEmptyState()
+{
+    if (!m_empty || !m_empty->isVisibleTo(this))
+        return;
+    const QRect room = viewport()->rect();
+    const int width = qMin(room.width() - 32, 460);
+    const int height =
+        m_empty->heightForWidth(width) > 0 ? m_empty->heightForWidth(width) : m_empty->sizeHint().height();
+    m_empty->setGeometry(room.center().x() - width / 2, room.height() / 3 - height / 2, width, height);
 }
 
 void ThumbnailGridView::showEvent(QShowEvent *event)

@@ -3,6 +3,9 @@
 #include <QListView>
 #include <functional>
 
+class QLabel;
+class QPushButton;
+
 namespace koodrive::models {
 class PagedFileModel;
 }
@@ -43,6 +46,13 @@ public:
     // While true, rows that arrive are selected too: Ctrl+A in a folder that is still loading selects
     // the whole folder, as it comes. Any other change of the selection ends it.
     bool isSelectingAll() const { return m_selectingAll; }
+    // What the place says when it has been read and holds nothing ("This album is empty."), and the one
+    // thing to do about it (e.g. "Clear the filters"), shown in the middle of the grid. Empty: nothing said.
+    void setEmptyState(const QString &text, const QString &actionLabel = {},
+                       std::function<void()> action = {});
+    // What is said now: empty unless the place is read, holds nothing and has something to say.
+    QString shownEmptyText() const;
+    QPushButton *emptyStateAction() const { return m_emptyAction; }
 
 public slots:
     // Selects every file of the folder or album, including the pages not read yet (they are fetched).
@@ -73,6 +83,10 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
 
 private:
+    // The tile size, keeping the tile at `at` (viewport coordinates) where it is.
+    void zoomAround(int logicalPixels, QPoint at);
+    void updateEmptyState();
+    void placeEmptyState();
     void reportViewportSoon();
     void fetchFirstPageSoon();
     void fetchMoreSoon();
@@ -93,6 +107,11 @@ private:
     LocalCopies m_localCopies;
     bool m_watchFill = true;
     bool m_ownSelectionChange = false;
+    // The empty place's note (made when first needed): its words, and its one action.
+    QWidget *m_empty = nullptr;
+    QLabel *m_emptyText = nullptr;
+    QPushButton *m_emptyAction = nullptr;
+    std::function<void()> m_emptyDo;
 };
 
 } // namespace koodrive::ui

@@ -35,7 +35,7 @@ MessageBar::MessageBar(QWidget *parent)
             return;
         m_offline = false;
         m_offlineAttempt = 0;
-        showNote(tr("KooDrive can be reached again."));
+        showNote(tr("KooDrive can be reached again."), Reach::Window);
     });
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
@@ -71,12 +71,14 @@ void MessageBar::closeMessage()
     hide();
     m_showsError = false;
     if (!m_pendingNote.isEmpty())
-        showNote(std::exchange(m_pendingNote, {}));
+        showNote(std::exchange(m_pendingNote, {}), Reach::Window);
 }
 
 void MessageBar::showMessage(const QString &text, bool error)
 {
     m_showsError = error;
+    m_showsEarlier = false;
+    m_messagePlace = m_place;
     if (error)
         m_noteAction = {};
     m_action->setVisible(bool(m_noteAction));
@@ -121,6 +123,7 @@ void MessageBar::showError(const api::ApiError &error, std::function<void()> ret
         showMessage(tr("KooDrive cannot be reached: you may be offline. Trying again in %n second(s)…",
                        nullptr, qMax(1, delay / 1000)),
                     true);
+        m_messagePlace.clear(); // the whole window is offline, not one place
         return;
     }
     showProblem(error.message, error.traceId, error.details(),
@@ -128,7 +131,7 @@ void MessageBar::showError(const api::ApiError &error, std::function<void()> ret
 }
 
 void MessageBar::showProblem(const QString &message, const QString &traceId, const QString &details,
-                             std::function<void()> retry)
+                             std::function<void()> retry, Reach reach)
 {
     m_recovered->stop();
     // A description of 100 KB must not grow the bar to the height of the window: the bar shows the
@@ -142,9 +145,11 @@ void MessageBar::showProblem(const QString &message, const QString &traceId, con
     m_copy->setVisible(true);
     m_retry->setVisible(bool(m_retryAction));
     showMessage(text, true);
+    if (reach == Reach::Window)
+        m_messagePlace.clear();
 }
 
-void MessageBar::showNote(const QString &text)
+void MessageBar::showNote(const QString &text, Reach reach)
 {
     m_offlineRetry->stop();
     m_details = text;
@@ -153,11 +158,14 @@ void MessageBar::showNote(const QString &text)
     m_retry->setVisible(false);
     m_noteAction = {};
     showMessage(text::elided(text::displayText(text), MaxShownCharacters), false);
+    if (reach == Reach::Window)
+        m_messagePlace.clear();
 }
 
-void MessageBar::showNote(const QString &text, const QString &actionLabel, std::function<void()> action)
+void MessageBar::showNote(const QString &text, const QString &actionLabel, std::function<void()> action,
+                          Reach reach)
 {
-    showNote(text);
+    showNote(text, reach);
     m_noteAction = std::move(action);
     m_action->setText(actionLabel);
     m_action->setVisible(bool(m_noteAction));
@@ -183,7 +191,49 @@ void MessageBar::queueNote(const QString &text)
     if (showsError())
         m_pendingNote = text;
     else
-        showNote(text);
+        showNote(text, Reach::Window);
+}
+
+void MessageBar::setPlace(const QString &place)
+{
+    if (place == m_place)
+        return;
+    m_place = place;
+    if (!isVisible() || m_messagePlace.isEmpty() || m_messagePlace == place)
+        return;
+    if (m_showsError && !m_showsEarlier) {
+        m_earlier.prepend({m_text->text(), m_details});
+        if (m_earlier.size() > MaxEarlierProblems)
+            m_earlier.removeLast();
+        emit earlierProblemsChanged(m_earlier.size());
+    }
+    m_hide->stop();
+    m_retryAction = {};
+    m_noteAction = {};
+    closeMessage();
+}
+
+void MessageBar::showEarlierProblem(qsizetype index)
+{
+    if (index < 0 || index >= m_earlier.size())
+        return;
+    const Problem problem = m_earlier.at(index);
+    m_recovered->stop();
+    m_details = problem.details;
+    m_retryAction = {};
+    m_noteAction = {};
+    m_copy->setVisible(true);
+    m_retry->setVisible(false);
+    showMessage(problem.text, true); // already elided and with its trace id
+    m_showsEarlier = true;           // still in the list: leaving, it only goes
+}
+
+void MessageBar::clearEarlierProblems()
+{
+    if (m_earlier.isEmpty())
+        return;
+    m_earlier.clear();
+    emit earlierProblemsChanged(0);
 }
 
 QString MessageBar::text() const

@@ -17,6 +17,19 @@ void FolderModel::setLocation(const Location &location)
     restart();
 }
 
+void FolderModel::openPlace(const Location &location)
+{
+    if (location == m_location && m_typeFilter == TypeFilter::All && m_nameFilter.isEmpty())
+        return;
+    m_typeFilter = TypeFilter::All;
+    m_nameFilter.clear();
+    if (location == m_location) {
+        restart();
+        return;
+    }
+    setLocation(location);
+}
+
 void FolderModel::setSortOrder(SortField field, Qt::SortOrder order)
 {
     if (field == SortField::Recycled && !m_location.recycleBin)

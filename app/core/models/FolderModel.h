@@ -44,6 +44,9 @@ public:
                 QObject *parent = nullptr);
 
     void setLocation(const Location &location);
+    // Another place: its location, without the type and name filters set in the last one (a filter belongs
+    // to the place it was set in), read once.
+    void openPlace(const Location &location);
     // No folder: every row dropped, nothing read until a location is set (signing out).
     void clear()
     {

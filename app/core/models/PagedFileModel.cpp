@@ -122,10 +122,17 @@ QVariant PagedFileModel::data(const QModelIndex &index, int role) const
             row->fileType == api::FileType::Folder || row->fileType == api::FileType::SmartFolder;
         if (folder)
             return text::toolTip(text::displayText(row->name));
-        const QDateTime when = utcTime(row->takenMs ? row->takenMs : row->editedMs).toLocalTime();
-        return text::toolTip(tr("%1\n%2, %3")
-                                 .arg(text::displayText(row->name), QLocale().formattedDataSize(row->size),
-                                      QLocale().toString(when, QLocale::ShortFormat)));
+        // Every date a sort may be by, each named (the grid's order may follow any of them).
+        const auto date = [](qint64 ms) {
+            return QLocale().toString(utcTime(ms).toLocalTime(), QLocale::ShortFormat);
+        };
+        QString said = tr("%1\n%2").arg(text::displayText(row->name), QLocale().formattedDataSize(row->size));
+        if (row->takenMs)
+            said += QLatin1Char('\n') + tr("Taken: %1").arg(date(row->takenMs));
+        said += QLatin1Char('\n') + tr("Modified: %1").arg(date(row->editedMs));
+        if (row->createdMs)
+            said += QLatin1Char('\n') + tr("Created: %1").arg(date(row->createdMs));
+        return text::toolTip(said);
     }
     case IdRole: return row->id;
     case FileTypeRole: return int(row->fileType);
