@@ -1670,6 +1670,14 @@
         <source>The folders of this collection hold no photos or videos of its kind.</source>
         <translation>此合集的文件夹中没有该类型的照片或视频。</translation>
     </message>
+    <message>
+        <source>You are signed out. Sign in to see your photos and albums.</source>
+        <translation>你已退出登录。登录后即可查看你的照片和相册。</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>登录…</translation>
+    </message>
 </context>
 <context>
     <name>koodrive::ui::MessageBar</name>

@@ -5,8 +5,10 @@
 #include "PagedModelTesting.h"
 #include "SimFixture.h"
 #include "SimHttpServer.h"
+#include "Waiting.h"
 #include "account/TokenStore.h"
 #include "api/KooDriveClient.h"
+#include "dialogs/SignInDialog.h"
 #include "mainwindow/MainWindow.h"
 #include "models/AlbumListModel.h"
 #include "models/PagedFileModel.h"
@@ -18,8 +20,10 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDragEnterEvent>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -168,6 +172,33 @@ protected:
         QDropEvent drop(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(view->viewport(), &drop);
         return drop.isAccepted();
+    }
+
+    // The question asked at sign-out (keep or forget what was saved), answered with the button so named;
+    // false when it was not asked.
+    bool answerForgetQuestion(const QString &button)
+    {
+        QMessageBox *ask = nullptr;
+        if (!test::spinUntil([&] { return (ask = m_window->findChild<QMessageBox *>()) && ask->isVisible(); },
+                             5000))
+            return false;
+        for (QAbstractButton *b : ask->buttons())
+            if (b->text() == button) {
+                b->click();
+                return true;
+            }
+        return false;
+    }
+    // The sign-in dialog shown, filled in for the library's server and submitted.
+    void signInAs(const QString &account, const QString &password)
+    {
+        ui::SignInDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<ui::SignInDialog *>()) && dialog->isVisible());
+        dialog->setServer(m_sim->server().url().toString());
+        dialog->setAccount(account, password);
+        QPointer<ui::SignInDialog> guard(dialog);
+        dialog->submit();
+        QTRY_VERIFY(!guard);
     }
 
     static void pressOk(QDialog *dialog)

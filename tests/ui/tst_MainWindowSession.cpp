@@ -29,30 +29,6 @@ class TestMainWindowSession : public koodrive::test::MainWindowTestCase
 {
     Q_OBJECT
 
-    // The question asked at sign-out, answered with the button so named; false when it was not asked.
-    bool answerForgetQuestion(const QString &button)
-    {
-        QMessageBox *ask = nullptr;
-        if (!test::spinUntil([&] { return (ask = m_window->findChild<QMessageBox *>()) && ask->isVisible(); },
-                             5000))
-            return false;
-        for (QAbstractButton *b : ask->buttons())
-            if (b->text() == button) {
-                b->click();
-                return true;
-            }
-        return false;
-    }
-    void signInAs(const QString &account, const QString &password)
-    {
-        ui::SignInDialog *dialog = nullptr;
-        QTRY_VERIFY((dialog = m_window->findChild<ui::SignInDialog *>()) && dialog->isVisible());
-        dialog->setServer(m_sim->server().url().toString());
-        dialog->setAccount(account, password);
-        QPointer<ui::SignInDialog> guard(dialog);
-        dialog->submit();
-        QTRY_VERIFY(!guard);
-    }
     QStringList catalogFiles() const
     {
         return QDir(m_scratch->path()).entryList({QStringLiteral("catalog-*.sqlite")}, QDir::Files);

@@ -117,6 +117,53 @@ private slots:
         removeTranslators();
     }
 
+    // 1. Signing out (and cancelling the sign-in that follows) left the account on screen, with Edit and
+    // Delete album offered; signed in again, an album opened as "0 items so far".
+    void signingOutLeavesASignedOutWindow()
+    {
+        openFreshWindow();
+        QTRY_VERIFY(treeFolder(QStringLiteral("Camera")).isValid());
+        m_window->signInWithDialog();
+        signInAs(QStringLiteral("demo@koodrive.local"), QStringLiteral("demo"));
+        QTRY_VERIFY(manualAlbumWith(1).isValid());
+        showAlbum(manualAlbumWith(1));
+        QTRY_VERIFY(m_window->grid()->model()->rowCount() > 0);
+        QVERIFY(m_window->editAlbumAction()->isEnabled());
+
+        m_window->signOutOfServer();
+        QVERIFY(answerForgetQuestion(QStringLiteral("Keep")));
+        ui::SignInDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<ui::SignInDialog *>()) && dialog->isVisible());
+        dialog->reject();
+        QTRY_VERIFY(!m_window->findChild<ui::SignInDialog *>());
+
+        // A signed-out window: it says so, offers to sign in, and nothing of the account is left.
+        QVERIFY(m_window->signedOutPage() && m_window->signedOutPage()->isVisible());
+        QCOMPARE(m_window->myAlbumsView()->model()->rowCount(), 0);
+        QCOMPARE(m_window->folderTree()->model()->rowCount(), 0);
+        for (QAction *action :
+             {m_window->newAlbumAction(), m_window->editAlbumAction(), m_window->deleteAlbumAction(),
+              m_window->removeFromAlbumAction(), m_window->uploadPhotosAction()})
+            QVERIFY2(!action->isEnabled(), qPrintable(action->text()));
+        for (const char *name : {"Search", "Show", "Sort order", "Thumbnail size"})
+            QVERIFY2(!box<QWidget>(QString::fromLatin1(name))->isEnabled(), name);
+
+        // Its Sign in button signs in again: the albums open with what they hold.
+        QPushButton *signIn = m_window->signedOutPage()->findChild<QPushButton *>();
+        QVERIFY(signIn);
+        signIn->click();
+        signInAs(QStringLiteral("demo@koodrive.local"), QStringLiteral("demo"));
+        QVERIFY(!m_window->signedOutPage()->isVisible());
+        QTRY_VERIFY(manualAlbumWith(1).isValid());
+        const QString albumId = manualAlbumWith(1).data(models::AlbumListModel::IdRole).toString();
+        showAlbum(manualAlbumWith(1));
+        QTRY_COMPARE(m_window->grid()->model()->rowCount(), int(m_sim->albumItems(albumId).size()));
+        QLabel *counts = label(QStringLiteral("Items"));
+        QTRY_VERIFY2(!counts->text().contains(QLatin1String("so far")), qPrintable(counts->text()));
+        QVERIFY(m_window->newAlbumAction()->isEnabled());
+        QVERIFY(box<QWidget>(QStringLiteral("Sort order"))->isEnabled());
+    }
+
     // 2. Taking photos out of an album left the sidebar and the status bar at the old count, and renaming the
     // album shown left its old name in the header.
     void theCountsAndTheNameFollowTheAlbum()

@@ -103,6 +103,9 @@ public:
     static QString titleFor(const ServerConnection &connection);
 
     QToolButton *earlierProblemsButton() const { return m_earlierProblems; }
+    // Shown while no account is signed in (after signing out): says so, with a Sign in button.
+    QWidget *signedOutPage() const { return m_signedOutPage; }
+    bool isSignedIn() const { return !m_services.connection.accessToken.isEmpty(); }
     // For tests: the views a person drags between.
     ThumbnailGridView *grid() const { return m_grid; }
     QListView *myAlbumsView() const { return m_myAlbums; }
@@ -190,6 +193,10 @@ private:
     QString refusalReason(const QModelIndex &album) const;
     // The search box and "Show" back to everything, without reading the place again (applyFilter does).
     void clearFilterBoxes();
+    // Signed out: the signed-out page in the middle, and nothing offered that needs an account.
+    void showSignedOut();
+    // What needs an account, offered (signed in) or not.
+    void offerAccountActions(bool signedIn);
     void showFolder(const QString &containerId, const QString &folderId, const QStringList &path);
     void showRecycleBin();
     void showAlbum(const QModelIndex &albumIndex);
@@ -310,6 +317,7 @@ private:
     QToolButton *m_cancelAdd = nullptr;
     QToolButton *m_earlierProblems = nullptr; // the errors of places left, to show again
     QTimer *m_searchDelay = nullptr;          // the search waits for the typing to pause
+    QWidget *m_signedOutPage = nullptr;       // made at the first sign-out
     QString m_placeKey;                       // what is shown: "folder:…", "album:…", "recycle-bin"
     MessageBar *m_messages = nullptr;
     QStackedWidget *m_centreStack = nullptr;

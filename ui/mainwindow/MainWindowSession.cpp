@@ -186,7 +186,9 @@ void MainWindow::useAccount(const ServerConnection &connection, const QString &r
     m_pendingAlbumId.clear();
     m_place = Place::Folder;
     m_grid->setFileModel(nullptr); // until the new drive's top is shown
-    openCatalog();                 // this account's: nothing of another account's is shown or saved into it
+    m_centreStack->setCurrentIndex(0);
+    offerAccountActions(true);
+    openCatalog(); // this account's: nothing of another account's is shown or saved into it
     m_breadcrumb->clear();
     m_albums->reload();
     m_albums->fetchMore();
@@ -249,9 +251,52 @@ void MainWindow::signOut()
     m_services.connection.accessToken.clear();
     m_services.connection.userId.clear(); // no place of the account is written back at close
     showAccount();
+    showSignedOut();
     m_messages->showNote(tr("Signed out of %1.").arg(leaving.server.host()), // in place of any message
                          MessageBar::Reach::Window);
     askToForget(leaving, unsent);
+}
+
+void MainWindow::showSignedOut()
+{
+    if (!m_signedOutPage) {
+        m_signedOutPage = new QWidget(m_centreStack);
+        m_signedOutPage->setAccessibleName(tr("Signed out"));
+        auto *layout = new QVBoxLayout(m_signedOutPage);
+        layout->addStretch(1);
+        auto *said =
+            new QLabel(tr("You are signed out. Sign in to see your photos and albums."), m_signedOutPage);
+        said->setAlignment(Qt::AlignCenter);
+        said->setWordWrap(true);
+        QFont larger = said->font();
+        larger.setPointSizeF(larger.pointSizeF() * 1.25);
+        said->setFont(larger);
+        layout->addWidget(said);
+        auto *signIn = new QPushButton(tr("Sign in…"), m_signedOutPage);
+        signIn->setDefault(true);
+        connect(signIn, &QPushButton::clicked, this, &MainWindow::signIn);
+        layout->addWidget(signIn, 0, Qt::AlignHCenter);
+        layout->addStretch(2);
+        m_centreStack->addWidget(m_signedOutPage);
+    }
+    m_centreStack->setCurrentWidget(m_signedOutPage);
+    m_breadcrumb->setText(tr("Signed out").toHtmlEscaped());
+    offerAccountActions(false);
+}
+
+void MainWindow::offerAccountActions(bool signedIn)
+{
+    for (QAction *action : {m_newAlbum, m_refresh, m_saveTo, m_openWith, m_copyFiles, m_selectAll, m_zoomIn,
+                            m_zoomOut, m_find, m_uploadPhotos, m_uploadFolder})
+        action->setEnabled(signedIn &&
+                           ((action != m_uploadPhotos && action != m_uploadFolder) || m_uploadQueue));
+    for (QWidget *widget : {static_cast<QWidget *>(m_sort), static_cast<QWidget *>(m_typeFilter),
+                            static_cast<QWidget *>(m_search), static_cast<QWidget *>(m_zoom),
+                            static_cast<QWidget *>(m_recycleBin), static_cast<QWidget *>(m_grid)})
+        widget->setEnabled(signedIn);
+    if (m_addToAlbumMenu)
+        m_addToAlbumMenu->setEnabled(signedIn);
+    updateActions(); // the album's own (edit, delete, remove): nothing is shown
 }
 
 void MainWindow::askToForget(const ServerConnection &leaving, int unsent)
