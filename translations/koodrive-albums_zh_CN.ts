@@ -1678,6 +1678,10 @@
         <source>Sign in…</source>
         <translation>登录…</translation>
     </message>
+    <message>
+        <source>&amp;Parent folder</source>
+        <translation>上级文件夹(&amp;P)</translation>
+    </message>
 </context>
 <context>
     <name>koodrive::ui::MessageBar</name>

@@ -5,8 +5,10 @@
 #include "i18n/Language.h"
 #include "models/AlbumContentsModel.h"
 #include "models/FolderModel.h"
+#include "models/FolderTreeModel.h"
 #include "widgets/MessageBar.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -338,6 +340,38 @@ private slots:
         QVERIFY(search->text().isEmpty());
         QVERIFY(m_window->folder()->nameFilter().isEmpty());
         QTRY_VERIFY(m_window->grid()->model()->rowCount() >= 250);
+    }
+
+    // 14. Dragging a folder from the tree opened it (a press opened it, and a drag begins with a press); the
+    // breadcrumb took a Tab between the tree and the grid; no key went to the parent folder.
+    void aFolderOpensOnAClickAndTheKeyboardGoesAround()
+    {
+        openFreshWindow();
+        openCamera();
+        const QString camera = m_window->folder()->location().folderId;
+        QTreeView *tree = m_window->folderTree();
+        QTRY_VERIFY(treeFolder(QStringLiteral("Party")).isValid());
+        const QModelIndex party = treeFolder(QStringLiteral("Party"));
+        const QPoint at = tree->visualRect(party).center();
+        QTest::mousePress(tree->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+        QCOMPARE(m_window->folder()->location().folderId, camera); // pressed: a drag may begin
+        QTest::mouseRelease(tree->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+        QTRY_COMPARE(m_window->folder()->location().folderId,
+                     party.data(models::FolderTreeModel::IdRole).toString());
+
+        // From the tree, Tab reaches the grid past the recycle bin only.
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        tree->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(tree, Qt::Key_Tab);
+        QVERIFY(qobject_cast<QPushButton *>(QApplication::focusWidget()));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), m_window->grid());
+
+        // Alt+Up: the folder above (the drive's top).
+        QTest::keyClick(m_window->grid(), Qt::Key_Up, Qt::AltModifier);
+        QTRY_COMPARE(m_window->folder()->location().folderId,
+                     tree->model()->index(0, 0).data(models::FolderTreeModel::IdRole).toString());
     }
 
     // 15. An empty folder, an empty album and a search that found nothing were blank: each says so, with what

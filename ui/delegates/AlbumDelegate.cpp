@@ -122,6 +122,12 @@ void AlbumDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         kind = tr("%1 · %Ln change(s) waiting", nullptr, pending).arg(kind);
     painter->drawText(kindRect, Qt::AlignLeft | Qt::AlignVCenter,
                       QFontMetrics(small).elidedText(kind, Qt::ElideRight, kindRect.width()));
+    // The keyboard's place in the list, while the list has it: a ring plain enough to find at a glance.
+    if (option.state.testFlag(QStyle::State_HasFocus) && option.widget && option.widget->hasFocus()) {
+        painter->setPen(QPen(option.palette.color(QPalette::Highlight), 2));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(QRectF(option.rect).adjusted(2, 2, -2, -2), 6, 6);
+    }
     painter->restore();
 }
 

@@ -12,6 +12,7 @@
 #include "text/DisplayText.h"
 #include "viewer/PhotoViewer.h"
 #include "views/AlbumListView.h"
+#include "views/FolderTreeView.h"
 #include "views/ThumbnailGridView.h"
 #include "widgets/MessageBar.h"
 
@@ -261,16 +262,18 @@ QWidget *MainWindow::makeSidebar()
 
     m_myAlbums = makeAlbumList(m_myAlbumsProxy, tr("My albums"));
     m_sharedAlbums = makeAlbumList(m_sharedAlbumsProxy, tr("Shared albums"));
-    m_tree = new QTreeView;
+    auto *tree = new FolderTreeView;
+    m_tree = tree;
     m_tree->setModel(m_treeModel);
     m_tree->setHeaderHidden(true);
     m_tree->setFrameShape(QFrame::NoFrame);
     m_tree->setAccessibleName(tr("Folders"));
-    m_tree->setDragEnabled(true);
-    m_tree->setDragDropMode(QAbstractItemView::DragOnly);
-    m_tree->setDefaultDropAction(Qt::CopyAction);
     m_tree->setUniformRowHeights(true);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+    // The folder selected is shown: by the keyboard at once, by the mouse once clicked (a press may be a
+    // drag).
+    const auto openSelected = [this, tree] {
+        if (tree->isHolding())
+            return;
         const QModelIndexList selected = m_tree->selectionModel()->selectedIndexes();
         if (selected.isEmpty())
             return;
@@ -284,7 +287,9 @@ QWidget *MainWindow::makeSidebar()
         }
         m_pathIds = ids;
         showFolder(ids.last().first, ids.last().second, path);
-    });
+    };
+    connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, openSelected);
+    connect(tree, &FolderTreeView::clickedToOpen, this, openSelected);
 
     m_recycleBin = new QPushButton(QIcon(QStringLiteral(":/icons/recycle-bin.svg")), tr("Recycle bin"));
     m_recycleBin->setFlat(true);
@@ -331,18 +336,11 @@ QWidget *MainWindow::makeCentre()
     m_breadcrumb->setAccessibleName(tr("Location"));
     m_breadcrumb->setTextFormat(Qt::RichText);
     m_breadcrumb->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
-    connect(m_breadcrumb, &QLabel::linkActivated, this, [this](const QString &link) {
-        const int level = link.toInt();
-        if (level < 0 || level >= m_pathIds.size())
-            return;
-        const QModelIndex inTree = m_treeModel->indexOfId(m_pathIds[level].second);
-        if (inTree.isValid()) {
-            m_tree->setCurrentIndex(inTree);
-            return;
-        }
-        m_pathIds = m_pathIds.mid(0, level + 1);
-        showFolder(m_pathIds.last().first, m_pathIds.last().second, m_path.mid(0, level + 1));
-    });
+    // Out of the Tab chain (the tree's next stop is the grid, past the recycle bin): clicked, its links take
+    // Tab; Alt+Up goes to the parent folder from anywhere.
+    m_breadcrumb->setFocusPolicy(Qt::ClickFocus);
+    connect(m_breadcrumb, &QLabel::linkActivated, this,
+            [this](const QString &link) { openPathLevel(link.toInt()); });
     m_grid = new ThumbnailGridView(centre);
     m_grid->setFrameShape(QFrame::NoFrame);
     connect(m_grid, &QAbstractItemView::activated, this, &MainWindow::openGridItem);

@@ -193,6 +193,9 @@ private:
     QString refusalReason(const QModelIndex &album) const;
     // The search box and "Show" back to everything, without reading the place again (applyFilter does).
     void clearFilterBoxes();
+    // The folder above the folder shown, as its breadcrumb link opens it.
+    void openParentFolder();
+    void openPathLevel(int level);
     // Signed out: the signed-out page in the middle, and nothing offered that needs an account.
     void showSignedOut();
     // What needs an account, offered (signed in) or not.
@@ -303,6 +306,7 @@ private:
     QAction *m_deleteAlbum = nullptr;
     QAction *m_removeFromAlbum = nullptr;
     QAction *m_refresh = nullptr;
+    QAction *m_parentFolder = nullptr;
     QAction *m_selectAll = nullptr;
     QAction *m_zoomIn = nullptr;
     QAction *m_zoomOut = nullptr;

@@ -161,6 +161,9 @@ void MainWindow::makeMenuBar()
     view->addAction(m_zoomIn);
     view->addAction(m_zoomOut);
     view->addSeparator();
+    // The folder above the one shown (the breadcrumb's last link, from the keyboard).
+    m_parentFolder = view->addAction(tr("&Parent folder"), this, &MainWindow::openParentFolder);
+    m_parentFolder->setShortcuts({QKeySequence(Qt::ALT | Qt::Key_Up), QKeySequence(Qt::Key_Backspace)});
     view->addAction(tr("Recycle &bin"), this, &MainWindow::showRecycleBin);
     QAction *transfers = m_transfersDock->toggleViewAction();
     transfers->setText(tr("&Transfers"));

@@ -96,15 +96,32 @@ bool MainWindow::enterPlace(const QString &key)
     return true;
 }
 
+void MainWindow::openPathLevel(int level)
+{
+    if (m_place != Place::Folder || level < 0 || level >= m_pathIds.size() - 1)
+        return;
+    const QModelIndex inTree = m_treeModel->indexOfId(m_pathIds[level].second);
+    if (inTree.isValid()) {
+        m_tree->setCurrentIndex(inTree);
+        return;
+    }
+    m_pathIds = m_pathIds.mid(0, level + 1);
+    showFolder(m_pathIds.last().first, m_pathIds.last().second, m_path.mid(0, level + 1));
+}
+
+void MainWindow::openParentFolder()
+{
+    openPathLevel(int(m_pathIds.size()) - 2);
+}
+
 void MainWindow::clearFilterBoxes()
 {
-    for (QWidget *filter : {static_cast<QWidget *>(m_search), static_cast<QWidget *>(m_typeFilter)})
-        filter->blockSignals(true);
+    // The search box's own signals stay on: its clear button follows its text through them.
     m_search->clear();
-    m_searchDelay->stop();
+    m_searchDelay->stop(); // started by the clearing
+    m_typeFilter->blockSignals(true);
     m_typeFilter->setCurrentIndex(0);
-    for (QWidget *filter : {static_cast<QWidget *>(m_search), static_cast<QWidget *>(m_typeFilter)})
-        filter->blockSignals(false);
+    m_typeFilter->blockSignals(false);
 }
 
 void MainWindow::showFolder(const QString &containerId, const QString &folderId, const QStringList &path)
@@ -340,6 +357,7 @@ void MainWindow::updateEmptyPlaceNote()
         m_grid->setEmptyState(said, tr("Clear the search and the filter"), [this] {
             clearFilterBoxes();
             applyFilter();
+            m_grid->setFocus(Qt::OtherFocusReason); // where the photos come back (the button goes)
         });
         return;
     }
