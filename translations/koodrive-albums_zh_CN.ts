@@ -1682,6 +1682,22 @@
         <source>&amp;Parent folder</source>
         <translation>上级文件夹(&amp;P)</translation>
     </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Back to the place shown before (Alt+Left)</source>
+        <translation>回到之前显示的位置 (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>前进(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Forward to the place shown after (Alt+Right)</source>
+        <translation>前往之后显示的位置 (Alt+Right)</translation>
+    </message>
 </context>
 <context>
     <name>koodrive::ui::MessageBar</name>

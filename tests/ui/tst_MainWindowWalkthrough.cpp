@@ -227,11 +227,15 @@ private slots:
         openFolder(QStringLiteral("Party"));
         QVERIFY2(!messages->isVisible(), qPrintable(messages->text()));
 
-        // A folder that cannot be read: its error, with the trace id and Retry ...
+        // A folder that cannot be read: its error, with the trace id and Retry ... (Party read to its end
+        // first, and every listing refused until the error shows: no other call takes the faults meant for
+        // it)
+        QTRY_VERIFY(m_window->folder()->isComplete() && !m_window->folder()->isReading());
         m_sim->server().http().scriptFaults(
-            {{Step::Kind::Status, 503, 1, 0, 4, QStringLiteral("/koodrive/ose/v1/files/")}});
+            {{Step::Kind::Status, 503, 1, 0, 1000, QStringLiteral("/koodrive/ose/v1/files/")}});
         m_window->folderTree()->setCurrentIndex(treeFolder(QStringLiteral("Pictures")));
         QTRY_VERIFY_WITH_TIMEOUT(messages->isVisible() && messages->showsError(), 15000);
+        m_sim->server().http().scriptFaults({});
         const QString problem = messages->text();
         QVERIFY2(problem.contains(QLatin1String("Trace id: ")), qPrintable(problem));
         QToolButton *earlier = m_window->earlierProblemsButton();
@@ -488,6 +492,57 @@ private slots:
         QCoreApplication::sendEvent(albums->viewport(), &leave);
         QVERIFY(m_window->messages()->isVisible());
         QCOMPARE(m_window->messages()->text(), said);
+    }
+
+    // Back and Forward (Alt+Left and Alt+Right, the toolbar's arrows, the mouse's side buttons) walk the
+    // places shown; the tree follows; a place opened after going back drops the ones ahead.
+    void backAndForwardWalkThePlacesShown()
+    {
+        openFreshWindow();
+        openCamera();
+        const QString camera = m_window->folder()->location().folderId;
+        openFolder(QStringLiteral("Party"), 250);
+        const QString party = m_window->folder()->location().folderId;
+        QTRY_VERIFY(manualAlbumWith(1).isValid());
+        const QString albumId = manualAlbumWith(1).data(models::AlbumListModel::IdRole).toString();
+        showAlbum(manualAlbumWith(1));
+        QAction *back = nullptr;
+        QAction *forward = nullptr;
+        for (QAction *action : m_window->findChildren<QAction *>()) {
+            if (action->shortcuts().contains(QKeySequence(Qt::ALT | Qt::Key_Left)))
+                back = action;
+            if (action->shortcuts().contains(QKeySequence(Qt::ALT | Qt::Key_Right)))
+                forward = action;
+        }
+        QVERIFY(back && forward);
+        QVERIFY(back->isEnabled() && !forward->isEnabled());
+
+        back->trigger();
+        QCOMPARE(m_window->grid()->fileModel(), m_window->folder());
+        QCOMPARE(m_window->folder()->location().folderId, party);
+        QCOMPARE(m_window->folderTree()->currentIndex(), treeFolder(QStringLiteral("Party")));
+        // The mouse's back button, anywhere over the window.
+        QTest::mouseClick(m_window->grid()->viewport(), Qt::BackButton, Qt::NoModifier,
+                          m_window->grid()->viewport()->rect().center());
+        QCOMPARE(m_window->folder()->location().folderId, camera);
+        QVERIFY(back->isEnabled()); // the drive's top, shown first, is behind
+
+        forward->trigger();
+        QCOMPARE(m_window->folder()->location().folderId, party);
+        QTest::mouseClick(m_window->myAlbumsView()->viewport(), Qt::ForwardButton, Qt::NoModifier,
+                          QPoint(5, 5));
+        QCOMPARE(m_window->grid()->fileModel(), m_window->albumContents());
+        QCOMPARE(m_window->albumContents()->albumId(), albumId);
+        QVERIFY(!forward->isEnabled());
+
+        // Back to Party, then Camera opened: nothing is ahead any more.
+        back->trigger();
+        QCOMPARE(m_window->folder()->location().folderId, party);
+        QVERIFY(forward->isEnabled());
+        openCamera();
+        QVERIFY(!forward->isEnabled());
+        back->trigger();
+        QCOMPARE(m_window->folder()->location().folderId, party);
     }
 
     // 11. The title named the app twice on the desktop ("KooDrive Albums — Demo library — KooDrive Albums"):

@@ -92,6 +92,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_splitter->setSizes({270, 930});
     setCentralWidget(m_splitter);
     makeActions();
+    makeHistoryActions();
     makeUploadActions();
     makeDownloadActions();
     makeStatusBar();

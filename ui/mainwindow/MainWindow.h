@@ -170,6 +170,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void saveSettings() const;
@@ -193,6 +194,14 @@ private:
     QString refusalReason(const QModelIndex &album) const;
     // The search box and "Show" back to everything, without reading the place again (applyFilter does).
     void clearFilterBoxes();
+    // The history of places (MainWindowHistory.cpp).
+    void makeHistoryActions();
+    void leavePlaceForHistory(); // another place is about to be shown
+    void noteHereForHistory();   // the place is shown
+    void forgetHistory();
+    void updateHistoryActions();
+    void goBack();
+    void goForward();
     // The folder above the folder shown, as its breadcrumb link opens it.
     void openParentFolder();
     void openPathLevel(int level);
@@ -338,8 +347,24 @@ private:
     QString m_pendingAlbumId;                 // restored: shown once the album list has it
     QStringList m_path;                       // names from the drive down to the shown folder
     QList<QPair<QString, QString>> m_pathIds; // (containerId, folderId) per path element
-    QStringList m_openPath;                   // names still to walk down for openPath()
-    QStringList m_startUploads;               // uploadAtStart(): still to hand over
+    // A place shown, as the history keeps it.
+    struct Visit
+    {
+        QString key;
+        Place place = Place::Folder;
+        QList<QPair<QString, QString>> pathIds;
+        QStringList path;
+        QString albumId;
+    };
+    Visit m_here;
+    QList<Visit> m_backVisits;
+    QList<Visit> m_forwardVisits;
+    bool m_travelling = false; // going back or forward: the history is not written
+    QAction *m_back = nullptr;
+    QAction *m_forward = nullptr;
+    void travelTo(const Visit &visit);
+    QStringList m_openPath;     // names still to walk down for openPath()
+    QStringList m_startUploads; // uploadAtStart(): still to hand over
     QString m_startAlbum;
     bool m_startIntoOpened = false;
     std::unique_ptr<transfers::UploadQueue> m_uploadQueue;

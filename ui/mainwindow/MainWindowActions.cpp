@@ -161,6 +161,8 @@ void MainWindow::makeMenuBar()
     view->addAction(m_zoomIn);
     view->addAction(m_zoomOut);
     view->addSeparator();
+    view->addAction(m_back);
+    view->addAction(m_forward);
     // The folder above the one shown (the breadcrumb's last link, from the keyboard).
     m_parentFolder = view->addAction(tr("&Parent folder"), this, &MainWindow::openParentFolder);
     m_parentFolder->setShortcuts({QKeySequence(Qt::ALT | Qt::Key_Up), QKeySequence(Qt::Key_Backspace)});
@@ -278,6 +280,9 @@ void MainWindow::makeToolBar()
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_back);
+    bar->addAction(m_forward);
+    bar->addSeparator();
     // On the toolbar an action shows its name without the menu's mnemonic.
     for (QAction *action : {m_newAlbum, m_editAlbum, m_deleteAlbum, m_removeFromAlbum, m_refresh}) {
         action->setIconText(withoutMnemonic(action->text()));

@@ -91,6 +91,7 @@ bool MainWindow::enterPlace(const QString &key)
     m_messages->setPlace(key);
     if (key == m_placeKey)
         return false;
+    leavePlaceForHistory();
     m_placeKey = key;
     clearFilterBoxes(); // the search and the type filter were the last place's
     return true;
@@ -173,6 +174,8 @@ void MainWindow::showFolder(const QString &containerId, const QString &folderId,
     m_search->setEnabled(true);
     updateCounts();
     updateEmptyPlaceNote();
+    if (!m_travelling)
+        noteHereForHistory();
 }
 
 // The sort box shows the model's order without telling the model (its signals are blocked meanwhile).
@@ -207,6 +210,8 @@ void MainWindow::showRecycleBin()
         m_folder->setLocation(bin);
     updateCounts();
     updateEmptyPlaceNote();
+    if (!m_travelling)
+        noteHereForHistory();
 }
 
 void MainWindow::showAlbum(const QModelIndex &albumIndex)
@@ -240,6 +245,8 @@ void MainWindow::showAlbum(const QModelIndex &albumIndex)
     m_search->setEnabled(false);
     updateCounts();
     updateEmptyPlaceNote();
+    if (!m_travelling)
+        noteHereForHistory();
 }
 
 void MainWindow::openGridItem(const QModelIndex &index)

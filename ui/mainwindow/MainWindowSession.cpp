@@ -214,6 +214,7 @@ void MainWindow::clearWindow()
     m_grid->setFileModel(nullptr);
     m_breadcrumb->clear();
     enterPlace(QString());         // no place: its filters and its messages go
+    forgetHistory();               // nor where the account went
     m_progress->setVisible(false); // an add under way stops with the album list
     m_cancelAdd->setVisible(false);
     m_folder->clear();
