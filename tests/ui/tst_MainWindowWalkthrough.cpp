@@ -521,6 +521,7 @@ private slots:
         QCOMPARE(m_window->grid()->fileModel(), m_window->folder());
         QCOMPARE(m_window->folder()->location().folderId, party);
         QCOMPARE(m_window->folderTree()->currentIndex(), treeFolder(QStringLiteral("Party")));
+        QVERIFY(m_window->folderTree()->selectionModel()->isSelected(treeFolder(QStringLiteral("Party"))));
         // The mouse's back button, anywhere over the window.
         QTest::mouseClick(m_window->grid()->viewport(), Qt::BackButton, Qt::NoModifier,
                           m_window->grid()->viewport()->rect().center());

@@ -108,6 +108,9 @@ void MainWindow::travelTo(const Visit &visit)
         const QModelIndex inTree = m_treeModel->indexOfId(visit.pathIds.last().second);
         if (inTree.isValid() && m_tree->currentIndex() != inTree) {
             m_tree->setCurrentIndex(inTree);
+        } else if (inTree.isValid() && !m_tree->selectionModel()->isSelected(inTree)) {
+            // Current still (an album was shown since), but no longer selected.
+            m_tree->selectionModel()->select(inTree, QItemSelectionModel::ClearAndSelect);
         } else {
             m_pathIds = visit.pathIds;
             showFolder(visit.pathIds.last().first, visit.pathIds.last().second, visit.path);

@@ -23,15 +23,23 @@ void FolderTreeView::mousePressEvent(QMouseEvent *event)
 {
     m_before = currentIndex();
     m_holding = event->button() == Qt::LeftButton;
+    m_chosenWhileHeld = false;
     QTreeView::mousePressEvent(event);
 }
 
 void FolderTreeView::mouseReleaseEvent(QMouseEvent *event)
 {
-    const bool pressed = std::exchange(m_holding, false);
+    const bool chosen = std::exchange(m_holding, false) && m_chosenWhileHeld;
     QTreeView::mouseReleaseEvent(event);
-    if (pressed && currentIndex().isValid())
+    if (chosen && currentIndex().isValid())
         emit clickedToOpen();
+}
+
+void FolderTreeView::selectionChanged(const QItemSelection &selected, const QItemSelection &deselected)
+{
+    QTreeView::selectionChanged(selected, deselected);
+    if (m_holding && !selected.isEmpty())
+        m_chosenWhileHeld = true;
 }
 
 void FolderTreeView::startDrag(Qt::DropActions supportedActions)

@@ -22,16 +22,18 @@ public:
     QPixmap dragPixmap(const QModelIndex &index) const;
 
 signals:
-    // The folder pressed was let go without a drag: it is to be opened (it is the current one).
+    // A folder was chosen by a press let go without a drag: it is to be opened (it is the current one).
     void clickedToOpen();
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void selectionChanged(const QItemSelection &selected, const QItemSelection &deselected) override;
     void startDrag(Qt::DropActions supportedActions) override;
 
 private:
     bool m_holding = false;
+    bool m_chosenWhileHeld = false; // the press selected a folder (not: a click on an expand arrow)
     QPersistentModelIndex m_before; // the current folder before the press
 };
 

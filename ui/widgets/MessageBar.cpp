@@ -199,7 +199,7 @@ void MessageBar::setPlace(const QString &place)
     if (place == m_place)
         return;
     m_place = place;
-    if (!isVisible() || m_messagePlace.isEmpty() || m_messagePlace == place)
+    if (isHidden() || m_messagePlace.isEmpty() || m_messagePlace == place)
         return;
     if (m_showsError && !m_showsEarlier) {
         m_earlier.prepend({m_text->text(), m_details});
