@@ -52,7 +52,7 @@ public:
                        std::function<void()> action = {});
     // What is said now: empty unless the place is read, holds nothing and has something to say.
     QString shownEmptyText() const;
-    QPushButton *emptyStateAction() const { return m_emptyAction; }
+    QPushButton *emptyStateAction() const { return m_emptyAction; } // null until first shown
 
 public slots:
     // Selects every file of the folder or album, including the pages not read yet (they are fetched).
@@ -107,7 +107,9 @@ private:
     LocalCopies m_localCopies;
     bool m_watchFill = true;
     bool m_ownSelectionChange = false;
-    // The empty place's note (made when first needed): its words, and its one action.
+    // The empty place's note (made when first shown): its words, and its one action.
+    QString m_emptyWords;
+    QString m_emptyActionLabel;
     QWidget *m_empty = nullptr;
     QLabel *m_emptyText = nullptr;
     QPushButton *m_emptyAction = nullptr;
