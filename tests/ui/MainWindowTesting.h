@@ -29,10 +29,20 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeView>
 #include <memory>
 
 namespace koodrive::test {
+
+// What i18n::install put in, taken out again (the next test starts in the source language).
+inline void removeTranslators()
+{
+    for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+}
 
 class MainWindowTestCase : public QObject
 {

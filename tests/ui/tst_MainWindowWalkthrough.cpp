@@ -29,15 +29,6 @@ using Step = sim::SimHttpServer::FaultStep;
 
 namespace {
 
-// What i18n::install put in, taken out again (the next test starts in the source language).
-void removeTranslators()
-{
-    for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
-        QCoreApplication::removeTranslator(translator);
-        delete translator;
-    }
-}
-
 // The app's display name as main() sets it (in the language installed), for as long as a test runs.
 auto useDisplayNameAsMainDoes()
 {
@@ -116,7 +107,7 @@ private slots:
     void cleanup()
     {
         closeAll();
-        removeTranslators();
+        test::removeTranslators();
     }
 
     // 1. Signing out (and cancelling the sign-in that follows) left the account on screen, with Edit and

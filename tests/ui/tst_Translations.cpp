@@ -50,15 +50,6 @@ QStringList problemsOf(const QString &tsPath)
     return problems;
 }
 
-// What i18n::install put in, taken out again (the next test starts in the source language).
-void removeTranslators()
-{
-    for (QTranslator *translator : qApp->findChildren<QTranslator *>()) {
-        QCoreApplication::removeTranslator(translator);
-        delete translator;
-    }
-}
-
 int messagesIn(const QString &tsPath)
 {
     QFile file(tsPath);
@@ -121,7 +112,7 @@ private slots:
     void theWindowSpeaksChinese()
     {
         QVERIFY(i18n::install(qApp, QStringLiteral("zh_CN")));
-        auto uninstall = qScopeGuard(&removeTranslators);
+        auto uninstall = qScopeGuard(&test::removeTranslators);
         openFreshWindow();
         openCamera();
         // Every menu and every entry in it is in Chinese (none is left as its English source).
@@ -152,7 +143,7 @@ private slots:
     void englishHasItsPluralForms()
     {
         QVERIFY(i18n::install(qApp, QStringLiteral("en")));
-        auto uninstall = qScopeGuard(&removeTranslators);
+        auto uninstall = qScopeGuard(&test::removeTranslators);
         const char *context = "koodrive::ui::MainWindow";
         QCOMPARE(QCoreApplication::translate(context, "%Ln item(s)", nullptr, 1), QStringLiteral("1 item"));
         QCOMPARE(QCoreApplication::translate(context, "%Ln item(s)", nullptr, 1500),

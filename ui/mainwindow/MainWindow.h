@@ -190,6 +190,8 @@ private:
     bool enterPlace(const QString &key);
     // What the grid says when the place shown holds nothing, and what to do about it.
     void updateEmptyPlaceNote();
+    // The end of showing a place: its counts, its empty note, and the history's "here".
+    void placeShown();
     // Why a drop on this album (of the album list) is refused, in the person's words.
     QString refusalReason(const QModelIndex &album) const;
     // The search box and "Show" back to everything, without reading the place again (applyFilter does).

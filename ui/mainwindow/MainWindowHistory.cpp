@@ -137,8 +137,7 @@ void MainWindow::travelTo(const Visit &visit)
     }
     case Place::RecycleBin: showRecycleBin(); break;
     }
-    m_here = {m_placeKey, m_place, m_pathIds, m_path, m_albumId};
-    updateHistoryActions();
+    updateHistoryActions(); // the place shown noted itself (or, gone meanwhile, the window stayed put)
 }
 
 } // namespace koodrive::ui

@@ -97,6 +97,13 @@ bool MainWindow::enterPlace(const QString &key)
     return true;
 }
 
+void MainWindow::placeShown()
+{
+    updateCounts();
+    updateEmptyPlaceNote();
+    noteHereForHistory();
+}
+
 void MainWindow::openPathLevel(int level)
 {
     if (m_place != Place::Folder || level < 0 || level >= m_pathIds.size() - 1)
@@ -172,10 +179,7 @@ void MainWindow::showFolder(const QString &containerId, const QString &folderId,
     showCurrentSort(int(m_folder->sortField()), m_folder->sortOrder());
     m_typeFilter->setEnabled(true);
     m_search->setEnabled(true);
-    updateCounts();
-    updateEmptyPlaceNote();
-    if (!m_travelling)
-        noteHereForHistory();
+    placeShown();
 }
 
 // The sort box shows the model's order without telling the model (its signals are blocked meanwhile).
@@ -208,10 +212,7 @@ void MainWindow::showRecycleBin()
         m_folder->openPlace(bin);
     else
         m_folder->setLocation(bin);
-    updateCounts();
-    updateEmptyPlaceNote();
-    if (!m_travelling)
-        noteHereForHistory();
+    placeShown();
 }
 
 void MainWindow::showAlbum(const QModelIndex &albumIndex)
@@ -243,10 +244,7 @@ void MainWindow::showAlbum(const QModelIndex &albumIndex)
     showCurrentSort(int(m_albumContents->sortField()), m_albumContents->sortOrder());
     m_typeFilter->setEnabled(false); // the album contents call has no filter
     m_search->setEnabled(false);
-    updateCounts();
-    updateEmptyPlaceNote();
-    if (!m_travelling)
-        noteHereForHistory();
+    placeShown();
 }
 
 void MainWindow::openGridItem(const QModelIndex &index)
