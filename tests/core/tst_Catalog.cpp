@@ -34,6 +34,7 @@ QVector<CatalogRow> rows(const QString &prefix, int count)
         row.width = 4000;
         row.height = 3000;
         row.fileType = 15;
+        row.favorite = i % 3 == 2; // starred: the grid's heart comes back too
         out << row;
     }
     return out;
@@ -113,6 +114,8 @@ private slots:
         QCOMPARE(row.takenMs, stored[17].takenMs);
         QCOMPARE(row.width, 4000);
         QCOMPARE(row.fileType, 15);
+        QVERIFY(row.favorite);
+        QVERIFY(!place->rows[16].favorite);
 
         // Stored again: replaced, not added to.
         QVERIFY(catalog->storePlace(QStringLiteral("folder|x"), rows(QStringLiteral("b"), 3), false, 99));

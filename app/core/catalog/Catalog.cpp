@@ -184,7 +184,7 @@ qint64 Catalog::usePlace(const QString &key, qint64 *readAtMs, bool *complete, i
 namespace {
 const QString PlaceRowColumns =
     QStringLiteral("id, name, mime, owner, container, thumb, size, created, edited, "
-                   "taken, width, height, type");
+                   "taken, width, height, type, favorite");
 
 void readPlaceRows(QSqlQuery &query, QVector<CatalogRow> *rows)
 {
@@ -210,6 +210,7 @@ void readPlaceRows(QSqlQuery &query, QVector<CatalogRow> *rows)
         row.width = query.value(10).toInt();
         row.height = query.value(11).toInt();
         row.fileType = query.value(12).toInt();
+        row.favorite = query.value(13).toBool();
         rows->append(std::move(row));
     }
 }

@@ -33,6 +33,7 @@ struct CatalogRow
     int width = 0;
     int height = 0;
     int fileType = 0;
+    bool favorite = false; // starred (OPERATIONS.md §6)
 };
 
 // A folder of the tree (or a space, at the top), as the tree shows it.

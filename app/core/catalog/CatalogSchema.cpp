@@ -41,6 +41,10 @@ const char *const Version3[] = {
     "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind INTEGER NOT NULL, album TEXT NOT NULL, "
     "album_name TEXT NOT NULL, payload TEXT NOT NULL, created INTEGER NOT NULL, sent INTEGER NOT NULL)",
 };
+const char *const Version4[] = {
+    // Whether a file is starred (OPERATIONS.md §6: every listing says "favorite"): the grid's heart.
+    "ALTER TABLE place_rows ADD COLUMN favorite INTEGER NOT NULL DEFAULT 0",
+};
 // clang-format on
 
 template<size_t N>
@@ -55,7 +59,7 @@ QStringList list(const char *const (&steps)[N])
 
 int currentVersion()
 {
-    return 3;
+    return 4;
 }
 
 QStringList stepTo(int version)
@@ -64,6 +68,7 @@ QStringList stepTo(int version)
     case 1: return list(Version1);
     case 2: return list(Version2);
     case 3: return list(Version3);
+    case 4: return list(Version4);
     default: return {};
     }
 }

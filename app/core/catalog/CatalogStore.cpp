@@ -88,7 +88,8 @@ bool Catalog::writePlace(const QString &connection, const QString &key, const QV
     if (ok) {
         ok = query.prepare(QStringLiteral(
             "INSERT INTO place_rows (place, pos, id, name, mime, owner, container, thumb, size, created, "
-            "edited, taken, width, height, type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            "edited, taken, width, height, type, favorite) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?)"));
         for (qsizetype i = 0; ok && i < rows.size(); ++i) {
             const CatalogRow &row = rows[i];
             query.bindValue(0, placeId);
@@ -106,6 +107,7 @@ bool Catalog::writePlace(const QString &connection, const QString &key, const QV
             query.bindValue(12, row.width);
             query.bindValue(13, row.height);
             query.bindValue(14, row.fileType);
+            query.bindValue(15, row.favorite ? 1 : 0);
             ok = query.exec();
         }
     }

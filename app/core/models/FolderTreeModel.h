@@ -51,6 +51,9 @@ public:
     bool showsSaved() const;
     // Reads again what is still shown as saved (the spaces, saved sub-folders), bringing it in line in place.
     void refresh();
+    // Reads again the sub-folders of every folder shown, bringing them in line in place: after a folder
+    // was renamed, moved to the recycle bin or restored (FolderTreeModelEdits.cpp).
+    void readAgain();
     bool isLoaded() const { return m_loaded; }
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;

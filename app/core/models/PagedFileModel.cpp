@@ -105,6 +105,7 @@ PagedFileModel::Row PagedFileModel::makeRow(const DriveFile &file)
     row.height = clampDimension(file.dimensions.height());
     row.fileType = quint8(qBound(0, file.fileType, 255));
     row.thumbnailRef = thumbnails::ThumbnailDiskCache::cacheRef(file.thumbnailUrl);
+    row.favorite = file.favorite;
     return row;
 }
 
@@ -145,6 +146,7 @@ QVariant PagedFileModel::data(const QModelIndex &index, int role) const
     case IsFolderRole:
         return row->fileType == api::FileType::Folder || row->fileType == api::FileType::SmartFolder;
     case OwnerRole: return row->ownerId;
+    case FavoriteRole: return row->favorite;
     case ContainerRole: return row->containerId;
     case ThumbnailRole: {
         if (!m_thumbnails || !wantsThumbnail(*row))
@@ -179,6 +181,7 @@ QHash<int, QByteArray> PagedFileModel::roleNames() const
                   {TakenRole, "takeTime"},
                   {DimensionsRole, "dimensions"},
                   {IsFolderRole, "isFolder"},
+                  {FavoriteRole, "favorite"},
                   {OwnerRole, "ownerId"},
                   {ContainerRole, "containerId"},
                   {ThumbnailRole, "thumbnail"},
@@ -190,7 +193,10 @@ Qt::ItemFlags PagedFileModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled | Qt::ItemNeverHasChildren;
+    const Qt::ItemFlags flags =
+        Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled | Qt::ItemNeverHasChildren;
+    // Editable: the name, edited in place (the window renames it on the server; setData changes nothing).
+    return m_renamable ? flags | Qt::ItemIsEditable : flags;
 }
 
 DriveItem PagedFileModel::itemAt(int row) const

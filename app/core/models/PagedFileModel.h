@@ -54,6 +54,7 @@ public:
         ContainerRole,
         ThumbnailRole,      // QImage, null until loaded; asking for it starts loading it
         ThumbnailStateRole, // int, a thumbnails::ThumbnailState
+        FavoriteRole,       // bool: starred (OPERATIONS.md §6)
     };
 
     PagedFileModel(api::KooDriveClient *client, thumbnails::ThumbnailScheduler *thumbnails, QObject *parent);
@@ -122,6 +123,20 @@ public:
     // Rows are still being read in the background (a place read to its end, or a saved place checked).
     bool isReading() const;
 
+    // Edits the window made on the server, shown at once without reading the place again
+    // (PagedFileModelEdits.cpp). Rows that left the list (removed from an album, moved to the recycle bin):
+    // removed in place.
+    void removeIds(const QSet<QString> &ids);
+    // These files were starred or unstarred.
+    void setFavoriteHere(const QSet<QString> &ids, bool favorite);
+    // This file has a new name (the sort may want it elsewhere: the next refresh moves it).
+    void renameHere(const QString &id, const QString &name);
+    // Names may be edited in place (a folder of the drive, not an album's contents nor the recycle bin).
+    void setRenamable(bool renamable) { m_renamable = renamable; }
+    bool isRenamable() const { return m_renamable; }
+    // The ids of every row held.
+    QSet<QString> heldIds() const;
+
     // How many bytes of row data the model holds (rows, their strings, the page index), for benchmarks.
     qint64 rowMemoryBytes() const;
 
@@ -145,8 +160,6 @@ protected:
     // Every row dropped (a reset), nothing read until the query is set again (signing out). What was read is
     // saved into the catalog first.
     void clearRows();
-    // Rows that left the list on the server (e.g. removed from an album): removed in place.
-    void removeIds(const QSet<QString> &ids);
     api::KooDriveClient *client() const { return m_client; }
     // What names the place in the catalog: everything its rows depend on (folder, sort, order, filter).
     // Empty: the place is not kept (e.g. a search).
@@ -173,6 +186,7 @@ private:
         quint16 width = 0;
         quint16 height = 0;
         quint8 fileType = 0;
+        bool favorite = false; // starred (OPERATIONS.md §6: "favorite" in every listing)
         // The thumbnail's object path and process ("/obs/…?x-image-process=…"): how the disk cache finds
         // it without a signed URL (ThumbnailDiskCache::cacheUrl). Empty when the server gave none.
         QString thumbnailRef;
@@ -298,6 +312,7 @@ private:
     QFuture<std::optional<std::vector<Page>>> m_savedRest; // made on a worker (savedPages)
     int m_savedRestRows = 0;
     bool m_signallingReset = false; // modelReset is being emitted
+    bool m_renamable = false;
     bool m_unreachable = false;
     int m_stateBits = 0; // showsSaved, isUnreachable, isReading when stateChanged() was last emitted
     QTimer m_reconnect;

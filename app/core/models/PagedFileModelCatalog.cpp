@@ -21,6 +21,7 @@ PagedFileModel::Row PagedFileModel::rowFromCatalog(const catalog::CatalogRow &sa
     row.height = clampDimension(saved.height);
     row.fileType = quint8(qBound(0, saved.fileType, 255));
     row.thumbnailRef = saved.thumbnailPath;
+    row.favorite = saved.favorite;
     return row;
 }
 
@@ -159,7 +160,7 @@ void PagedFileModel::saveToCatalog()
         for (const Row &row : page.rows)
             rows.append({row.id, row.name, row.mimeType, row.ownerId, row.containerId, row.thumbnailRef,
                          row.size, row.createdMs, row.editedMs, row.takenMs, row.width, row.height,
-                         row.fileType});
+                         row.fileType, row.favorite});
     // Complete only with every page in: one still waiting for its turn would leave a gap marked complete.
     // Written on a worker (10 000 rows: 60 ms): the next place opened from the catalog waits for it.
     m_catalog->storePlaceLater(m_placeKey, std::move(rows), isComplete(), m_readAtMs);

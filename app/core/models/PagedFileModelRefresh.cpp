@@ -151,7 +151,8 @@ void PagedFileModel::applyRefresh(const QString &nextCursor)
         if (at < rows.size() && rows[at].id == fresh[j].id) {
             const Row &was = rows[at];
             const bool changed = was.name != fresh[j].name || was.size != fresh[j].size ||
-                                 was.editedMs != fresh[j].editedMs || was.takenMs != fresh[j].takenMs;
+                                 was.editedMs != fresh[j].editedMs || was.takenMs != fresh[j].takenMs ||
+                                 was.favorite != fresh[j].favorite;
             rowsChanged = rowsChanged || changed || was.thumbnailRef != fresh[j].thumbnailRef;
             rows[at] = fresh[j];
             if (changed)

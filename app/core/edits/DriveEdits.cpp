@@ -1,0 +1,248 @@
+#include "DriveEdits.h"
+
+#include "jobs/JobWatcher.h"
+
+#include <memory>
+
+namespace koodrive::edits {
+
+using api::ApiError;
+using api::KooDriveClient;
+
+namespace {
+constexpr int StarsPerCall = 100; // OPERATIONS.md §6: subRequestList ≤ 100
+constexpr int FilesPerJob = 1000; // OPERATIONS.md §5 (KooDriveClient checks it too)
+
+// A file's own refusal in a batch answer, as an error the window can show.
+ApiError fileError(const QString &code, const QString &message)
+{
+    ApiError error;
+    error.kind = ApiError::Kind::Refused;
+    error.code = code;
+    error.message = message.isEmpty() ? DriveEdits::tr("KooDrive refused it (code %1).").arg(code) : message;
+    return error;
+}
+
+template<typename Files>
+QSet<QString> idsOf(const Files &files)
+{
+    QSet<QString> ids;
+    for (const auto &file : files)
+        ids.insert(file.fileId);
+    return ids;
+}
+
+void noteFailure(DriveEdits::Outcome &outcome, int files, const ApiError &error)
+{
+    outcome.failed += files;
+    if (!outcome.error)
+        outcome.error = error;
+}
+} // namespace
+
+DriveEdits::DriveEdits(KooDriveClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+{}
+
+DriveEdits::~DriveEdits() = default;
+
+void DriveEdits::star(const QVector<KooDriveClient::StarRef> &files, bool starred, Done done)
+{
+    struct State
+    {
+        QVector<KooDriveClient::StarRef> files;
+        qsizetype next = 0;
+        Outcome outcome;
+        Done done;
+        bool starred = false;
+    };
+    auto state = std::make_shared<State>(State{files, 0, {}, std::move(done), starred});
+    auto step = std::make_shared<std::function<void()>>();
+    *step = [this, state, step] {
+        if (state->next >= state->files.size() || !m_client) {
+            if (state->next < state->files.size())
+                noteFailure(state->outcome, int(state->files.size() - state->next),
+                            ApiError::invalidInput(QString(), tr("The window was closed.")));
+            if (state->done)
+                state->done(state->outcome);
+            *step = nullptr; // the cycle through the captures ends here
+            return;
+        }
+        const auto chunk = state->files.mid(state->next, StarsPerCall);
+        state->next += chunk.size();
+        m_client->starFiles(
+            state->starred, chunk, this, [state, step, chunk](const api::Result<api::StarBatch> &result) {
+                if (!result.ok()) {
+                    noteFailure(state->outcome, int(chunk.size()), result.error());
+                } else {
+                    // Each file has its own result; one the answer does not name did not happen. Only
+                    // the files asked about count, each once: an answer naming others changes nothing.
+                    const QSet<QString> asked = idsOf(chunk);
+                    QSet<QString> named;
+                    for (const api::StarResult &file : result.value().files) {
+                        if (!asked.contains(file.fileId) || named.contains(file.fileId))
+                            continue;
+                        named.insert(file.fileId);
+                        if (file.succeeded())
+                            state->outcome.done << file.fileId;
+                        else
+                            noteFailure(state->outcome, 1, fileError(file.code, file.message));
+                    }
+                    // A batch that says "all succeeded" (status 0) without naming each file.
+                    for (const auto &file : chunk)
+                        if (!named.contains(file.fileId)) {
+                            if (result.value().status == 0)
+                                state->outcome.done << file.fileId;
+                            else
+                                noteFailure(state->outcome, 1,
+                                            fileError(QString(), tr("KooDrive did not say.")));
+                        }
+                }
+                (*step)();
+            });
+    };
+    (*step)(); // one call after the other; the last answer ends it
+}
+
+void DriveEdits::watch(const QString &jobId, int files,
+                       std::function<void(const api::Result<api::JobDetail> &)> then)
+{
+    auto *watcher = new jobs::JobWatcher(m_client, jobId, {m_firstPollMs, m_maxPollMs, 10 * 60 * 1000}, this);
+    auto seen = std::make_shared<int>(0);
+    connect(watcher, &jobs::JobWatcher::progressed, this, [this, seen, files](const api::JobInfo &job) {
+        const int now = qBound(0, job.succeeded + job.failed, files);
+        m_jobDone += now - *seen;
+        *seen = now;
+        emit jobProgress(m_jobDone, m_jobAsked);
+    });
+    connect(watcher, &jobs::JobWatcher::finished, this, [this, watcher, seen, files, then = std::move(then)] {
+        m_jobDone += files - *seen;
+        const api::Result<api::JobDetail> result = watcher->result();
+        watcher->deleteLater();
+        jobEnded();
+        then(result);
+    });
+    watcher->start();
+}
+
+void DriveEdits::jobEnded()
+{
+    if (--m_jobsRunning == 0) {
+        m_jobDone = 0;
+        m_jobAsked = 0;
+    }
+    emit jobProgress(m_jobDone, m_jobAsked);
+}
+
+void DriveEdits::runJob(KooDriveClient::JobAction action, const QString &containerId,
+                        const QVector<KooDriveClient::JobFile> &files, Done done)
+{
+    struct State
+    {
+        QVector<KooDriveClient::JobFile> files;
+        qsizetype next = 0;
+        Outcome outcome;
+        Done done;
+    };
+    auto state = std::make_shared<State>(State{files, 0, {}, std::move(done)});
+    m_jobAsked += int(files.size());
+    ++m_jobsRunning;
+    emit jobProgress(m_jobDone, m_jobAsked);
+    auto step = std::make_shared<std::function<void()>>();
+    *step = [this, state, step, action, containerId] {
+        if (state->next >= state->files.size() || !m_client) {
+            if (state->next < state->files.size())
+                noteFailure(state->outcome, int(state->files.size() - state->next),
+                            ApiError::invalidInput(QString(), tr("The window was closed.")));
+            if (--m_jobsRunning == 0) {
+                m_jobDone = 0;
+                m_jobAsked = 0;
+            }
+            emit jobProgress(m_jobDone, m_jobAsked);
+            if (state->done)
+                state->done(state->outcome);
+            *step = nullptr;
+            return;
+        }
+        const auto chunk = state->files.mid(state->next, FilesPerJob);
+        state->next += chunk.size();
+        KooDriveClient::NewJob job;
+        job.action = action;
+        job.files = chunk;
+        job.srcContainerId = containerId;
+        m_client->createJob(job, this, [this, state, step, chunk](const api::Result<QString> &created) {
+            if (!created.ok()) {
+                noteFailure(state->outcome, int(chunk.size()), created.error());
+                m_jobDone += int(chunk.size());
+                (*step)();
+                return;
+            }
+            ++m_jobsRunning;
+            watch(
+                created.value(), int(chunk.size()),
+                [state, step, chunk](const api::Result<api::JobDetail> &result) {
+                    if (!result.ok()) {
+                        noteFailure(state->outcome, int(chunk.size()), result.error());
+                    } else {
+                        // Only the files of this job count, each once (see star()).
+                        const QSet<QString> asked = idsOf(chunk);
+                        QSet<QString> named;
+                        for (const api::JobFileResult &file : result.value().files) {
+                            if (!asked.contains(file.fileId) || named.contains(file.fileId))
+                                continue;
+                            named.insert(file.fileId);
+                            if (file.succeeded())
+                                state->outcome.done << file.fileId;
+                            else
+                                noteFailure(state->outcome, 1, fileError(file.errorCode, file.errorMessage));
+                        }
+                        // Files the detail does not list: the job's own result says (1: all ok).
+                        const api::JobInfo &info = result.value().job;
+                        for (const auto &file : chunk)
+                            if (!named.contains(file.fileId)) {
+                                if (info.status == api::JobStatus::Done && info.resultCode == 1)
+                                    state->outcome.done << file.fileId;
+                                else
+                                    noteFailure(state->outcome, 1,
+                                                fileError(QString(), info.status == api::JobStatus::Cancelled
+                                                                         ? tr("The job was cancelled.")
+                                                                         : tr("KooDrive did not say.")));
+                            }
+                    }
+                    (*step)();
+                });
+        });
+    };
+    (*step)();
+}
+
+void DriveEdits::emptyRecycleBin(const QString &containerId, Done done)
+{
+    if (!m_client)
+        return;
+    m_client->emptyRecycleBin(
+        {containerId, 0}, this, [this, done = std::move(done)](const api::Result<QString> &created) {
+            Outcome outcome;
+            if (!created.ok()) {
+                noteFailure(outcome, 1, created.error());
+                done(outcome);
+                return;
+            }
+            if (created.value().isEmpty()) { // emptied at once, or no job named
+                done(outcome);
+                return;
+            }
+            ++m_jobsRunning;
+            watch(created.value(), 0, [done](const api::Result<api::JobDetail> &result) {
+                Outcome ended;
+                if (!result.ok())
+                    noteFailure(ended, 1, result.error());
+                else if (result.value().job.resultCode > 1)
+                    noteFailure(ended, 1, fileError(QString(), tr("Some files could not be deleted.")));
+                done(ended);
+            });
+        });
+}
+
+} // namespace koodrive::edits
