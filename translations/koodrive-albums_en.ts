@@ -239,6 +239,83 @@
             <numerusform>%Ln earlier problems</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>“%1”: took the %Ln item(s) added out again.</source>
+        <translation>
+            <numerusform>“%1”: took the %Ln item added out again.</numerusform>
+            <numerusform>“%1”: took the %Ln items added out again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) could not be changed: %1</source>
+        <translation>
+            <numerusform>%Ln file could not be changed: %1</numerusform>
+            <numerusform>%Ln files could not be changed: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %Ln file(s) to your favourites.</source>
+        <translation>
+            <numerusform>Added %Ln file to your favourites.</numerusform>
+            <numerusform>Added %Ln files to your favourites.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %Ln file(s) from your favourites.</source>
+        <translation>
+            <numerusform>Removed %Ln file from your favourites.</numerusform>
+            <numerusform>Removed %Ln files from your favourites.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln moved to the recycle bin, %1 could not be: %2</source>
+        <translation>
+            <numerusform>%Ln moved to the recycle bin, %1 could not be: %2</numerusform>
+            <numerusform>%Ln moved to the recycle bin, %1 could not be: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %Ln item(s) to the recycle bin.</source>
+        <translation>
+            <numerusform>Moved %Ln item to the recycle bin.</numerusform>
+            <numerusform>Moved %Ln items to the recycle bin.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln restored, %1 could not be: %2</source>
+        <translation>
+            <numerusform>%Ln restored, %1 could not be: %2</numerusform>
+            <numerusform>%Ln restored, %1 could not be: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %Ln item(s) to where they were.</source>
+        <translation>
+            <numerusform>Restored %Ln item to where they were.</numerusform>
+            <numerusform>Restored %Ln items to where they were.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln item(s) for good?</source>
+        <translation>
+            <numerusform>Delete %Ln item for good?</numerusform>
+            <numerusform>Delete %Ln items for good?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deleted, %1 could not be: %2</source>
+        <translation>
+            <numerusform>%Ln deleted, %1 could not be: %2</numerusform>
+            <numerusform>%Ln deleted, %1 could not be: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %Ln item(s) for good.</source>
+        <translation>
+            <numerusform>Deleted %Ln item for good.</numerusform>
+            <numerusform>Deleted %Ln items for good.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>koodrive::ui::MessageBar</name>

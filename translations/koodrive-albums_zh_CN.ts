@@ -234,6 +234,29 @@
     </message>
 </context>
 <context>
+    <name>koodrive::edits::DriveEdits</name>
+    <message>
+        <source>KooDrive refused it (code %1).</source>
+        <translation>KooDrive 拒绝了它（代码 %1）。</translation>
+    </message>
+    <message>
+        <source>The window was closed.</source>
+        <translation>窗口已关闭。</translation>
+    </message>
+    <message>
+        <source>KooDrive did not say.</source>
+        <translation>KooDrive 没有说明。</translation>
+    </message>
+    <message>
+        <source>The job was cancelled.</source>
+        <translation>任务已取消。</translation>
+    </message>
+    <message>
+        <source>Some files could not be deleted.</source>
+        <translation>有些文件无法删除。</translation>
+    </message>
+</context>
+<context>
     <name>koodrive::jobs::JobWatcher</name>
     <message>
         <source>The job was still running after %1 s; it may still finish.</source>
@@ -314,6 +337,15 @@
     <message>
         <source>Created: %1</source>
         <translation>创建时间：%1</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::models::SearchModel</name>
+    <message>
+        <source>%1
+In %2</source>
+        <translation>%1
+位于 %2</translation>
     </message>
 </context>
 <context>
@@ -1024,10 +1056,6 @@
         <translation>（无名称）</translation>
     </message>
     <message>
-        <source>No album takes photos yet: make one with New album…</source>
-        <translation>还没有可以添加照片的相册：请先用“新建相册…”创建一个</translation>
-    </message>
-    <message>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -1698,6 +1726,344 @@
         <source>Forward to the place shown after (Alt+Right)</source>
         <translation>前往之后显示的位置 (Alt+Right)</translation>
     </message>
+    <message>
+        <source>Favourites</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <source>The photos and files you starred</source>
+        <translation>你收藏的照片和文件</translation>
+    </message>
+    <message>
+        <source>Search all of My &amp;drive</source>
+        <translation>搜索整个我的云盘(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Search every folder of your drive for the name typed (Ctrl+Shift+F)</source>
+        <translation>在云盘的所有文件夹中搜索输入的名称（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <source>Fa&amp;vourites</source>
+        <translation>收藏(&amp;V)</translation>
+    </message>
+    <message>
+        <source>No album takes photos yet</source>
+        <translation>还没有可以放照片的相册</translation>
+    </message>
+    <message>
+        <source>&amp;New album from selection…</source>
+        <translation>用所选内容新建相册(&amp;N)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1”: took the %Ln item(s) added out again.</source>
+        <translation>
+            <numerusform>“%1”：已再次移出刚添加的 %Ln 项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Photo menu</source>
+        <translation>照片菜单</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Remove from album</source>
+        <translation>从相册中移除</translation>
+    </message>
+    <message>
+        <source>&amp;Favourite</source>
+        <translation>收藏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Star the selected photos, or unstar them (S)</source>
+        <translation>收藏所选照片，或取消收藏（S）</translation>
+    </message>
+    <message>
+        <source>&amp;Move to recycle bin</source>
+        <translation>移到回收站(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Move the selected files to the recycle bin; they can be restored (Del)</source>
+        <translation>将所选文件移到回收站；之后可以恢复（Del）</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put the selected files back where they were</source>
+        <translation>将所选文件放回原来的位置</translation>
+    </message>
+    <message>
+        <source>&amp;Delete for good…</source>
+        <translation>永久删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete the selected files from the recycle bin; this cannot be undone (Del)</source>
+        <translation>从回收站永久删除所选文件；此操作无法撤销（Del）</translation>
+    </message>
+    <message>
+        <source>&amp;Empty recycle bin…</source>
+        <translation>清空回收站(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Delete every file in the recycle bin; this cannot be undone</source>
+        <translation>永久删除回收站中的所有文件；此操作无法撤销</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>重命名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Rename the selected file or folder (F2)</source>
+        <translation>重命名所选文件或文件夹（F2）</translation>
+    </message>
+    <message>
+        <source>New &amp;folder</source>
+        <translation>新建文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Make a folder here and name it (Ctrl+Shift+N)</source>
+        <translation>在此处新建文件夹并为其命名（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销%1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Nothing to undo (Ctrl+Z)</source>
+        <translation>没有可撤销的操作（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Undo %1 (Ctrl+Z)</source>
+        <translation>撤销%1（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) could not be changed: %1</source>
+        <translation>
+            <numerusform>%Ln 个文件无法更改：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>取消收藏</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %Ln file(s) to your favourites.</source>
+        <translation>
+            <numerusform>已将 %Ln 个文件加入收藏。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %Ln file(s) from your favourites.</source>
+        <translation>
+            <numerusform>已从收藏中移除 %Ln 个文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Starred — newest first</source>
+        <translation>收藏时间 — 最新在前</translation>
+    </message>
+    <message>
+        <source>Move to recycle bin</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln moved to the recycle bin, %1 could not be: %2</source>
+        <translation>
+            <numerusform>%Ln 项已移到回收站，%1 项无法移动：%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %Ln item(s) to the recycle bin.</source>
+        <translation>
+            <numerusform>已将 %Ln 项移到回收站。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln restored, %1 could not be: %2</source>
+        <translation>
+            <numerusform>%Ln 项已恢复，%1 项无法恢复：%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %Ln item(s) to where they were.</source>
+        <translation>
+            <numerusform>已将 %Ln 项恢复到原来的位置。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>永久删除</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>此操作无法撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln item(s) for good?</source>
+        <translation>
+            <numerusform>要永久删除 %Ln 项吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deleted, %1 could not be: %2</source>
+        <translation>
+            <numerusform>已删除 %Ln 项，%1 项无法删除：%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %Ln item(s) for good.</source>
+        <translation>
+            <numerusform>已永久删除 %Ln 项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete everything in the recycle bin for good?</source>
+        <translation>要永久删除回收站中的所有内容吗？</translation>
+    </message>
+    <message>
+        <source>The recycle bin could not be emptied: %1</source>
+        <translation>无法清空回收站：%1</translation>
+    </message>
+    <message>
+        <source>Emptied the recycle bin.</source>
+        <translation>已清空回收站。</translation>
+    </message>
+    <message>
+        <source>“%1” could not be renamed to “%2”: %3</source>
+        <translation>无法将“%1”重命名为“%2”：%3</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Renamed “%1” to “%2”.</source>
+        <translation>已将“%1”重命名为“%2”。</translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation>新建文件夹</translation>
+    </message>
+    <message>
+        <source>New folder %1</source>
+        <translation>新建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>Search all of My drive</source>
+        <translation>搜索整个我的云盘</translation>
+    </message>
+    <message>
+        <source>My drive: “%1”</source>
+        <translation>我的云盘：“%1”</translation>
+    </message>
+    <message>
+        <source>No favourites yet. Click the heart on a photo, or select photos and press S, to keep them here.</source>
+        <translation>还没有收藏。点击照片上的心形，或选中照片后按 S，即可收藏到这里。</translation>
+    </message>
+    <message>
+        <source>Type a part of a name to search every folder of your drive.</source>
+        <translation>输入名称的一部分，即可搜索云盘的所有文件夹。</translation>
+    </message>
+    <message>
+        <source>Nothing in your drive is named with “%1”.</source>
+        <translation>云盘中没有名称包含“%1”的内容。</translation>
+    </message>
+    <message>
+        <source>Filter albums</source>
+        <translation>筛选相册</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Sort albums</source>
+        <translation>相册排序</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新在前</translation>
+    </message>
+    <message>
+        <source>By name</source>
+        <translation>按名称</translation>
+    </message>
+    <message>
+        <source>Album menu</source>
+        <translation>相册菜单</translation>
+    </message>
+    <message>
+        <source>&amp;Slideshow</source>
+        <translation>幻灯片放映(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;to…</source>
+        <translation>保存到(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Folder menu</source>
+        <translation>文件夹菜单</translation>
+    </message>
+    <message>
+        <source>&amp;Upload here…</source>
+        <translation>上传到这里(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>重命名(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Rename folder</source>
+        <translation>重命名文件夹</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>“%1” could not be moved to the recycle bin: %2</source>
+        <translation>无法将“%1”移到回收站：%2</translation>
+    </message>
+    <message>
+        <source>Moved the folder “%1” to the recycle bin.</source>
+        <translation>已将文件夹“%1”移到回收站。</translation>
+    </message>
+    <message>
+        <source>Remove from &amp;favourites</source>
+        <translation>取消收藏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>This file is not in your drive: its folder cannot be shown.</source>
+        <translation>此文件不在你的云盘中：无法显示它所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s folder could not be found.</source>
+        <translation>找不到该文件所在的文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>koodrive::ui::MessageBar</name>
@@ -1798,6 +2164,10 @@
         <source>back</source>
         <translation>返回</translation>
     </message>
+    <message>
+        <source>favourite</source>
+        <translation>收藏</translation>
+    </message>
 </context>
 <context>
     <name>koodrive::ui::ProblemLabel</name>
@@ -1879,6 +2249,13 @@
     <message>
         <source>Enter both the user id and the token.</source>
         <translation>请同时输入用户 ID 和令牌。</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::ui::ThumbnailDelegate</name>
+    <message>
+        <source>New name</source>
+        <translation>新名称</translation>
     </message>
 </context>
 <context>

@@ -318,7 +318,7 @@ private slots:
             QTRY_VERIFY((menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())));
             menuAt = menu->pos();
             for (QAction *action : menu->actions())
-                entries << action->text();
+                entries << QString(action->text()).remove(QLatin1Char('&'));
             menu->close();
         });
         QContextMenuEvent keyboardMenu(QContextMenuEvent::Keyboard, QPoint(), QPoint());

@@ -4,8 +4,11 @@
 #include "thumbnails/ThumbnailScheduler.h"
 
 #include <QApplication>
+#include <QLineEdit>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTimer>
 
 namespace koodrive::ui {
 
@@ -22,7 +25,75 @@ ThumbnailDelegate::ThumbnailDelegate(QObject *parent)
     , m_folder(QStringLiteral(":/icons/folder.svg"))
     , m_unavailable(QStringLiteral(":/icons/unavailable.svg"))
     , m_play(QStringLiteral(":/icons/play.svg"))
+    , m_heart(QStringLiteral(":/icons/favourite.svg"))
 {}
+
+QRect ThumbnailDelegate::heartRect(const QRect &cell) const
+{
+    // The tile's top-right corner, where no picture's subject usually is.
+    const int side = qBound(18, m_tile / 7, 28);
+    const int tileRight = cell.left() + (cell.width() + m_tile) / 2;
+    return {tileRight - side - 4, cell.top() + Margin + 4, side, side};
+}
+
+bool ThumbnailDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
+                                    const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() == QEvent::MouseButtonRelease && !index.data(PagedFileModel::IsFolderRole).toBool()) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton && mouse->modifiers() == Qt::NoModifier &&
+            heartRect(option.rect).contains(mouse->position().toPoint())) {
+            emit favoriteClicked(index);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
+QWidget *ThumbnailDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &,
+                                         const QModelIndex &) const
+{
+    auto *editor = new QLineEdit(parent);
+    editor->setFrame(true);
+    editor->setAlignment(Qt::AlignHCenter);
+    editor->setMaxLength(250); // OPERATIONS.md §4: renameFile's name, at most 250 characters
+    editor->setAccessibleName(tr("New name"));
+    return editor;
+}
+
+void ThumbnailDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
+{
+    auto *line = static_cast<QLineEdit *>(editor);
+    // Once: the view asks again whenever the row changes (its thumbnail arriving), which would put the old
+    // name back over what is being typed.
+    if (line->property("filled").toBool())
+        return;
+    line->setProperty("filled", true);
+    // The name as the server has it (EditRole), not the one made safe to show: what is renamed is the file.
+    const QString name = index.data(Qt::EditRole).toString();
+    line->setText(name);
+    // Like a file manager: the name without its extension is selected.
+    // (After the view has given the editor the keyboard, which selects all of it.)
+    const qsizetype dot = index.data(PagedFileModel::IsFolderRole).toBool() ? -1 : name.lastIndexOf(u'.');
+    QTimer::singleShot(0, line,
+                       [line, end = int(dot > 0 ? dot : name.size())] { line->setSelection(0, end); });
+}
+
+void ThumbnailDelegate::setModelData(QWidget *editor, QAbstractItemModel *, const QModelIndex &index) const
+{
+    const QString name = static_cast<QLineEdit *>(editor)->text();
+    if (name != index.data(Qt::EditRole).toString())
+        emit const_cast<ThumbnailDelegate *>(this)->renameRequested(index, name);
+}
+
+void ThumbnailDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
+                                             const QModelIndex &) const
+{
+    const int height = editor->sizeHint().height();
+    const int top =
+        option.rect.top() + Margin + m_tile + TextGap + option.fontMetrics.height() / 2 - height / 2;
+    editor->setGeometry(option.rect.left() + 2, top, option.rect.width() - 4, height);
+}
 
 void ThumbnailDelegate::setTileSize(int logicalPixels)
 {
@@ -101,6 +172,31 @@ void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
                 const int badge = qMax(20, m_tile / 5);
                 m_play.paint(painter,
                              QRect(target.center() - QPoint(badge / 2, badge / 2), QSize(badge, badge)));
+            }
+        }
+    }
+
+    if (!index.data(PagedFileModel::IsFolderRole).toBool()) {
+        const bool favorite = index.data(PagedFileModel::FavoriteRole).toBool();
+        if (favorite || option.state.testFlag(QStyle::State_MouseOver)) {
+            const QRect heart = heartRect(option.rect);
+            painter->setPen(Qt::NoPen);
+            QColor under = palette.color(QPalette::Base);
+            under.setAlphaF(0.85f);
+            painter->setBrush(under);
+            painter->drawEllipse(heart.adjusted(-2, -1, 2, 3));
+            if (favorite) {
+                m_heart.paint(painter, heart);
+            } else { // an outline: what a click here does
+                painter->setPen(QPen(palette.color(QPalette::PlaceholderText), 1.4));
+                painter->setBrush(Qt::NoBrush);
+                const QRectF h = QRectF(heart).adjusted(3, 4, -3, -3);
+                QPainterPath path;
+                path.moveTo(h.center().x(), h.bottom());
+                path.cubicTo(h.left(), h.center().y(), h.left(), h.top(), h.center().x(),
+                             h.top() + h.height() / 4);
+                path.cubicTo(h.right(), h.top(), h.right(), h.center().y(), h.center().x(), h.bottom());
+                painter->drawPath(path);
             }
         }
     }

@@ -6,7 +6,10 @@
 namespace koodrive::ui {
 
 // A tile of the thumbnail grid: the picture fitted in a square (a placeholder until it arrives, a clear
-// "unavailable" mark if it never will), a play badge on videos, folders as folders, the name below.
+// "unavailable" mark if it never will), a play badge on videos, folders as folders, the name below; a
+// heart on a favourite (an outline one on the tile under the pointer: a click on it stars the file). The
+// name is edited in place (F2): the delegate hands the new name over (renameRequested), the window asks the
+// server, and the row changes when the server agrees.
 // Painting reads only what the model already holds (../shared/PERFORMANCE-FACTS.md: a repaint of a
 // screen must stay far under a frame).
 class ThumbnailDelegate final : public QStyledItemDelegate
@@ -24,12 +27,27 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                     const QModelIndex &index) override;
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const override;
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override;
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override;
+    void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
+                              const QModelIndex &index) const override;
+    // Where a tile's heart is (in the view's coordinates).
+    QRect heartRect(const QRect &cell) const;
+
+signals:
+    void favoriteClicked(const QModelIndex &index);
+    void renameRequested(const QModelIndex &index, const QString &name);
 
 private:
     int m_tile = 160;
     QIcon m_folder;
     QIcon m_unavailable;
     QIcon m_play;
+    QIcon m_heart;
 };
 
 } // namespace koodrive::ui

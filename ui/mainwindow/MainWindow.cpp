@@ -5,10 +5,14 @@
 #include "delegates/AlbumDelegate.h"
 #include "dialogs/AlbumDialog.h"
 #include "dialogs/SignInDialog.h"
+#include "edits/DriveEdits.h"
 #include "models/AlbumContentsModel.h"
+#include "models/AlbumListFilter.h"
 #include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
+#include "models/SearchModel.h"
+#include "models/StarredModel.h"
 #include "text/DisplayText.h"
 #include "viewer/PhotoViewer.h"
 #include "views/AlbumListView.h"
@@ -17,9 +21,11 @@
 #include "widgets/MessageBar.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QCryptographicHash>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -73,16 +79,16 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     , m_folder(new FolderModel(services.client, services.thumbnails, this))
     , m_albumContents(new AlbumContentsModel(services.client, services.thumbnails, this))
     , m_outbox(new models::AlbumOutbox(services.client, this))
-    , m_myAlbumsProxy(new QSortFilterProxyModel(this))
-    , m_sharedAlbumsProxy(new QSortFilterProxyModel(this))
+
+    , m_myAlbumsProxy(new models::AlbumListFilter(int(api::AlbumKind::Personal), this))
+    , m_sharedAlbumsProxy(new models::AlbumListFilter(int(api::AlbumKind::Shared), this))
 {
+    m_edits = new edits::DriveEdits(services.client, this);
+    m_starred = new models::StarredModel(services.client, services.thumbnails, this);
+    m_driveSearch = new models::SearchModel(services.client, services.thumbnails, this);
     setWindowTitle(titleFor(services.connection));
-    for (auto [proxy, kind] : {std::pair{m_myAlbumsProxy, api::AlbumKind::Personal},
-                               std::pair{m_sharedAlbumsProxy, api::AlbumKind::Shared}}) {
-        proxy->setSourceModel(m_albums);
-        proxy->setFilterRole(AlbumListModel::KindRole);
-        proxy->setFilterFixedString(QString::number(int(kind)));
-    }
+    m_myAlbumsProxy->setSourceModel(m_albums);
+    m_sharedAlbumsProxy->setSourceModel(m_albums);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->addWidget(makeSidebar());
@@ -92,6 +98,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     m_splitter->setSizes({270, 930});
     setCentralWidget(m_splitter);
     makeActions();
+    makeEditActions();
     makeHistoryActions();
     makeUploadActions();
     makeDownloadActions();
@@ -100,9 +107,11 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     makeMenuBar();
     makeToolBar();
     makeDropTargets();
+    makeSidebarMenus();
     // Tab goes around the window in reading order: the sidebar from the top, the grid, then the toolbar.
-    const QList<QWidget *> tabOrder{m_myAlbums, m_sharedAlbums, m_tree,   m_recycleBin, m_breadcrumb, m_grid,
-                                    m_sort,     m_typeFilter,   m_search, m_zoom,       m_account};
+    const QList<QWidget *> tabOrder{
+        m_albumFilter, m_myAlbums, m_sharedAlbums, m_favoritesButton, m_tree, m_recycleBin, m_breadcrumb,
+        m_grid,        m_sort,     m_typeFilter,   m_search,          m_zoom, m_account};
     for (qsizetype i = 1; i < tabOrder.size(); ++i)
         setTabOrder(tabOrder[i - 1], tabOrder[i]);
     // 1200×780 where there is room; on a small screen (or at 2× on 1280×800) nine tenths of the available
@@ -127,6 +136,10 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
             [this](const api::ApiError &error) { showError(error, [this] { m_folder->retry(); }); });
     connect(m_albumContents, &PagedFileModel::errorOccurred, this,
             [this](const api::ApiError &error) { showError(error, [this] { m_albumContents->retry(); }); });
+    for (PagedFileModel *model :
+         {static_cast<PagedFileModel *>(m_starred), static_cast<PagedFileModel *>(m_driveSearch)})
+        connect(model, &PagedFileModel::errorOccurred, this,
+                [this, model](const api::ApiError &error) { showError(error, [model] { model->retry(); }); });
     connect(m_treeModel, &FolderTreeModel::errorOccurred, this,
             [this](const api::ApiError &error) { showError(error, [this] { m_treeModel->load(); }); });
     connect(m_albums, &AlbumListModel::addStarted, this, &MainWindow::trackAdd);
@@ -240,6 +253,8 @@ QListView *MainWindow::makeAlbumList(QSortFilterProxyModel *proxy, const QString
         m_messages->showNote(refusalReason(proxy->mapToSource(album)));
     });
     view->setItemDelegate(new AlbumDelegate(view));
+    // A long name is cut short, never scrolled to sideways.
+    view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     view->setAccessibleName(name);
     view->setEditTriggers(QAbstractItemView::EditKeyPressed);
     // The selection, not the current item, says what is shown: Tab into the list makes an item current
@@ -270,6 +285,8 @@ QWidget *MainWindow::makeSidebar()
     m_tree->setFrameShape(QFrame::NoFrame);
     m_tree->setAccessibleName(tr("Folders"));
     m_tree->setUniformRowHeights(true);
+    m_tree->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // a long name is cut short instead
+    m_tree->setTextElideMode(Qt::ElideRight);
     // The folder selected is shown: by the keyboard at once, by the mouse once clicked (a press may be a
     // drag).
     const auto openSelected = [this, tree] {
@@ -292,31 +309,75 @@ QWidget *MainWindow::makeSidebar()
     connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, openSelected);
     connect(tree, &FolderTreeView::clickedToOpen, this, openSelected);
 
+    m_favoritesButton = new QPushButton(QIcon(QStringLiteral(":/icons/favourite.svg")), tr("Favourites"));
+    m_favoritesButton->setToolTip(tr("The photos and files you starred"));
+    connect(m_favoritesButton, &QPushButton::clicked, this, &MainWindow::showFavorites);
     m_recycleBin = new QPushButton(QIcon(QStringLiteral(":/icons/recycle-bin.svg")), tr("Recycle bin"));
-    m_recycleBin->setFlat(true);
     m_recycleBin->setToolTip(tr("Files deleted from the drive, kept for a while"));
-    m_recycleBin->setStyleSheet(QStringLiteral("text-align: left; padding: 6px 10px; color: palette(text);"));
     connect(m_recycleBin, &QPushButton::clicked, this, &MainWindow::showRecycleBin);
+    // The starred files above the folders, the recycle bin below them (as file managers place them).
+    for (QPushButton *button : {m_favoritesButton, m_recycleBin}) {
+        button->setFlat(true);
+        button->setStyleSheet(QStringLiteral("text-align: left; padding: 6px 10px; color: palette(text);"));
+    }
 
     // Three sections, each a header over its list; the person sets how much room each one gets.
-    auto section = [sidebar](const QString &title, QWidget *list, QWidget *footer = nullptr) {
+    auto section = [sidebar](const QString &title, QWidget *list, QWidget *footer = nullptr,
+                             QWidget *above = nullptr) {
         auto *box = new QWidget(sidebar);
         auto *boxLayout = new QVBoxLayout(box);
         boxLayout->setContentsMargins(0, 0, 0, 0);
         boxLayout->setSpacing(0);
         boxLayout->addWidget(sectionHeader(title, box));
+        if (above)
+            boxLayout->addWidget(above);
         boxLayout->addWidget(list, 1);
         if (footer)
             boxLayout->addWidget(footer);
         return box;
     };
+    // For many albums: a filter by name, and their order (newest first, as the service lists them, or by
+    // name), for both lists.
+    auto *albumTools = new QWidget(sidebar);
+    auto *toolsLayout = new QHBoxLayout(albumTools);
+    toolsLayout->setContentsMargins(6, 6, 6, 0);
+    toolsLayout->setSpacing(4);
+    m_albumFilter = new QLineEdit(albumTools);
+    m_albumFilter->setPlaceholderText(tr("Filter albums"));
+    m_albumFilter->setAccessibleName(tr("Filter albums"));
+    m_albumFilter->setClearButtonEnabled(true);
+    connect(m_albumFilter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_myAlbumsProxy->setNameFilter(text);
+        m_sharedAlbumsProxy->setNameFilter(text);
+    });
+    m_albumOrder = new QToolButton(albumTools);
+    m_albumOrder->setText(tr("Sort"));
+    m_albumOrder->setAccessibleName(tr("Sort albums"));
+    m_albumOrder->setToolTip(tr("Sort albums"));
+    m_albumOrder->setPopupMode(QToolButton::InstantPopup);
+    auto *orderMenu = new QMenu(m_albumOrder);
+    auto *orderGroup = new QActionGroup(orderMenu);
+    for (const auto &[order, label] : {std::pair{models::AlbumListFilter::Order::Newest, tr("Newest first")},
+                                       std::pair{models::AlbumListFilter::Order::Name, tr("By name")}}) {
+        QAction *choice =
+            orderMenu->addAction(label, this, [this, order = order] { setAlbumOrder(int(order)); });
+        choice->setCheckable(true);
+        choice->setData(int(order));
+        choice->setChecked(order == models::AlbumListFilter::Order::Newest);
+        orderGroup->addAction(choice);
+    }
+    m_albumOrder->setMenu(orderMenu);
+    toolsLayout->addWidget(m_albumFilter, 1);
+    toolsLayout->addWidget(m_albumOrder);
+    layout->addWidget(albumTools);
+
     m_sidebarSplitter = new QSplitter(Qt::Vertical, sidebar);
     m_sidebarSplitter->setObjectName(QStringLiteral("sidebarSplitter"));
     m_sidebarSplitter->setChildrenCollapsible(false);
     m_sidebarSplitter->setHandleWidth(5);
     m_sidebarSplitter->addWidget(section(tr("My albums"), m_myAlbums));
     m_sidebarSplitter->addWidget(section(tr("Shared albums"), m_sharedAlbums));
-    m_sidebarSplitter->addWidget(section(tr("Folders"), m_tree, m_recycleBin));
+    m_sidebarSplitter->addWidget(section(tr("Folders"), m_tree, m_recycleBin, m_favoritesButton));
     m_sidebarSplitter->setSizes({330, 160, 250});
     layout->addWidget(m_sidebarSplitter);
     return sidebar;
@@ -438,6 +499,8 @@ void MainWindow::updateActions()
     m_albumUploadFolder->setEnabled(album.isManual() && m_uploadQueue != nullptr);
     const bool selection = m_grid->selectionModel() && m_grid->selectionModel()->hasSelection();
     m_removeFromAlbum->setEnabled(!album.id.isEmpty() && album.isManual() && selection);
+    if (m_favorite)
+        updateEditActions();
 }
 
 void MainWindow::updateCounts()

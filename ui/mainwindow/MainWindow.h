@@ -1,8 +1,10 @@
 #pragma once
 
 #include "account/ServerConnection.h"
+#include "api/KooDriveClient.h"    // StarRef and JobFile in signatures
 #include "catalog/Catalog.h"       // held by unique_ptr
 #include "models/AlbumOutbox.h"    // its Report in a signature
+#include "models/DriveItemsMime.h" // DriveItem
 #include "transfers/UploadQueue.h" // held by unique_ptr
 
 #include <QElapsedTimer>
@@ -21,6 +23,8 @@ class QStackedWidget;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QMessageBox;
+class QInputDialog;
 class QListView;
 class QProgressBar;
 class QPushButton;
@@ -41,14 +45,20 @@ struct ApiError;
 namespace koodrive::thumbnails {
 class ThumbnailScheduler;
 }
+namespace koodrive::edits {
+class DriveEdits;
+}
 namespace koodrive::models {
 class AlbumAddJob;
 class AlbumContentsModel;
+class AlbumListFilter;
 class AlbumListModel;
 class AlbumOutbox;
 class FolderModel;
 class FolderTreeModel;
 class PagedFileModel;
+class SearchModel;
+class StarredModel;
 } // namespace koodrive::models
 
 namespace koodrive {
@@ -105,7 +115,8 @@ public:
     QToolButton *earlierProblemsButton() const { return m_earlierProblems; }
     // Shown while no account is signed in (after signing out): says so, with a Sign in button.
     QWidget *signedOutPage() const { return m_signedOutPage; }
-    bool isSignedIn() const { return !m_services.connection.accessToken.isEmpty(); }
+    // An account (or the demo library) is shown: false after signing out, until the next sign-in.
+    bool isSignedIn() const { return m_signedIn; }
     // For tests: the views a person drags between.
     ThumbnailGridView *grid() const { return m_grid; }
     QListView *myAlbumsView() const { return m_myAlbums; }
@@ -118,6 +129,33 @@ public:
     QAction *editAlbumAction() const { return m_editAlbum; }
     QAction *deleteAlbumAction() const { return m_deleteAlbum; }
     QAction *removeFromAlbumAction() const { return m_removeFromAlbum; }
+    QAction *favoriteAction() const { return m_favorite; }
+    QAction *toRecycleBinAction() const { return m_toRecycleBin; }
+    QAction *restoreAction() const { return m_restore; }
+    QAction *deleteForGoodAction() const { return m_deleteForGood; }
+    QAction *emptyRecycleBinAction() const { return m_emptyBin; }
+    QAction *renameAction() const { return m_rename; }
+    QAction *newFolderAction() const { return m_newFolder; }
+    QAction *undoAction() const { return m_undo; }
+    int undoSteps() const { return int(m_undoSteps.size()); }
+    QAction *searchDriveAction() const { return m_searchDrive; }
+    QPushButton *favoritesButton() const { return m_favoritesButton; }
+    QPushButton *recycleBinButton() const { return m_recycleBin; }
+    QLineEdit *albumFilterBox() const { return m_albumFilter; }
+    QToolButton *albumOrderButton() const { return m_albumOrder; }
+    models::StarredModel *starred() const { return m_starred; }
+    models::SearchModel *driveSearch() const { return m_driveSearch; }
+    edits::DriveEdits *driveEdits() const { return m_edits; }
+    // For tests: answers "Delete for good?" instead of the person (given the question, as it would show).
+    void setConfirmForGood(std::function<bool(QMessageBox *)> answer)
+    {
+        m_confirmForGood = std::move(answer);
+    }
+    // For tests: types the folder's new name into "Rename folder" instead of the person.
+    void setAnswerRename(std::function<QString(QInputDialog *)> answer)
+    {
+        m_answerRename = std::move(answer);
+    }
     MessageBar *messages() const { return m_messages; }
     bool showsDemoMarker() const;
     void signInWithDialog() { signIn(); }
@@ -211,6 +249,45 @@ private:
     void showSignedOut();
     // What needs an account, offered (signed in) or not.
     void offerAccountActions(bool signedIn);
+    // Favourites, the recycle bin, rename, new folder, undo (MainWindowEdits.cpp).
+    void makeEditActions();
+    QList<models::PagedFileModel *> fileModels() const; // every model the grid shows
+    void updateEditActions();
+    int pushUndo(const QString &what, std::function<void()> undo); // its id
+    void undoStep(int id);
+    void updateUndoAction();
+    // A note saying what was done, with an Undo button for the step `undoId` (0: none).
+    void showDone(const QString &text, int undoId = 0);
+    void toggleFavorite(QModelIndexList rows = {});
+    void setFavorite(const QVector<api::KooDriveClient::StarRef> &files, bool starred, bool undoable);
+    void showFavorites();
+    QString idPathOf(const QModelIndex &index) const;
+    void moveToRecycleBin();
+    void restoreSelection();
+    void restoreFiles(const QString &containerId, const QVector<api::KooDriveClient::JobFile> &files,
+                      bool undoable);
+    bool confirmForGood(const QString &question);
+    void deleteForGood();
+    void emptyRecycleBin();
+    void renameSelected();
+    void renameFile(const QModelIndex &index, const QString &name, bool undoable = true);
+    void renameById(const QString &id, const QString &container, const QString &was, const QString &name,
+                    bool folder, bool undoable);
+    void newFolder();
+    void renameWhenShown();
+    // Shows the folder a file is in (read up from the file), with the file selected: "Show in folder".
+    void showInFolder(const QString &fileId, const QString &containerId);
+    void selectWhenShown();
+    // The sidebar's context menus (MainWindowMenus.cpp).
+    void makeSidebarMenus();
+    void selectAlbumInList(QListView *view, const QModelIndex &album);
+    void showAlbumMenu(QListView *view, const QModelIndex &album, const QPoint &globalPos);
+    void startSlideshowWhenLoaded(const QString &albumId);
+    void showFolderMenu(const QModelIndex &folder, const QPoint &globalPos);
+    void renameTreeFolder(const QPersistentModelIndex &folder);
+    void treeFolderToRecycleBin(const QPersistentModelIndex &folder);
+    // "Search all of My drive": the search box's text, through the service's search of every folder.
+    void searchWholeDrive();
     void showFolder(const QString &containerId, const QString &folderId, const QStringList &path);
     void showRecycleBin();
     void showAlbum(const QModelIndex &albumIndex);
@@ -296,8 +373,11 @@ private:
     models::FolderModel *m_folder;
     models::AlbumContentsModel *m_albumContents;
     models::AlbumOutbox *m_outbox;
-    QSortFilterProxyModel *m_myAlbumsProxy;
-    QSortFilterProxyModel *m_sharedAlbumsProxy;
+    models::AlbumListFilter *m_myAlbumsProxy;
+    models::AlbumListFilter *m_sharedAlbumsProxy;
+    QLineEdit *m_albumFilter = nullptr;
+    QToolButton *m_albumOrder = nullptr;
+    void setAlbumOrder(int order); // an AlbumListFilter::Order, for both lists
 
     QListView *m_myAlbums = nullptr;
     QListView *m_sharedAlbums = nullptr;
@@ -342,7 +422,9 @@ private:
     {
         Folder,
         Album,
-        RecycleBin
+        RecycleBin,
+        Favorites,
+        DriveSearch
     };
     Place m_place = Place::Folder;
     QString m_albumId;                        // the shown album
@@ -357,6 +439,7 @@ private:
         QList<QPair<QString, QString>> pathIds;
         QStringList path;
         QString albumId;
+        QString search{}; // the words of a search of the whole drive
     };
     Visit m_here;
     QList<Visit> m_backVisits;
@@ -397,6 +480,41 @@ private:
     bool m_refreshFolderAfterUpload = false;
     bool m_refreshAlbumAfterUpload = false;
     QPersistentModelIndex m_openPathAt; // the tree node reached so far
+
+    // MainWindowEdits.cpp
+    edits::DriveEdits *m_edits = nullptr;
+    models::StarredModel *m_starred = nullptr;
+    models::SearchModel *m_driveSearch = nullptr;
+    QAction *m_favorite = nullptr;
+    QAction *m_toRecycleBin = nullptr;
+    QAction *m_restore = nullptr;
+    QAction *m_deleteForGood = nullptr;
+    QAction *m_emptyBin = nullptr;
+    QAction *m_rename = nullptr;
+    QAction *m_newFolder = nullptr;
+    QAction *m_undo = nullptr;
+    QAction *m_searchDrive = nullptr;
+    QAction *m_showFavorites = nullptr;
+    QPushButton *m_favoritesButton = nullptr;
+    struct UndoStep
+    {
+        int id = 0;
+        QString what;
+        std::function<void()> undo;
+    };
+    QList<UndoStep> m_undoSteps;
+    int m_lastUndoId = 0;
+    QVector<models::DriveItem> m_itemsForNewAlbum; // "New album from selection": added once it is made
+    QString m_renameWhenShown;
+    QString m_selectWhenShown; // a file to select once its folder holds it (Show in folder)
+    bool m_signedIn = true;
+    bool m_addIsUndo = false; // an add to an album that Undo started
+    // Takes these files out of the album again (undoing an add).
+    void
+    takeOutOfAlbum(const QString &albumId,
+                   const QStringList &fileIds); // a new folder's id: its name is edited once its row is there
+    std::function<bool(QMessageBox *)> m_confirmForGood;
+    std::function<QString(QInputDialog *)> m_answerRename;
 };
 
 } // namespace koodrive::ui

@@ -5,6 +5,7 @@
 #include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
 #include "models/PagedFileModel.h"
+#include "text/DisplayText.h"
 #include "views/ThumbnailGridView.h"
 #include "widgets/MessageBar.h"
 
@@ -119,6 +120,11 @@ void MainWindow::makeActions()
     connect(m_zoomOut, &QAction::triggered, this, [this] { m_grid->setTileSize(m_grid->tileSize() - 16); });
     m_find = new QAction(tr("Searc&h this folder"), this);
     m_find->setShortcut(QKeySequence::Find);
+    m_searchDrive =
+        new QAction(QIcon(QStringLiteral(":/icons/drive.svg")), tr("Search all of My &drive"), this);
+    m_searchDrive->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_searchDrive->setToolTip(tr("Search every folder of your drive for the name typed (Ctrl+Shift+F)"));
+    connect(m_searchDrive, &QAction::triggered, this, &MainWindow::searchWholeDrive);
     m_signInAction = new QAction(tr("&Sign in…"), this);
     m_signInAction->setToolTip(tr("Sign in to a KooDrive server"));
     connect(m_signInAction, &QAction::triggered, this, &MainWindow::signIn);
@@ -127,7 +133,7 @@ void MainWindow::makeActions()
     connect(m_signOut, &QAction::triggered, this, &MainWindow::signOut);
     // Every action works wherever the focus is in the window (not only while the menu bar is shown).
     addActions({m_newAlbum, m_editAlbum, m_deleteAlbum, m_removeFromAlbum, m_refresh, m_selectAll, m_zoomIn,
-                m_zoomOut, m_find, m_signInAction, m_signOut});
+                m_zoomOut, m_find, m_searchDrive, m_signInAction, m_signOut});
 }
 
 void MainWindow::makeMenuBar()
@@ -135,6 +141,7 @@ void MainWindow::makeMenuBar()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_uploadPhotos);
     file->addAction(m_uploadFolder);
+    file->addAction(m_newFolder);
     file->addAction(m_saveTo);
     file->addSeparator();
     file->addAction(m_signInAction);
@@ -145,18 +152,23 @@ void MainWindow::makeMenuBar()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undo);
+    edit->addSeparator();
     edit->addAction(m_selectAll);
     m_addToAlbumMenu = edit->addMenu(tr("Add to al&bum"));
     connect(m_addToAlbumMenu, &QMenu::aboutToShow, this, [this] { fillAddToAlbumMenu(m_addToAlbumMenu); });
     edit->addAction(m_removeFromAlbum);
+    edit->addSeparator();
+    edit->addActions({m_favorite, m_rename, m_toRecycleBin});
+    edit->addSeparator();
+    edit->addActions({m_restore, m_deleteForGood, m_emptyBin});
     // The submenu is filled when it opens; it is enabled whenever there is something to add.
-    connect(edit, &QMenu::aboutToShow, this, [this] {
-        m_addToAlbumMenu->setEnabled(m_grid->selectionModel() && m_grid->selectionModel()->hasSelection());
-    });
+    connect(edit, &QMenu::aboutToShow, this, &MainWindow::updateEditActions);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refresh);
     view->addAction(m_find);
+    view->addAction(m_searchDrive);
     view->addSeparator();
     view->addAction(m_zoomIn);
     view->addAction(m_zoomOut);
@@ -166,6 +178,7 @@ void MainWindow::makeMenuBar()
     // The folder above the one shown (the breadcrumb's last link, from the keyboard).
     m_parentFolder = view->addAction(tr("&Parent folder"), this, &MainWindow::openParentFolder);
     m_parentFolder->setShortcuts({QKeySequence(Qt::ALT | Qt::Key_Up), QKeySequence(Qt::Key_Backspace)});
+    m_showFavorites = view->addAction(tr("Fa&vourites"), this, &MainWindow::showFavorites);
     view->addAction(tr("Recycle &bin"), this, &MainWindow::showRecycleBin);
     QAction *transfers = m_transfersDock->toggleViewAction();
     transfers->setText(tr("&Transfers"));
@@ -222,11 +235,22 @@ void MainWindow::fillAddToAlbumMenu(QMenu *menu)
         const api::Album album = m_albums->albumAt(row);
         if (!album.isManual())
             continue; // collections gather their folders by themselves
-        menu->addAction(album.name.isEmpty() ? tr("(no name)") : album.name, this,
+        // The name is the server's text; an ampersand in it is not a mnemonic.
+        const QString name = text::displayText(album.name).replace(QLatin1Char('&'), QStringLiteral("&&"));
+        menu->addAction(name.isEmpty() ? tr("(no name)") : name, this,
                         [this, id = album.id] { addSelectionToAlbum(id); });
     }
     if (menu->isEmpty())
-        menu->addAction(tr("No album takes photos yet: make one with New album…"))->setEnabled(false);
+        menu->addAction(tr("No album takes photos yet"))->setEnabled(false);
+    menu->addSeparator();
+    // A new manual album, with the selection in it once it is made.
+    menu->addAction(tr("&New album from selection…"), this, [this] {
+        m_itemsForNewAlbum.clear();
+        if (m_grid->fileModel() && m_grid->selectionModel())
+            for (const QModelIndex &index : m_grid->selectionModel()->selectedIndexes())
+                m_itemsForNewAlbum << m_grid->fileModel()->itemAt(index.row());
+        openAlbumDialog(nullptr);
+    });
 }
 
 void MainWindow::showShortcuts()
@@ -309,10 +333,13 @@ void MainWindow::makeToolBar()
 
     m_search = new QLineEdit(bar);
     m_search->setPlaceholderText(tr("Search this folder"));
+    // The whole drive, every folder of it, from the box's own button (or Ctrl+Shift+F).
+    m_search->addAction(m_searchDrive, QLineEdit::TrailingPosition);
     m_search->setAccessibleName(tr("Search"));
     m_search->setClearButtonEnabled(true);
     m_search->setMaxLength(80); // files-list.txt: fileName at most 80 characters
     m_search->setMaximumWidth(260);
+    m_search->setMinimumWidth(180); // its placeholder says where it searches
     m_searchDelay = new QTimer(this);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(300);

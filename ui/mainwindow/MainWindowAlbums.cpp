@@ -6,9 +6,11 @@
 #include "dialogs/AlbumDialog.h"
 #include "dialogs/SignInDialog.h"
 #include "models/AlbumContentsModel.h"
+#include "models/AlbumListFilter.h"
 #include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
+#include "models/SearchModel.h"
 #include "text/DisplayText.h"
 #include "viewer/PhotoViewer.h"
 #include "views/ThumbnailGridView.h"
@@ -27,6 +29,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSettings>
 #include <QSlider>
 #include <QSortFilterProxyModel>
@@ -60,7 +63,8 @@ void MainWindow::trackAdd(models::AlbumAddJob *job)
         m_progress->setValue(done);
     });
     const QString albumId = job->albumId();
-    connect(job, &models::AlbumAddJob::finished, this, [this, job, albumId] {
+    const bool undoable = !m_addIsUndo; // putting back what Undo took out is not undone again
+    connect(job, &models::AlbumAddJob::finished, this, [this, job, albumId, undoable] {
         m_progress->setVisible(false);
         m_cancelAdd->setVisible(false);
         using Outcome = api::AlbumAddBatch::Outcome;
@@ -77,6 +81,15 @@ void MainWindow::trackAdd(models::AlbumAddJob *job)
             m_messages->showNote(tr("“%1”: %2.").arg(album, parts.join(QStringLiteral(", "))));
             return;
         }
+        // Undo takes out what this add put in (not what was in the album already).
+        QStringList added;
+        for (const auto &file : job->report())
+            if (file.outcome == Outcome::Added)
+                added << file.file.fileId;
+        const int undoId =
+            undoable && !added.isEmpty()
+                ? pushUndo(tr("Add to album"), [this, albumId, added] { takeOutOfAlbum(albumId, added); })
+                : 0;
         // What failed can be sent again: "Retry" adds those files (the batch first reads the album, so
         // the ones whose answer was lost but which did go in are reported as already there).
         std::optional<api::ApiError> firstError;
@@ -98,10 +111,40 @@ void MainWindow::trackAdd(models::AlbumAddJob *job)
                                             m_albums->addToAlbum(row, failedItems);
                                     });
         else
-            m_messages->showNote(summary);
+            showDone(summary, undoId);
         if (m_grid->fileModel() == m_albumContents && m_albumContents->albumId() == albumId)
             m_albumContents->refresh();
     });
+}
+
+void MainWindow::takeOutOfAlbum(const QString &albumId, const QStringList &fileIds)
+{
+    // The remove call takes at most 1000 ids (../shared/koodrive-api/README.md, batchDelete).
+    auto remaining = std::make_shared<QStringList>(fileIds);
+    auto step = std::make_shared<std::function<void()>>();
+    *step = [this, albumId, remaining, step, count = int(fileIds.size())] {
+        if (remaining->isEmpty()) {
+            m_albums->refreshAlbum(albumId);
+            if (m_grid->fileModel() == m_albumContents && m_albumContents->albumId() == albumId)
+                m_albumContents->refresh();
+            const QString album = text::displayText(m_albums->albumAt(m_albums->rowOfId(albumId)).name);
+            showDone(tr("“%1”: took the %Ln item(s) added out again.", nullptr, count).arg(album));
+            *step = nullptr;
+            return;
+        }
+        const QStringList chunk = remaining->mid(0, 1000);
+        remaining->erase(remaining->begin(), remaining->begin() + chunk.size());
+        m_services.client->removeFromAlbum(albumId, chunk, this,
+                                           [this, step](const api::Result<api::Done> &result) {
+                                               if (!result.ok()) {
+                                                   showError(result.error());
+                                                   *step = nullptr;
+                                                   return;
+                                               }
+                                               (*step)();
+                                           });
+    };
+    (*step)();
 }
 
 void MainWindow::addSelectionToAlbum(const QString &albumId)
@@ -116,16 +159,55 @@ void MainWindow::addSelectionToAlbum(const QString &albumId)
 
 void MainWindow::showGridMenu(const QPoint &pos)
 {
+    updateEditActions();
     QMenu menu(this);
-    QMenu *add = menu.addMenu(tr("Add to album"));
-    add->setEnabled(m_grid->selectionModel() && m_grid->selectionModel()->hasSelection());
+    menu.setAccessibleName(tr("Photo menu"));
+    const bool selection = m_grid->selectionModel() && m_grid->selectionModel()->hasSelection();
+    const QModelIndex current = m_grid->currentIndex();
+    if (m_place == Place::RecycleBin) { // what a recycle bin offers, and nothing that needs the file back
+        if (selection)
+            menu.addActions({m_restore, m_deleteForGood});
+        menu.addSeparator();
+        menu.addAction(m_emptyBin);
+        menu.addSeparator();
+        menu.addAction(m_selectAll);
+        menu.exec(m_grid->viewport()->mapToGlobal(pos));
+        return;
+    }
+    if (selection && current.isValid()) {
+        QAction *open =
+            menu.addAction(current.data(PagedFileModel::IsFolderRole).toBool() ? tr("&Open") : tr("&View"));
+        connect(open, &QAction::triggered, this,
+                [this, current = QPersistentModelIndex(current)] { openGridItem(current); });
+        menu.addSeparator();
+    }
+    QMenu *add = menu.addMenu(tr("Add to al&bum"));
+    add->setEnabled(selection);
     fillAddToAlbumMenu(add);
     if (m_removeFromAlbum->isEnabled())
         menu.addAction(m_removeFromAlbum);
+    if (selection)
+        menu.addAction(m_favorite);
     menu.addSeparator();
-    if (m_grid->selectionModel() && m_grid->selectionModel()->hasSelection())
+    if (selection)
         menu.addActions({m_openWith, m_copyFiles});
     menu.addAction(m_saveTo);
+    if ((m_place == Place::Album || m_place == Place::Favorites || m_place == Place::DriveSearch) &&
+        selection && current.isValid()) {
+        // Where the file is in the drive: its folder, with it selected.
+        menu.addAction(tr("Show in &folder"), this,
+                       [this, id = current.data(PagedFileModel::IdRole).toString(),
+                        container = current.data(PagedFileModel::ContainerRole).toString()] {
+                           showInFolder(id, container);
+                       });
+    }
+    menu.addSeparator();
+    if (m_rename->isEnabled())
+        menu.addAction(m_rename);
+    if (m_newFolder->isEnabled())
+        menu.addAction(m_newFolder);
+    if (m_toRecycleBin->isEnabled())
+        menu.addAction(m_toRecycleBin);
     menu.addSeparator();
     menu.addAction(m_selectAll);
     menu.exec(m_grid->viewport()->mapToGlobal(pos));
@@ -149,17 +231,20 @@ void MainWindow::openAlbumDialog(const api::Album *editing)
 {
     // The shared spaces are asked for first: a new album can go into one of them.
     const std::optional<api::Album> album = editing ? std::optional(*editing) : std::nullopt;
-    m_services.client->shareFolders(this, [this,
-                                           album](const api::Result<QVector<api::ShareFolder>> &spaces) {
+    // "New album from selection": what goes into the album once it is made (nothing when cancelled).
+    const QVector<models::DriveItem> toAdd =
+        editing ? QVector<models::DriveItem>() : std::exchange(m_itemsForNewAlbum, {});
+    m_services.client->shareFolders(this, [this, album,
+                                           toAdd](const api::Result<QVector<api::ShareFolder>> &spaces) {
         auto *dialog =
             new AlbumDialog(m_treeModel, spaces.ok() ? spaces.value() : QVector<api::ShareFolder>(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         if (album)
             dialog->setAlbum(*album);
-        connect(dialog, &AlbumDialog::submitted, this, [this, dialog] {
+        connect(dialog, &AlbumDialog::submitted, this, [this, dialog, toAdd] {
             dialog->setBusy(true);
             QPointer<AlbumDialog> guard(dialog);
-            auto done = [this, guard](const api::Result<QString> &result) {
+            auto done = [this, guard, toAdd](const api::Result<QString> &result) {
                 if (!guard)
                     return;
                 if (!result.ok()) {
@@ -173,6 +258,8 @@ void MainWindow::openAlbumDialog(const api::Album *editing)
                 guard->accept();
                 if (created) { // show the new album
                     const int row = m_albums->rowOfId(result.value());
+                    if (!toAdd.isEmpty() && row >= 0 && m_albums->albumAt(row).isManual())
+                        m_albums->addToAlbum(row, toAdd);
                     for (auto [view, proxy] : {std::pair{m_myAlbums, m_myAlbumsProxy},
                                                std::pair{m_sharedAlbums, m_sharedAlbumsProxy}}) {
                         const QModelIndex shown = proxy->mapFromSource(m_albums->index(row));
@@ -247,15 +334,22 @@ void MainWindow::removeFromAlbum()
         return;
     const int count = int(rows.size());
     const bool waits = m_outbox->isHolding();
+    QVector<models::DriveItem> taken; // what Undo puts back
+    for (int row : std::as_const(rows))
+        taken << m_albumContents->itemAt(row);
     m_albumContents->removeFromAlbum(
         rows,
-        [this, count, waits, albumId = m_albumId](const api::Result<api::Done> &result) {
+        [this, count, waits, taken, albumId = m_albumId](const api::Result<api::Done> &result) {
             if (!result.ok())
                 return;
-            m_albums->refreshAlbum(albumId);      // its count in the sidebar (and its cover, if that went)
+            m_albums->refreshAlbum(albumId); // its count in the sidebar (and its cover, if that went)
+            const int undoId = pushUndo(tr("Remove from album"), [this, albumId, taken] {
+                const QScopedValueRollback undoing(m_addIsUndo, true);
+                m_albums->addToAlbum(m_albums->rowOfId(albumId), taken);
+            });
             if (!waits && !m_outbox->isHolding()) // else the outbox's note says it is kept
-                m_messages->showNote(
-                    tr("Took %Ln item(s) out of the album; they stay in your drive.", nullptr, count));
+                showDone(tr("Took %Ln item(s) out of the album; they stay in your drive.", nullptr, count),
+                         undoId);
         },
         m_albums->albumAt(m_albums->rowOfId(m_albumId)).name);
 }

@@ -1,12 +1,15 @@
 // The window's history of places: Back and Forward (Alt+Left and Alt+Right, the mouse's side buttons, the
 // toolbar's arrows) go through the folders, albums and the recycle bin shown, as a file manager's do.
 #include "MainWindow.h"
+#include "models/AlbumListFilter.h"
 #include "models/AlbumListModel.h"
 #include "models/FolderTreeModel.h"
+#include "models/SearchModel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QItemSelectionModel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMouseEvent>
 #include <QScopedValueRollback>
@@ -61,7 +64,7 @@ void MainWindow::leavePlaceForHistory()
 
 void MainWindow::noteHereForHistory()
 {
-    m_here = {m_placeKey, m_place, m_pathIds, m_path, m_albumId};
+    m_here = {m_placeKey, m_place, m_pathIds, m_path, m_albumId, m_driveSearch->keyWord()};
     updateHistoryActions();
 }
 
@@ -136,6 +139,11 @@ void MainWindow::travelTo(const Visit &visit)
         break;
     }
     case Place::RecycleBin: showRecycleBin(); break;
+    case Place::Favorites: showFavorites(); break;
+    case Place::DriveSearch:
+        m_search->setText(visit.search);
+        searchWholeDrive();
+        break;
     }
     updateHistoryActions(); // the place shown noted itself (or, gone meanwhile, the window stayed put)
 }

@@ -5,6 +5,7 @@
 #include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
+#include "models/SearchModel.h"
 #include "text/DisplayText.h"
 #include "viewer/PhotoViewer.h"
 #include "views/ThumbnailGridView.h"
@@ -94,6 +95,9 @@ bool MainWindow::enterPlace(const QString &key)
     leavePlaceForHistory();
     m_placeKey = key;
     clearFilterBoxes(); // the search and the type filter were the last place's
+    m_search->setPlaceholderText(tr("Search this folder"));
+    m_renameWhenShown.clear();
+    m_selectWhenShown.clear();
     return true;
 }
 
@@ -152,6 +156,7 @@ void MainWindow::showFolder(const QString &containerId, const QString &folderId,
     m_breadcrumb->setText(crumbs.join(QStringLiteral("&nbsp;&nbsp;›&nbsp;&nbsp;")));
     m_myAlbums->clearSelection();
     m_sharedAlbums->clearSelection();
+    m_folder->setRenamable(true);
     m_grid->setFileModel(m_folder);
     watchSelection();
     if (anotherPlace)
@@ -205,6 +210,7 @@ void MainWindow::showRecycleBin()
     m_path = {tr("Recycle bin")};
     m_pathIds.clear();
     m_breadcrumb->setText(m_path.constFirst().toHtmlEscaped());
+    m_folder->setRenamable(false);
     m_grid->setFileModel(m_folder);
     watchSelection();
     const FolderModel::Location bin{drive.data(FolderTreeModel::ContainerRole).toString(), QString(), true};
@@ -291,7 +297,7 @@ void MainWindow::applySort()
     const auto order = Qt::SortOrder(sort.at(1).toInt());
     if (m_grid->fileModel() == m_folder)
         m_folder->setSortOrder(FolderModel::SortField(sort.at(0).toInt()), order);
-    else
+    else if (m_grid->fileModel() == m_albumContents)
         m_albumContents->setSortOrder(AlbumContentsModel::SortField(sort.at(0).toInt()), order);
 }
 
@@ -343,6 +349,10 @@ void MainWindow::continueOpenPath()
 
 void MainWindow::applyFilter()
 {
+    if (m_place == Place::DriveSearch) {
+        searchWholeDrive();
+        return;
+    }
     if (m_grid->fileModel() != m_folder)
         return;
     m_folder->setTypeFilter(FolderModel::TypeFilter(m_typeFilter->currentData().toInt()));
@@ -350,10 +360,50 @@ void MainWindow::applyFilter()
     updateEmptyPlaceNote();
 }
 
+void MainWindow::searchWholeDrive()
+{
+    const QModelIndex drive = ownDrive();
+    if (!isSignedIn() || !drive.isValid())
+        return;
+    const QString words = m_search->text();
+    const bool anotherPlace = enterPlace(QStringLiteral("drive-search"));
+    if (anotherPlace) { // the words typed come along into the search of the drive
+        m_search->setText(words);
+        m_searchDelay->stop();
+        m_place = Place::DriveSearch;
+        m_albumId.clear();
+        m_pathIds.clear();
+        m_path = {tr("Search all of My drive")};
+        m_tree->clearSelection();
+        m_myAlbums->clearSelection();
+        m_sharedAlbums->clearSelection();
+        m_grid->setFileModel(m_driveSearch);
+        watchSelection();
+        // The service sorts what it finds by when it changed, and filters it by name only.
+        m_sort->blockSignals(true);
+        m_sort->clear();
+        m_sort->addItem(tr("Modified — newest first"));
+        m_sort->blockSignals(false);
+        m_typeFilter->setEnabled(false);
+        m_search->setEnabled(true);
+    }
+    m_search->setPlaceholderText(tr("Search all of My drive"));
+    m_breadcrumb->setText((words.trimmed().isEmpty()
+                               ? tr("Search all of My drive")
+                               : tr("My drive: “%1”").arg(text::displayText(words.trimmed())))
+                              .toHtmlEscaped());
+    if (anotherPlace || m_driveSearch->keyWord() != words.trimmed())
+        m_driveSearch->search(drive.data(FolderTreeModel::ContainerRole).toString(), words);
+    if (anotherPlace)
+        m_search->setFocus(Qt::ShortcutFocusReason);
+    placeShown();
+}
+
 void MainWindow::updateEmptyPlaceNote()
 {
-    const bool filtered = m_place != Place::Album && (!m_folder->nameFilter().isEmpty() ||
-                                                      m_folder->typeFilter() != FolderModel::TypeFilter::All);
+    const bool filtered =
+        (m_place == Place::Folder || m_place == Place::RecycleBin) &&
+        (!m_folder->nameFilter().isEmpty() || m_folder->typeFilter() != FolderModel::TypeFilter::All);
     if (filtered) {
         const QString said =
             m_folder->nameFilter().isEmpty()
@@ -372,6 +422,17 @@ void MainWindow::updateEmptyPlaceNote()
                               [this] { m_uploadPhotos->trigger(); });
         break;
     case Place::RecycleBin: m_grid->setEmptyState(tr("The recycle bin is empty.")); break;
+    case Place::Favorites:
+        m_grid->setEmptyState(
+            tr("No favourites yet. Click the heart on a photo, or select photos and press S, "
+               "to keep them here."));
+        break;
+    case Place::DriveSearch:
+        m_grid->setEmptyState(m_driveSearch->keyWord().isEmpty()
+                                  ? tr("Type a part of a name to search every folder of your drive.")
+                                  : tr("Nothing in your drive is named with “%1”.")
+                                        .arg(text::displayText(m_driveSearch->keyWord())));
+        break;
     case Place::Album: {
         const api::Album album = m_albums->albumAt(m_albums->rowOfId(m_albumId));
         m_grid->setEmptyState(

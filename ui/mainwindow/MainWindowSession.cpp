@@ -6,9 +6,12 @@
 #include "dialogs/AlbumDialog.h"
 #include "dialogs/SignInDialog.h"
 #include "models/AlbumContentsModel.h"
+#include "models/AlbumListFilter.h"
 #include "models/AlbumListModel.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
+#include "models/SearchModel.h"
+#include "models/StarredModel.h"
 #include "text/DisplayText.h"
 #include "viewer/PhotoViewer.h"
 #include "views/ThumbnailGridView.h"
@@ -78,6 +81,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("sidebarSplitter"), m_sidebarSplitter->saveState());
     settings.setValue(QStringLiteral("tileSize"), m_grid->tileSize());
+    settings.setValue(QStringLiteral("albumOrder"), int(m_myAlbumsProxy->order()));
     settings.beginGroup(placeGroup(m_services.connection));
     settings.setValue(QStringLiteral("kind"), int(m_place));
     settings.setValue(QStringLiteral("album"), m_albumId);
@@ -99,10 +103,15 @@ void MainWindow::restoreSettings()
     if (settings.contains(QStringLiteral("sidebarSplitter")))
         m_sidebarSplitter->restoreState(settings.value(QStringLiteral("sidebarSplitter")).toByteArray());
     m_grid->setTileSize(settings.value(QStringLiteral("tileSize"), m_grid->tileSize()).toInt());
+    setAlbumOrder(qBound(0, settings.value(QStringLiteral("albumOrder"), 0).toInt(), 1));
     settings.beginGroup(placeGroup(m_services.connection));
     const auto place = Place(settings.value(QStringLiteral("kind"), int(Place::Folder)).toInt());
     if (place == Place::Album) {
         m_pendingAlbumId = settings.value(QStringLiteral("album")).toString();
+        return;
+    }
+    if (place == Place::Favorites) {
+        showFavorites();
         return;
     }
     const QStringList path = settings.value(QStringLiteral("path")).toStringList();
@@ -219,6 +228,10 @@ void MainWindow::clearWindow()
     m_cancelAdd->setVisible(false);
     m_folder->clear();
     m_albumContents->clear();
+    m_starred->clear();
+    m_driveSearch->clear();
+    m_undoSteps.clear(); // the account's: nothing of it can be undone from the next one
+    updateUndoAction();
     m_albums->clear();
     m_treeModel->clear();
     closeCatalog();
@@ -287,13 +300,16 @@ void MainWindow::showSignedOut()
 
 void MainWindow::offerAccountActions(bool signedIn)
 {
-    for (QAction *action : {m_newAlbum, m_refresh, m_saveTo, m_openWith, m_copyFiles, m_selectAll, m_zoomIn,
-                            m_zoomOut, m_find, m_uploadPhotos, m_uploadFolder})
+    m_signedIn = signedIn;
+    for (QAction *action :
+         {m_newAlbum, m_refresh, m_saveTo, m_openWith, m_copyFiles, m_selectAll, m_zoomIn, m_zoomOut, m_find,
+          m_searchDrive, m_showFavorites, m_uploadPhotos, m_uploadFolder})
         action->setEnabled(signedIn &&
                            ((action != m_uploadPhotos && action != m_uploadFolder) || m_uploadQueue));
     for (QWidget *widget : {static_cast<QWidget *>(m_sort), static_cast<QWidget *>(m_typeFilter),
                             static_cast<QWidget *>(m_search), static_cast<QWidget *>(m_zoom),
-                            static_cast<QWidget *>(m_recycleBin), static_cast<QWidget *>(m_grid)})
+                            static_cast<QWidget *>(m_recycleBin), static_cast<QWidget *>(m_favoritesButton),
+                            static_cast<QWidget *>(m_grid)})
         widget->setEnabled(signedIn);
     if (m_addToAlbumMenu)
         m_addToAlbumMenu->setEnabled(signedIn);

@@ -47,6 +47,17 @@ PhotoViewer::~PhotoViewer() = default;
 
 void PhotoViewer::open(PagedFileModel *model, int row)
 {
+    if (m_model != model) {
+        if (m_model)
+            disconnect(m_model, &QAbstractItemModel::dataChanged, this, nullptr);
+        // The photo's heart (starred with S, or elsewhere) shows as soon as it changes.
+        if (model)
+            connect(model, &QAbstractItemModel::dataChanged, this,
+                    [this](const QModelIndex &from, const QModelIndex &to) {
+                        if (from.row() <= m_row && m_row <= to.row())
+                            update();
+                    });
+    }
     m_model = model;
     m_fit = true;
     showRow(row);
@@ -178,6 +189,8 @@ void PhotoViewer::paintEvent(QPaintEvent *)
                                                    : QString::number(m_model->rowCount());
         QString caption =
             tr("%1   ·   %2 of %3").arg(m_model->index(m_row).data().toString()).arg(m_row + 1).arg(of);
+        if (m_model->index(m_row).data(PagedFileModel::FavoriteRole).toBool())
+            caption = QStringLiteral("♥  ") + caption; // a favourite (S stars and unstars it)
         if (!m_fit)
             caption += QStringLiteral("   ·   ") + tr("actual size");
         if (m_slideshow.isActive())
@@ -192,6 +205,7 @@ void PhotoViewer::paintEvent(QPaintEvent *)
                                                   {QStringLiteral("F"), tr("fit")},
                                                   {QStringLiteral("1"), tr("actual size")},
                                                   {QStringLiteral("F5"), tr("slideshow")},
+                                                  {QStringLiteral("S"), tr("favourite")},
                                                   {tr("Esc"), tr("back")}};
         const QFontMetrics metrics = fontMetrics();
         int x = band.right() - 14;

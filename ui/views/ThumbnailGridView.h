@@ -35,6 +35,7 @@ public:
     using LocalCopies = std::function<std::function<QStringList()>(const QModelIndexList &rows)>;
     void setLocalCopies(LocalCopies copies) { m_localCopies = std::move(copies); }
     models::PagedFileModel *fileModel() const { return m_model; }
+    ThumbnailDelegate *tileDelegate() const { return m_delegate; }
     void setTileSize(int logicalPixels);
     int tileSize() const;
     // Before the window is first shown (the view is laid out only then): the rows its first screen may
