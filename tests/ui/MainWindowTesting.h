@@ -127,6 +127,19 @@ protected:
         return {};
     }
 
+    // A manual album of "My albums" holding at least `items` photos (on the server), as the view shows it.
+    QModelIndex manualAlbumWith(int items)
+    {
+        QAbstractItemModel *model = m_window->myAlbumsView()->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex album = model->index(row, 0);
+            if (album.data(models::AlbumListModel::IsManualRole).toBool() &&
+                m_sim->albumItems(album.data(models::AlbumListModel::IdRole).toString()).size() >= items)
+                return album;
+        }
+        return {};
+    }
+
     // A folder at the top of the drive, as the tree shows it.
     QModelIndex treeFolder(const QString &name)
     {

@@ -136,19 +136,6 @@ class TestMainWindowHabits : public koodrive::test::MainWindowTestCase
 
     QString lastNote() const { return m_window->messages()->text(); }
 
-    // A manual album of "My albums" holding at least `items` photos, as the view shows it.
-    QModelIndex manualAlbumWith(int items)
-    {
-        QAbstractItemModel *model = m_window->myAlbumsView()->model();
-        for (int row = 0; row < model->rowCount(); ++row) {
-            const QModelIndex album = model->index(row, 0);
-            if (album.data(models::AlbumListModel::IsManualRole).toBool() &&
-                m_sim->albumItems(album.data(models::AlbumListModel::IdRole).toString()).size() >= items)
-                return album;
-        }
-        return {};
-    }
-
     // A manual album of "My albums" and one of its photos that is in Camera.
     std::pair<QString, QString> albumPhotoInCamera()
     {
@@ -205,8 +192,8 @@ private slots:
         QTRY_COMPARE(m_window->undoSteps(), steps + 1); // its answer is in
         QTest::keyClick(m_window->viewer(), Qt::Key_Escape);
         QTRY_VERIFY(!m_window->viewer()->isVisible());
-        QTest::keyClick(m_window->grid(), Qt::Key_Z, Qt::ControlModifier); // undone again
-        QTRY_VERIFY(!starredOnServer().contains(viewed));
+        m_window->undoAction()->trigger(); // undone again (Ctrl+Z itself is pressed below)
+        QTRY_VERIFY_WITH_TIMEOUT(!starredOnServer().contains(viewed), 15000);
 
         // The Favourites place lists the three, newest star first, and its tiles show the heart.
         QTest::mouseClick(m_window->favoritesButton(), Qt::LeftButton);
@@ -529,6 +516,55 @@ private slots:
         QVERIFY(m_window->grid()->selectionModel()->isSelected(m_window->grid()->currentIndex()));
         QCOMPARE(m_window->folderTree()->currentIndex(),
                  treeFolder(QStringLiteral("Camera"))); // the tree follows
+    }
+
+    // The menus' other entries, from the keyboard too: View, New folder (the grid's); Open, Delete album
+    // (an album's, which asks first); Open, New folder (a tree folder's).
+    void theMenusOtherEntriesFromTheKeyboard()
+    {
+        openFreshWindow();
+        QTRY_VERIFY(manualAlbumWith(1).isValid());
+        openCamera();
+        selectRows({0});
+        QVERIFY(chooseFromGridMenu(QStringLiteral("View")));
+        QTRY_VERIFY(m_window->viewer()->isVisible());
+        QCOMPARE(m_window->viewer()->currentRow(), 0);
+        QTest::keyClick(m_window->viewer(), Qt::Key_Escape);
+        QTRY_VERIFY(!m_window->viewer()->isVisible());
+
+        const QString camera = m_sim->folderNamed(QStringLiteral("Camera"));
+        const qsizetype foldersInCamera = m_sim->childIds(camera, 10).size();
+        QVERIFY(chooseFromGridMenu(QStringLiteral("New folder")));
+        QTRY_COMPARE(m_sim->childIds(camera, 10).size(), foldersInCamera + 1);
+        QLineEdit *editor = nullptr;
+        QTRY_VERIFY((editor = m_window->grid()->viewport()->findChild<QLineEdit *>()) && editor->isVisible());
+        QTest::keyClick(editor, Qt::Key_Escape); // keeps "New folder"
+
+        QListView *albums = m_window->myAlbumsView();
+        const QModelIndex album = manualAlbumWith(1);
+        const QString albumId = album.data(models::AlbumListModel::IdRole).toString();
+        albums->selectionModel()->setCurrentIndex(album, QItemSelectionModel::NoUpdate);
+        QVERIFY(chooseFromMenuOf(albums, {QStringLiteral("Open")}));
+        QTRY_COMPARE(m_window->albumContents()->albumId(), albumId);
+        QVERIFY(chooseFromMenuOf(albums, {QStringLiteral("Delete album")}));
+        QMessageBox *ask = nullptr;
+        QTRY_VERIFY((ask = m_window->findChild<QMessageBox *>()) && ask->isVisible());
+        QCOMPARE(ask->defaultButton(), ask->button(QMessageBox::Cancel));
+        ask->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!m_window->findChild<QMessageBox *>());
+        QCOMPARE(
+            m_sim->column(QStringLiteral("SELECT count(*) FROM albums WHERE id = ?"), {albumId}).value(0),
+            QStringLiteral("1"));
+
+        QTreeView *tree = m_window->folderTree();
+        const QString party = m_sim->folderNamed(QStringLiteral("Party"));
+        tree->selectionModel()->setCurrentIndex(treeFolder(QStringLiteral("Party")),
+                                                QItemSelectionModel::NoUpdate);
+        QVERIFY(chooseFromMenuOf(tree, {QStringLiteral("Open")}));
+        QTRY_COMPARE(m_window->folder()->location().folderId, party);
+        const qsizetype foldersInParty = m_sim->childIds(party, 10).size();
+        QVERIFY(chooseFromMenuOf(tree, {QStringLiteral("New folder")}));
+        QTRY_COMPARE(m_sim->childIds(party, 10).size(), foldersInParty + 1);
     }
 
     // The album lists: a filter by name, newest first or by name (numbers in order), and never a sideways

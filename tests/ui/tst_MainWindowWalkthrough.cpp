@@ -71,19 +71,6 @@ class TestMainWindowWalkthrough : public koodrive::test::MainWindowTestCase
         return nullptr;
     }
 
-    // A manual album of "My albums" holding at least `items` photos, as the view shows it.
-    QModelIndex manualAlbumWith(int items)
-    {
-        QAbstractItemModel *model = m_window->myAlbumsView()->model();
-        for (int row = 0; row < model->rowCount(); ++row) {
-            const QModelIndex album = model->index(row, 0);
-            if (album.data(models::AlbumListModel::IsManualRole).toBool() &&
-                m_sim->albumItems(album.data(models::AlbumListModel::IdRole).toString()).size() >= items)
-                return album;
-        }
-        return {};
-    }
-
     // The toolbar's box of the given accessible name ("Search", "Show").
     template<typename Box>
     Box *box(const QString &accessibleName) const

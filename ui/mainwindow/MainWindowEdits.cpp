@@ -273,7 +273,9 @@ void MainWindow::showFavorites()
     m_sort->addItem(tr("Starred — newest first"));
     m_sort->blockSignals(false);
     m_typeFilter->setEnabled(false);
-    m_search->setEnabled(true);
+    // listStarFile takes no name to look for (OPERATIONS.md §6): the box is off here (Ctrl+Shift+F still
+    // searches the whole drive).
+    m_search->setEnabled(false);
     placeShown();
 }
 

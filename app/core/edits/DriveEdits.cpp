@@ -38,6 +38,32 @@ void noteFailure(DriveEdits::Outcome &outcome, int files, const ApiError &error)
     if (!outcome.error)
         outcome.error = error;
 }
+// A batch's answer for the files of `chunk`, each by its own result; only the files asked about count, each
+// once (an answer naming others, or one twice, changes nothing for them); a file it does not name is done
+// only when the batch said that all were (`allDone`), else it failed with `unnamed`.
+template<typename Chunk, typename Results, typename ErrorOf>
+void countResults(DriveEdits::Outcome &outcome, const Chunk &chunk, const Results &results, bool allDone,
+                  const ApiError &unnamed, ErrorOf errorOf)
+{
+    const QSet<QString> asked = idsOf(chunk);
+    QSet<QString> named;
+    for (const auto &file : results) {
+        if (!asked.contains(file.fileId) || named.contains(file.fileId))
+            continue;
+        named.insert(file.fileId);
+        if (file.succeeded())
+            outcome.done << file.fileId;
+        else
+            noteFailure(outcome, 1, errorOf(file));
+    }
+    for (const auto &file : chunk)
+        if (!named.contains(file.fileId)) {
+            if (allDone)
+                outcome.done << file.fileId;
+            else
+                noteFailure(outcome, 1, unnamed);
+        }
+}
 } // namespace
 
 DriveEdits::DriveEdits(KooDriveClient *client, QObject *parent)
@@ -76,28 +102,11 @@ void DriveEdits::star(const QVector<KooDriveClient::StarRef> &files, bool starre
                 if (!result.ok()) {
                     noteFailure(state->outcome, int(chunk.size()), result.error());
                 } else {
-                    // Each file has its own result; one the answer does not name did not happen. Only
-                    // the files asked about count, each once: an answer naming others changes nothing.
-                    const QSet<QString> asked = idsOf(chunk);
-                    QSet<QString> named;
-                    for (const api::StarResult &file : result.value().files) {
-                        if (!asked.contains(file.fileId) || named.contains(file.fileId))
-                            continue;
-                        named.insert(file.fileId);
-                        if (file.succeeded())
-                            state->outcome.done << file.fileId;
-                        else
-                            noteFailure(state->outcome, 1, fileError(file.code, file.message));
-                    }
-                    // A batch that says "all succeeded" (status 0) without naming each file.
-                    for (const auto &file : chunk)
-                        if (!named.contains(file.fileId)) {
-                            if (result.value().status == 0)
-                                state->outcome.done << file.fileId;
-                            else
-                                noteFailure(state->outcome, 1,
-                                            fileError(QString(), tr("KooDrive did not say.")));
-                        }
+                    // A batch that says "all succeeded" (status 0) may leave out naming each file.
+                    countResults(
+                        state->outcome, chunk, result.value().files, result.value().status == 0,
+                        fileError(QString(), tr("KooDrive did not say.")),
+                        [](const api::StarResult &file) { return fileError(file.code, file.message); });
                 }
                 (*step)();
             });
@@ -179,39 +188,24 @@ void DriveEdits::runJob(KooDriveClient::JobAction action, const QString &contain
                 return;
             }
             ++m_jobsRunning;
-            watch(
-                created.value(), int(chunk.size()),
-                [state, step, chunk](const api::Result<api::JobDetail> &result) {
-                    if (!result.ok()) {
-                        noteFailure(state->outcome, int(chunk.size()), result.error());
-                    } else {
-                        // Only the files of this job count, each once (see star()).
-                        const QSet<QString> asked = idsOf(chunk);
-                        QSet<QString> named;
-                        for (const api::JobFileResult &file : result.value().files) {
-                            if (!asked.contains(file.fileId) || named.contains(file.fileId))
-                                continue;
-                            named.insert(file.fileId);
-                            if (file.succeeded())
-                                state->outcome.done << file.fileId;
-                            else
-                                noteFailure(state->outcome, 1, fileError(file.errorCode, file.errorMessage));
-                        }
-                        // Files the detail does not list: the job's own result says (1: all ok).
-                        const api::JobInfo &info = result.value().job;
-                        for (const auto &file : chunk)
-                            if (!named.contains(file.fileId)) {
-                                if (info.status == api::JobStatus::Done && info.resultCode == 1)
-                                    state->outcome.done << file.fileId;
-                                else
-                                    noteFailure(state->outcome, 1,
-                                                fileError(QString(), info.status == api::JobStatus::Cancelled
-                                                                         ? tr("The job was cancelled.")
-                                                                         : tr("KooDrive did not say.")));
-                            }
-                    }
-                    (*step)();
-                });
+            watch(created.value(), int(chunk.size()),
+                  [state, step, chunk](const api::Result<api::JobDetail> &result) {
+                      if (!result.ok()) {
+                          noteFailure(state->outcome, int(chunk.size()), result.error());
+                      } else {
+                          // Files the detail does not list: the job's own result says (1: all ok).
+                          const api::JobInfo &info = result.value().job;
+                          countResults(state->outcome, chunk, result.value().files,
+                                       info.status == api::JobStatus::Done && info.resultCode == 1,
+                                       fileError(QString(), info.status == api::JobStatus::Cancelled
+                                                                ? tr("The job was cancelled.")
+                                                                : tr("KooDrive did not say.")),
+                                       [](const api::JobFileResult &file) {
+                                           return fileError(file.errorCode, file.errorMessage);
+                                       });
+                      }
+                      (*step)();
+                  });
         });
     };
     (*step)();
