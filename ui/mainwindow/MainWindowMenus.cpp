@@ -165,8 +165,12 @@ void MainWindow::startSlideshowWhenLoaded(const QString &albumId)
     // Its rows come in pages (rowsInserted), or at once from the catalog (modelReset).
     auto *once = new QObject(this);
     const auto tryAgain = [once, start] {
-        if (start())
+        if (once->property("started").toBool()) // a second signal queued before the first was taken
+            return;
+        if (start()) {
+            once->setProperty("started", true);
             once->deleteLater();
+        }
     };
     connect(m_grid->fileModel(), &QAbstractItemModel::rowsInserted, once, tryAgain, Qt::QueuedConnection);
     connect(m_grid->fileModel(), &QAbstractItemModel::modelReset, once, tryAgain, Qt::QueuedConnection);
