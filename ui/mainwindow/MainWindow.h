@@ -264,8 +264,7 @@ private:
     QString idPathOf(const QModelIndex &index) const;
     void moveToRecycleBin();
     void restoreSelection();
-    void restoreFiles(const QString &containerId, const QVector<api::KooDriveClient::JobFile> &files,
-                      bool undoable);
+    void restoreFiles(const QString &containerId, const QVector<api::KooDriveClient::JobFile> &files);
     bool confirmForGood(const QString &question);
     void deleteForGood();
     void emptyRecycleBin();

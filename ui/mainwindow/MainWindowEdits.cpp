@@ -327,7 +327,7 @@ void MainWindow::moveToRecycleBin()
                 for (const QString &id : outcome.done)
                     back.append({id, QString()});
                 undoId = pushUndo(tr("Move to recycle bin"),
-                                  [this, container, back] { restoreFiles(container, back, false); });
+                                  [this, container, back] { restoreFiles(container, back); });
             }
             if (outcome.error) {
                 m_messages->showProblem(
@@ -348,26 +348,22 @@ void MainWindow::restoreSelection()
     QVector<api::KooDriveClient::JobFile> files;
     for (const QModelIndex &index : m_grid->selectionModel()->selectedIndexes())
         files.append({index.data(PagedFileModel::IdRole).toString(), QString()});
-    restoreFiles(m_folder->location().containerId, files, true);
+    restoreFiles(m_folder->location().containerId, files);
 }
 
-void MainWindow::restoreFiles(const QString &containerId, const QVector<api::KooDriveClient::JobFile> &files,
-                              bool undoable)
+void MainWindow::restoreFiles(const QString &containerId, const QVector<api::KooDriveClient::JobFile> &files)
 {
     if (files.isEmpty())
         return;
     m_edits->runJob(
-        JobAction::Restore, containerId, files,
-        [this, containerId, undoable](const edits::DriveEdits::Outcome &outcome) {
+        JobAction::Restore, containerId, files, [this](const edits::DriveEdits::Outcome &outcome) {
             const QSet<QString> back(outcome.done.cbegin(), outcome.done.cend());
             if (m_place == Place::RecycleBin)
                 m_folder->removeIds(back);
             else if (auto *model = m_grid->fileModel())
-                model->refresh(); // a folder they came back to shows them
+                model->refresh(); // the folder or album they came back to shows them
             m_treeModel->readAgain();
             m_albums->reload(); // their counts and covers
-            if (m_place == Place::Album)
-                m_albumContents->refresh();
             if (outcome.error) {
                 m_messages->showProblem(
                     tr("%Ln restored, %1 could not be: %2", nullptr, int(outcome.done.size()))
@@ -376,10 +372,8 @@ void MainWindow::restoreFiles(const QString &containerId, const QVector<api::Koo
                     outcome.error->traceId, outcome.error->details(), {});
                 return;
             }
-            // Undoing a restore moves them to the bin again, which needs their paths: the folder
-            // they are back in has them. Not offered; the note says where they went.
-            Q_UNUSED(containerId)
-            Q_UNUSED(undoable)
+            // Undoing a restore would move them to the bin again, which needs their id paths: not
+            // offered; the note says where they went.
             showDone(tr("Restored %Ln item(s) to where they were.", nullptr, int(outcome.done.size())));
         });
 }

@@ -289,7 +289,7 @@ void MainWindow::treeFolderToRecycleBin(const QPersistentModelIndex &folder)
             }
             m_albums->reload();
             const int undoId = pushUndo(tr("Move to recycle bin"), [this, id, container] {
-                restoreFiles(container, {{id, QString()}}, false);
+                restoreFiles(container, {{id, QString()}});
             });
             showDone(tr("Moved the folder “%1” to the recycle bin.").arg(name), undoId);
         });

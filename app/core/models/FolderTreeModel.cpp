@@ -97,12 +97,7 @@ void FolderTreeModel::refresh()
     // What is still shown as saved is read again; nothing else changes (no reset: what is open stays open).
     if (m_root.saved && m_pendingSpaces == 0)
         readSpaces(true);
-    std::vector<Node *> stack;
-    for (const auto &space : m_root.children)
-        stack.push_back(space.get());
-    while (!stack.empty()) {
-        Node *node = stack.back();
-        stack.pop_back();
+    forEachNode([this](Node *node) {
         if (node->saved && !node->call.isActive()) {
             node->failed = false;
             node->complete = false;
@@ -110,6 +105,18 @@ void FolderTreeModel::refresh()
             node->incoming.clear();
             readChildren(node);
         }
+    });
+}
+
+void FolderTreeModel::forEachNode(const std::function<void(Node *)> &visit)
+{
+    std::vector<Node *> stack;
+    for (const auto &space : m_root.children)
+        stack.push_back(space.get());
+    while (!stack.empty()) {
+        Node *node = stack.back();
+        stack.pop_back();
+        visit(node);
         for (const auto &child : node->children)
             stack.push_back(child.get());
     }

@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModel>
 #include <QPointer>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -111,6 +112,8 @@ private:
     QModelIndex indexOf(const Node *node) const;
     void addSpace(std::unique_ptr<Node> node);
     void readChildren(Node *node);
+    // Every node below the root, parents before their children.
+    void forEachNode(const std::function<void(Node *)> &visit);
     void readSpaces(bool gather);
     void bringInLine(Node *parent, std::vector<std::unique_ptr<Node>> fresh);
     void showSavedChildren(Node *node);
