@@ -188,6 +188,45 @@ private slots:
                              [&](const api::Album &album) { return album.id == gone; }));
     }
 
+    // A rename made here is kept with the lists at once: a reload (after files went to the recycle bin, say)
+    // shows the new name from its first frame, not the old one until the server's page comes.
+    void aRenameMadeHereIsKeptWithTheSavedLists()
+    {
+        QTemporaryDir dir;
+        auto catalog = catalog::Catalog::open(dir.filePath(QStringLiteral("catalog.sqlite")));
+        QVERIFY(catalog);
+        m_model->setCatalog(catalog.get());
+        m_model->reload();
+        QVERIFY(loadAll());
+        const int row = firstRow(true);
+        QVERIFY(row >= 0);
+        const QString id = m_model->index(row).data(AlbumListModel::IdRole).toString();
+        QVERIFY(
+            wait([&](auto done) { m_model->renameAlbum(row, QStringLiteral("Renamed here"), done); }).ok());
+
+        // Before any answer (reload() shows the saved lists at once), the new name.
+        m_model->reload();
+        QVERIFY(m_model->showsSaved());
+        QCOMPARE(m_model->index(m_model->rowOfId(id)).data().toString(), QStringLiteral("Renamed here"));
+    }
+
+    // refreshAll() reads the lists again in place: no reset (the selection and the scroll stay), and what
+    // changed behind the model's back is brought in line.
+    void refreshAllReadsTheListsAgainInPlace()
+    {
+        QVERIFY(loadAll());
+        const QString id = m_model->index(firstRow(true)).data(AlbumListModel::IdRole).toString();
+        m_sim->column(QStringLiteral("UPDATE albums SET name = 'Renamed elsewhere' WHERE id = ?"), {id});
+        QSignalSpy resets(m_model.get(), &QAbstractItemModel::modelReset);
+        const int rows = m_model->rowCount();
+        m_model->refreshAll();
+        QTRY_COMPARE(m_model->index(m_model->rowOfId(id)).data().toString(),
+                     QStringLiteral("Renamed elsewhere"));
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(m_model->rowCount(), rows);
+        QCOMPARE(modelIds(), albumsOnServer());
+    }
+
     void createRenameRescopeAndDeleteChangeRowsInPlace()
     {
         QVERIFY(loadAll());

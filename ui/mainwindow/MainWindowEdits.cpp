@@ -320,7 +320,7 @@ void MainWindow::moveToRecycleBin()
             model->removeIds(gone);
             if (folders)
                 m_treeModel->readAgain();
-            m_albums->reload(); // their counts and covers
+            m_albums->refreshAll(); // their counts and covers
             int undoId = 0;
             if (!outcome.done.isEmpty()) {
                 QVector<api::KooDriveClient::JobFile> back;
@@ -363,7 +363,7 @@ void MainWindow::restoreFiles(const QString &containerId, const QVector<api::Koo
             else if (auto *model = m_grid->fileModel())
                 model->refresh(); // the folder or album they came back to shows them
             m_treeModel->readAgain();
-            m_albums->reload(); // their counts and covers
+            m_albums->refreshAll(); // their counts and covers
             if (outcome.error) {
                 m_messages->showProblem(
                     tr("%Ln restored, %1 could not be: %2", nullptr, int(outcome.done.size()))

@@ -287,7 +287,7 @@ void MainWindow::treeFolderToRecycleBin(const QPersistentModelIndex &folder)
                     outcome.error->traceId, outcome.error->details(), {});
                 return;
             }
-            m_albums->reload();
+            m_albums->refreshAll();
             const int undoId = pushUndo(tr("Move to recycle bin"), [this, id, container] {
                 restoreFiles(container, {{id, QString()}});
             });

@@ -453,6 +453,17 @@ void AlbumListModel::refreshAlbum(const QString &albumId)
         fetchPage(m_rows[row].section, m_rows[row].page, true);
 }
 
+void AlbumListModel::refreshAll()
+{
+    if (!m_counts.isEmpty() && !m_rows.isEmpty()) {
+        m_counts.clear(); // read again when shown
+        emit dataChanged(index(0), index(int(m_rows.size()) - 1), {CountRole});
+    }
+    for (int section = 0; section < SectionCount; ++section)
+        for (int page = 1; page < m_sections[size_t(section)].nextPage; ++page)
+            fetchPage(section, page, true);
+}
+
 // --- changes ---------------------------------------------------------------------------------------------
 
 void AlbumListModel::fail(const api::ApiError &error, const Done &done)
@@ -526,6 +537,9 @@ void AlbumListModel::renameAlbum(int row, const QString &name, Done done)
             m_rows[at].album.updatedMs = QDateTime::currentMSecsSinceEpoch();
             m_rows[at].editedAt = ++m_edits;
             emit dataChanged(index(at), index(at), {Qt::DisplayRole, Qt::EditRole, UpdatedRole, PendingRole});
+            // The lists as kept have the new name: a reload shows it from the start, not the old one until
+            // the server's page comes.
+            saveSection(m_rows[at].section);
         }
         if (done)
             done(id);

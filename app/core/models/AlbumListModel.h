@@ -96,6 +96,9 @@ public:
 
     // Reads the album's row again (its count, scope and cover), e.g. after photos were added to it.
     void refreshAlbum(const QString &albumId);
+    // Reads every page read so far again, in place (no reset: the selection and the scroll stay), and the
+    // counts when next shown: after files left the drive or came back, which changes counts and covers.
+    void refreshAll();
 
 signals:
     void errorOccurred(const koodrive::api::ApiError &error);
