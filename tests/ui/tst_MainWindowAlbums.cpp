@@ -182,6 +182,48 @@ private slots:
         expected.sort();
         QTRY_COMPARE_WITH_TIMEOUT(m_sim->albumItems(albumId), expected, 10000);
     }
+
+    // An album shown before shows, when chosen again, what was added to it while the window was elsewhere
+    // (it kept its old rows: a new album from a selection looked empty when the add ended while a folder was
+    // shown).
+    void anAlbumChosenAgainShowsWhatWasAddedMeanwhile()
+    {
+        QTRY_VERIFY(myAlbum(true).isValid());
+        QListView *albums = m_window->myAlbumsView();
+        const QString albumId = myAlbum(true).data(models::AlbumListModel::IdRole).toString();
+        albums->setCurrentIndex(myAlbum(true));
+        QTRY_COMPARE(m_window->albumContents()->albumId(), albumId);
+        QTRY_VERIFY(!m_window->albumContents()->isLoading() && !m_window->albumContents()->canFetchMore({}));
+
+        openCamera();
+        const QStringList inAlbum = m_sim->albumItems(albumId);
+        QModelIndex photo;
+        for (int row = 0; row < m_window->grid()->model()->rowCount() && !photo.isValid(); ++row) {
+            const QModelIndex index = m_window->grid()->model()->index(row, 0);
+            if (!inAlbum.contains(index.data(models::PagedFileModel::IdRole).toString()))
+                photo = index;
+        }
+        QVERIFY(photo.isValid());
+        const QString added = photo.data(models::PagedFileModel::IdRole).toString();
+        std::unique_ptr<QMimeData> mime(m_window->grid()->model()->mimeData({photo}));
+        albums->scrollTo(myAlbum(true));
+        bool accepted = false;
+        QVERIFY(dropOn(albums, albums->visualRect(myAlbum(true)).center(), mime.get(), &accepted));
+        QTRY_VERIFY(m_sim->albumItems(albumId).contains(added));
+        QTRY_VERIFY(!m_window->addProgress()->isVisible()); // the add is over, with the folder on screen
+
+        albums->setCurrentIndex(myAlbum(true));
+        albums->selectionModel()->select(myAlbum(true), QItemSelectionModel::ClearAndSelect);
+        QCOMPARE(m_window->grid()->model(), static_cast<QAbstractItemModel *>(m_window->albumContents()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                auto *contents = m_window->albumContents();
+                if (contents->canFetchMore({}))
+                    contents->fetchMore({});
+                return contents->rowOfId(added) >= 0;
+            }(),
+            10000);
+    }
 };
 
 QTEST_MAIN(TestMainWindowAlbums)

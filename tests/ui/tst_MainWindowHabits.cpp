@@ -22,6 +22,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QToolButton>
 #include <QTreeView>
 
@@ -71,8 +72,10 @@ class TestMainWindowHabits : public koodrive::test::MainWindowTestCase
     {
         QMenu *menu = nullptr;
         if (!test::spinUntil(
-                [&] { return (menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())); }, 10000))
+                [&] { return (menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())); }, 10000)) {
+            qWarning("No menu opened to choose \"%s\" in", qPrintable(name));
             return false;
+        }
         for (int i = 0; i < 40; ++i) {
             QTest::keyClick(menu, Qt::Key_Down);
             if (menu->activeAction() &&
@@ -81,6 +84,11 @@ class TestMainWindowHabits : public koodrive::test::MainWindowTestCase
                 return true;
             }
         }
+        QStringList seen;
+        for (QAction *action : menu->actions())
+            seen << action->text();
+        qWarning("The menu \"%s\" has no entry \"%s\"; it has: %s", qPrintable(menu->title()),
+                 qPrintable(name), qPrintable(seen.join(QStringLiteral(", "))));
         menu->close();
         return false;
     }
@@ -441,8 +449,15 @@ private slots:
         openCamera();
         selectRows({7});
         const QString binned = gridId(7);
+        QSignalSpy albumListResets(m_window->albums(), &QAbstractItemModel::modelReset);
         QVERIFY(chooseFromGridMenu(QStringLiteral("Move to recycle bin")));
         QTRY_VERIFY(recycledOnServer(binned));
+        QTRY_VERIFY(m_window->grid()
+                        ->model()
+                        ->match(m_window->grid()->model()->index(0, 0), PagedFileModel::IdRole, binned, 1,
+                                Qt::MatchExactly)
+                        .isEmpty());          // the job is over
+        QCOMPARE(albumListResets.count(), 0); // the albums' counts and covers are read again in place
 
         // An album: Rename edits its name in place.
         QListView *albums = m_window->myAlbumsView();
@@ -461,6 +476,17 @@ private slots:
         // (The list has the server's answer too before a menu lists the album by its new name.)
         QTRY_COMPARE(m_window->albums()->albumAt(m_window->albums()->rowOfId(albumId)).name,
                      QStringLiteral("Renamed here"));
+
+        // An album's slideshow starts from its menu. (The rename above may have moved rows: `album` is
+        // stale.)
+        const QModelIndex withPhotos = manualAlbumWith(2);
+        QVERIFY(withPhotos.isValid());
+        albums->selectionModel()->setCurrentIndex(withPhotos, QItemSelectionModel::NoUpdate);
+        QVERIFY(chooseFromMenuOf(albums, {QStringLiteral("Slideshow")}));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->viewer()->isVisible() && m_window->viewer()->isSlideshowRunning(),
+                                 15000);
+        QTest::keyClick(m_window->viewer(), Qt::Key_Escape);
+        QTRY_VERIFY(!m_window->viewer()->isVisible());
 
         // A folder of the tree: renamed, its photos added to an album, then moved to the recycle bin.
         QTreeView *tree = m_window->folderTree();

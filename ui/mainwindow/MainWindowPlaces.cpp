@@ -234,7 +234,13 @@ void MainWindow::showAlbum(const QModelIndex &albumIndex)
     m_breadcrumb->setText(text::displayText(album.name).toHtmlEscaped());
     m_grid->setFileModel(m_albumContents);
     watchSelection();
-    m_albumContents->setAlbum(album.id);
+    // The album shown last keeps its rows while the window is elsewhere, and nothing brings them up to date
+    // meanwhile (an add that finishes then refreshes only the album on screen): coming back reads it again,
+    // in place, as a refresh does.
+    if (m_albumContents->albumId() == album.id)
+        m_albumContents->refresh();
+    else
+        m_albumContents->setAlbum(album.id);
     m_sort->blockSignals(true);
     m_sort->clear();
     // The service sorts an album's contents by when each photo was taken (its shooting time), when it was
