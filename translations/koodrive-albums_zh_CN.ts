@@ -2168,6 +2168,14 @@ In %2</source>
         <source>favourite</source>
         <translation>收藏</translation>
     </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>zoom</source>
+        <translation>缩放</translation>
+    </message>
 </context>
 <context>
     <name>koodrive::ui::ProblemLabel</name>

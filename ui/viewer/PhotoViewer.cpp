@@ -6,6 +6,8 @@
 
 #include <QKeyEvent>
 #include <QPainter>
+#include <QWheelEvent>
+#include <cmath>
 
 namespace koodrive::ui {
 
@@ -13,7 +15,10 @@ using models::PagedFileModel;
 
 namespace {
 constexpr int SlideshowMs = 4000;
-}
+constexpr qreal ZoomStep = 1.25; // a wheel notch, + or −
+constexpr qreal MostZoom = 16.0; // picture pixels to device pixels
+constexpr qreal PanStep = 0.1;   // an arrow key: a tenth of the view
+} // namespace
 
 PhotoViewer::PhotoViewer(api::KooDriveClient *client, QNetworkAccessManager *network, QWidget *parent)
     : QWidget(parent)
@@ -30,9 +35,18 @@ PhotoViewer::PhotoViewer(api::KooDriveClient *client, QNetworkAccessManager *net
             m_slideshow.stop();
     });
     connect(m_loader, &thumbnails::OriginalLoader::loaded, this,
-            [this](const QString &, const QImage &image) {
+            [this](const QString &, const QImage &image, QSize fullSize) {
+                const bool first = !m_fullSize.isValid();
                 m_image = image;
+                m_fullSize = fullSize;
                 m_status.clear();
+                if (first &&
+                    !m_fit) { // zoomed before it came: around its middle, or fitted if that is closer
+                    m_centre = QPointF(fullSize.width() / 2.0, fullSize.height() / 2.0);
+                    m_fit = m_zoom <= fitZoom() * 1.001;
+                }
+                fetchOriginalIfNeeded();
+                updateCursor();
                 update();
             });
     connect(m_loader, &thumbnails::OriginalLoader::failed, this,
@@ -59,7 +73,6 @@ void PhotoViewer::open(PagedFileModel *model, int row)
                     });
     }
     m_model = model;
-    m_fit = true;
     showRow(row);
     setFocus();
 }
@@ -96,6 +109,7 @@ void PhotoViewer::clear()
     m_row = -1;
     m_image = QImage();
     m_preview = QImage();
+    m_fullSize = QSize();
     m_status.clear();
     update();
 }
@@ -123,6 +137,12 @@ void PhotoViewer::showRow(int row)
     if (!isPicture(row))
         return;
     m_row = row;
+    // Each photo opens fitted.
+    m_fit = true;
+    m_fullSize = QSize();
+    m_fullAsked = false;
+    m_dragFrom.reset();
+    updateCursor();
     m_image = QImage();
     m_preview = m_model->index(row).data(PagedFileModel::ThumbnailRole).value<QImage>();
     m_status = tr("Loading…");
@@ -141,19 +161,125 @@ void PhotoViewer::load()
         return;
     const QModelIndex index = m_model->index(m_row);
     m_loader->load(index.data(PagedFileModel::IdRole).toString(),
-                   index.data(PagedFileModel::ContainerRole).toString(), m_fit ? fitBox() : QSize());
+                   index.data(PagedFileModel::ContainerRole).toString(), m_fullAsked ? QSize() : fitBox());
 }
 
 void PhotoViewer::setFit(bool fit)
 {
-    if (fit == m_fit)
+    if (!fit) {
+        zoomAround(viewCentre(), 1.0 / devicePixelRatioF()); // 100 %
         return;
-    m_fit = fit;
-    // 100 % needs every pixel of the original; fitting needs only the screen's.
-    if (!fit || m_image.isNull() || m_image.width() > fitBox().width() ||
-        m_image.height() > fitBox().height())
-        load();
+    }
+    if (m_fit)
+        return;
+    m_fit = true;
+    m_dragFrom.reset();
+    updateCursor();
     update();
+}
+
+qreal PhotoViewer::fitZoom() const
+{
+    if (!m_fullSize.isValid() || m_fullSize.isEmpty())
+        return 1.0 / devicePixelRatioF();
+    // Small photos are not blown up: at most 100 %.
+    return std::min({qreal(width()) / m_fullSize.width(), qreal(height()) / m_fullSize.height(),
+                     1.0 / devicePixelRatioF()});
+}
+
+qreal PhotoViewer::zoom() const
+{
+    return m_fit ? fitZoom() : m_zoom;
+}
+
+QPointF PhotoViewer::clampedCentre(QPointF centre, qreal zoom) const
+{
+    // An axis the picture does not fill stays centred; one it overfills keeps the view inside it.
+    const auto axis = [zoom](qreal at, int full, int view) {
+        const qreal half = view / 2.0 / zoom;
+        return full * zoom <= view ? full / 2.0 : std::clamp(at, half, full - half);
+    };
+    return {axis(centre.x(), m_fullSize.width(), width()), axis(centre.y(), m_fullSize.height(), height())};
+}
+
+QRectF PhotoViewer::pictureRect() const
+{
+    const QImage &shown = m_image.isNull() ? m_preview : m_image;
+    if (shown.isNull())
+        return {};
+    if (!m_fullSize.isValid()) {
+        // The thumbnail, fitted, until the photo comes.
+        const QSizeF size = QSizeF(shown.size()).scaled(QSizeF(this->size()), Qt::KeepAspectRatio);
+        return {QPointF((width() - size.width()) / 2, (height() - size.height()) / 2), size};
+    }
+    const qreal scale = zoom();
+    const QPointF centre =
+        m_fit ? QPointF(m_fullSize.width() / 2.0, m_fullSize.height() / 2.0) : clampedCentre(m_centre, scale);
+    return {viewCentre() - centre * scale, QSizeF(m_fullSize) * scale};
+}
+
+void PhotoViewer::zoomAround(QPointF anchor, qreal to)
+{
+    to = std::min(to, MostZoom / devicePixelRatioF());
+    if (!m_fullSize.isValid()) {
+        // Not loaded yet: zoomed around the middle once it is (fitted if that is no closer).
+        m_fit = false;
+        m_zoom = to;
+        update();
+        return;
+    }
+    if (to <= fitZoom() * 1.001) {
+        setFit(true);
+        return;
+    }
+    // The original's point under the anchor stays under it.
+    const QPointF point = (anchor - pictureRect().topLeft()) / zoom();
+    m_zoom = to;
+    m_fit = false;
+    m_centre = clampedCentre(point - (anchor - viewCentre()) / to, to);
+    fetchOriginalIfNeeded();
+    updateCursor();
+    update();
+}
+
+bool PhotoViewer::canPan() const
+{
+    if (m_fit || !m_fullSize.isValid())
+        return false;
+    return m_fullSize.width() * m_zoom > width() + 0.5 || m_fullSize.height() * m_zoom > height() + 0.5;
+}
+
+void PhotoViewer::panBy(QPointF widgetDelta)
+{
+    if (!canPan())
+        return;
+    m_centre = clampedCentre(clampedCentre(m_centre, m_zoom) - widgetDelta / m_zoom, m_zoom);
+    update();
+}
+
+void PhotoViewer::fetchOriginalIfNeeded()
+{
+    // Zoomed past what the fitted copy has: the original, once, swapped in where it is.
+    if (m_fit || m_fullAsked || m_image.isNull() || !m_fullSize.isValid() ||
+        m_image.width() >= m_fullSize.width())
+        return;
+    if (m_fullSize.width() * m_zoom * devicePixelRatioF() <= m_image.width() * 1.01)
+        return;
+    m_fullAsked = true;
+    const QModelIndex index = m_model ? m_model->index(m_row) : QModelIndex();
+    if (index.isValid())
+        m_loader->load(index.data(PagedFileModel::IdRole).toString(),
+                       index.data(PagedFileModel::ContainerRole).toString(), QSize());
+}
+
+void PhotoViewer::updateCursor()
+{
+    if (m_dragFrom)
+        setCursor(Qt::ClosedHandCursor);
+    else if (canPan())
+        setCursor(Qt::OpenHandCursor);
+    else
+        unsetCursor();
 }
 
 void PhotoViewer::toggleSlideshow()
@@ -171,16 +297,13 @@ void PhotoViewer::paintEvent(QPaintEvent *)
     painter.fillRect(rect(), QColor(18, 18, 20));
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
     const QImage &shown = m_image.isNull() ? m_preview : m_image;
-    if (!shown.isNull()) {
-        const qreal ratio = devicePixelRatioF();
-        QSizeF size = QSizeF(shown.size()) / ratio;
-        if (m_fit || m_image.isNull())
-            size = QSizeF(shown.size()).scaled(QSizeF(this->size()), Qt::KeepAspectRatio);
-        if (m_fit && !m_image.isNull() && QSizeF(shown.size()) / ratio != size &&
-            shown.width() / ratio < width() && shown.height() / ratio < height())
-            size = QSizeF(shown.size()) / ratio; // small photos are not blown up
-        const QRectF target(QPointF((width() - size.width()) / 2, (height() - size.height()) / 2), size);
-        painter.drawImage(target, shown);
+    if (const QRectF target = pictureRect(); !shown.isNull() && !target.isEmpty()) {
+        // Only the part on screen is scaled: a 12-megapixel original zoomed in costs a screenful.
+        const QRectF visible = target.intersected(QRectF(rect()));
+        const qreal sx = shown.width() / target.width(), sy = shown.height() / target.height();
+        const QRectF source((visible.left() - target.left()) * sx, (visible.top() - target.top()) * sy,
+                            visible.width() * sx, visible.height() * sy);
+        painter.drawImage(visible, shown, source);
     }
     // A caption: the name, where it is in the folder, and what is happening.
     if (m_model && m_row >= 0) {
@@ -192,7 +315,9 @@ void PhotoViewer::paintEvent(QPaintEvent *)
         if (m_model->index(m_row).data(PagedFileModel::FavoriteRole).toBool())
             caption = QStringLiteral("♥  ") + caption; // a favourite (S stars and unstars it)
         if (!m_fit)
-            caption += QStringLiteral("   ·   ") + tr("actual size");
+            caption +=
+                QStringLiteral("   ·   ") +
+                tr("%1 %").arg(std::lround(m_zoom * devicePixelRatioF() * 100)); // of the original's pixels
         if (m_slideshow.isActive())
             caption += QStringLiteral("   ·   ") + tr("slideshow");
         if (!m_status.isEmpty())
@@ -202,6 +327,7 @@ void PhotoViewer::paintEvent(QPaintEvent *)
         // The keys, right-aligned, each as a key cap followed by what it does.
         const QList<QPair<QString, QString>> keys{{tr("← →"), tr("move")},
                                                   {tr("Home End"), tr("first, last")},
+                                                  {QStringLiteral("+ −"), tr("zoom")},
                                                   {QStringLiteral("F"), tr("fit")},
                                                   {QStringLiteral("1"), tr("actual size")},
                                                   {QStringLiteral("F5"), tr("slideshow")},
@@ -242,7 +368,11 @@ bool PhotoViewer::event(QEvent *event)
         case Qt::Key_Delete:
         case Qt::Key_Escape:
         case Qt::Key_F:
-        case Qt::Key_1: event->accept(); return true;
+        case Qt::Key_1:
+        case Qt::Key_2:
+        case Qt::Key_Plus:
+        case Qt::Key_Equal:
+        case Qt::Key_Minus: event->accept(); return true;
         default: break;
         }
     }
@@ -251,17 +381,25 @@ bool PhotoViewer::event(QEvent *event)
 
 void PhotoViewer::keyPressEvent(QKeyEvent *event)
 {
+    const QPointF panStep(width() * PanStep, height() * PanStep);
     switch (event->key()) {
-    case Qt::Key_Right:
+    // Zoomed, the arrows move the picture (the view goes the arrow's way); fitted, ←/→ step.
+    case Qt::Key_Right: canPan() ? panBy({-panStep.x(), 0}) : next(); break;
+    case Qt::Key_Left: canPan() ? panBy({panStep.x(), 0}) : previous(); break;
+    case Qt::Key_Down: panBy({0, -panStep.y()}); break;
+    case Qt::Key_Up: panBy({0, panStep.y()}); break;
     case Qt::Key_Space:
     case Qt::Key_PageDown: next(); break;
-    case Qt::Key_Left:
     case Qt::Key_Backspace:
     case Qt::Key_PageUp: previous(); break;
     case Qt::Key_Home: first(); break;
     case Qt::Key_End: last(); break;
     case Qt::Key_F: setFit(true); break;
     case Qt::Key_1: setFit(false); break;
+    case Qt::Key_2: zoomAround(viewCentre(), 2.0 / devicePixelRatioF()); break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoomAround(viewCentre(), zoom() * ZoomStep); break;
+    case Qt::Key_Minus: zoomAround(viewCentre(), zoom() / ZoomStep); break;
     case Qt::Key_F5: toggleSlideshow(); break;
     case Qt::Key_Escape:
         m_slideshow.stop();
@@ -273,18 +411,69 @@ void PhotoViewer::keyPressEvent(QKeyEvent *event)
     event->accept();
 }
 
-void PhotoViewer::mouseDoubleClickEvent(QMouseEvent *)
+void PhotoViewer::mouseDoubleClickEvent(QMouseEvent *event)
 {
-    m_slideshow.stop();
-    m_loader->cancel();
-    emit closed(m_row);
+    // Between fitted and 100 %, around the point clicked.
+    if (event->button() != Qt::LeftButton)
+        return;
+    if (m_fit)
+        zoomAround(event->position(), 1.0 / devicePixelRatioF());
+    else
+        setFit(true);
+}
+
+void PhotoViewer::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && canPan()) {
+        m_dragFrom = event->position();
+        updateCursor();
+        event->accept();
+        return;
+    }
+    QWidget::mousePressEvent(event);
+}
+
+void PhotoViewer::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!m_dragFrom) {
+        QWidget::mouseMoveEvent(event);
+        return;
+    }
+    // The picture follows the pointer: the point grabbed stays under it.
+    panBy(event->position() - *m_dragFrom);
+    m_dragFrom = event->position();
+}
+
+void PhotoViewer::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_dragFrom && event->button() == Qt::LeftButton) {
+        m_dragFrom.reset();
+        updateCursor();
+        return;
+    }
+    QWidget::mouseReleaseEvent(event);
+}
+
+void PhotoViewer::wheelEvent(QWheelEvent *event)
+{
+    // The wheel zooms around the pointer (with Ctrl too, as in the grid); a notch is a step of 1.25.
+    const int delta = event->angleDelta().y();
+    if (delta == 0 || !m_fullSize.isValid()) {
+        event->ignore();
+        return;
+    }
+    zoomAround(event->position(), zoom() * std::pow(ZoomStep, delta / 120.0));
+    event->accept();
 }
 
 void PhotoViewer::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    if (!m_fit)
+        m_centre = clampedCentre(m_centre, m_zoom);
+    updateCursor();
     // A bigger window wants a sharper fit.
-    if (m_fit && !m_image.isNull() &&
+    if (m_fit && !m_image.isNull() && !m_fullAsked &&
         (fitBox().width() > m_image.width() * 1.25 || fitBox().height() > m_image.height() * 1.25))
         load();
 }

@@ -4,6 +4,8 @@
 #include "threads/RunThen.h"
 #include "threads/WorkPools.h"
 
+#include <QBuffer>
+#include <QImageReader>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 
@@ -101,12 +103,14 @@ void OriginalLoader::fetch(const QByteArray &url, QSize box, quint64 ticket)
         threads::runThen(
             threads::longWork(),
             [bytes, decodeBox] {
-                return ThumbnailScheduler::decode(bytes, decodeBox, OriginalAllocationLimitMiB);
+                return std::pair(ThumbnailScheduler::decode(bytes, decodeBox, OriginalAllocationLimitMiB),
+                                 fullSizeOf(bytes));
             },
             this,
-            [this, ticket, fileId](const QImage &image) {
+            [this, ticket, fileId](const std::pair<QImage, QSize> &decoded) {
                 if (ticket != m_ticket)
                     return;
+                const QImage &image = decoded.first;
                 if (image.isNull()) {
                     api::ApiError error;
                     error.kind = api::ApiError::Kind::BadResponse;
@@ -114,9 +118,21 @@ void OriginalLoader::fetch(const QByteArray &url, QSize box, quint64 ticket)
                     emit failed(fileId, error);
                     return;
                 }
-                emit loaded(fileId, image);
+                emit loaded(fileId, image, decoded.second.isValid() ? decoded.second : image.size());
             });
     });
+}
+
+QSize OriginalLoader::fullSizeOf(const QByteArray &bytes)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    reader.setAutoTransform(true);
+    const QSize stored = reader.size();
+    return reader.transformation().testFlag(QImageIOHandler::TransformationRotate90) ? stored.transposed()
+                                                                                     : stored;
 }
 
 } // namespace koodrive::thumbnails

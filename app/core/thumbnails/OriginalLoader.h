@@ -6,6 +6,7 @@
 #include <QImage>
 #include <QObject>
 #include <QPointer>
+#include <QSize>
 
 class QNetworkAccessManager;
 
@@ -34,8 +35,12 @@ public:
     // more from a few bytes is a decompression bomb.
     static constexpr int OriginalAllocationLimitMiB = 256;
 
+    // The picture's size at full resolution as shown (EXIF orientation applied), from its header alone.
+    static QSize fullSizeOf(const QByteArray &bytes);
+
 signals:
-    void loaded(const QString &fileId, const QImage &image);
+    // fullSize: the original's size as shown, which `image` may be a fitted copy of.
+    void loaded(const QString &fileId, const QImage &image, QSize fullSize);
     void failed(const QString &fileId, const koodrive::api::ApiError &error);
 
 private:
