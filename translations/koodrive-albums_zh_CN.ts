@@ -2176,6 +2176,10 @@ In %2</source>
         <source>zoom</source>
         <translation>缩放</translation>
     </message>
+    <message>
+        <source>full screen</source>
+        <translation>全屏</translation>
+    </message>
 </context>
 <context>
     <name>koodrive::ui::ProblemLabel</name>

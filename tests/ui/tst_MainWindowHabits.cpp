@@ -485,6 +485,9 @@ private slots:
         QVERIFY(chooseFromMenuOf(albums, {QStringLiteral("Slideshow")}));
         QTRY_VERIFY_WITH_TIMEOUT(m_window->viewer()->isVisible() && m_window->viewer()->isSlideshowRunning(),
                                  15000);
+        QTRY_VERIFY(m_window->isFullScreen()); // a slideshow is full screen: Esc leaves that, then the viewer
+        QTest::keyClick(m_window->viewer(), Qt::Key_Escape);
+        QTRY_VERIFY(!m_window->isFullScreen());
         QTest::keyClick(m_window->viewer(), Qt::Key_Escape);
         QTRY_VERIFY(!m_window->viewer()->isVisible());
 

@@ -1,10 +1,16 @@
 // The viewer's zoom and pan in the real window (offscreen), as a person uses them: the wheel zooms around
 // the pointer, a drag pans by the distance dragged, F / 1 / 2 fit and zoom to 100 % and 200 %, the arrows pan
 // when zoomed and step when fitted, a double-click goes between fitted and 100 %, and the original, fetched
-// when zoomed past the fitted copy, takes its place without the picture moving.
+// when zoomed past the fitted copy, takes its place without the picture moving. F11 (and a slideshow) shows
+// the viewer alone on the screen, and the window comes back exactly as it was.
 #include "MainWindowTesting.h"
 #include "viewer/PhotoViewer.h"
 
+#include <QMenuBar>
+#include <QScreen>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
 #include <QWheelEvent>
 
 using namespace koodrive;
@@ -59,7 +65,12 @@ class TestMainWindowViewer : public koodrive::test::MainWindowTestCase
     }
 
 private slots:
-    void initTestCase() { useScratchSettings("tst_MainWindowViewer"); }
+    // Run twice by CTest, offscreen and in a real X window (xvfb-run), maybe at once: settings of each's own.
+    void initTestCase()
+    {
+        useScratchSettings(QGuiApplication::platformName() == QLatin1String("xcb") ? "tst_MainWindowViewerX11"
+                                                                                   : "tst_MainWindowViewer");
+    }
     void init() { openFreshWindow(); }
     void cleanup() { closeAll(); }
 
@@ -169,6 +180,63 @@ private slots:
         QVERIFY(viewer()->isVisible()); // it stays open: Esc goes back
         QTest::mouseDClick(viewer(), Qt::LeftButton, Qt::NoModifier, at);
         QVERIFY(viewer()->isFitting());
+    }
+
+    // F11 shows the viewer alone on the screen and brings the window back exactly as it was; a slideshow
+    // starts full screen; Esc leaves full screen (and the slideshow) first, then the viewer.
+    void fullScreenAndBackExactlyAsItWas()
+    {
+        openFirstPhoto();
+        auto *splitter = qobject_cast<QSplitter *>(m_window->centralWidget());
+        QVERIFY(splitter);
+        const QRect geometry = m_window->geometry();
+        const QList<int> sizes = splitter->sizes();
+        const QList<QWidget *> around{m_window->menuBar(), m_window->statusBar(), splitter->widget(0),
+                                      m_window->findChild<QToolBar *>()};
+        for (QWidget *widget : around)
+            QVERIFY(widget && widget->isVisible());
+
+        QTest::keyClick(viewer(), Qt::Key_F11);
+        QTRY_VERIFY(m_window->isFullScreen());
+        QVERIFY(viewer()->isFullScreenShown());
+        for (QWidget *widget : around)
+            QVERIFY(!widget->isVisible());
+        QTRY_COMPARE(viewer()->size(), m_window->size()); // the photo alone in the window
+        // ... and the window fills the screen, where the platform does that (offscreen here; a window manager
+        // on X: under xvfb-run there is none, and the window keeps its size).
+        if (QGuiApplication::platformName() == QLatin1String("offscreen"))
+            QTRY_COMPARE(m_window->size(), m_window->screen()->geometry().size());
+        QTRY_VERIFY(viewer()->isFitting() && // fitted to the screen now
+                    (qAbs(viewer()->pictureRect().width() - viewer()->width()) < 1 ||
+                     qAbs(viewer()->pictureRect().height() - viewer()->height()) < 1));
+
+        QTest::keyClick(viewer(), Qt::Key_F11);
+        QTRY_VERIFY(!m_window->isFullScreen());
+        QTRY_COMPARE(m_window->geometry(), geometry);
+        QCOMPARE(splitter->sizes(), sizes);
+        for (QWidget *widget : around)
+            QVERIFY(widget->isVisible());
+        QVERIFY(viewer()->isVisible() && !viewer()->isFullScreenShown());
+
+        // A slideshow: full screen while it runs, F5 again stops it and leaves full screen.
+        QTest::keyClick(viewer(), Qt::Key_F5);
+        QVERIFY(viewer()->isSlideshowRunning());
+        QTRY_VERIFY(m_window->isFullScreen());
+        QTest::keyClick(viewer(), Qt::Key_F5);
+        QVERIFY(!viewer()->isSlideshowRunning());
+        QTRY_VERIFY(!m_window->isFullScreen());
+        QTRY_COMPARE(m_window->geometry(), geometry);
+        QTest::keyClick(viewer(), Qt::Key_F5);
+        QTRY_VERIFY(m_window->isFullScreen());
+        QTest::keyClick(viewer(), Qt::Key_Escape);
+        QTRY_VERIFY(!m_window->isFullScreen());
+        QVERIFY(viewer()->isVisible());
+        QVERIFY(!viewer()->isSlideshowRunning());
+        QTRY_COMPARE(m_window->geometry(), geometry);
+        QCOMPARE(splitter->sizes(), sizes);
+        QTest::keyClick(viewer(), Qt::Key_Escape);
+        QTRY_VERIFY(!viewer()->isVisible());
+        QVERIFY(m_window->grid()->isVisible());
     }
 };
 

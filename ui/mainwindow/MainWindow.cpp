@@ -411,6 +411,7 @@ QWidget *MainWindow::makeCentre()
     m_messages = new MessageBar(centre);
     m_viewer = new PhotoViewer(m_services.client, m_services.network, centre);
     connect(m_viewer, &PhotoViewer::closed, this, &MainWindow::closeViewer);
+    connect(m_viewer, &PhotoViewer::fullScreenWanted, this, &MainWindow::setViewerFullScreen);
     auto *gridPage = new QWidget(centre);
     auto *gridLayout = new QVBoxLayout(gridPage);
     gridLayout->setContentsMargins(0, 0, 0, 0);

@@ -14,6 +14,7 @@
 #include <QSet>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -292,6 +293,9 @@ private:
     void showAlbum(const QModelIndex &albumIndex);
     void openGridItem(const QModelIndex &index);
     void closeViewer(int row);
+    // The viewer alone on the screen (menus, toolbars, sidebar and status bar hidden), and back exactly as
+    // the window was: its state, geometry and splitters.
+    void setViewerFullScreen(bool on);
     void signInAgain();
     void signIn();
     void showAccount(); // the Account menu's first line and the button's tooltip
@@ -417,6 +421,14 @@ private:
     QStackedWidget *m_centreStack = nullptr;
     PhotoViewer *m_viewer = nullptr;
     QSplitter *m_splitter = nullptr;
+    struct BeforeFullScreen
+    {
+        Qt::WindowStates state;
+        QByteArray geometry;
+        QByteArray splitter;
+        QList<QPointer<QWidget>> hidden; // what full screen hid (what was hidden already stays so)
+    };
+    std::optional<BeforeFullScreen> m_beforeFullScreen; // set while the viewer is full screen
     enum class Place
     {
         Folder,

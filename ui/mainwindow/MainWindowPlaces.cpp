@@ -285,6 +285,7 @@ void MainWindow::openGridItem(const QModelIndex &index)
 
 void MainWindow::closeViewer(int row)
 {
+    setViewerFullScreen(false);
     m_centreStack->setCurrentIndex(0);
     // Back where the user was; if they moved on in the viewer, the grid shows and selects that photo.
     const QModelIndex index = m_grid->model() ? m_grid->model()->index(row, 0) : QModelIndex();

@@ -77,8 +77,11 @@ void MainWindow::saveSettings() const
 {
     QSettings settings;
     settings.beginGroup(QStringLiteral("MainWindow"));
-    settings.setValue(QStringLiteral("geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    // Closed with the viewer full screen: the window as it was before, not the screen-filling one.
+    settings.setValue(QStringLiteral("geometry"),
+                      m_beforeFullScreen ? m_beforeFullScreen->geometry : saveGeometry());
+    settings.setValue(QStringLiteral("splitter"),
+                      m_beforeFullScreen ? m_beforeFullScreen->splitter : m_splitter->saveState());
     settings.setValue(QStringLiteral("sidebarSplitter"), m_sidebarSplitter->saveState());
     settings.setValue(QStringLiteral("tileSize"), m_grid->tileSize());
     settings.setValue(QStringLiteral("albumOrder"), int(m_myAlbumsProxy->order()));
@@ -195,6 +198,7 @@ void MainWindow::useAccount(const ServerConnection &connection, const QString &r
     m_pendingAlbumId.clear();
     m_place = Place::Folder;
     m_grid->setFileModel(nullptr); // until the new drive's top is shown
+    setViewerFullScreen(false);
     m_centreStack->setCurrentIndex(0);
     offerAccountActions(true);
     openCatalog(); // this account's: nothing of another account's is shown or saved into it
@@ -213,6 +217,7 @@ void MainWindow::clearWindow()
 {
     // Nothing of the account stays on screen, nor in memory: its places, albums, tree and pictures. What
     // was read is saved into its catalog first (kept for its next sign-in, unless the person forgets it).
+    setViewerFullScreen(false);
     m_centreStack->setCurrentIndex(0);
     m_viewer->clear();
     m_pathIds.clear();

@@ -284,10 +284,23 @@ void PhotoViewer::updateCursor()
 
 void PhotoViewer::toggleSlideshow()
 {
-    if (m_slideshow.isActive())
+    if (m_slideshow.isActive()) {
         m_slideshow.stop();
-    else
+        if (std::exchange(m_fullScreenForSlideshow, false))
+            emit fullScreenWanted(false); // back as it was before the slideshow
+    } else {
         m_slideshow.start();
+        m_fullScreenForSlideshow = !m_fullScreen;
+        emit fullScreenWanted(true); // a slideshow is watched full screen
+    }
+    update();
+}
+
+void PhotoViewer::setFullScreenShown(bool shown)
+{
+    m_fullScreen = shown;
+    if (!shown)
+        m_fullScreenForSlideshow = false;
     update();
 }
 
@@ -331,6 +344,7 @@ void PhotoViewer::paintEvent(QPaintEvent *)
                                                   {QStringLiteral("F"), tr("fit")},
                                                   {QStringLiteral("1"), tr("actual size")},
                                                   {QStringLiteral("F5"), tr("slideshow")},
+                                                  {QStringLiteral("F11"), tr("full screen")},
                                                   {QStringLiteral("S"), tr("favourite")},
                                                   {tr("Esc"), tr("back")}};
         const QFontMetrics metrics = fontMetrics();
@@ -365,6 +379,7 @@ bool PhotoViewer::event(QEvent *event)
     if (event->type() == QEvent::ShortcutOverride) {
         switch (static_cast<QKeyEvent *>(event)->key()) {
         case Qt::Key_F5:
+        case Qt::Key_F11:
         case Qt::Key_Delete:
         case Qt::Key_Escape:
         case Qt::Key_F:
@@ -401,7 +416,13 @@ void PhotoViewer::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Equal: zoomAround(viewCentre(), zoom() * ZoomStep); break;
     case Qt::Key_Minus: zoomAround(viewCentre(), zoom() / ZoomStep); break;
     case Qt::Key_F5: toggleSlideshow(); break;
+    case Qt::Key_F11: emit fullScreenWanted(!m_fullScreen); break;
     case Qt::Key_Escape:
+        if (m_fullScreen) { // full screen (and the slideshow) first, then the viewer
+            m_slideshow.stop();
+            emit fullScreenWanted(false);
+            break;
+        }
         m_slideshow.stop();
         m_loader->cancel();
         emit closed(m_row);

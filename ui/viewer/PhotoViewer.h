@@ -23,7 +23,8 @@ namespace koodrive::ui {
 
 // The photo viewer over the grid: the photo at full quality (from its download link), fitted to the
 // window or zoomed; ←/→ for the previous and next photo, Home/End for the first and last, F5 for a
-// slideshow, Esc to go back to the grid where the user left it. The thumbnail stands in while the photo
+// slideshow (full screen), F11 for full screen, Esc to leave full screen and then to go back to the grid
+// where the user left it. The thumbnail stands in while the photo
 // loads.
 //
 // Zoom: the wheel (with or without Ctrl) zooms around the pointer, + and − around the middle, F fits, 1 is
@@ -62,11 +63,17 @@ public:
     // Zooms to `to` (widget pixels per original pixel) keeping the picture's point under `anchor` there.
     void zoomAround(QPointF anchor, qreal to);
     void toggleSlideshow();
+    // The window shows the viewer alone, full screen (its owner does that, on fullScreenWanted): Esc then
+    // leaves full screen first.
+    void setFullScreenShown(bool shown);
+    bool isFullScreenShown() const { return m_fullScreen; }
     // Shows nothing and holds nothing of the place any more (signing out).
     void clear();
 
 signals:
     void closed(int row);
+    // F11, a slideshow started, Esc in full screen.
+    void fullScreenWanted(bool on);
 
 protected:
     bool event(QEvent *event) override;
@@ -102,6 +109,8 @@ private:
     QPointF m_centre; // zoomed: the original's point at the middle of the view
     QSize m_fullSize; // the original's size as shown, once loaded
     bool m_fullAsked = false;
+    bool m_fullScreen = false;
+    bool m_fullScreenForSlideshow = false; // F5 entered it: F5 again leaves it
     std::optional<QPointF> m_dragFrom;
     QImage m_image;   // the photo, fitted or full
     QImage m_preview; // its thumbnail, while the photo loads
