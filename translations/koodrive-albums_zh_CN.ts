@@ -2180,6 +2180,18 @@ In %2</source>
         <source>full screen</source>
         <translation>全屏</translation>
     </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Open with…</source>
+        <translation>打开方式…</translation>
+    </message>
+    <message>
+        <source>Save to…</source>
+        <translation>保存到…</translation>
+    </message>
 </context>
 <context>
     <name>koodrive::ui::ProblemLabel</name>

@@ -6,10 +6,16 @@
 #include "MainWindowTesting.h"
 #include "viewer/PhotoViewer.h"
 
+#include <QApplication>
+#include <QFileDialog>
+#include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QWheelEvent>
 
@@ -118,10 +124,13 @@ private slots:
         const QSize full = viewer()->fullSize();
         const qreal ratio = viewer()->devicePixelRatioF();
         QRectF shown = viewer()->pictureRect();
-        // Fitted: whole, touching two sides, centred.
-        QVERIFY(shown.width() <= viewer()->width() + 0.5 && shown.height() <= viewer()->height() + 0.5);
-        QVERIFY(qAbs(shown.width() - viewer()->width()) < 1 || qAbs(shown.height() - viewer()->height()) < 1);
-        QVERIFY(near(shown.center(), QRectF(viewer()->rect()).center()));
+        // Fitted: whole, touching two sides, centred, and above the caption, which covers none of it.
+        const QRect area = viewer()->photoArea();
+        QVERIFY(shown.width() <= area.width() + 0.5 && shown.height() <= area.height() + 0.5);
+        QVERIFY(qAbs(shown.width() - area.width()) < 1 || qAbs(shown.height() - area.height()) < 1);
+        QVERIFY(near(shown.center(), QRectF(area).center()));
+        QVERIFY(!viewer()->captionRect().isEmpty());
+        QVERIFY(!shown.intersects(QRectF(viewer()->captionRect())));
 
         // 100 %: a pixel of the original to a pixel of the screen; the original is fetched and takes the
         // fitted copy's place without the picture moving.
@@ -151,11 +160,11 @@ private slots:
         const QRectF before = viewer()->pictureRect();
         QTest::keyClick(viewer(), Qt::Key_Right); // the view goes right: the picture moves left
         QCOMPARE(viewer()->currentRow(), row);
-        QVERIFY(
-            near(viewer()->pictureRect().topLeft(), before.topLeft() - QPointF(viewer()->width() * 0.1, 0)));
+        const QSizeF step = QSizeF(viewer()->photoArea().size()) * 0.1;
+        QVERIFY(near(viewer()->pictureRect().topLeft(), before.topLeft() - QPointF(step.width(), 0)));
         QTest::keyClick(viewer(), Qt::Key_Down);
-        QVERIFY(near(viewer()->pictureRect().topLeft(),
-                     before.topLeft() - QPointF(viewer()->width() * 0.1, viewer()->height() * 0.1)));
+        QVERIFY(
+            near(viewer()->pictureRect().topLeft(), before.topLeft() - QPointF(step.width(), step.height())));
         // Panned to the edge, it stops there: the picture never leaves the view uncovered.
         for (int i = 0; i < 100; ++i)
             QTest::keyClick(viewer(), Qt::Key_Left);
@@ -209,6 +218,11 @@ private slots:
         QTRY_VERIFY(viewer()->isFitting() && // fitted to the screen now
                     (qAbs(viewer()->pictureRect().width() - viewer()->width()) < 1 ||
                      qAbs(viewer()->pictureRect().height() - viewer()->height()) < 1));
+        // The caption shows over the photo while the pointer moves, and goes when it rests.
+        QTRY_VERIFY_WITH_TIMEOUT(viewer()->captionRect().isEmpty(), 5000);
+        mouse(QEvent::MouseMove, QPointF(viewer()->width() / 2.0, viewer()->height() / 2.0), Qt::NoButton);
+        QVERIFY(!viewer()->captionRect().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(viewer()->captionRect().isEmpty(), 5000);
 
         QTest::keyClick(viewer(), Qt::Key_F11);
         QTRY_VERIFY(!m_window->isFullScreen());
@@ -237,6 +251,54 @@ private slots:
         QTest::keyClick(viewer(), Qt::Key_Escape);
         QTRY_VERIFY(!viewer()->isVisible());
         QVERIFY(m_window->grid()->isVisible());
+    }
+
+    // A file that is no photo opens on a page of its own (not a black pane): its name, size and type, and
+    // Open with… / Save to…; ←/→ pass through it; Save to… acts on that file.
+    void aDocumentShowsItsPageAndTheArrowsPassIt()
+    {
+        openFolder(QStringLiteral("Documents"), 6);
+        QAbstractItemModel *files = m_window->grid()->model();
+        const QModelIndex second = files->index(1, 0);
+        doubleClick(m_window->grid(), second);
+        QTRY_VERIFY(viewer()->isVisible());
+        QCOMPARE(viewer()->currentRow(), 1);
+        QVERIFY(viewer()->isDocumentShown());
+        QVERIFY(viewer()->documentPage()->isVisible());
+        QStringList texts;
+        for (QLabel *label : viewer()->documentPage()->findChildren<QLabel *>())
+            texts << label->text();
+        const QString name = second.data().toString();
+        QVERIFY2(texts.contains(name), qPrintable(texts.join(QLatin1Char('|'))));
+        const QString size =
+            QLocale().formattedDataSize(second.data(models::PagedFileModel::SizeRole).toLongLong());
+        QVERIFY2(texts.join(QLatin1Char('|')).contains(size), qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY(!viewer()->documentPage()->geometry().intersects(viewer()->captionRect()));
+
+        QTest::keyClick(viewer(), Qt::Key_Right);
+        QCOMPARE(viewer()->currentRow(), 2);
+        QTest::keyClick(viewer(), Qt::Key_Left);
+        QTest::keyClick(viewer(), Qt::Key_Left);
+        QCOMPARE(viewer()->currentRow(), 0);
+        QVERIFY(viewer()->isDocumentShown());
+
+        // Save to…: the folder is asked for, for this file (selected in the grid under the viewer).
+        QPushButton *saveTo = nullptr;
+        for (QPushButton *button : viewer()->documentPage()->findChildren<QPushButton *>())
+            if (button->text() == QStringLiteral("Save to…"))
+                saveTo = button;
+        QVERIFY(saveTo && saveTo->isVisible());
+        bool asked = false;
+        QTimer::singleShot(0, this, [&] {
+            QTRY_VERIFY(QApplication::activeModalWidget());
+            asked = qobject_cast<QFileDialog *>(QApplication::activeModalWidget()) != nullptr;
+            QApplication::activeModalWidget()->close();
+        });
+        saveTo->click();
+        QTRY_VERIFY(asked);
+        const QModelIndexList selected = m_window->grid()->selectionModel()->selectedIndexes();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.first().row(), 0);
     }
 };
 

@@ -131,4 +131,12 @@ void AlbumDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->restore();
 }
 
+void AlbumDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
+{
+    if (editor->property("filled").toBool())
+        return;
+    editor->setProperty("filled", true);
+    QStyledItemDelegate::setEditorData(editor, index);
+}
+
 } // namespace koodrive::ui

@@ -18,6 +18,10 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // The name being typed in place is filled in once: the view asks again whenever the row changes (the
+    // lists read again after a move to the recycle bin, a cover arriving), which would put the old name
+    // back over what is being typed.
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override;
 
 private:
     QIcon m_manual;

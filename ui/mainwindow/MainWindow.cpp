@@ -412,6 +412,23 @@ QWidget *MainWindow::makeCentre()
     m_viewer = new PhotoViewer(m_services.client, m_services.network, centre);
     connect(m_viewer, &PhotoViewer::closed, this, &MainWindow::closeViewer);
     connect(m_viewer, &PhotoViewer::fullScreenWanted, this, &MainWindow::setViewerFullScreen);
+    // A document's page: Open with… and Save to… act on that file, selected in the grid under the viewer.
+    const auto selectInGrid = [this](int row) {
+        const QModelIndex index = m_grid->model() ? m_grid->model()->index(row, 0) : QModelIndex();
+        if (!index.isValid())
+            return false;
+        m_grid->setCurrentIndex(index);
+        m_grid->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect);
+        return true;
+    };
+    connect(m_viewer, &PhotoViewer::openWithRequested, this, [this, selectInGrid](int row) {
+        if (selectInGrid(row))
+            openWithDefaultApp();
+    });
+    connect(m_viewer, &PhotoViewer::saveToRequested, this, [this, selectInGrid](int row) {
+        if (selectInGrid(row))
+            chooseFolderToSaveTo();
+    });
     auto *gridPage = new QWidget(centre);
     auto *gridLayout = new QVBoxLayout(gridPage);
     gridLayout->setContentsMargins(0, 0, 0, 0);

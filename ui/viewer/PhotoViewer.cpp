@@ -4,8 +4,16 @@
 #include "models/PagedFileModel.h"
 #include "thumbnails/OriginalLoader.h"
 
+#include <QHBoxLayout>
+#include <QIcon>
 #include <QKeyEvent>
+#include <QLabel>
+#include <QLocale>
+#include <QMimeDatabase>
 #include <QPainter>
+#include <QPushButton>
+#include <QStyle>
+#include <QVBoxLayout>
 #include <QWheelEvent>
 #include <cmath>
 
@@ -15,9 +23,10 @@ using models::PagedFileModel;
 
 namespace {
 constexpr int SlideshowMs = 4000;
-constexpr qreal ZoomStep = 1.25; // a wheel notch, + or −
-constexpr qreal MostZoom = 16.0; // picture pixels to device pixels
-constexpr qreal PanStep = 0.1;   // an arrow key: a tenth of the view
+constexpr int CaptionRestMs = 2500; // full screen: the caption goes when the pointer rests this long
+constexpr qreal ZoomStep = 1.25;    // a wheel notch, + or −
+constexpr qreal MostZoom = 16.0;    // picture pixels to device pixels
+constexpr qreal PanStep = 0.1;      // an arrow key: a tenth of the view
 } // namespace
 
 PhotoViewer::PhotoViewer(api::KooDriveClient *client, QNetworkAccessManager *network, QWidget *parent)
@@ -28,9 +37,62 @@ PhotoViewer::PhotoViewer(api::KooDriveClient *client, QNetworkAccessManager *net
     setAccessibleName(tr("Photo viewer"));
     setAutoFillBackground(false);
     m_slideshow.setInterval(SlideshowMs);
+    // The page of a file that is no photo: what it is, and what can be done with it here.
+    m_documentPage = new QWidget(this);
+    m_documentPage->setAccessibleName(tr("File"));
+    m_documentPage->hide();
+    auto *page = new QVBoxLayout(m_documentPage);
+    page->addStretch(1);
+    m_documentIcon = new QLabel(m_documentPage);
+    m_documentIcon->setAlignment(Qt::AlignCenter);
+    page->addWidget(m_documentIcon);
+    m_documentName = new QLabel(m_documentPage);
+    m_documentName->setTextFormat(Qt::PlainText); // the server's name, never markup
+    m_documentName->setAlignment(Qt::AlignCenter);
+    m_documentName->setWordWrap(true);
+    QFont larger = m_documentName->font();
+    larger.setPointSizeF(larger.pointSizeF() * 1.4);
+    larger.setBold(true);
+    m_documentName->setFont(larger);
+    page->addWidget(m_documentName);
+    m_documentDetails = new QLabel(m_documentPage);
+    m_documentDetails->setTextFormat(Qt::PlainText);
+    m_documentDetails->setAlignment(Qt::AlignCenter);
+    page->addWidget(m_documentDetails);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    auto *openWith =
+        new QPushButton(QIcon::fromTheme(QStringLiteral("document-open")), tr("Open with…"), m_documentPage);
+    auto *saveTo =
+        new QPushButton(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("Save to…"), m_documentPage);
+    for (QPushButton *button : {openWith, saveTo}) {
+        button->setFocusPolicy(Qt::TabFocus); // the arrows stay the viewer's
+        buttons->addWidget(button);
+    }
+    buttons->addStretch(1);
+    page->addLayout(buttons);
+    page->addStretch(1);
+    m_documentPage->setStyleSheet(QStringLiteral("QLabel { color: #e6e6e6; }"));
+    connect(openWith, &QPushButton::clicked, this, [this] {
+        setFocus();
+        emit openWithRequested(m_row);
+    });
+    connect(saveTo, &QPushButton::clicked, this, [this] {
+        setFocus();
+        emit saveToRequested(m_row);
+    });
+    m_captionRest.setSingleShot(true);
+    m_captionRest.setInterval(CaptionRestMs);
+    connect(&m_captionRest, &QTimer::timeout, this, [this] {
+        if (!m_fullScreen || !m_captionShown)
+            return;
+        const QRect band = captionRect();
+        m_captionShown = false;
+        update(band);
+    });
     connect(&m_slideshow, &QTimer::timeout, this, [this] {
         const int before = m_row;
-        next();
+        step(+1, true);
         if (m_row == before) // the end: the slideshow stops there
             m_slideshow.stop();
     });
@@ -86,12 +148,23 @@ bool PhotoViewer::isPicture(int row) const
             m_model->index(row).data(PagedFileModel::FileTypeRole).toInt() == api::FileType::Video);
 }
 
-void PhotoViewer::step(int delta)
+bool PhotoViewer::isFile(int row) const
+{
+    return m_model && row >= 0 && row < m_model->rowCount() &&
+           !m_model->index(row).data(PagedFileModel::IsFolderRole).toBool();
+}
+
+bool PhotoViewer::isDocumentShown() const
+{
+    return m_model && m_row >= 0 && !isPicture(m_row) && isFile(m_row);
+}
+
+void PhotoViewer::step(int delta, bool picturesOnly)
 {
     if (!m_model)
         return;
     for (int row = m_row + delta; row >= 0 && row < m_model->rowCount(); row += delta) {
-        if (isPicture(row)) {
+        if (picturesOnly ? isPicture(row) : isFile(row)) {
             showRow(row);
             return;
         }
@@ -111,13 +184,14 @@ void PhotoViewer::clear()
     m_preview = QImage();
     m_fullSize = QSize();
     m_status.clear();
+    m_documentPage->hide();
     update();
 }
 
 void PhotoViewer::first()
 {
     for (int row = 0; m_model && row < m_model->rowCount(); ++row)
-        if (isPicture(row)) {
+        if (isFile(row)) {
             showRow(row);
             return;
         }
@@ -126,7 +200,7 @@ void PhotoViewer::first()
 void PhotoViewer::last()
 {
     for (int row = m_model ? m_model->rowCount() - 1 : -1; row >= 0; --row)
-        if (isPicture(row)) {
+        if (isFile(row)) {
             showRow(row);
             return;
         }
@@ -134,7 +208,7 @@ void PhotoViewer::last()
 
 void PhotoViewer::showRow(int row)
 {
-    if (!isPicture(row))
+    if (!isFile(row))
         return;
     m_row = row;
     // Each photo opens fitted.
@@ -144,15 +218,60 @@ void PhotoViewer::showRow(int row)
     m_dragFrom.reset();
     updateCursor();
     m_image = QImage();
+    m_preview = QImage();
+    if (!isPicture(row)) {
+        m_loader->cancel();
+        m_status.clear();
+        showDocument(m_model->index(row));
+        update();
+        return;
+    }
+    m_documentPage->hide();
     m_preview = m_model->index(row).data(PagedFileModel::ThumbnailRole).value<QImage>();
     m_status = tr("Loading…");
     load();
     update();
 }
 
+void PhotoViewer::showDocument(const QModelIndex &index)
+{
+    // Its type's icon from the desktop's theme (by MIME type, then its generic kind), its name, size and
+    // type; the server's MIME type first, then what the name says.
+    const QMimeDatabase mimes;
+    QMimeType type = mimes.mimeTypeForName(index.data(PagedFileModel::MimeTypeRole).toString());
+    if (!type.isValid() || type.isDefault())
+        type = mimes.mimeTypeForFile(index.data().toString(), QMimeDatabase::MatchExtension);
+    QIcon icon = QIcon::fromTheme(type.iconName(), QIcon::fromTheme(type.genericIconName()));
+    if (icon.isNull())
+        icon = style()->standardIcon(QStyle::SP_FileIcon);
+    m_documentIcon->setPixmap(icon.pixmap(96, 96));
+    m_documentName->setText(index.data().toString());
+    QStringList details;
+    if (const qint64 size = index.data(PagedFileModel::SizeRole).toLongLong(); size > 0)
+        details << QLocale().formattedDataSize(size);
+    details << (type.isDefault() ? tr("File") : type.comment());
+    m_documentDetails->setText(details.join(QStringLiteral("  ·  ")));
+    m_documentPage->setGeometry(photoArea());
+    m_documentPage->show();
+}
+
+QRect PhotoViewer::photoArea() const
+{
+    // In the window the caption has a band of its own below the photo; full screen, the photo has the
+    // screen and the caption shows over it only while the pointer moves.
+    return m_fullScreen ? rect() : rect().adjusted(0, 0, 0, -qMin(CaptionHeight, height() / 2));
+}
+
+QRect PhotoViewer::captionRect() const
+{
+    if (!m_model || m_row < 0 || (m_fullScreen && !m_captionShown))
+        return {};
+    return {0, height() - CaptionHeight, width(), CaptionHeight};
+}
+
 QSize PhotoViewer::fitBox() const
 {
-    return (size() * devicePixelRatioF()).expandedTo({64, 64});
+    return (photoArea().size() * devicePixelRatioF()).expandedTo({64, 64});
 }
 
 void PhotoViewer::load()
@@ -183,7 +302,8 @@ qreal PhotoViewer::fitZoom() const
     if (!m_fullSize.isValid() || m_fullSize.isEmpty())
         return 1.0 / devicePixelRatioF();
     // Small photos are not blown up: at most 100 %.
-    return std::min({qreal(width()) / m_fullSize.width(), qreal(height()) / m_fullSize.height(),
+    const QRect area = photoArea();
+    return std::min({qreal(area.width()) / m_fullSize.width(), qreal(area.height()) / m_fullSize.height(),
                      1.0 / devicePixelRatioF()});
 }
 
@@ -199,7 +319,9 @@ QPointF PhotoViewer::clampedCentre(QPointF centre, qreal zoom) const
         const qreal half = view / 2.0 / zoom;
         return full * zoom <= view ? full / 2.0 : std::clamp(at, half, full - half);
     };
-    return {axis(centre.x(), m_fullSize.width(), width()), axis(centre.y(), m_fullSize.height(), height())};
+    const QRect area = photoArea();
+    return {axis(centre.x(), m_fullSize.width(), area.width()),
+            axis(centre.y(), m_fullSize.height(), area.height())};
 }
 
 QRectF PhotoViewer::pictureRect() const
@@ -209,8 +331,8 @@ QRectF PhotoViewer::pictureRect() const
         return {};
     if (!m_fullSize.isValid()) {
         // The thumbnail, fitted, until the photo comes.
-        const QSizeF size = QSizeF(shown.size()).scaled(QSizeF(this->size()), Qt::KeepAspectRatio);
-        return {QPointF((width() - size.width()) / 2, (height() - size.height()) / 2), size};
+        const QSizeF size = QSizeF(shown.size()).scaled(QSizeF(photoArea().size()), Qt::KeepAspectRatio);
+        return {viewCentre() - QPointF(size.width() / 2, size.height() / 2), size};
     }
     const qreal scale = zoom();
     const QPointF centre =
@@ -246,7 +368,9 @@ bool PhotoViewer::canPan() const
 {
     if (m_fit || !m_fullSize.isValid())
         return false;
-    return m_fullSize.width() * m_zoom > width() + 0.5 || m_fullSize.height() * m_zoom > height() + 0.5;
+    const QRect area = photoArea();
+    return m_fullSize.width() * m_zoom > area.width() + 0.5 ||
+           m_fullSize.height() * m_zoom > area.height() + 0.5;
 }
 
 void PhotoViewer::panBy(QPointF widgetDelta)
@@ -301,6 +425,13 @@ void PhotoViewer::setFullScreenShown(bool shown)
     m_fullScreen = shown;
     if (!shown)
         m_fullScreenForSlideshow = false;
+    setMouseTracking(shown); // the caption shows while the pointer moves
+    m_captionShown = true;   // for a moment at first, full screen
+    m_documentPage->setGeometry(photoArea());
+    if (shown)
+        m_captionRest.start();
+    if (!m_fit)
+        m_centre = clampedCentre(m_centre, m_zoom);
     update();
 }
 
@@ -312,14 +443,16 @@ void PhotoViewer::paintEvent(QPaintEvent *)
     const QImage &shown = m_image.isNull() ? m_preview : m_image;
     if (const QRectF target = pictureRect(); !shown.isNull() && !target.isEmpty()) {
         // Only the part on screen is scaled: a 12-megapixel original zoomed in costs a screenful.
-        const QRectF visible = target.intersected(QRectF(rect()));
+        painter.setClipRect(photoArea());
+        const QRectF visible = target.intersected(QRectF(photoArea()));
         const qreal sx = shown.width() / target.width(), sy = shown.height() / target.height();
         const QRectF source((visible.left() - target.left()) * sx, (visible.top() - target.top()) * sy,
                             visible.width() * sx, visible.height() * sy);
         painter.drawImage(visible, shown, source);
     }
+    painter.setClipping(false);
     // A caption: the name, where it is in the folder, and what is happening.
-    if (m_model && m_row >= 0) {
+    if (const QRect band = captionRect(); !band.isEmpty()) {
         // "of 100+" while the folder is still being read.
         const QString of = m_model->canFetchMore() ? tr("%1+").arg(m_model->rowCount())
                                                    : QString::number(m_model->rowCount());
@@ -335,8 +468,7 @@ void PhotoViewer::paintEvent(QPaintEvent *)
             caption += QStringLiteral("   ·   ") + tr("slideshow");
         if (!m_status.isEmpty())
             caption += QStringLiteral("   ·   ") + m_status;
-        const QRect band(0, height() - 34, width(), 34);
-        painter.fillRect(band, QColor(0, 0, 0, 150));
+        painter.fillRect(band, m_fullScreen ? QColor(0, 0, 0, 150) : QColor(0, 0, 0));
         // The keys, right-aligned, each as a key cap followed by what it does.
         const QList<QPair<QString, QString>> keys{{tr("← →"), tr("move")},
                                                   {tr("Home End"), tr("first, last")},
@@ -396,7 +528,7 @@ bool PhotoViewer::event(QEvent *event)
 
 void PhotoViewer::keyPressEvent(QKeyEvent *event)
 {
-    const QPointF panStep(width() * PanStep, height() * PanStep);
+    const QPointF panStep(photoArea().width() * PanStep, photoArea().height() * PanStep);
     switch (event->key()) {
     // Zoomed, the arrows move the picture (the view goes the arrow's way); fitted, ←/→ step.
     case Qt::Key_Right: canPan() ? panBy({-panStep.x(), 0}) : next(); break;
@@ -456,6 +588,7 @@ void PhotoViewer::mousePressEvent(QMouseEvent *event)
 
 void PhotoViewer::mouseMoveEvent(QMouseEvent *event)
 {
+    showCaptionForAMoment();
     if (!m_dragFrom) {
         QWidget::mouseMoveEvent(event);
         return;
@@ -463,6 +596,17 @@ void PhotoViewer::mouseMoveEvent(QMouseEvent *event)
     // The picture follows the pointer: the point grabbed stays under it.
     panBy(event->position() - *m_dragFrom);
     m_dragFrom = event->position();
+}
+
+void PhotoViewer::showCaptionForAMoment()
+{
+    if (!m_fullScreen)
+        return;
+    m_captionRest.start();
+    if (!m_captionShown) {
+        m_captionShown = true;
+        update(captionRect());
+    }
 }
 
 void PhotoViewer::mouseReleaseEvent(QMouseEvent *event)
@@ -490,6 +634,7 @@ void PhotoViewer::wheelEvent(QWheelEvent *event)
 void PhotoViewer::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    m_documentPage->setGeometry(photoArea());
     if (!m_fit)
         m_centre = clampedCentre(m_centre, m_zoom);
     updateCursor();

@@ -6,6 +6,7 @@
 #include <QWidget>
 #include <optional>
 
+class QLabel;
 class QNetworkAccessManager;
 
 namespace koodrive::api {
@@ -48,10 +49,19 @@ public:
     qreal zoom() const;
     // Where the picture is painted, in the widget's coordinates (empty while nothing is shown).
     QRectF pictureRect() const;
+    // Where the caption is (empty when it is not shown): below the photo in the window, over it in full
+    // screen while the pointer moves.
+    QRect captionRect() const;
+    // Where the photo is shown: the viewer less the caption's band (in the window), or all of it.
+    QRect photoArea() const;
     // The original's size as shown (EXIF orientation applied); invalid until the photo has loaded.
     QSize fullSize() const { return m_fullSize; }
     bool isSlideshowRunning() const { return m_slideshow.isActive(); }
     bool isLoaded() const { return !m_image.isNull(); }
+    // A file that is no photo or video shows a page of its own: its type's icon, name, size and type, and
+    // "Open with…" and "Save to…"; ←/→ pass through such files as through photos (a slideshow skips them).
+    bool isDocumentShown() const;
+    QWidget *documentPage() const { return m_documentPage; }
     QImage image() const { return m_image; }
     QString statusText() const { return m_status; }
 
@@ -74,6 +84,9 @@ signals:
     void closed(int row);
     // F11, a slideshow started, Esc in full screen.
     void fullScreenWanted(bool on);
+    // The document page's buttons, for the file shown.
+    void openWithRequested(int row);
+    void saveToRequested(int row);
 
 protected:
     bool event(QEvent *event) override;
@@ -87,13 +100,16 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    void step(int delta);
+    void step(int delta, bool picturesOnly = false);
+    void showDocument(const QModelIndex &index);
     void showRow(int row);
     void load();
     bool isPicture(int row) const;
+    bool isFile(int row) const;
     QSize fitBox() const;
     qreal fitZoom() const;
-    QPointF viewCentre() const { return QPointF(width() / 2.0, height() / 2.0); }
+    QPointF viewCentre() const { return QRectF(photoArea()).center(); }
+    void showCaptionForAMoment();
     // The original's point shown at the middle, kept where the picture covers the view.
     QPointF clampedCentre(QPointF centre, qreal zoom) const;
     bool canPan() const;
@@ -111,11 +127,18 @@ private:
     bool m_fullAsked = false;
     bool m_fullScreen = false;
     bool m_fullScreenForSlideshow = false; // F5 entered it: F5 again leaves it
+    bool m_captionShown = true;            // full screen: while the pointer moves
+    QTimer m_captionRest;
     std::optional<QPointF> m_dragFrom;
     QImage m_image;   // the photo, fitted or full
     QImage m_preview; // its thumbnail, while the photo loads
     QString m_status;
     QTimer m_slideshow;
+    QWidget *m_documentPage = nullptr;
+    QLabel *m_documentIcon = nullptr;
+    QLabel *m_documentName = nullptr;
+    QLabel *m_documentDetails = nullptr;
+    static constexpr int CaptionHeight = 34;
 };
 
 } // namespace koodrive::ui
