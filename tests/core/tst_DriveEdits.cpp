@@ -78,6 +78,29 @@ private slots:
         QVERIFY(outcome.error.has_value());
     }
 
+    // An edit cut short (the window closed while a call is out) leaves nothing behind: what it held is freed
+    // once that call's answer comes to nobody (its steps held themselves, and leaked).
+    void anEditCutShortLeavesNothingBehind()
+    {
+        test::RecordingServer server;
+        KooDriveClient client(&m_network);
+        client.setConnection({server.url(), QStringLiteral("1"), QStringLiteral("t"), false});
+        auto sentinel = std::make_shared<int>(0);
+        const std::weak_ptr<int> held = sentinel;
+        bool called = false;
+        {
+            DriveEdits edits(&client);
+            edits.star({{QStringLiteral("c"), QStringLiteral("F1")}}, true,
+                       [sentinel, &called](const DriveEdits::Outcome &) { called = true; });
+            edits.runJob(KooDriveClient::JobAction::ToRecycleBin, QStringLiteral("c"),
+                         {{QStringLiteral("F2"), QString()}},
+                         [sentinel, &called](const DriveEdits::Outcome &) { called = true; });
+            sentinel.reset();
+        } // closed before the answers
+        QTRY_VERIFY_WITH_TIMEOUT(held.expired(), 5000);
+        QVERIFY(!called);
+    }
+
     void aJobCountsOnlyItsOwnFiles()
     {
         test::RecordingServer server;

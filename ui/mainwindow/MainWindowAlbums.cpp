@@ -121,15 +121,18 @@ void MainWindow::takeOutOfAlbum(const QString &albumId, const QStringList &fileI
 {
     // The remove call takes at most 1000 ids (../shared/koodrive-api/README.md, batchDelete).
     auto remaining = std::make_shared<QStringList>(fileIds);
-    auto step = std::make_shared<std::function<void()>>();
-    *step = [this, albumId, remaining, step, count = int(fileIds.size())] {
+    auto stepFn = std::make_shared<std::function<void()>>();
+    *stepFn = [this, albumId, remaining, weak = std::weak_ptr(stepFn), count = int(fileIds.size())] {
+        // Held by the call in flight, not by itself: a call dropped (its window gone) frees it.
+        const auto step = weak.lock();
+        if (!step)
+            return;
         if (remaining->isEmpty()) {
             m_albums->refreshAlbum(albumId);
             if (m_grid->fileModel() == m_albumContents && m_albumContents->albumId() == albumId)
                 m_albumContents->refresh();
             const QString album = text::displayText(m_albums->albumAt(m_albums->rowOfId(albumId)).name);
             showDone(tr("“%1”: took the %Ln item(s) added out again.", nullptr, count).arg(album));
-            *step = nullptr;
             return;
         }
         const QStringList chunk = remaining->mid(0, 1000);
@@ -138,13 +141,12 @@ void MainWindow::takeOutOfAlbum(const QString &albumId, const QStringList &fileI
                                            [this, step](const api::Result<api::Done> &result) {
                                                if (!result.ok()) {
                                                    showError(result.error());
-                                                   *step = nullptr;
                                                    return;
                                                }
                                                (*step)();
                                            });
     };
-    (*step)();
+    (*stepFn)();
 }
 
 void MainWindow::addSelectionToAlbum(const QString &albumId)

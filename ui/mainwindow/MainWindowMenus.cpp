@@ -314,13 +314,17 @@ void MainWindow::showInFolder(const QString &fileId, const QString &containerId)
         QStringList names;
     };
     auto walk = std::make_shared<Walk>();
-    auto up = std::make_shared<std::function<void(const QString &)>>();
-    *up = [this, walk, up, rootId, driveName, containerId, fileId](const QString &folderId) {
+    auto upFn = std::make_shared<std::function<void(const QString &)>>();
+    *upFn = [this, walk, weak = std::weak_ptr(upFn), rootId, driveName, containerId,
+             fileId](const QString &folderId) {
+        // Held by the call in flight, not by itself: a call dropped (its window gone) frees it.
+        const auto up = weak.lock();
+        if (!up)
+            return;
         if (folderId.isEmpty() || folderId == rootId || walk->ids.contains(folderId) ||
             walk->ids.size() >= 64) {
             if (!folderId.isEmpty() && folderId != rootId) {
                 m_messages->showNote(tr("The file's folder could not be found."));
-                *up = nullptr; // the cycle through the captures ends here (nothing of them is used after)
                 return;
             }
             m_pathIds = {{containerId, rootId}};
@@ -336,14 +340,12 @@ void MainWindow::showInFolder(const QString &fileId, const QString &containerId)
             }
             m_selectWhenShown = fileId;
             selectWhenShown();
-            *up = nullptr; // last: this clears the captures
             return;
         }
         m_services.client->fileDetail(folderId, containerId, QString(), this,
                                       [this, walk, up, folderId](const api::Result<api::DriveFile> &folder) {
                                           if (!folder.ok()) {
                                               showError(folder.error());
-                                              *up = nullptr;
                                               return;
                                           }
                                           walk->ids.prepend(folderId);
@@ -352,13 +354,12 @@ void MainWindow::showInFolder(const QString &fileId, const QString &containerId)
                                       });
     };
     m_services.client->fileDetail(fileId, containerId, QString(), this,
-                                  [this, up](const api::Result<api::DriveFile> &file) {
+                                  [this, upFn](const api::Result<api::DriveFile> &file) {
                                       if (!file.ok()) {
                                           showError(file.error());
-                                          *up = nullptr;
                                           return;
                                       }
-                                      (*up)(file.value().parentId);
+                                      (*upFn)(file.value().parentId);
                                   });
 }
 

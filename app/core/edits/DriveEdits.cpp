@@ -84,15 +84,18 @@ void DriveEdits::star(const QVector<KooDriveClient::StarRef> &files, bool starre
         bool starred = false;
     };
     auto state = std::make_shared<State>(State{files, 0, {}, std::move(done), starred});
-    auto step = std::make_shared<std::function<void()>>();
-    *step = [this, state, step] {
+    auto stepFn = std::make_shared<std::function<void()>>();
+    *stepFn = [this, state, weak = std::weak_ptr(stepFn)] {
+        // Held by the call in flight, not by itself: a call dropped (its window gone) frees it.
+        const auto step = weak.lock();
+        if (!step)
+            return;
         if (state->next >= state->files.size() || !m_client) {
             if (state->next < state->files.size())
                 noteFailure(state->outcome, int(state->files.size() - state->next),
                             ApiError::invalidInput(QString(), tr("The window was closed.")));
             if (state->done)
                 state->done(state->outcome);
-            *step = nullptr; // the cycle through the captures ends here
             return;
         }
         const auto chunk = state->files.mid(state->next, StarsPerCall);
@@ -111,7 +114,7 @@ void DriveEdits::star(const QVector<KooDriveClient::StarRef> &files, bool starre
                 (*step)();
             });
     };
-    (*step)(); // one call after the other; the last answer ends it
+    (*stepFn)(); // one call after the other; the last answer ends it
 }
 
 void DriveEdits::watch(const QString &jobId, int files,
@@ -158,8 +161,12 @@ void DriveEdits::runJob(KooDriveClient::JobAction action, const QString &contain
     m_jobAsked += int(files.size());
     ++m_jobsRunning;
     emit jobProgress(m_jobDone, m_jobAsked);
-    auto step = std::make_shared<std::function<void()>>();
-    *step = [this, state, step, action, containerId] {
+    auto stepFn = std::make_shared<std::function<void()>>();
+    *stepFn = [this, state, weak = std::weak_ptr(stepFn), action, containerId] {
+        // Held by the call in flight, not by itself: a call dropped (its window gone) frees it.
+        const auto step = weak.lock();
+        if (!step)
+            return;
         if (state->next >= state->files.size() || !m_client) {
             if (state->next < state->files.size())
                 noteFailure(state->outcome, int(state->files.size() - state->next),
@@ -171,7 +178,6 @@ void DriveEdits::runJob(KooDriveClient::JobAction action, const QString &contain
             emit jobProgress(m_jobDone, m_jobAsked);
             if (state->done)
                 state->done(state->outcome);
-            *step = nullptr;
             return;
         }
         const auto chunk = state->files.mid(state->next, FilesPerJob);
@@ -208,7 +214,7 @@ void DriveEdits::runJob(KooDriveClient::JobAction action, const QString &contain
                   });
         });
     };
-    (*step)();
+    (*stepFn)();
 }
 
 void DriveEdits::emptyRecycleBin(const QString &containerId, Done done)

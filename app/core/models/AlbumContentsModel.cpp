@@ -107,10 +107,13 @@ void AlbumContentsModel::removeFromAlbum(const QList<int> &rows,
     // The remove call takes at most 1000 ids (../shared/koodrive-api/README.md, batchDelete); more go in
     // turns.
     auto remaining = std::make_shared<QStringList>(ids);
-    auto step = std::make_shared<std::function<void()>>();
-    *step = [this, albumId, seq, remaining, step, done] {
+    auto stepFn = std::make_shared<std::function<void()>>();
+    *stepFn = [this, albumId, seq, remaining, weak = std::weak_ptr(stepFn), done] {
+        // Held by the call in flight, not by itself: a call dropped (its window gone) frees it.
+        const auto step = weak.lock();
+        if (!step)
+            return;
         if (seq >= 0 && m_outbox && !m_outbox->isCurrent(seq)) { // signed out: the rest is not sent
-            *step = nullptr;
             return;
         }
         if (remaining->isEmpty()) {
@@ -118,7 +121,6 @@ void AlbumContentsModel::removeFromAlbum(const QList<int> &rows,
                 m_outbox->sent(seq);
             if (done)
                 done(api::Done{});
-            *step = nullptr; // break the cycle
             return;
         }
         const QStringList chunk = remaining->mid(0, 1000);
@@ -140,7 +142,6 @@ void AlbumContentsModel::removeFromAlbum(const QList<int> &rows,
                         if (done)
                             done(result.error());
                     }
-                    *step = nullptr;
                     return;
                 }
                 if (albumId == m_albumId)
@@ -149,7 +150,7 @@ void AlbumContentsModel::removeFromAlbum(const QList<int> &rows,
                 (*step)();
             });
     };
-    (*step)();
+    (*stepFn)();
 }
 
 void AlbumContentsModel::queueRemoval(const QString &albumName, const QStringList &ids)
