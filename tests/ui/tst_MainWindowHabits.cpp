@@ -186,9 +186,13 @@ private slots:
         m_window->grid()->scrollTo(third);
         const QRect cell = m_window->grid()->visualRect(third);
         const QPoint heart = m_window->grid()->tileDelegate()->heartRect(cell).center();
+        const int beforeHeart = m_window->undoSteps();
         QTest::mouseClick(m_window->grid()->viewport(), Qt::LeftButton, {}, heart);
         const QString c = gridId(8);
         QTRY_VERIFY(starredOnServer().contains(c));
+        // Its answer is in (the server has the star a moment before the window hears of it): the viewer's
+        // step below is counted from here.
+        QTRY_COMPARE(m_window->undoSteps(), beforeHeart + 1);
 
         // In the viewer, S stars the photo shown.
         const QString viewed = gridId(10);
