@@ -31,6 +31,8 @@ private:
     std::unique_ptr<thumbnails::ThumbnailScheduler> m_thumbnails;
     std::unique_ptr<AlbumListModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
+    std::unique_ptr<QTemporaryDir> m_catalogDir;
+    std::unique_ptr<catalog::Catalog> m_catalog; // outlives the models that keep their lists in it
 
     // What the user can see: their personal albums and the shared albums of their groups.
     QStringList albumsOnServer()
@@ -41,6 +43,17 @@ private:
             {m_sim->userId(), m_sim->userId()});
         ids.sort();
         return ids;
+    }
+    // The lists read to their ends, kept in a catalog of the test's own (m_catalog).
+    bool loadAllKeptInACatalog()
+    {
+        m_catalogDir = std::make_unique<QTemporaryDir>();
+        m_catalog = catalog::Catalog::open(m_catalogDir->filePath(QStringLiteral("catalog.sqlite")));
+        if (!m_catalog)
+            return false;
+        m_model->setCatalog(m_catalog.get());
+        m_model->reload();
+        return loadAll();
     }
     bool loadAll()
     {
@@ -102,6 +115,8 @@ private slots:
     {
         m_tester.reset();
         m_model.reset();
+        m_catalog.reset();
+        m_catalogDir.reset();
         m_thumbnails.reset();
         m_client.reset();
         m_sim.reset();
@@ -136,12 +151,7 @@ private slots:
 
     void savedListsShowAtOnceAndAreBroughtInLine()
     {
-        QTemporaryDir dir;
-        auto catalog = catalog::Catalog::open(dir.filePath(QStringLiteral("catalog.sqlite")));
-        QVERIFY(catalog);
-        m_model->setCatalog(catalog.get());
-        m_model->reload();
-        QVERIFY(loadAll());
+        QVERIFY(loadAllKeptInACatalog());
         const QStringList first = modelIds();
         QVERIFY(first.size() >= 3);
         const QString gone = m_model->index(0).data(AlbumListModel::IdRole).toString();
@@ -158,7 +168,7 @@ private slots:
 
         AlbumListModel second(m_client.get(), m_thumbnails.get());
         QAbstractItemModelTester tester(&second, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        second.setCatalog(catalog.get());
+        second.setCatalog(m_catalog.get());
         QSignalSpy resets(&second, &QAbstractItemModel::modelReset);
         QSignalSpy errors(&second, &AlbumListModel::errorOccurred);
         second.reload();
@@ -182,7 +192,7 @@ private slots:
             if (second.index(row).data(AlbumListModel::IdRole).toString() == renamed)
                 QCOMPARE(second.index(row).data().toString(), QStringLiteral("Renamed elsewhere"));
         // The catalog holds the lists as read now.
-        const auto kept = catalog->albums(0);
+        const auto kept = m_catalog->albums(0);
         QVERIFY(kept);
         QVERIFY(std::none_of(kept->cbegin(), kept->cend(),
                              [&](const api::Album &album) { return album.id == gone; }));
@@ -192,12 +202,7 @@ private slots:
     // shows the new name from its first frame, not the old one until the server's page comes.
     void aRenameMadeHereIsKeptWithTheSavedLists()
     {
-        QTemporaryDir dir;
-        auto catalog = catalog::Catalog::open(dir.filePath(QStringLiteral("catalog.sqlite")));
-        QVERIFY(catalog);
-        m_model->setCatalog(catalog.get());
-        m_model->reload();
-        QVERIFY(loadAll());
+        QVERIFY(loadAllKeptInACatalog());
         const int row = firstRow(true);
         QVERIFY(row >= 0);
         const QString id = m_model->index(row).data(AlbumListModel::IdRole).toString();
