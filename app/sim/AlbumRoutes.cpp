@@ -1,6 +1,7 @@
 #include "AlbumRoutes.h"
 
 #include "AlbumStore.h"
+#include "DemoClips.h"
 #include "FileStore.h"
 #include "JsonFields.h"
 #include "JsonWriter.h"
@@ -345,8 +346,10 @@ SimReply albumContents(SimContext &ctx, SimRequest &request)
             .field("size", f.size)
             .field("width", f.width)
             .field("height", f.height)
-            .field("takeTime", UtcTime::iso(f.takenMs).constData())
-            .field("createdTime", UtcTime::iso(f.createdMs).constData())
+            .field("takeTime", UtcTime::iso(f.takenMs).constData());
+        if (const qint64 duration = DemoClips::durationOf(f))
+            out.field("duration", duration); // ms, as in files list's properties
+        out.field("createdTime", UtcTime::iso(f.createdMs).constData())
             .field("editedTime", UtcTime::iso(f.editedMs).constData())
             .field("thumbnailUrl", ctx.signedUrl(f, process).constData())
             .endObject();

@@ -1,6 +1,7 @@
 #include "DemoLibrary.h"
 
 #include "AlbumStore.h"
+#include "DemoClips.h"
 #include "FileStore.h"
 #include "SimStore.h"
 
@@ -149,9 +150,9 @@ void DemoLibrary::makeCamera(const QString &rootId, int count)
         names.insert(name);
         FileRow &row = file(m_cameraId, name, video ? FileType::Video : FileType::Image, taken);
         if (video) {
-            row.width = 1920;
-            row.height = 1080;
-            row.size = 8'000'000 + m_random.bounded(120'000'000);
+            videoClip(row);
+            m_random.bounded(
+                120'000'000); // drawn as before the clips: the rest of the library stays the same
         } else {
             const int shape = m_random.bounded(10);
             row.width = shape < 7 ? 4000 : shape < 9 ? 3000 : 4032;
@@ -224,16 +225,24 @@ void DemoLibrary::makeScreenshots(const QString &rootId, int count)
     }
 }
 
+void DemoLibrary::videoClip(FileRow &row)
+{
+    // What the video's original really is when it is played or saved: its clip (DemoClips).
+    const DemoClip &clip = DemoClips::forFile(row.id);
+    row.width = clip.size.width();
+    row.height = clip.size.height();
+    row.size = DemoClips::bytes(clip).size();
+}
+
 void DemoLibrary::makeVideos(const QString &rootId, int count)
 {
     const QString videos = folder(rootId, QStringLiteral("Videos"), LibraryNowMs - 1200 * DayMs);
     for (qint64 taken : sortedTimes(count, LibraryNowMs - 1150 * DayMs, LibraryNowMs - 5 * DayMs)) {
         FileRow &row = file(videos, QStringLiteral("VID_%1.mp4").arg(stamp(taken, "yyyyMMdd_HHmmss")),
                             FileType::Video, taken);
-        const bool uhd = m_random.bounded(3) == 0;
-        row.width = uhd ? 3840 : 1920;
-        row.height = uhd ? 2160 : 1080;
-        row.size = (uhd ? 60'000'000 : 15'000'000) + m_random.bounded(200'000'000);
+        videoClip(row);
+        m_random.bounded(3); // drawn as before the clips: the rest of the library stays the same
+        m_random.bounded(200'000'000);
     }
 }
 

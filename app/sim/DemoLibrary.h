@@ -46,6 +46,7 @@ private:
     void makeTrips(const QString &rootId, int count);
     void makeScreenshots(const QString &rootId, int count);
     void makeVideos(const QString &rootId, int count);
+    void videoClip(FileRow &row);
     void makeDocuments(const QString &rootId, int count);
     void recycleSome(int count, qint64 nowMs);
     QVector<AlbumRow> makeAlbums(QVector<QVector<AlbumItemRef>> &items);

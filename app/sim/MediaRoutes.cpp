@@ -1,5 +1,6 @@
 #include "MediaRoutes.h"
 
+#include "DemoClips.h"
 #include "FileStore.h"
 #include "ImageProcess.h"
 #include "ObjectStorage.h"
@@ -128,6 +129,11 @@ void MediaRoutes::install(SimHttpServer &server)
                                             etag);
                 reply.filePath = path;
                 return reply;
+            }
+            if (!process && file->isVideo()) {
+                // A demo video plays a real clip (DemoClips); its listed size is the clip's.
+                const DemoClip &clip = DemoClips::forFile(file->id);
+                return imageReply(DemoClips::bytes(clip), file->mimeType.toLatin1(), etag);
             }
             if (!process && !file->isImage()) {
                 SimReply reply = imageReply(blob(*file), file->mimeType.toLatin1(), etag);

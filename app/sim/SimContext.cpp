@@ -1,6 +1,7 @@
 #include "SimContext.h"
 
 #include "AlbumStore.h"
+#include "DemoClips.h"
 #include "FileStore.h"
 #include "ImageProcess.h"
 #include "JsonFields.h"
@@ -220,6 +221,8 @@ void SimContext::writeFile(JsonWriter &out, const FileRow &f, const QString &cal
         out.field("width", f.width)
             .field("height", f.height)
             .field("takeTime", UtcTime::iso(f.takenMs).constData());
+    if (const qint64 duration = DemoClips::durationOf(f))
+        out.field("duration", duration); // ms (README's decisions: the pages name no video length)
     out.endObject();
     if (!f.isFolder()) {
         // Uploaded files carry their bytes' hash; painted ones a stand-in made from the id.

@@ -34,7 +34,8 @@ QVector<CatalogRow> rows(const QString &prefix, int count)
         row.width = 4000;
         row.height = 3000;
         row.fileType = 15;
-        row.favorite = i % 3 == 2; // starred: the grid's heart comes back too
+        row.favorite = i % 3 == 2;                  // starred: the grid's heart comes back too
+        row.durationMs = i % 4 == 1 ? 6000 + i : 0; // a video's length: its badge comes back too
         out << row;
     }
     return out;
@@ -116,6 +117,8 @@ private slots:
         QCOMPARE(row.fileType, 15);
         QVERIFY(row.favorite);
         QVERIFY(!place->rows[16].favorite);
+        QCOMPARE(row.durationMs, 6017);
+        QCOMPARE(place->rows[16].durationMs, 0);
 
         // Stored again: replaced, not added to.
         QVERIFY(catalog->storePlace(QStringLiteral("folder|x"), rows(QStringLiteral("b"), 3), false, 99));
@@ -381,8 +384,9 @@ private slots:
                          "INSERT INTO places (id, key, read_at, used_at, complete, row_count) VALUES "
                          "(7, 'old', 5, 5, 1, 1)")
                   << QStringLiteral(
-                         "INSERT INTO place_rows VALUES (7, 0, 'f1', 'kept.jpg', 'image/jpeg', 'o', "
-                         "'c', '', 1, 2, 3, 4, 5, 6, 15)")
+                         "INSERT INTO place_rows (place, pos, id, name, mime, owner, container, thumb, "
+                         "size, created, edited, taken, width, height, type) VALUES (7, 0, 'f1', 'kept.jpg', "
+                         "'image/jpeg', 'o', 'c', '', 1, 2, 3, 4, 5, 6, 15)")
                   << QStringLiteral("PRAGMA user_version = %1").arg(version);
             QVERIFY(runSql(path, steps));
             auto catalog = Catalog::open(path);

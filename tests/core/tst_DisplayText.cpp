@@ -55,6 +55,16 @@ private slots:
         QVERIFY(tip.contains(QLatin1String("white-space:pre"))); // lines are not wrapped inside
     }
 
+    void durationsReadAsPlayersShowThem()
+    {
+        using koodrive::text::durationText;
+        QCOMPARE(durationText(0), QStringLiteral("0:00"));
+        QCOMPARE(durationText(5999), QStringLiteral("0:05"));
+        QCOMPARE(durationText(6000), QStringLiteral("0:06"));
+        QCOMPARE(durationText(724'000), QStringLiteral("12:04"));
+        QCOMPARE(durationText(3'723'000), QStringLiteral("1:02:03"));
+        QCOMPARE(durationText(-5), QStringLiteral("0:00"));
+    }
     void longTextIsCutAtAWord()
     {
         const QString text = QStringLiteral("word ").repeated(100);

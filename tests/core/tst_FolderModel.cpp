@@ -264,6 +264,44 @@ private slots:
         QCOMPARE(rowIds(*bin), expected);
     }
 
+    void videosCarryTheirLengthToTheSecond()
+    {
+        // The grid's badge: each video's length as the server lists it (properties.duration, ms), to the
+        // nearest second; pictures have none.
+        auto videos = std::make_unique<FolderModel>(m_client.get(), nullptr);
+        videos->setLocation({m_sim->containerId(), m_sim->folderNamed(QStringLiteral("Videos"))});
+        QVERIFY(loadAll(*videos));
+        QVERIFY(videos->rowCount() >= 3);
+        const QJsonArray listed =
+            m_sim
+                ->post(QStringLiteral("/koodrive/ose/v1/files/0"),
+                       {{QStringLiteral("containerId"), m_sim->containerId()},
+                        {QStringLiteral("parentFileId"), m_sim->folderNamed(QStringLiteral("Videos"))},
+                        {QStringLiteral("pageInfo"), QJsonObject{{QStringLiteral("pageSize"), 100}}}})
+                .json.value(QStringLiteral("files"))
+                .toArray();
+        QHash<QString, qint64> lengths;
+        for (const QJsonValue &file : listed)
+            lengths.insert(file[QStringLiteral("id")].toString(),
+                           file[QStringLiteral("properties")][QStringLiteral("duration")].toInteger());
+        for (int i = 0; i < videos->rowCount(); ++i) {
+            const QModelIndex row = videos->index(i);
+            const qint64 server = lengths.value(row.data(PagedFileModel::IdRole).toString(), -1);
+            QVERIFY(server > 0);
+            QCOMPARE(row.data(PagedFileModel::DurationRole).toLongLong(), (server + 500) / 1000 * 1000);
+        }
+        auto camera = std::make_unique<FolderModel>(m_client.get(), nullptr);
+        camera->setLocation({m_sim->containerId(), m_sim->folderNamed(QStringLiteral("Camera"))});
+        QVERIFY(loadAll(*camera));
+        int pictures = 0;
+        for (int i = 0; i < camera->rowCount(); ++i)
+            if (camera->index(i).data(PagedFileModel::FileTypeRole).toInt() == 15) {
+                ++pictures;
+                QCOMPARE(camera->index(i).data(PagedFileModel::DurationRole).toLongLong(), 0);
+            }
+        QVERIFY(pictures > 0);
+    }
+
     void aDragCarriesIdsOwnersAndNames()
     {
         auto model = folder(m_camera);

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTest>
+#include <QtEndian>
 
 using koodrive::test::SimFixture;
 
@@ -83,6 +84,21 @@ private:
         QCOMPARE(response.status, 400);
         QCOMPARE(response.errorCode(), code);
         QCOMPARE(response.errorParam(), param);
+    }
+
+private:
+    // The length an MP4 gives itself: its movie header (ISO/IEC 14496-12 mvhd, version 0 or 1), rounded to
+    // 50 ms (the clips' audio may end a few ms after the picture).
+    static qint64 movieLengthMs(const QByteArray &mp4)
+    {
+        const qsizetype at = mp4.indexOf("mvhd");
+        if (at < 0)
+            return -1;
+        const auto *p = reinterpret_cast<const uchar *>(mp4.constData()) + at + 4;
+        const bool wide = p[0] == 1;
+        const quint32 scale = qFromBigEndian<quint32>(p + (wide ? 20 : 12));
+        const quint64 units = wide ? qFromBigEndian<quint64>(p + 24) : qFromBigEndian<quint32>(p + 16);
+        return scale ? qRound64(double(units) * 1000 / scale / 50) * 50 : -1;
     }
 
 private slots:
@@ -184,6 +200,46 @@ private slots:
                     .value(QStringLiteral("url"))
                     .toString()
                     .contains(QLatin1String("/obs/")));
+    }
+
+    void videosCarryTheLengthAndSizeOfWhatTheyPlay()
+    {
+        // A demo video's original is a real MP4 clip (app/sim/DemoClips): the listing's size is its byte
+        // count, and properties.duration (ms, README's decisions) its length as the file itself says.
+        QJsonObject body = listBody(m_sim->folderNamed(QStringLiteral("Videos")), 20);
+        body.insert(QStringLiteral("fileType"), QStringLiteral("20"));
+        const auto response = m_sim->post(QStringLiteral("/koodrive/ose/v1/files/0"), body);
+        QCOMPARE(response.status, 200);
+        const QJsonArray videos = response.json.value(QStringLiteral("files")).toArray();
+        QVERIFY(videos.size() >= 3);
+        QSet<qint64> lengths;
+        for (const QJsonValue &value : videos) {
+            const QJsonObject video = value.toObject();
+            const QJsonObject properties = video.value(QStringLiteral("properties")).toObject();
+            const qint64 listed = properties.value(QStringLiteral("duration")).toInteger();
+            QVERIFY2(listed > 0, qPrintable(video.value(QStringLiteral("fileName")).toString()));
+            lengths.insert(listed);
+            const QString url = video.value(QStringLiteral("attachments"))
+                                    .toArray()
+                                    .at(0)
+                                    .toObject()
+                                    .value(QStringLiteral("asset"))
+                                    .toObject()
+                                    .value(QStringLiteral("resource"))
+                                    .toObject()
+                                    .value(QStringLiteral("object"))
+                                    .toObject()
+                                    .value(QStringLiteral("downloadUrl"))
+                                    .toObject()
+                                    .value(QStringLiteral("url"))
+                                    .toString();
+            const auto original = m_sim->fetch(QUrl(url));
+            QCOMPARE(original.status, 200);
+            QCOMPARE(qint64(original.body.size()), qint64(video.value(QStringLiteral("size")).toDouble()));
+            QCOMPARE(original.body.mid(4, 4), QByteArray("ftyp"));
+            QCOMPARE(double(movieLengthMs(original.body)), double(listed)); // within the fuzz below
+        }
+        QVERIFY2(lengths.size() >= 2, "the demo videos are not all the same clip");
     }
 
     void everyCursorWalksEachFileOnceInOrder_data()

@@ -1,6 +1,7 @@
 #include "ThumbnailDelegate.h"
 
 #include "models/PagedFileModel.h"
+#include "text/DisplayText.h"
 #include "thumbnails/ThumbnailScheduler.h"
 
 #include <QApplication>
@@ -111,6 +112,26 @@ QSize ThumbnailDelegate::sizeHint(const QStyleOptionViewItem &option, const QMod
     return cellSize(option.font);
 }
 
+void ThumbnailDelegate::paintDuration(QPainter *painter, const QStyleOptionViewItem &option,
+                                      const QRect &picture, qint64 ms) const
+{
+    // A video's length in its picture's bottom right corner, white on a dark pill (as photo apps do).
+    QFont font = option.font;
+    font.setPointSizeF(qMax(7.0, font.pointSizeF() * 0.85));
+    font.setBold(true);
+    const QFontMetrics metrics(font);
+    const QString text = text::durationText(ms);
+    const QSize pill(metrics.horizontalAdvance(text) + 10, metrics.height() + 2);
+    const QRect badge(picture.right() - pill.width() - 3, picture.bottom() - pill.height() - 3, pill.width(),
+                      pill.height());
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(0, 0, 0, 170));
+    painter->drawRoundedRect(badge, pill.height() / 2.0, pill.height() / 2.0);
+    painter->setPen(Qt::white);
+    painter->setFont(font);
+    painter->drawText(badge, Qt::AlignCenter, text);
+}
+
 void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                               const QModelIndex &index) const
 {
@@ -137,6 +158,7 @@ void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     if (index.data(PagedFileModel::IsFolderRole).toBool()) {
         m_folder.paint(painter, tile.adjusted(m_tile / 8, m_tile / 8, -m_tile / 8, -m_tile / 8));
     } else {
+        QRect picture; // where the picture (or its placeholder) is
         const QImage image = index.data(PagedFileModel::ThumbnailRole).value<QImage>();
         const auto state = ThumbnailState(index.data(PagedFileModel::ThumbnailStateRole).toInt());
         if (!image.isNull()) {
@@ -148,6 +170,7 @@ void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
             painter->setClipPath(clip);
             painter->drawImage(target, image);
             painter->setClipping(false);
+            picture = target;
             if (index.data(PagedFileModel::FileTypeRole).toInt() == api::FileType::Video) {
                 const int badge = qMax(20, m_tile / 5);
                 m_play.paint(painter,
@@ -164,6 +187,7 @@ void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
             painter->setPen(Qt::NoPen);
             painter->setBrush(palette.color(QPalette::AlternateBase).darker(104));
             painter->drawRoundedRect(target, 4, 4);
+            picture = target;
             if (state == ThumbnailState::Unavailable) {
                 const int mark = qMin(48, m_tile / 3);
                 m_unavailable.paint(painter,
@@ -174,6 +198,8 @@ void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
                              QRect(target.center() - QPoint(badge / 2, badge / 2), QSize(badge, badge)));
             }
         }
+        if (const qint64 length = index.data(PagedFileModel::DurationRole).toLongLong(); length > 0)
+            paintDuration(painter, option, picture, length);
     }
 
     if (!index.data(PagedFileModel::IsFolderRole).toBool()) {

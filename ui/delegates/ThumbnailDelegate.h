@@ -43,6 +43,9 @@ signals:
     void renameRequested(const QModelIndex &index, const QString &name);
 
 private:
+    void paintDuration(QPainter *painter, const QStyleOptionViewItem &option, const QRect &picture,
+                       qint64 ms) const;
+
     int m_tile = 160;
     QIcon m_folder;
     QIcon m_unavailable;

@@ -61,6 +61,9 @@ inline constexpr int App = 40;
 inline constexpr int Other = 45;
 } // namespace FileType
 
+// The longest video length kept (18 h): past it a "duration" is not believed.
+inline constexpr qint64 MaxDurationMs = 65535LL * 1000;
+
 struct DriveFile
 {
     QString id;
@@ -76,6 +79,7 @@ struct DriveFile
     qint64 editedMs = 0;
     qint64 takenMs = 0;
     QSize dimensions;
+    qint64 durationMs = 0; // a video's length; 0 when the server does not say (README's decisions)
     bool recycled = false;
     qint64 recycledMs = 0;
     QByteArray thumbnailUrl;

@@ -29,6 +29,13 @@ QString JsonReader::string(const char *name, bool required)
     return {};
 }
 
+qint64 videoLengthMs(const QJsonObject &object)
+{
+    JsonReader reader(object, QString());
+    const qint64 ms = reader.integer("duration");
+    return reader.ok() && ms > 0 && ms <= MaxDurationMs ? ms : 0;
+}
+
 qint64 JsonReader::integer(const char *name, bool required, qint64 fallback)
 {
     const QJsonValue v = m_object.value(QLatin1String(name));
@@ -145,6 +152,10 @@ DriveFile readDriveFile(JsonReader &r)
     JsonReader p(properties, QStringLiteral("properties"));
     f.dimensions = QSize(int(p.integer("width")), int(p.integer("height")));
     f.takenMs = p.time("takeTime");
+    // files-list.txt: properties is the file's "Map<String,Object>" of attributes; the pages name no video
+    // length, so ours is "duration" in ms (README's decisions). Anything but a count of ms is ignored:
+    // read apart, so that a field of our own reading never costs the file its place.
+    f.durationMs = videoLengthMs(properties);
     if (!p.ok())
         r.fail("properties");
     // files-list.txt, Tables 9 to 14: attachments[].asset.resource.object.{downloadUrl, image[]}.

@@ -56,5 +56,8 @@ private:
 
 // One file's metadata as files list, detail, favourites and search give it (files-list.txt, Table 7).
 DriveFile readDriveFile(JsonReader &r);
+// A video's "duration" in `object` (ms, a number or a numeric string), 0 when absent, not a whole number,
+// negative, or past MaxDurationMs (then not believed).
+qint64 videoLengthMs(const QJsonObject &object);
 
 } // namespace koodrive::api

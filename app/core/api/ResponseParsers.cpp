@@ -262,6 +262,7 @@ Result<AlbumContentsPage> albumContents(const QJsonObject &json)
         item.size = c.integer("size");
         item.dimensions = QSize(int(c.integer("width")), int(c.integer("height")));
         item.takenMs = c.time("takeTime");
+        item.durationMs = videoLengthMs(list.at(i).toObject()); // as files list's properties
         item.createdMs = c.time("createdTime");
         item.editedMs = c.time("editedTime");
         item.thumbnailUrl = c.url("thumbnailUrl");

@@ -184,7 +184,7 @@ qint64 Catalog::usePlace(const QString &key, qint64 *readAtMs, bool *complete, i
 namespace {
 const QString PlaceRowColumns =
     QStringLiteral("id, name, mime, owner, container, thumb, size, created, edited, "
-                   "taken, width, height, type, favorite");
+                   "taken, width, height, type, favorite, duration");
 
 void readPlaceRows(QSqlQuery &query, QVector<CatalogRow> *rows)
 {
@@ -211,6 +211,7 @@ void readPlaceRows(QSqlQuery &query, QVector<CatalogRow> *rows)
         row.height = query.value(11).toInt();
         row.fileType = query.value(12).toInt();
         row.favorite = query.value(13).toBool();
+        row.durationMs = query.value(14).toLongLong();
         rows->append(std::move(row));
     }
 }

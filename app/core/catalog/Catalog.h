@@ -34,6 +34,7 @@ struct CatalogRow
     int height = 0;
     int fileType = 0;
     bool favorite = false; // starred (OPERATIONS.md §6)
+    qint64 durationMs = 0; // a video's length (api::DriveFile::durationMs)
 };
 
 // A folder of the tree (or a space, at the top), as the tree shows it.

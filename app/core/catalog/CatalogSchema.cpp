@@ -45,6 +45,10 @@ const char *const Version4[] = {
     // Whether a file is starred (OPERATIONS.md §6: every listing says "favorite"): the grid's heart.
     "ALTER TABLE place_rows ADD COLUMN favorite INTEGER NOT NULL DEFAULT 0",
 };
+const char *const Version5[] = {
+    // A video's length in ms (properties.duration, README's decisions): the grid's badge, offline too.
+    "ALTER TABLE place_rows ADD COLUMN duration INTEGER NOT NULL DEFAULT 0",
+};
 // clang-format on
 
 template<size_t N>
@@ -59,7 +63,7 @@ QStringList list(const char *const (&steps)[N])
 
 int currentVersion()
 {
-    return 4;
+    return 5;
 }
 
 QStringList stepTo(int version)
@@ -69,6 +73,7 @@ QStringList stepTo(int version)
     case 2: return list(Version2);
     case 3: return list(Version3);
     case 4: return list(Version4);
+    case 5: return list(Version5);
     default: return {};
     }
 }

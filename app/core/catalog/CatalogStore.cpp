@@ -88,8 +88,9 @@ bool Catalog::writePlace(const QString &connection, const QString &key, const QV
     if (ok) {
         ok = query.prepare(QStringLiteral(
             "INSERT INTO place_rows (place, pos, id, name, mime, owner, container, thumb, size, created, "
-            "edited, taken, width, height, type, favorite) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?)"));
+            "edited, taken, width, height, type, favorite, duration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, "
+            "?, ?, ?, ?, ?, ?)"));
         for (qsizetype i = 0; ok && i < rows.size(); ++i) {
             const CatalogRow &row = rows[i];
             query.bindValue(0, placeId);
@@ -108,6 +109,7 @@ bool Catalog::writePlace(const QString &connection, const QString &key, const QV
             query.bindValue(13, row.height);
             query.bindValue(14, row.fileType);
             query.bindValue(15, row.favorite ? 1 : 0);
+            query.bindValue(16, row.durationMs);
             ok = query.exec();
         }
     }

@@ -106,6 +106,7 @@ PagedFileModel::Row PagedFileModel::makeRow(const DriveFile &file)
     row.fileType = quint8(qBound(0, file.fileType, 255));
     row.thumbnailRef = thumbnails::ThumbnailDiskCache::cacheRef(file.thumbnailUrl);
     row.favorite = file.favorite;
+    row.durationSecs = durationSecs(file.durationMs);
     return row;
 }
 
@@ -128,6 +129,8 @@ QVariant PagedFileModel::data(const QModelIndex &index, int role) const
             return QLocale().toString(utcTime(ms).toLocalTime(), QLocale::ShortFormat);
         };
         QString said = tr("%1\n%2").arg(text::displayText(row->name), QLocale().formattedDataSize(row->size));
+        if (row->durationSecs)
+            said += QLatin1Char('\n') + tr("Length: %1").arg(text::durationText(row->durationSecs * 1000LL));
         if (row->takenMs)
             said += QLatin1Char('\n') + tr("Taken: %1").arg(date(row->takenMs));
         said += QLatin1Char('\n') + tr("Modified: %1").arg(date(row->editedMs));
@@ -147,6 +150,7 @@ QVariant PagedFileModel::data(const QModelIndex &index, int role) const
         return row->fileType == api::FileType::Folder || row->fileType == api::FileType::SmartFolder;
     case OwnerRole: return row->ownerId;
     case FavoriteRole: return row->favorite;
+    case DurationRole: return qint64(row->durationSecs) * 1000;
     case ContainerRole: return row->containerId;
     case ThumbnailRole: {
         if (!m_thumbnails || !wantsThumbnail(*row))

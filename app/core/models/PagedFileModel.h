@@ -5,6 +5,7 @@
 #include "catalog/Catalog.h"
 #include "thumbnails/ThumbnailScheduler.h"
 
+#include <algorithm>
 #include <QAbstractListModel>
 #include <QCache>
 #include <QElapsedTimer>
@@ -55,6 +56,7 @@ public:
         ThumbnailRole,      // QImage, null until loaded; asking for it starts loading it
         ThumbnailStateRole, // int, a thumbnails::ThumbnailState
         FavoriteRole,       // bool: starred (OPERATIONS.md §6)
+        DurationRole,       // qint64: a video's length in ms (to the second), 0 when unknown
     };
 
     PagedFileModel(api::KooDriveClient *client, thumbnails::ThumbnailScheduler *thumbnails, QObject *parent);
@@ -186,7 +188,8 @@ private:
         quint16 width = 0;
         quint16 height = 0;
         quint8 fileType = 0;
-        bool favorite = false; // starred (OPERATIONS.md §6: "favorite" in every listing)
+        bool favorite = false;    // starred (OPERATIONS.md §6: "favorite" in every listing)
+        quint16 durationSecs = 0; // a video's length, rounded (in the padding before thumbnailRef)
         // The thumbnail's object path and process ("/obs/…?x-image-process=…"): how the disk cache finds
         // it without a signed URL (ThumbnailDiskCache::cacheUrl). Empty when the server gave none.
         QString thumbnailRef;
@@ -236,6 +239,11 @@ private:
     void updateState();
     static Row rowFromCatalog(const catalog::CatalogRow &saved);
     static quint16 clampDimension(int value) { return quint16(qBound(0, value, 65535)); }
+    // To the nearest second (a badge shows no more); a video under half a second shows 0:01, not nothing.
+    static quint16 durationSecs(qint64 ms)
+    {
+        return ms <= 0 ? 0 : quint16(std::clamp<qint64>((ms + 500) / 1000, 1, 65535));
+    }
 
     QByteArray thumbnailKey(const Row &row) const;
     bool wantsThumbnail(const Row &row) const;

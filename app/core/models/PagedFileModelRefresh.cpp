@@ -152,7 +152,8 @@ void PagedFileModel::applyRefresh(const QString &nextCursor)
             const Row &was = rows[at];
             const bool changed = was.name != fresh[j].name || was.size != fresh[j].size ||
                                  was.editedMs != fresh[j].editedMs || was.takenMs != fresh[j].takenMs ||
-                                 was.favorite != fresh[j].favorite;
+                                 was.favorite != fresh[j].favorite ||
+                                 was.durationSecs != fresh[j].durationSecs;
             rowsChanged = rowsChanged || changed || was.thumbnailRef != fresh[j].thumbnailRef;
             rows[at] = fresh[j];
             if (changed)

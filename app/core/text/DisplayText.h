@@ -19,6 +19,10 @@ QString elided(const QString &text, int maxCharacters);
 // so server text in one is escaped; lines are kept as they are (no wrapping inside "4.92 MiB").
 QString toolTip(const QString &plain);
 
+// A length of time as players show it: "0:06", "12:04", "1:02:03" (whole seconds, rounded down, as a
+// position is; nothing before the minutes but hours).
+QString durationText(qint64 ms);
+
 // True for the characters displayText() replaces.
 bool isHiddenControl(char32_t c);
 
