@@ -6,6 +6,7 @@
 #include "SimFixture.h"
 #include "Waiting.h"
 #include "api/KooDriveClient.h"
+#include "media/PlaybackLink.h"
 #include "thumbnails/OriginalLoader.h"
 #include "thumbnails/ThumbnailScheduler.h"
 
@@ -37,6 +38,20 @@ QByteArray filesOpening()
 QByteArray filesClosing()
 {
     return QByteArrayLiteral("\x5d,\"code\":0}");
+}
+
+// A download-links answer (README: `downloads[{fileId, fileName, url, code, msg}]`) giving V1 `url`.
+QByteArray downloadAnswer(const QString &url)
+{
+    const QJsonObject link{{QStringLiteral("fileId"), QStringLiteral("V1")},
+                           {QStringLiteral("fileName"), QStringLiteral("v.mp4")},
+                           {QStringLiteral("url"), url},
+                           {QStringLiteral("code"), QStringLiteral("0")},
+                           {QStringLiteral("msg"), QString()}};
+    return QJsonDocument(QJsonObject{{QStringLiteral("batchCode"), 1},
+                                     {QStringLiteral("downloads"), QJsonArray{link}},
+                                     {QStringLiteral("code"), 0}})
+        .toJson(QJsonDocument::Compact);
 }
 
 QByteArray png(QSize size)
@@ -372,6 +387,66 @@ private slots:
         QVERIFY2(growth < MemoryBudget + (original ? 128LL << 20 : 0),
                  qPrintable(QString::number(growth >> 20)));
         QVERIFY(m_hostile->bytesOffered() < size); // the transfer was stopped, not read to its end
+    }
+
+    // A video's download link goes to a media player, which fetches it itself: only https, or plain http to
+    // this computer, and never a scheme a player would open something else with (a file, a device, a pipe).
+    void aVideoIsStreamedOnlyFromHttpsOrLoopback_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("played");
+        QTest::newRow("https") << "https://objects.example/obs/F1?X-Amz-Signature=ab" << true;
+        QTest::newRow("http on loopback") << "http://127.0.0.1:9/obs/F1" << true;
+        QTest::newRow("http elsewhere") << "http://203.0.113.5/obs/F1" << false;
+        QTest::newRow("a local file") << "file:///etc/passwd" << false;
+        QTest::newRow("rtsp") << "rtsp://127.0.0.1/stream" << false;
+        QTest::newRow("a GStreamer fd") << "fd://0" << false;
+        QTest::newRow("credentials in the URL") << "https://me:secret@objects.example/obs/F1" << false;
+        QTest::newRow("no host") << "https:///obs/F1" << false;
+    }
+    void aVideoIsStreamedOnlyFromHttpsOrLoopback()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, played);
+        m_hostile->on(path("files/download"), HostileServer::reply(200, downloadAnswer(url)));
+        media::PlaybackLink link(m_client.get());
+        QSignalSpy ready(&link, &media::PlaybackLink::ready);
+        QSignalSpy failed(&link, &media::PlaybackLink::failed);
+        link.request(QStringLiteral("V1"), m_sim->containerId());
+        QTRY_VERIFY(ready.count() + failed.count() == 1);
+        QCOMPARE(ready.count(), played ? 1 : 0);
+        if (played) {
+            QCOMPARE(ready.at(0).at(0).toUrl(), QUrl(url));
+        } else {
+            const auto error = failed.at(0).at(0).value<ApiError>();
+            QCOMPARE(error.kind, ApiError::Kind::Insecure);
+            QVERIFY(!error.message.contains(url)); // the address is not repeated to the person
+        }
+    }
+
+    // A link the player keeps finding refused is asked for again a few times, never in a loop.
+    void aVideoLinkIsRenewedAFewTimesAtMost()
+    {
+        m_hostile->on(
+            path("files/download"),
+            HostileServer::reply(200, downloadAnswer(QStringLiteral("https://objects.example/obs/V1"))));
+        media::PlaybackLink link(m_client.get());
+        QSignalSpy ready(&link, &media::PlaybackLink::ready);
+        link.request(QStringLiteral("V1"), m_sim->containerId());
+        QTRY_COMPARE(ready.count(), 1);
+        QVERIFY(!link.renew()); // not again at once: a second apart at least
+        for (int renewal = 1; renewal <= media::PlaybackLink::MaxRenewals; ++renewal) {
+            QTest::qWait(media::PlaybackLink::MinRenewalGapMs + 50);
+            QVERIFY(link.renew());
+            QTRY_COMPARE(ready.count(), 1 + renewal);
+            QVERIFY(ready.last().at(1).toBool()); // said to be a renewal
+        }
+        QTest::qWait(media::PlaybackLink::MinRenewalGapMs + 50);
+        QVERIFY(!link.renew());
+        const int asked = int(std::count_if(
+            m_hostile->requests().cbegin(), m_hostile->requests().cend(),
+            [&](const HostileServer::Request &r) { return r.path() == path("files/download"); }));
+        QCOMPARE(asked, 1 + media::PlaybackLink::MaxRenewals);
     }
 
     void unauthorizedForeverStopsAfterTheRenewalFails()

@@ -1,5 +1,6 @@
 #include "PhotoViewer.h"
 
+#include "VideoPane.h"
 #include "api/ApiError.h"
 #include "models/PagedFileModel.h"
 #include "thumbnails/OriginalLoader.h"
@@ -32,6 +33,7 @@ constexpr qreal PanStep = 0.1;      // an arrow key: a tenth of the view
 PhotoViewer::PhotoViewer(api::KooDriveClient *client, QNetworkAccessManager *network, QWidget *parent)
     : QWidget(parent)
     , m_loader(new thumbnails::OriginalLoader(client, network, this))
+    , m_client(client)
 {
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Photo viewer"));
@@ -88,9 +90,14 @@ PhotoViewer::PhotoViewer(api::KooDriveClient *client, QNetworkAccessManager *net
             return;
         const QRect band = captionRect();
         m_captionShown = false;
+        if (m_videoPane)
+            m_videoPane->setControlsShown(false);
         update(band);
     });
     connect(&m_slideshow, &QTimer::timeout, this, [this] {
+        // A video plays to its end first (VideoPane::ended steps on).
+        if (isVideoShown() && !m_videoPane->hasEnded() && !m_videoPane->hasFailed())
+            return;
         const int before = m_row;
         step(+1, true);
         if (m_row == before) // the end: the slideshow stops there
@@ -154,6 +161,52 @@ bool PhotoViewer::isFile(int row) const
            !m_model->index(row).data(PagedFileModel::IsFolderRole).toBool();
 }
 
+bool PhotoViewer::isVideo(int row) const
+{
+    return isFile(row) &&
+           m_model->index(row).data(PagedFileModel::FileTypeRole).toInt() == api::FileType::Video;
+}
+
+bool PhotoViewer::isVideoShown() const
+{
+    return m_videoPane && m_videoPane->isVisible() && m_row >= 0 && isVideo(m_row);
+}
+
+QRect PhotoViewer::videoGeometry() const
+{
+    // Full screen the caption keeps its band below the video (the pane would cover it otherwise).
+    return m_fullScreen ? rect().adjusted(0, 0, 0, -qMin(CaptionHeight, height() / 2)) : photoArea();
+}
+
+void PhotoViewer::showVideo(const QModelIndex &index)
+{
+    if (!m_videoPane) {
+        m_videoPane = new VideoPane(m_client, this);
+        m_videoPane->setOverlaid(m_fullScreen);
+        connect(m_videoPane, &VideoPane::ended, this, [this] {
+            if (!m_slideshow.isActive())
+                return;
+            const int before = m_row;
+            step(+1, true);
+            if (m_row == before)
+                m_slideshow.stop();
+            else
+                m_slideshow.start(); // the next one has its full time
+            update();
+        });
+        connect(m_videoPane, &VideoPane::fullScreenToggleWanted, this,
+                [this] { emit fullScreenWanted(!m_fullScreen); });
+        connect(m_videoPane, &VideoPane::pointerMoved, this, &PhotoViewer::showCaptionForAMoment);
+    }
+    m_videoPane->setGeometry(videoGeometry());
+    m_videoPane->setControlsShown(!m_fullScreen || m_captionShown);
+    m_videoPane->show();
+    m_videoPane->open(index.data(PagedFileModel::IdRole).toString(),
+                      index.data(PagedFileModel::ContainerRole).toString(),
+                      index.data(PagedFileModel::ThumbnailRole).value<QImage>(),
+                      index.data(PagedFileModel::DurationRole).toLongLong());
+}
+
 bool PhotoViewer::isDocumentShown() const
 {
     return m_model && m_row >= 0 && !isPicture(m_row) && isFile(m_row);
@@ -185,6 +238,10 @@ void PhotoViewer::clear()
     m_fullSize = QSize();
     m_status.clear();
     m_documentPage->hide();
+    if (m_videoPane) {
+        m_videoPane->stop();
+        m_videoPane->hide();
+    }
     update();
 }
 
@@ -219,6 +276,18 @@ void PhotoViewer::showRow(int row)
     updateCursor();
     m_image = QImage();
     m_preview = QImage();
+    if (m_videoPane && !isVideo(row)) {
+        m_videoPane->stop();
+        m_videoPane->hide();
+    }
+    if (isVideo(row)) {
+        m_loader->cancel();
+        m_status.clear();
+        m_documentPage->hide();
+        showVideo(m_model->index(row));
+        update();
+        return;
+    }
     if (!isPicture(row)) {
         m_loader->cancel();
         m_status.clear();
@@ -428,6 +497,11 @@ void PhotoViewer::setFullScreenShown(bool shown)
     setMouseTracking(shown); // the caption shows while the pointer moves
     m_captionShown = true;   // for a moment at first, full screen
     m_documentPage->setGeometry(photoArea());
+    if (m_videoPane) {
+        m_videoPane->setGeometry(videoGeometry());
+        m_videoPane->setOverlaid(shown);
+        m_videoPane->setControlsShown(true);
+    }
     if (shown)
         m_captionRest.start();
     if (!m_fit)
@@ -470,15 +544,15 @@ void PhotoViewer::paintEvent(QPaintEvent *)
             caption += QStringLiteral("   ·   ") + m_status;
         painter.fillRect(band, m_fullScreen ? QColor(0, 0, 0, 150) : QColor(0, 0, 0));
         // The keys, right-aligned, each as a key cap followed by what it does.
-        const QList<QPair<QString, QString>> keys{{tr("← →"), tr("move")},
-                                                  {tr("Home End"), tr("first, last")},
-                                                  {QStringLiteral("+ −"), tr("zoom")},
-                                                  {QStringLiteral("F"), tr("fit")},
-                                                  {QStringLiteral("1"), tr("actual size")},
-                                                  {QStringLiteral("F5"), tr("slideshow")},
-                                                  {QStringLiteral("F11"), tr("full screen")},
-                                                  {QStringLiteral("S"), tr("favourite")},
-                                                  {tr("Esc"), tr("back")}};
+        QList<QPair<QString, QString>> keys{{tr("← →"), tr("move")}, {tr("Home End"), tr("first, last")}};
+        if (isVideoShown())
+            keys << QPair(tr("Space"), tr("play, pause")) << QPair(QStringLiteral("M"), tr("mute"));
+        else
+            keys << QPair(QStringLiteral("+ −"), tr("zoom")) << QPair(QStringLiteral("F"), tr("fit"))
+                 << QPair(QStringLiteral("1"), tr("actual size"));
+        keys << QPair(QStringLiteral("F5"), tr("slideshow"))
+             << QPair(QStringLiteral("F11"), tr("full screen")) << QPair(QStringLiteral("S"), tr("favourite"))
+             << QPair(tr("Esc"), tr("back"));
         const QFontMetrics metrics = fontMetrics();
         int x = band.right() - 14;
         for (auto it = keys.crbegin(); it != keys.crend(); ++it) {
@@ -529,6 +603,35 @@ bool PhotoViewer::event(QEvent *event)
 void PhotoViewer::keyPressEvent(QKeyEvent *event)
 {
     const QPointF panStep(photoArea().width() * PanStep, photoArea().height() * PanStep);
+    if (isVideoShown()) {
+        // A video's own keys; the rest (←/→ between files, F11, F5, Esc) are as for a photo.
+        const bool shift = event->modifiers().testFlag(Qt::ShiftModifier);
+        switch (event->key()) {
+        case Qt::Key_Space:
+            m_videoPane->togglePlay();
+            event->accept();
+            return;
+        case Qt::Key_M:
+            m_videoPane->toggleMute();
+            event->accept();
+            return;
+        case Qt::Key_Left:
+        case Qt::Key_Right:
+            if (shift) {
+                m_videoPane->seekBy(event->key() == Qt::Key_Left ? -5000 : 5000);
+                event->accept();
+                return;
+            }
+            break;
+        case Qt::Key_F:
+        case Qt::Key_1:
+        case Qt::Key_2:
+        case Qt::Key_Plus:
+        case Qt::Key_Equal:
+        case Qt::Key_Minus: event->accept(); return; // a video is shown fitted
+        default: break;
+        }
+    }
     switch (event->key()) {
     // Zoomed, the arrows move the picture (the view goes the arrow's way); fitted, ←/→ step.
     case Qt::Key_Right: canPan() ? panBy({-panStep.x(), 0}) : next(); break;
@@ -557,6 +660,10 @@ void PhotoViewer::keyPressEvent(QKeyEvent *event)
         }
         m_slideshow.stop();
         m_loader->cancel();
+        if (m_videoPane) {
+            m_videoPane->stop();
+            m_videoPane->hide();
+        }
         emit closed(m_row);
         break;
     default: QWidget::keyPressEvent(event); return;
@@ -603,6 +710,8 @@ void PhotoViewer::showCaptionForAMoment()
     if (!m_fullScreen)
         return;
     m_captionRest.start();
+    if (m_videoPane)
+        m_videoPane->setControlsShown(true);
     if (!m_captionShown) {
         m_captionShown = true;
         update(captionRect());
@@ -635,6 +744,8 @@ void PhotoViewer::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     m_documentPage->setGeometry(photoArea());
+    if (m_videoPane)
+        m_videoPane->setGeometry(videoGeometry());
     if (!m_fit)
         m_centre = clampedCentre(m_centre, m_zoom);
     updateCursor();

@@ -22,6 +22,8 @@ class OriginalLoader;
 
 namespace koodrive::ui {
 
+class VideoPane;
+
 // The photo viewer over the grid: the photo at full quality (from its download link), fitted to the
 // window or zoomed; ←/→ for the previous and next photo, Home/End for the first and last, F5 for a
 // slideshow (full screen), F11 for full screen, Esc to leave full screen and then to go back to the grid
@@ -62,6 +64,10 @@ public:
     // "Open with…" and "Save to…"; ←/→ pass through such files as through photos (a slideshow skips them).
     bool isDocumentShown() const;
     QWidget *documentPage() const { return m_documentPage; }
+    // A video plays in a pane of its own (VideoPane) over the photo's place; Space plays and pauses it,
+    // M mutes, Shift+←/→ go back and on 5 s, and ←/→ still step. A slideshow lets it play to its end.
+    bool isVideoShown() const;
+    VideoPane *videoPane() const { return m_videoPane; }
     QImage image() const { return m_image; }
     QString statusText() const { return m_status; }
 
@@ -102,6 +108,9 @@ protected:
 private:
     void step(int delta, bool picturesOnly = false);
     void showDocument(const QModelIndex &index);
+    void showVideo(const QModelIndex &index);
+    bool isVideo(int row) const;
+    QRect videoGeometry() const;
     void showRow(int row);
     void load();
     bool isPicture(int row) const;
@@ -134,6 +143,8 @@ private:
     QImage m_preview; // its thumbnail, while the photo loads
     QString m_status;
     QTimer m_slideshow;
+    api::KooDriveClient *m_client;
+    VideoPane *m_videoPane = nullptr; // made for the first video
     QWidget *m_documentPage = nullptr;
     QLabel *m_documentIcon = nullptr;
     QLabel *m_documentName = nullptr;
