@@ -20,6 +20,10 @@ packages=(
   zlib1g-dev
   # Qt's own translations (the app in Chinese)
   qt6-translations-l10n
+  # videos in the viewer: Qt Multimedia on GStreamer (playbin, MP4, HTTP, the H.264/HEVC decoders of
+  # -libav, -bad's parsers); ffmpeg makes koodrive-sim's demo clips when it is built (app/sim)
+  qt6-multimedia-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
+  gstreamer1.0-libav ffmpeg
   # the packaging tests: desktop-file-validate, appstreamcli; CPack's .deb generator runs `file` and
   # dpkg-shlibdeps (dpkg-dev); test-deb.sh unpacks with dpkg-deb (dpkg)
   desktop-file-utils appstream dpkg-dev file

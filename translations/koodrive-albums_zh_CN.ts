@@ -264,6 +264,17 @@
     </message>
 </context>
 <context>
+    <name>koodrive::media::PlaybackLink</name>
+    <message>
+        <source>This video cannot be downloaded.</source>
+        <translation>无法下载这个视频。</translation>
+    </message>
+    <message>
+        <source>The video&apos;s address is not one the app plays from (only https, or http on this computer).</source>
+        <translation>应用不会从这个视频地址播放（只播放 https 地址，或本机的 http 地址）。</translation>
+    </message>
+</context>
+<context>
     <name>koodrive::models::AlbumListModel</name>
     <message>
         <source>%1 — album; drop photos here to add them</source>
@@ -337,6 +348,10 @@
     <message>
         <source>Created: %1</source>
         <translation>创建时间：%1</translation>
+    </message>
+    <message>
+        <source>Length: %1</source>
+        <translation>时长：%1</translation>
     </message>
 </context>
 <context>
@@ -2192,6 +2207,18 @@ In %2</source>
         <source>Save to…</source>
         <translation>保存到…</translation>
     </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>play, pause</source>
+        <translation>播放、暂停</translation>
+    </message>
+    <message>
+        <source>mute</source>
+        <translation>静音</translation>
+    </message>
 </context>
 <context>
     <name>koodrive::ui::ProblemLabel</name>
@@ -2408,6 +2435,69 @@ In %2</source>
     <message>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::ui::VideoPane</name>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>播放或暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>播放位置</translation>
+    </message>
+    <message>
+        <source>Mute (M)</source>
+        <translation>静音（M）</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <source>The video could not be opened: %1</source>
+        <translation>无法打开视频：%1</translation>
+    </message>
+    <message>
+        <source>The video could not be opened: %1 (trace id %2)</source>
+        <translation>无法打开视频：%1（跟踪 ID %2）</translation>
+    </message>
+    <message>
+        <source>The video did not arrive within %1 s; the app stopped waiting.</source>
+        <translation>视频在 %1 秒内没有到达，应用已停止等待。</translation>
+    </message>
+    <message>
+        <source>This video cannot be played on this computer: no decoder for its format is installed (on Debian: the packages gstreamer1.0-libav and gstreamer1.0-plugins-bad). %1</source>
+        <translation>这台电脑无法播放此视频：没有安装它的格式所需的解码器（Debian 上为 gstreamer1.0-libav 和 gstreamer1.0-plugins-bad 软件包）。%1</translation>
+    </message>
+    <message>
+        <source>The video could not be played: %1</source>
+        <translation>无法播放视频：%1</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>取消静音</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>

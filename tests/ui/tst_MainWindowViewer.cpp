@@ -4,7 +4,10 @@
 // when zoomed past the fitted copy, takes its place without the picture moving. F11 (and a slideshow) shows
 // the viewer alone on the screen, and the window comes back exactly as it was.
 #include "MainWindowTesting.h"
+#include "media/PlaybackLink.h"
+#include "text/DisplayText.h"
 #include "viewer/PhotoViewer.h"
+#include "viewer/VideoPane.h"
 
 #include <QApplication>
 #include <QFileDialog>
@@ -63,6 +66,37 @@ class TestMainWindowViewer : public koodrive::test::MainWindowTestCase
     {
         QMouseEvent event(type, pos, viewer()->mapToGlobal(pos), Qt::LeftButton, buttons, Qt::NoModifier);
         QCoreApplication::sendEvent(viewer(), &event);
+    }
+
+    // The Videos folder's row-th video in the viewer, playing.
+    void openVideo(int row)
+    {
+        openFolder(QStringLiteral("Videos"), 10);
+        doubleClick(m_window->grid(), m_window->grid()->model()->index(row, 0));
+        QTRY_VERIFY(viewer()->isVisible());
+        QTRY_VERIFY(viewer()->isVideoShown());
+    }
+    int downloadCalls() const
+    {
+        return m_sim->server().http().callsTo("POST", QStringLiteral("/koodrive/ose/v1/files/download"));
+    }
+    // A frame a person would call a picture: not black, not one flat colour.
+    static bool looksLikeAPicture(const QImage &frame)
+    {
+        if (frame.isNull())
+            return false;
+        const QImage small = frame.scaled(32, 18, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+                                 .convertToFormat(QImage::Format_RGB32);
+        qint64 sum = 0;
+        int lowest = 255, highest = 0;
+        for (int y = 0; y < small.height(); ++y)
+            for (int x = 0; x < small.width(); ++x) {
+                const int grey = qGray(small.pixel(x, y));
+                sum += grey;
+                lowest = std::min(lowest, grey);
+                highest = std::max(highest, grey);
+            }
+        return sum / (small.width() * small.height()) > 30 && highest - lowest > 60;
     }
 
     static bool near(QPointF a, QPointF b, qreal within = 0.5)
@@ -251,6 +285,115 @@ private slots:
         QTest::keyClick(viewer(), Qt::Key_Escape);
         QTRY_VERIFY(!viewer()->isVisible());
         QVERIFY(m_window->grid()->isVisible());
+    }
+
+    // A video from koodrive-sim (a real H.264 or HEVC clip) plays as soon as it is opened: its position
+    // advances, a frame that is a picture is shown, its length is the one listed; Space pauses and plays,
+    // Shift+← goes back; the controls do not cover the caption.
+    void aVideoPlays()
+    {
+        openVideo(0);
+        ui::VideoPane *pane = viewer()->videoPane();
+        QTRY_VERIFY_WITH_TIMEOUT(pane->position() > 800, 20000);
+        QVERIFY(pane->isPlaying());
+        QVERIFY(pane->message().isEmpty());
+        QVERIFY(looksLikeAPicture(pane->frame()));
+        QVERIFY(!pane->pictureRect().isEmpty());
+        QVERIFY(pane->firstFrameMs() >= 0);
+        const qint64 listed =
+            m_window->grid()->model()->index(0, 0).data(models::PagedFileModel::DurationRole).toLongLong();
+        QVERIFY(listed > 0);
+        QVERIFY2(std::abs(pane->duration() - listed) <= 600,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(pane->duration()).arg(listed)));
+        auto *time = pane->findChild<QLabel *>(QStringLiteral("videoTime"));
+        QVERIFY(time && time->isVisible());
+        QVERIFY2(time->text().endsWith(QStringLiteral(" / ") + text::durationText(pane->duration())),
+                 qPrintable(time->text()));
+        QVERIFY(!pane->geometry().intersects(viewer()->captionRect()));
+
+        QTest::keyClick(viewer(), Qt::Key_Space);
+        QTRY_VERIFY(!pane->isPlaying());
+        const qint64 paused = pane->position();
+        QTest::qWait(400);
+        QVERIFY(std::abs(pane->position() - paused) < 100);
+        QTest::keyClick(viewer(), Qt::Key_Space);
+        QTRY_VERIFY(pane->isPlaying());
+        QTRY_VERIFY(pane->position() > paused + 200 || pane->hasEnded());
+        QTest::keyClick(viewer(), Qt::Key_Left, Qt::ShiftModifier);
+        QTRY_VERIFY(pane->position() < paused + 100);
+
+        // ←/→ still go from file to file; the video stops when the viewer moves on.
+        QTest::keyClick(viewer(), Qt::Key_Right);
+        QCOMPARE(viewer()->currentRow(), 1);
+        QTest::keyClick(viewer(), Qt::Key_Escape);
+        QTRY_VERIFY(!viewer()->isVisible());
+        QVERIFY(!pane->isPlaying());
+    }
+
+    // The player finds the link refused (object storage answers 403, as to an expired signature): the app
+    // asks for a fresh link by itself and the video plays.
+    void aRefusedVideoLinkIsRenewed()
+    {
+        openFolder(QStringLiteral("Videos"), 10);
+        const QString id =
+            m_window->grid()->model()->index(2, 0).data(models::PagedFileModel::IdRole).toString();
+        using Kind = sim::SimHttpServer::FaultStep::Kind;
+        m_sim->server().objects().scriptFaults({{Kind::Status, 403, 1, 0, 1, QStringLiteral("/obs/") + id}});
+        const int before = downloadCalls();
+        openVideo(2);
+        ui::VideoPane *pane = viewer()->videoPane();
+        QTRY_VERIFY_WITH_TIMEOUT(pane->position() > 500, 20000);
+        QVERIFY(looksLikeAPicture(pane->frame()));
+        QCOMPARE(m_sim->server().objects().scriptedFaultsServed(), 1);
+        QCOMPARE(downloadCalls() - before, 2);
+        QCOMPARE(pane->link()->renewals(), 1);
+        QVERIFY(pane->message().isEmpty());
+    }
+
+    // A link that is refused every time: a few fresh links, then the reason in words (not a black frame).
+    void aVideoThatCannotBeFetchedSaysSo()
+    {
+        openFolder(QStringLiteral("Videos"), 10);
+        const QString id =
+            m_window->grid()->model()->index(3, 0).data(models::PagedFileModel::IdRole).toString();
+        using Kind = sim::SimHttpServer::FaultStep::Kind;
+        m_sim->server().objects().scriptFaults({{Kind::Status, 403, 1, 0, 50, QStringLiteral("/obs/") + id}});
+        const int before = downloadCalls();
+        openVideo(3);
+        ui::VideoPane *pane = viewer()->videoPane();
+        QTRY_VERIFY_WITH_TIMEOUT(pane->hasFailed(), 20000);
+        QVERIFY2(pane->message().startsWith(QStringLiteral("The video could not be played")),
+                 qPrintable(pane->message()));
+        QCOMPARE(pane->link()->renewals(), media::PlaybackLink::MaxRenewals);
+        QTest::qWait(1500);
+        QCOMPARE(downloadCalls() - before, 1 + media::PlaybackLink::MaxRenewals);
+        QVERIFY(!pane->isPlaying());
+        m_sim->server().objects().scriptFaults({});
+    }
+
+    // A slideshow lets a video play to its end before it goes on.
+    void aSlideshowLetsAVideoPlayToItsEnd()
+    {
+        openFolder(QStringLiteral("Videos"), 10);
+        QAbstractItemModel *files = m_window->grid()->model();
+        int row = -1; // a video longer than a slideshow's turn (4 s)
+        for (int i = 0; i + 1 < files->rowCount() && row < 0; ++i)
+            if (files->index(i, 0).data(models::PagedFileModel::DurationRole).toLongLong() >= 6000)
+                row = i;
+        QVERIFY(row >= 0);
+        openVideo(row);
+        ui::VideoPane *pane = viewer()->videoPane();
+        QTRY_VERIFY_WITH_TIMEOUT(pane->position() > 0, 20000);
+        QTest::keyClick(viewer(), Qt::Key_F5);
+        QVERIFY(viewer()->isSlideshowRunning());
+        QTest::qWait(4600);
+        QCOMPARE(viewer()->currentRow(), row); // still playing
+        QVERIFY(!pane->hasEnded());
+        QTRY_VERIFY_WITH_TIMEOUT(viewer()->currentRow() == row + 1, 10000);
+        QVERIFY(viewer()->isSlideshowRunning());
+        QTest::keyClick(viewer(), Qt::Key_Escape); // the slideshow and full screen
+        QTest::keyClick(viewer(), Qt::Key_Escape);
+        QTRY_VERIFY(!viewer()->isVisible());
     }
 
     // A file that is no photo opens on a page of its own (not a black pane): its name, size and type, and

@@ -137,8 +137,6 @@ VideoPane::VideoPane(api::KooDriveClient *client, QWidget *parent)
     m_startBudget.setSingleShot(true);
     m_startBudget.setInterval(StartBudgetMs);
     connect(&m_startBudget, &QTimer::timeout, this, [this] {
-        if (m_player)
-            m_player->stop();
         fail(tr("The video did not arrive within %1 s; the app stopped waiting.").arg(StartBudgetMs / 1000));
     });
     updateControls();
@@ -197,6 +195,22 @@ void VideoPane::ensurePlayer()
             [this](QMediaPlayer::Error error, const QString &detail) { onError(int(error), detail); });
 }
 
+void VideoPane::dropPlayer()
+{
+    if (!m_player)
+        return;
+    m_player->disconnect(this);
+    m_sink->disconnect(this);
+    m_audio->disconnect(this);
+    m_player->stop();
+    m_player->deleteLater();
+    m_sink->deleteLater();
+    m_audio->deleteLater();
+    m_player = nullptr;
+    m_sink = nullptr;
+    m_audio = nullptr;
+}
+
 void VideoPane::open(const QString &fileId, const QString &containerId, const QImage &poster, qint64 listedMs)
 {
     stop();
@@ -232,12 +246,15 @@ void VideoPane::stop()
 
 void VideoPane::play(const QUrl &url, bool renewed)
 {
-    ensurePlayer();
-    if (renewed) {
+    if (renewed && m_player) {
         // Where it was, and whether it was playing (a link that failed before the start: from the start).
         m_resumeAt = m_player->position() > 0 ? m_player->position() : m_seek->value();
         m_resumePlaying = m_player->playbackState() != QMediaPlayer::PausedState;
+        // A new player: 6.4's GStreamer pipeline does not start again after an error ("Unable to set the
+        // pipeline to the stopped state"), whatever its next source.
+        dropPlayer();
     }
+    ensurePlayer();
     m_message.clear();
     m_startBudget.start();
     m_player->setSource(url);
@@ -256,8 +273,8 @@ void VideoPane::onFrame(const QVideoFrame &frame)
 
 void VideoPane::onError(int error, const QString &detail)
 {
-    if (error == QMediaPlayer::NoError)
-        return;
+    if (error == QMediaPlayer::NoError || m_link->isRenewing())
+        return; // about the link being replaced
     // The player's reason may carry the server's words (an HTTP reason phrase): plain text, bidi-safe.
     const QString reason = text::displayText(detail);
     if (error == QMediaPlayer::FormatError) {
@@ -278,6 +295,8 @@ void VideoPane::onError(int error, const QString &detail)
 void VideoPane::fail(const QString &message)
 {
     m_startBudget.stop();
+    m_link->cancel(); // nothing more is asked for this video
+    dropPlayer();     // it said what went wrong: it plays no more
     m_message = message;
     updateControls();
     update();

@@ -82,6 +82,7 @@ protected:
 
 private:
     void ensurePlayer();
+    void dropPlayer();
     void play(const QUrl &url, bool renewed);
     void onFrame(const QVideoFrame &frame);
     void onError(int error, const QString &detail);

@@ -2,6 +2,8 @@
 
 #include "net/Transfer.h"
 
+#include <QTimer>
+
 namespace koodrive::media {
 
 PlaybackLink::PlaybackLink(api::KooDriveClient *client, QObject *parent)
@@ -20,6 +22,8 @@ bool PlaybackLink::isPlayable(const QUrl &url)
 
 void PlaybackLink::cancel()
 {
+    ++m_ticket;
+    m_renewing = false;
     m_call.cancel();
     m_fileId.clear();
     m_url.clear();
@@ -31,29 +35,40 @@ void PlaybackLink::request(const QString &fileId, const QString &containerId)
     m_fileId = fileId;
     m_containerId = containerId;
     m_renewals = 0;
+    m_lastRenewal.invalidate();
     ask(false);
 }
 
 bool PlaybackLink::renew()
 {
-    if (m_fileId.isEmpty() || m_renewals >= MaxRenewals ||
-        (m_lastAsked.isValid() && m_lastAsked.elapsed() < MinRenewalGapMs))
+    if (m_renewing)
+        return true; // the renewal under way answers this failure too
+    if (m_fileId.isEmpty() || m_renewals >= MaxRenewals)
         return false;
     ++m_renewals;
-    ask(true);
+    m_renewing = true;
+    const qint64 wait =
+        m_lastRenewal.isValid() ? qMax<qint64>(0, MinRenewalGapMs - m_lastRenewal.elapsed()) : 0;
+    const quint64 ticket = m_ticket;
+    QTimer::singleShot(int(wait), this, [this, ticket] {
+        if (ticket == m_ticket)
+            ask(true);
+    });
     return true;
 }
 
 void PlaybackLink::ask(bool renewal)
 {
     m_call.cancel();
-    m_lastAsked.start();
+    if (renewal)
+        m_lastRenewal.start();
     const QString fileId = m_fileId;
     m_call = m_client->downloadLinks(
         m_containerId, {fileId}, this,
         [this, fileId, renewal](const api::Result<QVector<api::DownloadLink>> &links) {
             if (fileId != m_fileId)
                 return;
+            m_renewing = false;
             if (!links.ok()) {
                 emit failed(links.error());
                 return;

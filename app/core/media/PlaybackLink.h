@@ -14,7 +14,8 @@ namespace koodrive::media {
 // again when the player finds it refused (an expired signature answers 403). The link comes from the
 // server and is checked before a player is given it: https, or plain http to loopback only (the signature is
 // a credential for the file, as an upload part's URL is: net::TransferPolicy::uploadPart). Renewals are
-// bounded: MaxRenewals per video, and none sooner than MinRenewalGapMs after the last, so a link that keeps
+// bounded: MaxRenewals per video, each at least MinRenewalGapMs after the one before (a renewal asked for
+// sooner waits), and one at a time (a player reports one failure as several errors), so a link that keeps
 // failing ends in an error, not a loop.
 class PlaybackLink final : public QObject
 {
@@ -29,9 +30,11 @@ public:
 
     // Asks for `fileId`'s link (forgetting the file before: an answer for it is not taken).
     void request(const QString &fileId, const QString &containerId);
-    // The player could not read the link it had: asks for a fresh one. False when the renewals are spent
-    // (then nothing is asked and the caller shows its error).
+    // The player could not read the link it had: asks for a fresh one (or lets the renewal under way
+    // stand). False when the renewals are spent (then nothing is asked and the caller shows its error).
     bool renew();
+    // A renewal is asked for and its link has not come yet: the player's errors now are about the old one.
+    bool isRenewing() const { return m_renewing; }
     void cancel();
     const QString &fileId() const { return m_fileId; }
     QUrl url() const { return m_url; }
@@ -54,7 +57,9 @@ private:
     QString m_containerId;
     QUrl m_url;
     int m_renewals = 0;
-    QElapsedTimer m_lastAsked;
+    bool m_renewing = false;
+    QElapsedTimer m_lastRenewal;
+    quint64 m_ticket = 0; // a file asked for (a renewal waiting for its turn checks it)
 };
 
 } // namespace koodrive::media
