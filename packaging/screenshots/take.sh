@@ -19,7 +19,7 @@ export DISPLAY=$display
 cleanup() { kill "${appPid:-}" 2>/dev/null || true; kill "$xvfb" 2>/dev/null || true; rm -rf "$scratch"; }
 trap cleanup EXIT
 sleep 1
-"$app" "$@" >"$scratch/app.log" 2>&1 &
+"$app" --open Camera "$@" >"$scratch/app.log" 2>&1 &
 appPid=$!
 window=""
 for _ in $(seq 50); do
@@ -31,10 +31,8 @@ xdotool windowmove "$window" 0 0 windowsize "$window" 1280 800
 sleep 2
 shot() { import -window root "$out/$1.png"; echo "$out/$1.png"; }
 
-# The camera folder: from the grid, Shift+Tab three times reaches the folder tree; typing "C" selects it.
-xdotool key shift+Tab shift+Tab shift+Tab
-xdotool type C
-sleep 3
+# The camera folder (--open Camera).
+sleep 1
 shot main-window
 
 # Save to…: three photos selected, Ctrl+S, a folder typed in the dialog; the Transfers panel once saved.
@@ -69,8 +67,32 @@ sleep 0.5
 xdotool mousemove 530 180 click --repeat 2 --delay 80 1
 sleep 3
 shot viewer
+# Full screen (F11): the viewer alone (without a window manager the window keeps its size).
+xdotool key F11
+sleep 1.5
+shot viewer-full-screen
 xdotool key Escape
 sleep 0.5
+xdotool key Escape
+sleep 0.5
+
+# A video playing: up to My drive (Alt+Up), the Videos folder (the sixth tile, on the second row), its first
+# video, a few seconds in; then back to Camera (the first tile of My drive).
+xdotool key alt+Up
+sleep 2
+xdotool mousemove 360 370 click --repeat 2 --delay 80 1
+sleep 2.5
+xdotool mousemove 360 180 click --repeat 2 --delay 80 1
+sleep 2.5
+xdotool mousemove 700 400
+sleep 0.5
+shot video-playing
+xdotool key Escape
+sleep 0.5
+xdotool key alt+Up
+sleep 2
+xdotool mousemove 360 180 click --repeat 2 --delay 80 1
+sleep 2.5
 
 # The new-album dialog, a collection being chosen.
 xdotool key ctrl+n

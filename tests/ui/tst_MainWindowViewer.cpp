@@ -10,12 +10,14 @@
 #include "viewer/VideoPane.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QScreen>
+#include <QSlider>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
@@ -234,8 +236,11 @@ private slots:
         QVERIFY(splitter);
         const QRect geometry = m_window->geometry();
         const QList<int> sizes = splitter->sizes();
+        // The Transfers panel open too: it goes with the rest, and comes back.
+        m_window->transfersDock()->toggleViewAction()->trigger(); // View ▸ Transfers
+        QTRY_VERIFY(m_window->transfersDock()->isVisible());
         const QList<QWidget *> around{m_window->menuBar(), m_window->statusBar(), splitter->widget(0),
-                                      m_window->findChild<QToolBar *>()};
+                                      m_window->findChild<QToolBar *>(), m_window->transfersDock()};
         for (QWidget *widget : around)
             QVERIFY(widget && widget->isVisible());
 
@@ -309,6 +314,12 @@ private slots:
         QVERIFY(time && time->isVisible());
         QVERIFY2(time->text().endsWith(QStringLiteral(" / ") + text::durationText(pane->duration())),
                  qPrintable(time->text()));
+        // The bar and the time follow the position.
+        auto *seek = pane->findChild<QSlider *>(QStringLiteral("videoSeek"));
+        QVERIFY(seek);
+        QTRY_VERIFY(pane->position() >= 1100);
+        QTRY_VERIFY2(seek->value() >= 1000 && !time->text().startsWith(QStringLiteral("0:00")),
+                     qPrintable(QStringLiteral("%1, %2").arg(seek->value()).arg(time->text())));
         QVERIFY(!pane->geometry().intersects(viewer()->captionRect()));
 
         QTest::keyClick(viewer(), Qt::Key_Space);
@@ -337,6 +348,7 @@ private slots:
         openFolder(QStringLiteral("Videos"), 10);
         const QString id =
             m_window->grid()->model()->index(2, 0).data(models::PagedFileModel::IdRole).toString();
+        QTRY_VERIFY_WITH_TIMEOUT(hasThumbnail(2), 20000); // the fault is for the video, not its thumbnail
         using Kind = sim::SimHttpServer::FaultStep::Kind;
         m_sim->server().objects().scriptFaults({{Kind::Status, 403, 1, 0, 1, QStringLiteral("/obs/") + id}});
         const int before = downloadCalls();
@@ -356,6 +368,7 @@ private slots:
         openFolder(QStringLiteral("Videos"), 10);
         const QString id =
             m_window->grid()->model()->index(3, 0).data(models::PagedFileModel::IdRole).toString();
+        QTRY_VERIFY_WITH_TIMEOUT(hasThumbnail(3), 20000); // the faults are for the video, not its thumbnail
         using Kind = sim::SimHttpServer::FaultStep::Kind;
         m_sim->server().objects().scriptFaults({{Kind::Status, 403, 1, 0, 50, QStringLiteral("/obs/") + id}});
         const int before = downloadCalls();

@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "viewer/PhotoViewer.h"
 
+#include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QSplitter>
@@ -19,8 +20,9 @@ void MainWindow::setViewerFullScreen(bool on)
         if (m_centreStack->currentWidget() != m_viewer)
             return;
         BeforeFullScreen before{windowState(), saveGeometry(), m_splitter->saveState(), {}};
-        // Everything but the viewer goes: the menus, the toolbars, the sidebar, the location, the status bar.
-        QList<QWidget *> around{menuBar(), m_splitter->widget(0), m_breadcrumb, statusBar()};
+        // Everything but the viewer goes: the menus, the toolbars, the sidebar, the location, the status bar,
+        // the Transfers panel (docked or floating).
+        QList<QWidget *> around{menuBar(), m_splitter->widget(0), m_breadcrumb, statusBar(), m_transfersDock};
         for (QToolBar *toolBar : findChildren<QToolBar *>(Qt::FindDirectChildrenOnly))
             around << toolBar;
         for (QWidget *widget : std::as_const(around))

@@ -144,8 +144,16 @@ VideoPane::VideoPane(api::KooDriveClient *client, QWidget *parent)
 
 VideoPane::~VideoPane()
 {
-    if (m_player)
+    // Stopped and gone while this is still a VideoPane: a player being destroyed sends a last (empty) frame,
+    // which must not reach a pane that is only a QWidget by then.
+    if (m_player) {
+        m_player->disconnect(this);
+        m_sink->disconnect(this);
+        m_audio->disconnect(this);
         m_player->stop();
+        delete m_player;
+        m_player = nullptr;
+    }
 }
 
 void VideoPane::ensurePlayer()
