@@ -47,7 +47,9 @@ xdotool type --delay 20 "$scratch/Saved"
 xdotool key Return
 sleep 4
 shot save-to-transfers
-xdotool key ctrl+j # the panel away again
+xdotool mousemove 640 788 click 1 # the window focused again (no window manager), then the panel away
+sleep 0.3
+xdotool key ctrl+j
 sleep 0.5
 
 # A multi-selection dragged over an album: press on a photo, move in steps, and hold over the album.
