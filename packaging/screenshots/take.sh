@@ -69,6 +69,12 @@ sleep 0.5
 xdotool mousemove 530 180 click --repeat 2 --delay 80 1
 sleep 3
 shot viewer
+# Its info panel (I): what the server has for the photo, and the folder it is in.
+xdotool key i
+sleep 1
+shot viewer-info
+xdotool key i
+sleep 0.3
 # Full screen (F11): the viewer alone (without a window manager the window keeps its size).
 xdotool key F11
 sleep 1.5

@@ -5,16 +5,20 @@
 // the viewer alone on the screen, and the window comes back exactly as it was.
 #include "MainWindowTesting.h"
 #include "media/PlaybackLink.h"
+#include "models/FolderModel.h"
 #include "text/DisplayText.h"
+#include "viewer/InfoPanel.h"
 #include "viewer/PhotoViewer.h"
 #include "viewer/VideoPane.h"
 
 #include <QApplication>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
+#include <QMimeDatabase>
 #include <QPushButton>
 #include <QScreen>
 #include <QSlider>
@@ -22,6 +26,7 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QWheelEvent>
 
 using namespace koodrive;
@@ -104,6 +109,34 @@ class TestMainWindowViewer : public koodrive::test::MainWindowTestCase
     static bool near(QPointF a, QPointF b, qreal within = 0.5)
     {
         return std::abs(a.x() - b.x()) <= within && std::abs(a.y() - b.y()) <= within;
+    }
+
+    // What the server has for a file: its detail (files-list.txt's File), asked of it directly.
+    QJsonObject serverDetail(const QString &fileId)
+    {
+        return m_sim
+            ->post(QStringLiteral("/koodrive/ose/v1/files/%1/detail").arg(fileId),
+                   QJsonObject{{QStringLiteral("containerId"), m_sim->containerId()}})
+            .json;
+    }
+    // The folders a file is in, below the drive, by the server's own account of each one's parent.
+    QStringList serverFolders(const QString &fileId)
+    {
+        QStringList names;
+        QString id = serverDetail(fileId).value(QStringLiteral("parentFolder")).toArray().at(0).toString();
+        for (int level = 0; level < 64 && !id.isEmpty() && id != m_sim->rootId(); ++level) {
+            const QJsonObject folder = serverDetail(id);
+            names.prepend(folder.value(QStringLiteral("fileName")).toString());
+            id = folder.value(QStringLiteral("parentFolder")).toArray().at(0).toString();
+        }
+        return names;
+    }
+    // A time of the server's (RFC 3339) as the info panel's dates read: the day in full, in local time.
+    static QString dayOf(const QJsonValue &time)
+    {
+        return QLocale().toString(
+            QDateTime::fromString(time.toString(), Qt::ISODateWithMs).toLocalTime().date(),
+            QLocale::LongFormat);
     }
 
 private slots:
@@ -415,6 +448,115 @@ private slots:
 
     // A file that is no photo opens on a page of its own (not a black pane): its name, size and type, and
     // Open with… / Save to…; ←/→ pass through it; Save to… acts on that file.
+    // I (or the caption's button) shows what the server has for the photo beside it, not over it, and
+    // follows as the person steps; the folder it is in is a link back to the grid.
+    void theInfoPanelShowsWhatTheServerHas()
+    {
+        using Field = ui::InfoPanel::Field;
+        openFirstPhoto();
+        QVERIFY(!viewer()->isInfoShown());
+        QVERIFY(viewer()->infoButton()->isVisible());
+        const QRect wholeArea = viewer()->photoArea();
+        QTest::keyClick(viewer(), Qt::Key_I);
+        ui::InfoPanel *info = viewer()->infoPanel();
+        QVERIFY(viewer()->isInfoShown());
+        QVERIFY(info->isVisible());
+        QVERIFY(viewer()->infoButton()->isChecked());
+        // Beside the photo: the photo's area ends where the panel begins, and the photo is fitted in it.
+        QVERIFY(viewer()->photoArea().right() < info->geometry().left());
+        QVERIFY(!viewer()->pictureRect().intersects(QRectF(info->geometry())));
+        QVERIFY(viewer()->isFitting());
+        QVERIFY(viewer()->pictureRect().width() <= viewer()->photoArea().width() + 0.5);
+
+        const auto check = [&](int row) {
+            const QString id =
+                m_window->grid()->model()->index(row, 0).data(models::PagedFileModel::IdRole).toString();
+            const QJsonObject file = serverDetail(id);
+            QVERIFY(!file.isEmpty());
+            QCOMPARE(info->text(Field::Name), file.value(QStringLiteral("fileName")).toString());
+            QCOMPARE(
+                info->text(Field::Type),
+                QMimeDatabase().mimeTypeForName(file.value(QStringLiteral("mimeType")).toString()).comment());
+            QVERIFY2(info->text(Field::Size)
+                         .contains(QLocale().toString(file.value(QStringLiteral("size")).toInteger())),
+                     qPrintable(info->text(Field::Size)));
+            const QJsonObject properties = file.value(QStringLiteral("properties")).toObject();
+            QVERIFY2(info->text(Field::Dimensions)
+                         .startsWith(QStringLiteral("%1 × %2").arg(
+                             QLocale().toString(properties.value(QStringLiteral("width")).toInt()),
+                             QLocale().toString(properties.value(QStringLiteral("height")).toInt()))),
+                     qPrintable(info->text(Field::Dimensions)));
+            QVERIFY(properties.contains(QStringLiteral("takeTime")));
+            QVERIFY2(info->text(Field::Taken).startsWith(dayOf(properties.value(QStringLiteral("takeTime")))),
+                     qPrintable(info->text(Field::Taken)));
+            QVERIFY(info->text(Field::Created).startsWith(dayOf(file.value(QStringLiteral("createdTime")))));
+            QVERIFY(info->text(Field::Modified).startsWith(dayOf(file.value(QStringLiteral("editedTime")))));
+            QCOMPARE(info->text(Field::Folder), QStringLiteral("My drive › Camera"));
+            QCOMPARE(info->text(Field::Favourite).startsWith(QStringLiteral("♥")),
+                     file.value(QStringLiteral("favorite")).toBool());
+            QCOMPARE(info->text(Field::Album), QString());  // not opened from an album
+            QCOMPARE(info->text(Field::Length), QString()); // a photo
+        };
+        check(viewer()->currentRow());
+        if (QTest::currentTestFailed())
+            return;
+        // Stepping on, it follows.
+        QTest::keyClick(viewer(), Qt::Key_Right);
+        check(viewer()->currentRow());
+        if (QTest::currentTestFailed())
+            return;
+        // Starred here (S), it says so once the server has it.
+        const QString id = m_window->grid()
+                               ->model()
+                               ->index(viewer()->currentRow(), 0)
+                               .data(models::PagedFileModel::IdRole)
+                               .toString();
+        const bool wasFavourite = serverDetail(id).value(QStringLiteral("favorite")).toBool();
+        QTest::keyClick(viewer(), Qt::Key_S);
+        QTRY_COMPARE(info->text(Field::Favourite).startsWith(QStringLiteral("♥")), !wasFavourite);
+        QTRY_COMPARE(serverDetail(id).value(QStringLiteral("favorite")).toBool(), !wasFavourite);
+
+        // Its button closes it, and the photo has the whole view again.
+        viewer()->infoButton()->click();
+        QVERIFY(!viewer()->isInfoShown());
+        QVERIFY(!info->isVisible());
+        QCOMPARE(viewer()->photoArea(), wholeArea);
+
+        // The folder link: back to the grid, in that folder, with this photo selected.
+        QTest::keyClick(viewer(), Qt::Key_I);
+        QVERIFY(info->folderButton()->isEnabled());
+        info->folderButton()->click();
+        QTRY_VERIFY(!viewer()->isVisible());
+        QCOMPARE(m_window->grid()->currentIndex().data(models::PagedFileModel::IdRole).toString(), id);
+    }
+
+    // A photo opened from an album says which album, and its folder is found (asked of the server up from
+    // the photo) and opens with the photo selected.
+    void anAlbumPhotosInfoFindsItsFolder()
+    {
+        using Field = ui::InfoPanel::Field;
+        QTRY_VERIFY(manualAlbumWith(1).isValid());
+        const QModelIndex album = manualAlbumWith(1);
+        const QString albumName = album.data(Qt::EditRole).toString();
+        m_window->myAlbumsView()->setCurrentIndex(album);
+        QTRY_VERIFY(m_window->grid()->model()->rowCount() >= 1);
+        QAbstractItemModel *files = m_window->grid()->model();
+        const QString id = files->index(0, 0).data(models::PagedFileModel::IdRole).toString();
+        doubleClick(m_window->grid(), files->index(0, 0));
+        QTRY_VERIFY(viewer()->isVisible());
+        QTest::keyClick(viewer(), Qt::Key_I);
+        ui::InfoPanel *info = viewer()->infoPanel();
+        QCOMPARE(info->text(Field::Album), albumName);
+        const QStringList folders = serverFolders(id);
+        QVERIFY(!folders.isEmpty());
+        QTRY_COMPARE(info->text(Field::Folder),
+                     (QStringList{QStringLiteral("My drive")} + folders).join(QStringLiteral(" › ")));
+        info->folderButton()->click();
+        QTRY_VERIFY(!viewer()->isVisible());
+        QTRY_COMPARE(m_window->grid()->model(), static_cast<QAbstractItemModel *>(m_window->folder()));
+        QTRY_COMPARE(m_window->grid()->currentIndex().data(models::PagedFileModel::IdRole).toString(), id);
+    }
+
     void aDocumentShowsItsPageAndTheArrowsPassIt()
     {
         openFolder(QStringLiteral("Documents"), 6);

@@ -9,6 +9,7 @@
 #include "models/AlbumContentsModel.h"
 #include "models/AlbumListFilter.h"
 #include "models/AlbumListModel.h"
+#include "models/FileLocator.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
 #include "models/SearchModel.h"
@@ -84,6 +85,7 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     , m_sharedAlbumsProxy(new models::AlbumListFilter(int(api::AlbumKind::Shared), this))
 {
     m_edits = new edits::DriveEdits(services.client, this);
+    m_locator = new models::FileLocator(services.client, this);
     m_starred = new models::StarredModel(services.client, services.thumbnails, this);
     m_driveSearch = new models::SearchModel(services.client, services.thumbnails, this);
     setWindowTitle(titleFor(services.connection));
@@ -412,6 +414,15 @@ QWidget *MainWindow::makeCentre()
     m_viewer = new PhotoViewer(m_services.client, m_services.network, centre);
     connect(m_viewer, &PhotoViewer::closed, this, &MainWindow::closeViewer);
     connect(m_viewer, &PhotoViewer::fullScreenWanted, this, &MainWindow::setViewerFullScreen);
+    m_viewer->setFileLocator(m_locator);
+    // The info panel's folder: back to the grid, in the folder that holds the file, with it selected.
+    connect(m_viewer, &PhotoViewer::showInFolderRequested, this, [this](int row) {
+        const QModelIndex index = m_grid->model() ? m_grid->model()->index(row, 0) : QModelIndex();
+        closeViewer(row);
+        if (index.isValid() && m_place != Place::Folder)
+            showInFolder(index.data(PagedFileModel::IdRole).toString(),
+                         index.data(PagedFileModel::ContainerRole).toString());
+    });
     // A document's page: Open with… and Save to… act on that file, selected in the grid under the viewer.
     const auto selectInGrid = [this](int row) {
         const QModelIndex index = m_grid->model() ? m_grid->model()->index(row, 0) : QModelIndex();

@@ -55,6 +55,7 @@ class AlbumContentsModel;
 class AlbumListFilter;
 class AlbumListModel;
 class AlbumOutbox;
+class FileLocator;
 class FolderModel;
 class FolderTreeModel;
 class PagedFileModel;
@@ -77,6 +78,7 @@ namespace koodrive::ui {
 
 class MessageBar;
 class PhotoViewer;
+struct ViewerPlace;
 class ThumbnailGridView;
 class TransfersPanel;
 
@@ -351,6 +353,7 @@ private:
     QLabel *m_outboxState = nullptr;
     void closeUploads();
     QModelIndex shownSpace() const;
+    ViewerPlace viewerPlace(); // where the files the viewer opens on are, for its info panel
     QModelIndex ownDrive() const; // the user's own drive in the tree; invalid until the server said
     bool personalFolderShown() const;
     bool manualAlbumShown() const;
@@ -373,6 +376,7 @@ private:
     Services m_services;
     models::AlbumListModel *m_albums;
     models::FolderTreeModel *m_treeModel;
+    models::FileLocator *m_locator; // where a file is (Show in folder, the viewer's info)
     models::FolderModel *m_folder;
     models::AlbumContentsModel *m_albumContents;
     models::AlbumOutbox *m_outbox;

@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "i18n/Language.h"
 #include "models/AlbumListModel.h"
+#include "models/FileLocator.h"
 #include "models/FolderModel.h"
 #include "models/PagedFileModel.h"
 #include "text/DisplayText.h"
@@ -105,6 +106,7 @@ void MainWindow::makeActions()
     m_refresh->setShortcut(QKeySequence::Refresh);
     m_refresh->setToolTip(tr("Read the shown folder or album again (F5)"));
     connect(m_refresh, &QAction::triggered, this, [this] {
+        m_locator->forget(); // folders may have been renamed or moved meanwhile
         if (auto *model = m_grid->fileModel())
             model->refresh();
     });

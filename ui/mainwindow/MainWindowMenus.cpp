@@ -5,6 +5,7 @@
 #include "edits/DriveEdits.h"
 #include "models/AlbumListFilter.h"
 #include "models/AlbumListModel.h"
+#include "models/FileLocator.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
 #include "text/DisplayText.h"
@@ -298,9 +299,7 @@ void MainWindow::treeFolderToRecycleBin(const QPersistentModelIndex &folder)
 void MainWindow::showInFolder(const QString &fileId, const QString &containerId)
 {
     // Where a file of an album, of the favourites or of a search is: its folders, read up from the file
-    // (files-list.txt's detail gives each one's parent) to the drive's root, then that folder shown with
-    // the file selected. Only the person's own drive; at most 64 levels (a loop in what the server says
-    // ends there).
+    // (FileLocator), then that folder shown with the file selected. Only the person's own drive.
     const QModelIndex drive = ownDrive();
     if (!drive.isValid() || drive.data(FolderTreeModel::ContainerRole).toString() != containerId) {
         m_messages->showNote(tr("This file is not in your drive: its folder cannot be shown."));
@@ -308,59 +307,34 @@ void MainWindow::showInFolder(const QString &fileId, const QString &containerId)
     }
     const QString rootId = drive.data(FolderTreeModel::IdRole).toString();
     const QString driveName = drive.data().toString();
-    struct Walk
-    {
-        QStringList ids;
-        QStringList names;
-    };
-    auto walk = std::make_shared<Walk>();
-    auto upFn = std::make_shared<std::function<void(const QString &)>>();
-    *upFn = [this, walk, weak = std::weak_ptr(upFn), rootId, driveName, containerId,
-             fileId](const QString &folderId) {
-        // Held by the call in flight, not by itself: a call dropped (its window gone) frees it.
-        const auto up = weak.lock();
-        if (!up)
-            return;
-        if (folderId.isEmpty() || folderId == rootId || walk->ids.contains(folderId) ||
-            walk->ids.size() >= 64) {
-            if (!folderId.isEmpty() && folderId != rootId) {
-                m_messages->showNote(tr("The file's folder could not be found."));
-                return;
-            }
-            m_pathIds = {{containerId, rootId}};
-            for (const QString &id : std::as_const(walk->ids))
-                m_pathIds.append({containerId, id});
-            const QModelIndex inTree = m_treeModel->indexOfId(m_pathIds.constLast().second);
-            if (inTree.isValid()) {
-                m_tree->expand(inTree.parent());
-                m_tree->setCurrentIndex(inTree);
-                m_tree->selectionModel()->select(inTree, QItemSelectionModel::ClearAndSelect);
-            } else {
-                showFolder(containerId, m_pathIds.constLast().second, QStringList{driveName} + walk->names);
-            }
-            m_selectWhenShown = fileId;
-            selectWhenShown();
-            return;
-        }
-        m_services.client->fileDetail(folderId, containerId, QString(), this,
-                                      [this, walk, up, folderId](const api::Result<api::DriveFile> &folder) {
-                                          if (!folder.ok()) {
-                                              showError(folder.error());
-                                              return;
-                                          }
-                                          walk->ids.prepend(folderId);
-                                          walk->names.prepend(folder.value().name);
-                                          (*up)(folder.value().parentId);
-                                      });
-    };
-    m_services.client->fileDetail(fileId, containerId, QString(), this,
-                                  [this, upFn](const api::Result<api::DriveFile> &file) {
-                                      if (!file.ok()) {
-                                          showError(file.error());
-                                          return;
-                                      }
-                                      (*upFn)(file.value().parentId);
-                                  });
+    m_locator->setDrive(containerId, rootId);
+    m_locator->locate(fileId, containerId, this,
+                      [this, rootId, driveName, containerId,
+                       fileId](const api::Result<models::FileLocator::Location> &found) {
+                          if (!found.ok()) {
+                              showError(found.error());
+                              return;
+                          }
+                          if (!found.value().inDrive) {
+                              m_messages->showNote(
+                                  tr("This file is not in your drive: its folder cannot be shown."));
+                              return;
+                          }
+                          m_pathIds = {{containerId, rootId}};
+                          for (const QString &id : found.value().ids)
+                              m_pathIds.append({containerId, id});
+                          const QModelIndex inTree = m_treeModel->indexOfId(m_pathIds.constLast().second);
+                          if (inTree.isValid()) {
+                              m_tree->expand(inTree.parent());
+                              m_tree->setCurrentIndex(inTree);
+                              m_tree->selectionModel()->select(inTree, QItemSelectionModel::ClearAndSelect);
+                          } else {
+                              showFolder(containerId, m_pathIds.constLast().second,
+                                         QStringList{driveName} + found.value().names);
+                          }
+                          m_selectWhenShown = fileId;
+                          selectWhenShown();
+                      });
 }
 
 void MainWindow::selectWhenShown()

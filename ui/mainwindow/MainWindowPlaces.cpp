@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "models/AlbumContentsModel.h"
 #include "models/AlbumListModel.h"
+#include "models/FileLocator.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
 #include "models/SearchModel.h"
@@ -266,6 +267,7 @@ void MainWindow::openGridItem(const QModelIndex &index)
     if (!index.data(PagedFileModel::IsFolderRole).toBool()) {
         // A photo: the viewer, over the grid, which keeps its scroll position and selection meanwhile.
         m_centreStack->setCurrentWidget(m_viewer);
+        m_viewer->setPlace(viewerPlace());
         m_viewer->open(m_grid->fileModel(), index.row());
         return;
     }
@@ -281,6 +283,26 @@ void MainWindow::openGridItem(const QModelIndex &index)
     }
     m_pathIds.append({index.data(PagedFileModel::ContainerRole).toString(), id});
     showFolder(m_pathIds.last().first, id, m_path + QStringList{index.data().toString()});
+}
+
+ViewerPlace MainWindow::viewerPlace()
+{
+    // A folder's files are all in it; elsewhere (an album, the favourites, a search) each file's folder is
+    // looked for in the person's own drive when the info panel shows it.
+    ViewerPlace place;
+    switch (m_place) {
+    case Place::Folder: place.folderPath = m_path; return place;
+    case Place::RecycleBin: place.recycleBin = true; return place;
+    case Place::Album: place.albumName = m_albums->albumAt(m_albums->rowOfId(m_albumId)).name; break;
+    case Place::Favorites:
+    case Place::DriveSearch: break;
+    }
+    if (const QModelIndex drive = ownDrive(); drive.isValid()) {
+        m_locator->setDrive(drive.data(FolderTreeModel::ContainerRole).toString(),
+                            drive.data(FolderTreeModel::IdRole).toString());
+        place.driveName = drive.data().toString();
+    }
+    return place;
 }
 
 void MainWindow::closeViewer(int row)

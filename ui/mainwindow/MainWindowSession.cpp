@@ -8,6 +8,7 @@
 #include "models/AlbumContentsModel.h"
 #include "models/AlbumListFilter.h"
 #include "models/AlbumListModel.h"
+#include "models/FileLocator.h"
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
 #include "models/SearchModel.h"
@@ -220,6 +221,7 @@ void MainWindow::clearWindow()
     setViewerFullScreen(false);
     m_centreStack->setCurrentIndex(0);
     m_viewer->clear();
+    m_locator->setDrive(QString(), QString()); // where this account's files are is forgotten
     m_pathIds.clear();
     m_path.clear();
     m_albumId.clear();

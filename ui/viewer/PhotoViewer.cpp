@@ -1,7 +1,9 @@
 #include "PhotoViewer.h"
 
+#include "InfoPanel.h"
 #include "VideoPane.h"
 #include "api/ApiError.h"
+#include "models/FileLocator.h"
 #include "models/PagedFileModel.h"
 #include "thumbnails/OriginalLoader.h"
 
@@ -14,6 +16,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QStyle>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QWheelEvent>
 #include <cmath>
@@ -28,6 +31,7 @@ constexpr int CaptionRestMs = 2500; // full screen: the caption goes when the po
 constexpr qreal ZoomStep = 1.25;    // a wheel notch, + or −
 constexpr qreal MostZoom = 16.0;    // picture pixels to device pixels
 constexpr qreal PanStep = 0.1;      // an arrow key: a tenth of the view
+constexpr int LocateRestMs = 150;   // resting this long on a file looks for its folder
 } // namespace
 
 PhotoViewer::PhotoViewer(api::KooDriveClient *client, QNetworkAccessManager *network, QWidget *parent)
@@ -83,6 +87,33 @@ PhotoViewer::PhotoViewer(api::KooDriveClient *client, QNetworkAccessManager *net
         setFocus();
         emit saveToRequested(m_row);
     });
+    m_info = new InfoPanel(this);
+    m_info->hide();
+    connect(m_info, &InfoPanel::closeRequested, this, [this] {
+        setInfoShown(false);
+        setFocus();
+    });
+    connect(m_info, &InfoPanel::showInFolderRequested, this, [this] { emit showInFolderRequested(m_row); });
+    m_infoButton = new QToolButton(this);
+    m_infoButton->setObjectName(QStringLiteral("infoButton"));
+    m_infoButton->setText(QStringLiteral("i"));
+    m_infoButton->setCheckable(true);
+    m_infoButton->setFocusPolicy(Qt::NoFocus);
+    m_infoButton->setToolTip(tr("Info (I)"));
+    m_infoButton->setAccessibleName(tr("Info"));
+    m_infoButton->setStyleSheet(
+        QStringLiteral("#infoButton { color: white; font-weight: bold; font-style: italic; border: 1px solid "
+                       "#8a8a90; border-radius: 11px; background: transparent; }"
+                       "#infoButton:checked { background: #3d6fd6; border-color: #3d6fd6; }"
+                       "#infoButton:hover { border-color: white; }"));
+    m_infoButton->hide();
+    connect(m_infoButton, &QToolButton::toggled, this, [this](bool on) {
+        setInfoShown(on);
+        setFocus();
+    });
+    m_locateSoon.setSingleShot(true);
+    m_locateSoon.setInterval(LocateRestMs);
+    connect(&m_locateSoon, &QTimer::timeout, this, &PhotoViewer::locateShownFile);
     m_captionRest.setSingleShot(true);
     m_captionRest.setInterval(CaptionRestMs);
     connect(&m_captionRest, &QTimer::timeout, this, [this] {
@@ -92,6 +123,7 @@ PhotoViewer::PhotoViewer(api::KooDriveClient *client, QNetworkAccessManager *net
         m_captionShown = false;
         if (m_videoPane)
             m_videoPane->setControlsShown(false);
+        m_infoButton->hide();
         update(band);
     });
     connect(&m_slideshow, &QTimer::timeout, this, [this] {
@@ -137,8 +169,10 @@ void PhotoViewer::open(PagedFileModel *model, int row)
         if (model)
             connect(model, &QAbstractItemModel::dataChanged, this,
                     [this](const QModelIndex &from, const QModelIndex &to) {
-                        if (from.row() <= m_row && m_row <= to.row())
+                        if (from.row() <= m_row && m_row <= to.row()) {
                             update();
+                            updateInfo();
+                        }
                     });
     }
     m_model = model;
@@ -175,7 +209,8 @@ bool PhotoViewer::isVideoShown() const
 QRect PhotoViewer::videoGeometry() const
 {
     // Full screen the caption keeps its band below the video (the pane would cover it otherwise).
-    return m_fullScreen ? rect().adjusted(0, 0, 0, -qMin(CaptionHeight, height() / 2)) : photoArea();
+    return m_fullScreen ? rect().adjusted(0, 0, -infoWidth(), -qMin(CaptionHeight, height() / 2))
+                        : photoArea();
 }
 
 void PhotoViewer::showVideo(const QModelIndex &index)
@@ -242,6 +277,10 @@ void PhotoViewer::clear()
         m_videoPane->stop();
         m_videoPane->hide();
     }
+    m_place = {};
+    ++m_locateTurn; // a folder on its way is not shown
+    m_locateSoon.stop();
+    m_infoButton->hide();
     update();
 }
 
@@ -276,6 +315,8 @@ void PhotoViewer::showRow(int row)
     updateCursor();
     m_image = QImage();
     m_preview = QImage();
+    updateInfo();
+    layoutParts();
     if (m_videoPane && !isVideo(row)) {
         m_videoPane->stop();
         m_videoPane->hide();
@@ -328,7 +369,13 @@ QRect PhotoViewer::photoArea() const
 {
     // In the window the caption has a band of its own below the photo; full screen, the photo has the
     // screen and the caption shows over it only while the pointer moves.
-    return m_fullScreen ? rect() : rect().adjusted(0, 0, 0, -qMin(CaptionHeight, height() / 2));
+    // The info panel, when shown, has the right of the view.
+    return rect().adjusted(0, 0, -infoWidth(), m_fullScreen ? 0 : -qMin(CaptionHeight, height() / 2));
+}
+
+int PhotoViewer::infoWidth() const
+{
+    return m_infoShown ? qMin(int(InfoPanel::PreferredWidth), width() / 2) : 0;
 }
 
 QRect PhotoViewer::captionRect() const
@@ -489,6 +536,102 @@ void PhotoViewer::toggleSlideshow()
     update();
 }
 
+void PhotoViewer::setFileLocator(models::FileLocator *locator)
+{
+    m_locator = locator;
+}
+
+void PhotoViewer::setPlace(const ViewerPlace &place)
+{
+    m_place = place;
+    updateInfo();
+}
+
+void PhotoViewer::setInfoShown(bool shown)
+{
+    if (m_infoShown == shown)
+        return;
+    m_infoShown = shown;
+    {
+        const QSignalBlocker quiet(m_infoButton);
+        m_infoButton->setChecked(shown);
+    }
+    layoutParts();
+    updateInfo();
+    // The photo keeps its fit, or its zoom around the same point, in the narrower or wider view.
+    if (!m_fit)
+        m_centre = clampedCentre(m_centre, m_zoom);
+    updateCursor();
+    update();
+}
+
+void PhotoViewer::layoutParts()
+{
+    m_documentPage->setGeometry(photoArea());
+    if (m_videoPane)
+        m_videoPane->setGeometry(videoGeometry());
+    const int panel = infoWidth();
+    m_info->setGeometry(width() - panel, 0, panel, qMax(0, height() - CaptionHeight));
+    m_info->setVisible(m_infoShown && panel > 0 && m_model && m_row >= 0);
+    const QRect band = captionRect();
+    const int side = CaptionHeight - 12;
+    m_infoButton->setGeometry(band.right() - 14 - side, band.top() + 6, side, side);
+    m_infoButton->setVisible(!band.isEmpty());
+    m_infoButton->raise();
+}
+
+void PhotoViewer::updateInfo()
+{
+    if (!m_infoShown || !m_model || m_row < 0)
+        return;
+    const QModelIndex index = m_model->index(m_row);
+    m_info->showFile(index, m_place.albumName);
+    ++m_locateTurn; // what was being looked for belongs to another file
+    m_locateSoon.stop();
+    if (m_place.recycleBin) {
+        m_info->setFolderUnknown(tr("In the recycle bin"));
+        return;
+    }
+    if (!m_place.folderPath.isEmpty()) {
+        m_info->setFolderPath(m_place.folderPath);
+        return;
+    }
+    if (!m_locator || m_place.driveName.isEmpty()) {
+        m_info->setFolderUnknown(tr("Not known"));
+        return;
+    }
+    const auto known = m_locator->knownLocation(index.data(PagedFileModel::IdRole).toString(),
+                                                index.data(PagedFileModel::ContainerRole).toString());
+    if (!known) {
+        m_info->setFolderFinding();
+        m_locateSoon.start();
+    } else if (!known->inDrive) {
+        m_info->setFolderUnknown(tr("In another person's space"));
+    } else {
+        m_info->setFolderPath(QStringList{m_place.driveName} + known->names);
+    }
+}
+
+void PhotoViewer::locateShownFile()
+{
+    if (!m_infoShown || !m_model || m_row < 0 || !m_locator)
+        return;
+    const QModelIndex index = m_model->index(m_row);
+    const quint64 turn = ++m_locateTurn;
+    m_locator->locate(index.data(PagedFileModel::IdRole).toString(),
+                      index.data(PagedFileModel::ContainerRole).toString(), this,
+                      [this, turn](const api::Result<models::FileLocator::Location> &found) {
+                          if (turn != m_locateTurn)
+                              return; // the person moved on
+                          if (!found.ok())
+                              m_info->setFolderUnknown(found.error().message);
+                          else if (!found.value().inDrive)
+                              m_info->setFolderUnknown(tr("In another person's space"));
+                          else
+                              m_info->setFolderPath(QStringList{m_place.driveName} + found.value().names);
+                      });
+}
+
 void PhotoViewer::setFullScreenShown(bool shown)
 {
     m_fullScreen = shown;
@@ -496,9 +639,8 @@ void PhotoViewer::setFullScreenShown(bool shown)
         m_fullScreenForSlideshow = false;
     setMouseTracking(shown); // the caption shows while the pointer moves
     m_captionShown = true;   // for a moment at first, full screen
-    m_documentPage->setGeometry(photoArea());
+    layoutParts();
     if (m_videoPane) {
-        m_videoPane->setGeometry(videoGeometry());
         m_videoPane->setOverlaid(shown);
         m_videoPane->setControlsShown(true);
     }
@@ -550,11 +692,11 @@ void PhotoViewer::paintEvent(QPaintEvent *)
         else
             keys << QPair(QStringLiteral("+ −"), tr("zoom")) << QPair(QStringLiteral("F"), tr("fit"))
                  << QPair(QStringLiteral("1"), tr("actual size"));
-        keys << QPair(QStringLiteral("F5"), tr("slideshow"))
+        keys << QPair(QStringLiteral("I"), tr("info")) << QPair(QStringLiteral("F5"), tr("slideshow"))
              << QPair(QStringLiteral("F11"), tr("full screen")) << QPair(QStringLiteral("S"), tr("favourite"))
              << QPair(tr("Esc"), tr("back"));
         const QFontMetrics metrics = fontMetrics();
-        int x = band.right() - 14;
+        int x = m_infoButton->isVisible() ? m_infoButton->x() - 12 : band.right() - 14;
         for (auto it = keys.crbegin(); it != keys.crend(); ++it) {
             const int labelWidth = metrics.horizontalAdvance(it->second);
             const int capWidth = metrics.horizontalAdvance(it->first) + 10;
@@ -589,6 +731,7 @@ bool PhotoViewer::event(QEvent *event)
         case Qt::Key_Delete:
         case Qt::Key_Escape:
         case Qt::Key_F:
+        case Qt::Key_I:
         case Qt::Key_1:
         case Qt::Key_2:
         case Qt::Key_Plus:
@@ -650,6 +793,7 @@ void PhotoViewer::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Plus:
     case Qt::Key_Equal: zoomAround(viewCentre(), zoom() * ZoomStep); break;
     case Qt::Key_Minus: zoomAround(viewCentre(), zoom() / ZoomStep); break;
+    case Qt::Key_I: setInfoShown(!m_infoShown); break;
     case Qt::Key_F5: toggleSlideshow(); break;
     case Qt::Key_F11: emit fullScreenWanted(!m_fullScreen); break;
     case Qt::Key_Escape:
@@ -714,6 +858,7 @@ void PhotoViewer::showCaptionForAMoment()
         m_videoPane->setControlsShown(true);
     if (!m_captionShown) {
         m_captionShown = true;
+        layoutParts();
         update(captionRect());
     }
 }
@@ -743,9 +888,7 @@ void PhotoViewer::wheelEvent(QWheelEvent *event)
 void PhotoViewer::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    m_documentPage->setGeometry(photoArea());
-    if (m_videoPane)
-        m_videoPane->setGeometry(videoGeometry());
+    layoutParts();
     if (!m_fit)
         m_centre = clampedCentre(m_centre, m_zoom);
     updateCursor();

@@ -2,27 +2,40 @@
 
 #include <QImage>
 #include <QPointer>
+#include <QStringList>
 #include <QTimer>
 #include <QWidget>
 #include <optional>
 
 class QLabel;
 class QNetworkAccessManager;
+class QToolButton;
 
 namespace koodrive::api {
 class KooDriveClient;
 struct ApiError;
 } // namespace koodrive::api
 namespace koodrive::models {
+class FileLocator;
 class PagedFileModel;
-}
+} // namespace koodrive::models
 namespace koodrive::thumbnails {
 class OriginalLoader;
 }
 
 namespace koodrive::ui {
 
+class InfoPanel;
 class VideoPane;
+
+// Where the files the viewer steps through are, for its info panel.
+struct ViewerPlace
+{
+    QStringList folderPath; // a folder's, from the drive's name down: every file shown is there
+    QString albumName;      // an album's: the files were opened from it
+    QString driveName;      // elsewhere each file's folder is found (FileLocator), under this name
+    bool recycleBin = false;
+};
 
 // The photo viewer over the grid: the photo at full quality (from its download link), fitted to the
 // window or zoomed; ←/→ for the previous and next photo, Home/End for the first and last, F5 for a
@@ -86,6 +99,14 @@ public:
     // Shows nothing and holds nothing of the place any more (signing out).
     void clear();
 
+    // The info panel (I, or the caption's button), at the right: the photo keeps the rest of the view.
+    void setPlace(const ViewerPlace &place);
+    void setFileLocator(models::FileLocator *locator);
+    void setInfoShown(bool shown);
+    bool isInfoShown() const { return m_infoShown; }
+    InfoPanel *infoPanel() const { return m_info; }
+    QToolButton *infoButton() const { return m_infoButton; }
+
 signals:
     void closed(int row);
     // F11, a slideshow started, Esc in full screen.
@@ -93,6 +114,8 @@ signals:
     // The document page's buttons, for the file shown.
     void openWithRequested(int row);
     void saveToRequested(int row);
+    // The info panel's folder: the file shown in its folder.
+    void showInFolderRequested(int row);
 
 protected:
     bool event(QEvent *event) override;
@@ -125,6 +148,11 @@ private:
     void panBy(QPointF widgetDelta);
     void fetchOriginalIfNeeded();
     void updateCursor();
+    // The document page, the video, the info panel and its button where the view's parts are now.
+    void layoutParts();
+    int infoWidth() const;
+    void updateInfo();
+    void locateShownFile();
 
     thumbnails::OriginalLoader *m_loader;
     QPointer<models::PagedFileModel> m_model;
@@ -149,6 +177,13 @@ private:
     QLabel *m_documentIcon = nullptr;
     QLabel *m_documentName = nullptr;
     QLabel *m_documentDetails = nullptr;
+    InfoPanel *m_info = nullptr;
+    QToolButton *m_infoButton = nullptr;
+    bool m_infoShown = false;
+    ViewerPlace m_place;
+    QPointer<models::FileLocator> m_locator;
+    QTimer m_locateSoon; // a file's folder is looked for once the person rests on it
+    quint64 m_locateTurn = 0;
     static constexpr int CaptionHeight = 34;
 };
 
