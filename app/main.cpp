@@ -13,6 +13,7 @@
 #include "thumbnails/ThumbnailDiskCache.h"
 #include "thumbnails/ThumbnailScheduler.h"
 #include "views/ThumbnailGridView.h"
+#include "widgets/FileTypeIcons.h"
 #include "widgets/MessageBar.h"
 
 #include <QApplication>
@@ -109,6 +110,7 @@ int main(int argc, char *argv[])
     QElapsedTimer sinceStart;
     sinceStart.start();
     QApplication app(argc, argv);
+    koodrive::ui::FileTypeIcons::useAnInstalledThemeAsFallback();
     nameTheApp();
     // The desktop entry and icon installed by packaging/ (the window is matched to its launcher).
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.koodrive_albums.KooDriveAlbums"));

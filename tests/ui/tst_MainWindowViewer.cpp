@@ -562,6 +562,24 @@ private slots:
         openFolder(QStringLiteral("Documents"), 6);
         QAbstractItemModel *files = m_window->grid()->model();
         const QModelIndex second = files->index(1, 0);
+        // In the grid its tile is its type's icon, not the grey placeholder of a picture to come.
+        {
+            const QImage tile =
+                m_window->grid()->viewport()->grab(m_window->grid()->visualRect(second)).toImage();
+            const QColor placeholder = m_window->grid()->palette().color(QPalette::AlternateBase).darker(104);
+            int paper = 0, grey = 0;
+            for (int y = 0; y < tile.height(); ++y)
+                for (int x = 0; x < tile.width(); ++x) {
+                    const QColor pixel = tile.pixelColor(x, y);
+                    grey += pixel.rgb() == placeholder.rgb();
+                    paper += pixel.red() > 235 && pixel.green() > 235 && pixel.blue() > 235 &&
+                             pixel.rgb() != m_window->grid()->palette().color(QPalette::Base).rgb();
+                }
+            const int all = tile.width() * tile.height();
+            QVERIFY2(
+                grey < all / 10 && paper > all / 10,
+                qPrintable(QStringLiteral("placeholder %1, paper %2 of %3").arg(grey).arg(paper).arg(all)));
+        }
         doubleClick(m_window->grid(), second);
         QTRY_VERIFY(viewer()->isVisible());
         QCOMPARE(viewer()->currentRow(), 1);

@@ -23,7 +23,8 @@ constexpr int TextGap = 4;
 
 ThumbnailDelegate::ThumbnailDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
-    , m_folder(QStringLiteral(":/icons/folder.svg"))
+    , m_folder(FileTypeIcons::themeFolder().isNull() ? QIcon(QStringLiteral(":/icons/folder.svg"))
+                                                     : FileTypeIcons::themeFolder())
     , m_unavailable(QStringLiteral(":/icons/unavailable.svg"))
     , m_play(QStringLiteral(":/icons/play.svg"))
     , m_heart(QStringLiteral(":/icons/favourite.svg"))
@@ -155,8 +156,14 @@ void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
 
     const QRect tile(option.rect.left() + (option.rect.width() - m_tile) / 2, option.rect.top() + Margin,
                      m_tile, m_tile);
+    const int fileType = index.data(PagedFileModel::FileTypeRole).toInt();
     if (index.data(PagedFileModel::IsFolderRole).toBool()) {
         m_folder.paint(painter, tile.adjusted(m_tile / 8, m_tile / 8, -m_tile / 8, -m_tile / 8));
+    } else if (fileType != api::FileType::Image && fileType != api::FileType::Video) {
+        // A document, an archive, …: its type's icon (there is no thumbnail of it).
+        m_types.paint(painter, tile.adjusted(m_tile / 6, m_tile / 6, -m_tile / 6, -m_tile / 6),
+                      index.data(PagedFileModel::MimeTypeRole).toString(),
+                      index.data(Qt::EditRole).toString());
     } else {
         QRect picture; // where the picture (or its placeholder) is
         const QImage image = index.data(PagedFileModel::ThumbnailRole).value<QImage>();

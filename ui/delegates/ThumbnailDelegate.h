@@ -1,12 +1,15 @@
 #pragma once
 
+#include "widgets/FileTypeIcons.h"
+
 #include <QIcon>
 #include <QStyledItemDelegate>
 
 namespace koodrive::ui {
 
 // A tile of the thumbnail grid: the picture fitted in a square (a placeholder until it arrives, a clear
-// "unavailable" mark if it never will), a play badge on videos, folders as folders, the name below; a
+// "unavailable" mark if it never will), a play badge on videos, folders as folders and other files with
+// their type's icon (FileTypeIcons), the name below; a
 // heart on a favourite (an outline one on the tile under the pointer: a click on it stars the file). The
 // name is edited in place (F2): the delegate hands the new name over (renameRequested), the window asks the
 // server, and the row changes when the server agrees.
@@ -47,7 +50,8 @@ private:
                        qint64 ms) const;
 
     int m_tile = 160;
-    QIcon m_folder;
+    QIcon m_folder; // the theme's, else the app's
+    mutable FileTypeIcons m_types;
     QIcon m_unavailable;
     QIcon m_play;
     QIcon m_heart;

@@ -6,6 +6,7 @@
 #include "models/FileLocator.h"
 #include "models/PagedFileModel.h"
 #include "thumbnails/OriginalLoader.h"
+#include "widgets/FileTypeIcons.h"
 
 #include <QHBoxLayout>
 #include <QIcon>
@@ -350,11 +351,10 @@ void PhotoViewer::showDocument(const QModelIndex &index)
     const QMimeDatabase mimes;
     QMimeType type = mimes.mimeTypeForName(index.data(PagedFileModel::MimeTypeRole).toString());
     if (!type.isValid() || type.isDefault())
-        type = mimes.mimeTypeForFile(index.data().toString(), QMimeDatabase::MatchExtension);
-    QIcon icon = QIcon::fromTheme(type.iconName(), QIcon::fromTheme(type.genericIconName()));
-    if (icon.isNull())
-        icon = style()->standardIcon(QStyle::SP_FileIcon);
-    m_documentIcon->setPixmap(icon.pixmap(96, 96));
+        type = mimes.mimeTypeForFile(index.data(Qt::EditRole).toString(), QMimeDatabase::MatchExtension);
+    m_documentIcon->setPixmap(FileTypeIcons().pixmap(96, devicePixelRatioF(),
+                                                     index.data(PagedFileModel::MimeTypeRole).toString(),
+                                                     index.data(Qt::EditRole).toString()));
     m_documentName->setText(index.data().toString());
     QStringList details;
     if (const qint64 size = index.data(PagedFileModel::SizeRole).toLongLong(); size > 0)
