@@ -389,6 +389,71 @@ private slots:
         QVERIFY(m_hostile->bytesOffered() < size); // the transfer was stopped, not read to its end
     }
 
+    // A picture in a format the app cannot read (a phone's HEIC, where no plugin decodes it) is shown as
+    // the server's JPEG of it (the detail call's image process, README "Thumbnails"), fitted to the box and
+    // with the original's size; a rendition that cannot be read either is the error, after one ask.
+    void aPictureTheAppCannotReadIsShownAsTheServersJpeg_data()
+    {
+        QTest::addColumn<bool>("renditionReadable");
+        QTest::newRow("the server's JPEG") << true;
+        QTest::newRow("unreadable too") << false;
+    }
+    void aPictureTheAppCannotReadIsShownAsTheServersJpeg()
+    {
+        QFETCH(bool, renditionReadable);
+        // A real photo of the library, whose original arrives as bytes no reader knows.
+        const QString fileId = m_sim->childIds(m_sim->folderNamed(QStringLiteral("Camera")), 15).value(0);
+        QVERIFY(!fileId.isEmpty());
+        const QByteArray heic = QByteArray("\0\0\0\x18"
+                                           "ftypheic\0\0\0\0mif1heic",
+                                           24) +
+                                QByteArray(4096, 'x');
+        m_hostile->on(QStringLiteral("/heic"), HostileServer::reply(200, heic, {}, "image/heic"));
+        const QByteArray url = (m_hostile->url().toString() + QStringLiteral("/heic")).toLatin1();
+        m_hostile->on(path("files/download"),
+                      HostileServer::reply(200, R"({"batchCode":1,"downloads":[{"fileId":")" +
+                                                    fileId.toLatin1() + R"(","fileName":"x.heic","url":")" +
+                                                    url + R"(","code":"0","msg":""}],"code":0})"));
+        if (!renditionReadable)
+            m_hostile->on(
+                path("files/") + fileId + QStringLiteral("/detail"),
+                HostileServer::reply(200, R"({"code":0,"id":")" + fileId.toLatin1() +
+                                              R"(","fileName":"x.heic","fileType":15,"thumbnailUrl":")" +
+                                              url + R"("})"));
+        thumbnails::OriginalLoader loader(m_client.get(), &m_network);
+        QSignalSpy failed(&loader, &thumbnails::OriginalLoader::failed);
+        QSignalSpy loaded(&loader, &thumbnails::OriginalLoader::loaded);
+        loader.load(fileId, m_sim->containerId(), {400, 400});
+        QTRY_VERIFY_WITH_TIMEOUT(failed.count() + loaded.count() > 0, 20000);
+        QTest::qWait(200); // nothing more comes
+        QCOMPARE(failed.count() + loaded.count(), 1);
+        int details = 0;
+        for (const auto &request : m_hostile->requests())
+            if (request.path().endsWith(QStringLiteral("/detail"))) {
+                ++details;
+                QVERIFY2(request.body.contains("format,jpg"), request.body.constData());
+            }
+        QCOMPARE(details, 1);
+        if (!renditionReadable) {
+            QCOMPARE(failed.at(0).at(1).value<ApiError>().message,
+                     QStringLiteral("This file is not a picture the app can show."));
+            return;
+        }
+        QCOMPARE(loaded.count(), 1);
+        const auto image = loaded.at(0).at(1).value<QImage>();
+        const auto full = loaded.at(0).at(2).value<QSize>();
+        // The server's dimensions for the original, and the picture fitted to the box in their shape.
+        const api::DriveFile file =
+            test::wait<api::DriveFile>([&](QObject *c, auto done) {
+                return m_client->fileDetail(fileId, m_sim->containerId(), {}, c, done);
+            }).value();
+        QCOMPARE(full, file.dimensions);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() <= 400 && image.height() <= 400);
+        QVERIFY(image.width() == 400 || image.height() == 400);
+        QVERIFY(qAbs(double(image.width()) / image.height() - double(full.width()) / full.height()) < 0.02);
+    }
+
     // A video's download link goes to a media player, which fetches it itself: only https, or plain http to
     // this computer, and never a scheme a player would open something else with (a file, a device, a pipe).
     void aVideoIsStreamedOnlyFromHttpsOrLoopback_data()

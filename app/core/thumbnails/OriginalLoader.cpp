@@ -8,6 +8,8 @@
 #include <QImageReader>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
+#include <algorithm>
+#include <cmath>
 
 namespace koodrive::thumbnails {
 
@@ -36,6 +38,7 @@ void OriginalLoader::load(const QString &fileId, const QString &containerId, QSi
 {
     cancel();
     m_fileId = fileId;
+    m_containerId = containerId;
     const quint64 ticket = m_ticket;
     m_link = m_client->downloadLinks(
         containerId, {fileId}, this,
@@ -61,7 +64,43 @@ void OriginalLoader::load(const QString &fileId, const QString &containerId, QSi
         });
 }
 
-void OriginalLoader::fetch(const QByteArray &url, QSize box, quint64 ticket)
+QString OriginalLoader::renditionProcess(QSize box)
+{
+    // README "Thumbnails": w and h in 1..9999, no upscaling (so a box past the picture is its full size).
+    const int width = box.isValid() ? std::clamp(box.width(), 1, 9999) : 9999;
+    const int height = box.isValid() ? std::clamp(box.height(), 1, 9999) : 9999;
+    return QStringLiteral("image/resize,m_lfit,w_%1,h_%2/format,jpg").arg(width).arg(height);
+}
+
+void OriginalLoader::askForRendition(QSize box, quint64 ticket)
+{
+    const QString fileId = m_fileId;
+    m_link =
+        m_client->fileDetail(fileId, m_containerId, renditionProcess(box), this,
+                             [this, fileId, box, ticket](const api::Result<api::DriveFile> &file) {
+                                 if (ticket != m_ticket)
+                                     return;
+                                 if (!file.ok()) {
+                                     emit failed(fileId, file.error());
+                                     return;
+                                 }
+                                 if (file.value().thumbnailUrl.isEmpty()) {
+                                     notAPicture();
+                                     return;
+                                 }
+                                 fetch(file.value().thumbnailUrl, box, ticket, true, file.value().dimensions);
+                             });
+}
+
+void OriginalLoader::notAPicture()
+{
+    api::ApiError error;
+    error.kind = api::ApiError::Kind::BadResponse;
+    error.message = tr("This file is not a picture the app can show.");
+    emit failed(m_fileId, error);
+}
+
+void OriginalLoader::fetch(const QByteArray &url, QSize box, quint64 ticket, bool rendition, QSize fullSize)
 {
     QNetworkRequest request(QUrl::fromEncoded(url));
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::PreferCache);
@@ -69,7 +108,7 @@ void OriginalLoader::fetch(const QByteArray &url, QSize box, quint64 ticket)
     net::Transfer *reply = net::Transfer::get(m_network, request, m_policy, this);
     m_reply = reply;
     const QString fileId = m_fileId;
-    connect(reply, &net::Transfer::finished, this, [this, reply, box, ticket, fileId] {
+    connect(reply, &net::Transfer::finished, this, [this, reply, box, ticket, fileId, rendition, fullSize] {
         reply->deleteLater();
         if (ticket != m_ticket)
             return;
@@ -107,18 +146,29 @@ void OriginalLoader::fetch(const QByteArray &url, QSize box, quint64 ticket)
                                  fullSizeOf(bytes));
             },
             this,
-            [this, ticket, fileId](const std::pair<QImage, QSize> &decoded) {
+            [this, ticket, fileId, box, rendition, fullSize](const std::pair<QImage, QSize> &decoded) {
                 if (ticket != m_ticket)
                     return;
                 const QImage &image = decoded.first;
                 if (image.isNull()) {
-                    api::ApiError error;
-                    error.kind = api::ApiError::Kind::BadResponse;
-                    error.message = tr("This file is not a picture the app can show.");
-                    emit failed(fileId, error);
+                    // Not a format the app reads: the server's JPEG of it, once.
+                    if (rendition)
+                        notAPicture();
+                    else
+                        askForRendition(box, ticket);
                     return;
                 }
-                emit loaded(fileId, image, decoded.second.isValid() ? decoded.second : image.size());
+                // A rendition's own size is what was fitted; the original's is the detail's (files-list.txt
+                // "properties" width and height), when it says one no smaller than the rendition.
+                QSize full = decoded.second.isValid() ? decoded.second : image.size();
+                // (and of the same shape: a size that would stretch the picture is not believed).
+                if (rendition && fullSize.isValid() && fullSize.width() >= image.width() &&
+                    fullSize.height() >= image.height() &&
+                    std::abs(double(fullSize.width()) / fullSize.height() -
+                             double(image.width()) / image.height()) <
+                        0.02 * fullSize.width() / fullSize.height())
+                    full = fullSize;
+                emit loaded(fileId, image, full);
             });
     });
 }

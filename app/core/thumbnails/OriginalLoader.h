@@ -16,6 +16,11 @@ namespace koodrive::thumbnails {
 // "download links"), the bytes on the shared QNAM, and decoding on a worker thread, fitted to the box the
 // viewer paints (or at full size for 100 %), with the EXIF orientation. One photo at a time: asking for
 // another cancels the previous one.
+//
+// A picture in a format the app cannot decode (HEIC from a phone, where no plugin reads it) is asked of the
+// server as a JPEG instead: the file's detail with OBS image processing ("image/resize,m_lfit,…/format,jpg",
+// ../shared/koodrive-api/README.md, "Thumbnails"), fitted to the same box, its thumbnail URL fetched with
+// the same budget. Once: a rendition that does not decode either is the error.
 class OriginalLoader final : public QObject
 {
     Q_OBJECT
@@ -35,6 +40,9 @@ public:
     // more from a few bytes is a decompression bomb.
     static constexpr int OriginalAllocationLimitMiB = 256;
 
+    // The OBS image process that asks for a picture as a JPEG fitted in `box` (its full size when invalid).
+    static QString renditionProcess(QSize box);
+
     // The picture's size at full resolution as shown (EXIF orientation applied), from its header alone.
     static QSize fullSizeOf(const QByteArray &bytes);
 
@@ -44,7 +52,11 @@ signals:
     void failed(const QString &fileId, const koodrive::api::ApiError &error);
 
 private:
-    void fetch(const QByteArray &url, QSize box, quint64 ticket);
+    // `rendition`: the URL is the server's JPEG of the picture (`fullSize`: the original's, from its detail).
+    void fetch(const QByteArray &url, QSize box, quint64 ticket, bool rendition = false,
+               QSize fullSize = QSize());
+    void askForRendition(QSize box, quint64 ticket);
+    void notAPicture();
 
     api::KooDriveClient *m_client;
     QNetworkAccessManager *m_network;
@@ -52,6 +64,7 @@ private:
     QPointer<net::Transfer> m_reply;
     net::TransferPolicy m_policy = net::TransferPolicy::original();
     QString m_fileId;
+    QString m_containerId;
     quint64 m_ticket = 0;
 };
 
