@@ -16,6 +16,7 @@
 #include <QVideoFrame>
 #include <QVideoSink>
 #include <algorithm>
+#include <libintl.h>
 #include <limits>
 
 namespace koodrive::ui {
@@ -279,13 +280,26 @@ void VideoPane::onFrame(const QVideoFrame &frame)
     update(videoArea());
 }
 
+namespace {
+// Qt 6.4's GStreamer player reports a missing decoder as FormatError only for a stream error; a pipeline
+// that finds no element for a stream posts GStreamer's core error "missing a plug-in", which Qt passes on as
+// a ResourceError with GStreamer's own message (translated by GStreamer's catalogue in this process's
+// language). Told apart by that message, as GStreamer words it here: it is no link to renew.
+bool saysAPluginIsMissing(const QString &detail)
+{
+    static const QString missing =
+        QString::fromUtf8(dgettext("gstreamer-1.0", "Your GStreamer installation is missing a plug-in."));
+    return !detail.isEmpty() && (detail == missing || detail.contains(QLatin1String("missing a plug-in")));
+}
+} // namespace
+
 void VideoPane::onError(int error, const QString &detail)
 {
     if (error == QMediaPlayer::NoError || m_link->isRenewing())
         return; // about the link being replaced
     // The player's reason may carry the server's words (an HTTP reason phrase): plain text, bidi-safe.
     const QString reason = text::displayText(detail);
-    if (error == QMediaPlayer::FormatError) {
+    if (error == QMediaPlayer::FormatError || saysAPluginIsMissing(detail)) {
         fail(tr("This video cannot be played on this computer: no decoder for its format is installed "
                 "(on Debian: the packages gstreamer1.0-libav and gstreamer1.0-plugins-bad). %1")
                  .arg(reason));
