@@ -222,6 +222,10 @@ private slots:
         QTest::keyClick(viewer(), Qt::Key_F);
         QVERIFY(viewer()->isFitting());
         QVERIFY(viewer()->pictureRect().width() <= viewer()->width() + 0.5);
+        // Fitted again, the fitted copy is painted (decoded to the view's size), not the original scaled
+        // down at each paint (aliased, and slower).
+        QVERIFY(viewer()->shownImage().width() < full.width());
+        QVERIFY(viewer()->shownImage().width() >= viewer()->pictureRect().width() * ratio - 1);
     }
 
     void theArrowsPanWhenZoomedAndStepWhenFitted()

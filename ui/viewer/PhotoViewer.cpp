@@ -139,6 +139,10 @@ PhotoViewer::PhotoViewer(api::KooDriveClient *client, QNetworkAccessManager *net
     connect(m_loader, &thumbnails::OriginalLoader::loaded, this,
             [this](const QString &, const QImage &image, QSize fullSize) {
                 const bool first = !m_fullSize.isValid();
+                // The fitted copy stays for when the photo is fitted again: the original scaled down at
+                // paint time would be aliased (and slower).
+                if (!m_image.isNull() && m_image.width() < image.width())
+                    m_fittedCopy = m_image;
                 m_image = image;
                 m_fullSize = fullSize;
                 m_status.clear();
@@ -270,6 +274,7 @@ void PhotoViewer::clear()
     m_model = nullptr;
     m_row = -1;
     m_image = QImage();
+    m_fittedCopy = QImage();
     m_preview = QImage();
     m_fullSize = QSize();
     m_status.clear();
@@ -315,6 +320,7 @@ void PhotoViewer::showRow(int row)
     m_dragFrom.reset();
     updateCursor();
     m_image = QImage();
+    m_fittedCopy = QImage();
     m_preview = QImage();
     updateInfo();
     layoutParts();
@@ -651,12 +657,23 @@ void PhotoViewer::setFullScreenShown(bool shown)
     update();
 }
 
+QImage PhotoViewer::shownImage() const
+{
+    if (m_image.isNull())
+        return m_preview;
+    // Fitted again after a zoom: the fitted copy, when it is sharp enough for the view.
+    if (m_fit && !m_fittedCopy.isNull() &&
+        m_fittedCopy.width() >= pictureRect().width() * devicePixelRatioF() - 1)
+        return m_fittedCopy;
+    return m_image;
+}
+
 void PhotoViewer::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     painter.fillRect(rect(), QColor(18, 18, 20));
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
-    const QImage &shown = m_image.isNull() ? m_preview : m_image;
+    const QImage shown = shownImage();
     if (const QRectF target = pictureRect(); !shown.isNull() && !target.isEmpty()) {
         // Only the part on screen is scaled: a 12-megapixel original zoomed in costs a screenful.
         painter.setClipRect(photoArea());

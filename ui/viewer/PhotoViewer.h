@@ -82,6 +82,9 @@ public:
     bool isVideoShown() const;
     VideoPane *videoPane() const { return m_videoPane; }
     QImage image() const { return m_image; }
+    // What is painted: the thumbnail while the photo loads, the photo, or its fitted copy when it is
+    // fitted again after the original was fetched for a zoom.
+    QImage shownImage() const;
     QString statusText() const { return m_status; }
 
     void next() { step(+1); }
@@ -167,8 +170,9 @@ private:
     bool m_captionShown = true;            // full screen: while the pointer moves
     QTimer m_captionRest;
     std::optional<QPointF> m_dragFrom;
-    QImage m_image;   // the photo, fitted or full
-    QImage m_preview; // its thumbnail, while the photo loads
+    QImage m_image;      // the photo, fitted or full
+    QImage m_fittedCopy; // the fitted copy, once the original has taken its place (shown when fitted again)
+    QImage m_preview;    // its thumbnail, while the photo loads
     QString m_status;
     QTimer m_slideshow;
     api::KooDriveClient *m_client;
