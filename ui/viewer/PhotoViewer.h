@@ -189,6 +189,13 @@ private:
     QTimer m_locateSoon; // a file's folder is looked for once the person rests on it
     quint64 m_locateTurn = 0;
     static constexpr int CaptionHeight = 34;
+    static constexpr int SlideshowMs = 4000;
+    static constexpr int CaptionRestMs =
+        2500;                                // full screen: the caption goes when the pointer rests this long
+    static constexpr qreal ZoomStep = 1.25;  // a wheel notch, + or −
+    static constexpr qreal MostZoom = 16.0;  // picture pixels to device pixels
+    static constexpr qreal PanStep = 0.1;    // an arrow key: a tenth of the view
+    static constexpr int LocateRestMs = 150; // resting this long on a file looks for its folder
 };
 
 } // namespace koodrive::ui
