@@ -100,6 +100,13 @@
     </message>
 </context>
 <context>
+    <name>FileLocator</name>
+    <message>
+        <source>The file&apos;s folder could not be found.</source>
+        <translation>找不到该文件所在的文件夹。</translation>
+    </message>
+</context>
+<context>
     <name>KooDriveClient</name>
     <message>
         <source>%1 must be from %2 to %3.</source>
@@ -834,6 +841,109 @@ In %2</source>
     <message>
         <source>Into “%1”.</source>
         <translation>存入“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>koodrive::ui::InfoPanel</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Close the info (I)</source>
+        <translation>关闭信息 (I)</translation>
+    </message>
+    <message>
+        <source>Close the info</source>
+        <translation>关闭信息</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>拍摄时间</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>收藏</translation>
+    </message>
+    <message>
+        <source>Album</source>
+        <translation>相册</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1（%2 字节）</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>%1 × %2 (%3 MP)</source>
+        <translation>%1 × %2（%3 百万像素）</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>♥ Yes (S to unstar)</source>
+        <translation>♥ 是（按 S 取消收藏）</translation>
+    </message>
+    <message>
+        <source>No (S to star)</source>
+        <translation>否（按 S 收藏）</translation>
+    </message>
+    <message>
+        <source>Show in folder: %1</source>
+        <translation>在文件夹中显示：%1</translation>
+    </message>
+    <message>
+        <source>Finding…</source>
+        <translation>正在查找…</translation>
     </message>
 </context>
 <context>
@@ -2075,10 +2185,6 @@ In %2</source>
         <source>This file is not in your drive: its folder cannot be shown.</source>
         <translation>此文件不在你的云盘中：无法显示它所在的文件夹。</translation>
     </message>
-    <message>
-        <source>The file&apos;s folder could not be found.</source>
-        <translation>找不到该文件所在的文件夹。</translation>
-    </message>
 </context>
 <context>
     <name>koodrive::ui::MessageBar</name>
@@ -2218,6 +2324,30 @@ In %2</source>
     <message>
         <source>mute</source>
         <translation>静音</translation>
+    </message>
+    <message>
+        <source>Info (I)</source>
+        <translation>信息 (I)</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>In the recycle bin</source>
+        <translation>在回收站中</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>In another person&apos;s space</source>
+        <translation>在他人的空间中</translation>
     </message>
 </context>
 <context>
