@@ -1,6 +1,7 @@
 // The thumbnail loader against a recording server: one transfer per picture, newest first, cancel, expired
 // URLs, broken pictures, the memory bound and the disk cache across a restart.
 #include "RecordingServer.h"
+#include "thumbnails/OriginalLoader.h"
 #include "thumbnails/ThumbnailDiskCache.h"
 #include "thumbnails/ThumbnailScheduler.h"
 
@@ -66,6 +67,50 @@ private:
         for (const auto &request : m_server->requests())
             paths << request.path().toLatin1();
         return paths;
+    }
+
+    // A GIF of `picture`'s red and white pixels (anything not red is white): LZW with a clear code every
+    // 100 pixels, so that every code is a pixel of 8 bits (the "uncompressed GIF" way).
+    static QByteArray gif(const QImage &picture)
+    {
+        QByteArray out("GIF89a");
+        const auto u16 = [&out](int v) { out.append(char(v & 0xff)).append(char(v >> 8)); };
+        u16(picture.width());
+        u16(picture.height());
+        out.append(char(0xF6)).append('\0').append('\0'); // a global table of 128 colours
+        QByteArray table(128 * 3, '\0');
+        table[0] = char(220);                       // 0: red
+        table[3] = table[4] = table[5] = char(255); // 1: white
+        out.append(table);
+        out.append(char(0x2C));
+        u16(0), u16(0), u16(picture.width()), u16(picture.height());
+        out.append('\0').append(char(7)); // not interlaced; LZW codes start at 8 bits
+        QByteArray data;
+        quint32 bits = 0;
+        int count = 0;
+        const auto code = [&](int value) {
+            bits |= quint32(value) << count;
+            count += 8;
+            while (count >= 8) {
+                data.append(char(bits & 0xff));
+                bits >>= 8;
+                count -= 8;
+            }
+        };
+        int run = 0;
+        for (int y = 0; y < picture.height(); ++y)
+            for (int x = 0; x < picture.width(); ++x) {
+                if (run++ % 100 == 0)
+                    code(128); // clear
+                code(qRed(picture.pixel(x, y)) > 180 && qGreen(picture.pixel(x, y)) < 60 ? 0 : 1);
+            }
+        code(129); // end
+        for (qsizetype at = 0; at < data.size(); at += 255) {
+            const QByteArray block = data.mid(at, 255);
+            out.append(char(block.size())).append(block);
+        }
+        out.append('\0').append(char(0x3B));
+        return out;
     }
 
 private slots:
@@ -270,6 +315,52 @@ private slots:
         QCOMPARE(ThumbnailScheduler::decode(jpeg({60, 40}), {100, 100}).size(),
                  QSize(60, 40)); // never enlarged
         QVERIFY(ThumbnailScheduler::decode("garbage", {100, 100}).isNull());
+    }
+
+    // What phones and screenshots make, as the viewer decodes an original (OriginalLoader: the same decode,
+    // and its full size from the header): PNG, GIF (its first frame), WebP (qt6-image-formats-plugins, a
+    // dependency of the .deb and of setup-debian.sh: missing, this fails) and a JPEG turned by its EXIF.
+    void theViewersFormatsDecodeUpright_data()
+    {
+        QTest::addColumn<QByteArray>("format");
+        QTest::addColumn<bool>("turned");
+        QTest::newRow("png") << QByteArray("png") << false;
+        QTest::newRow("gif") << QByteArray("gif") << false;
+        QTest::newRow("webp") << QByteArray("webp") << false;
+        QTest::newRow("jpeg, EXIF turn 90°") << QByteArray("jpeg") << true;
+    }
+    void theViewersFormatsDecodeUpright()
+    {
+        QFETCH(QByteArray, format);
+        QFETCH(bool, turned);
+        // 300x200, its left third red: upright, the red is at the left (or, turned 90° clockwise, at the
+        // top).
+        QImage picture(300, 200, QImage::Format_RGB32);
+        picture.fill(Qt::white);
+        for (int y = 0; y < 200; ++y)
+            for (int x = 0; x < 100; ++x)
+                picture.setPixel(x, y, qRgb(220, 0, 0));
+        QByteArray bytes;
+        if (format == "gif") {
+            bytes = gif(picture); // Qt reads GIF but does not write it
+        } else {
+            QVERIFY2(QImageWriter::supportedImageFormats().contains(format), format.constData());
+            QBuffer buffer(&bytes);
+            buffer.open(QIODevice::WriteOnly);
+            QImageWriter writer(&buffer, format);
+            if (turned)
+                writer.setTransformation(QImageIOHandler::TransformationRotate90);
+            writer.setQuality(95);
+            QVERIFY2(writer.write(picture), qPrintable(writer.errorString()));
+        }
+        const QSize shown = turned ? QSize(200, 300) : QSize(300, 200);
+        QCOMPARE(koodrive::thumbnails::OriginalLoader::fullSizeOf(bytes), shown);
+        const QImage decoded = ThumbnailScheduler::decode(bytes, {1000, 1000}, 256);
+        QCOMPARE(decoded.size(), shown);
+        const QPoint red = turned ? QPoint(100, 30) : QPoint(30, 100);
+        const QPoint white = turned ? QPoint(100, 270) : QPoint(270, 100);
+        QVERIFY(qRed(decoded.pixel(red)) > 180 && qGreen(decoded.pixel(red)) < 60);
+        QVERIFY(qGreen(decoded.pixel(white)) > 200);
     }
 
     void boxesAreRoundedUpToSteps()
