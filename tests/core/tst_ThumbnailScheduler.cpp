@@ -1,6 +1,7 @@
 // The thumbnail loader against a recording server: one transfer per picture, newest first, cancel, expired
 // URLs, broken pictures, the memory bound and the disk cache across a restart.
 #include "RecordingServer.h"
+#include "TestPhotos.h"
 #include "thumbnails/OriginalLoader.h"
 #include "thumbnails/ThumbnailDiskCache.h"
 #include "thumbnails/ThumbnailScheduler.h"
@@ -67,50 +68,6 @@ private:
         for (const auto &request : m_server->requests())
             paths << request.path().toLatin1();
         return paths;
-    }
-
-    // A GIF of `picture`'s red and white pixels (anything not red is white): LZW with a clear code every
-    // 100 pixels, so that every code is a pixel of 8 bits (the "uncompressed GIF" way).
-    static QByteArray gif(const QImage &picture)
-    {
-        QByteArray out("GIF89a");
-        const auto u16 = [&out](int v) { out.append(char(v & 0xff)).append(char(v >> 8)); };
-        u16(picture.width());
-        u16(picture.height());
-        out.append(char(0xF6)).append('\0').append('\0'); // a global table of 128 colours
-        QByteArray table(128 * 3, '\0');
-        table[0] = char(220);                       // 0: red
-        table[3] = table[4] = table[5] = char(255); // 1: white
-        out.append(table);
-        out.append(char(0x2C));
-        u16(0), u16(0), u16(picture.width()), u16(picture.height());
-        out.append('\0').append(char(7)); // not interlaced; LZW codes start at 8 bits
-        QByteArray data;
-        quint32 bits = 0;
-        int count = 0;
-        const auto code = [&](int value) {
-            bits |= quint32(value) << count;
-            count += 8;
-            while (count >= 8) {
-                data.append(char(bits & 0xff));
-                bits >>= 8;
-                count -= 8;
-            }
-        };
-        int run = 0;
-        for (int y = 0; y < picture.height(); ++y)
-            for (int x = 0; x < picture.width(); ++x) {
-                if (run++ % 100 == 0)
-                    code(128); // clear
-                code(qRed(picture.pixel(x, y)) > 180 && qGreen(picture.pixel(x, y)) < 60 ? 0 : 1);
-            }
-        code(129); // end
-        for (qsizetype at = 0; at < data.size(); at += 255) {
-            const QByteArray block = data.mid(at, 255);
-            out.append(char(block.size())).append(block);
-        }
-        out.append('\0').append(char(0x3B));
-        return out;
     }
 
 private slots:
@@ -342,7 +299,7 @@ private slots:
                 picture.setPixel(x, y, qRgb(220, 0, 0));
         QByteArray bytes;
         if (format == "gif") {
-            bytes = gif(picture); // Qt reads GIF but does not write it
+            bytes = koodrive::test::gif({picture});
         } else {
             QVERIFY2(QImageWriter::supportedImageFormats().contains(format), format.constData());
             QBuffer buffer(&bytes);

@@ -1,5 +1,6 @@
 #pragma once
-// Photos for upload tests and benchmarks: real JPEGs with EXIF, as a camera writes them.
+// Photos for upload tests and benchmarks: real JPEGs with EXIF, as a camera writes them; GIFs, still or
+// animated (Qt reads GIF but does not write it).
 #include <QBuffer>
 #include <QFile>
 #include <QImage>
@@ -85,6 +86,63 @@ inline bool writeRandomFile(const QString &path, qint64 bytes, quint32 seed)
             return false;
     }
     return true;
+}
+
+// A GIF of `frames` (all of one size) in two colours: each pixel red where the frame is red, else white;
+// more than one frame makes an animation that loops, a frame every `delayCs` hundredths of a second. The
+// LZW data sends a clear code every 100 pixels, so that every code is one pixel of 8 bits.
+inline QByteArray gif(const QList<QImage> &frames, int delayCs = 10)
+{
+    const QSize size = frames.value(0).size();
+    QByteArray out("GIF89a");
+    const auto u16 = [&out](int v) { out.append(char(v & 0xff)).append(char((v >> 8) & 0xff)); };
+    u16(size.width());
+    u16(size.height());
+    out.append(char(0xF6)).append('\0').append('\0'); // a global table of 128 colours
+    QByteArray table(128 * 3, '\0');
+    table[0] = char(220);                       // 0: red
+    table[3] = table[4] = table[5] = char(255); // 1: white
+    out.append(table);
+    if (frames.size() > 1) // loop for ever
+        out.append(QByteArray("\x21\xFF\x0BNETSCAPE2.0\x03\x01\x00\x00\x00", 19));
+    for (const QImage &frame : frames) {
+        if (frames.size() > 1) { // each frame's delay
+            out.append(QByteArray("\x21\xF9\x04\x00", 4));
+            u16(delayCs);
+            out.append('\0').append('\0');
+        }
+        out.append(char(0x2C));
+        u16(0), u16(0), u16(size.width()), u16(size.height());
+        out.append('\0').append(char(7)); // not interlaced; LZW codes start at 8 bits
+        QByteArray data;
+        quint32 bits = 0;
+        int count = 0;
+        const auto code = [&](int value) {
+            bits |= quint32(value) << count;
+            count += 8;
+            while (count >= 8) {
+                data.append(char(bits & 0xff));
+                bits >>= 8;
+                count -= 8;
+            }
+        };
+        int run = 0;
+        for (int y = 0; y < size.height(); ++y)
+            for (int x = 0; x < size.width(); ++x) {
+                if (run++ % 100 == 0)
+                    code(128); // clear
+                const QRgb pixel = frame.pixel(x, y);
+                code(qRed(pixel) > 180 && qGreen(pixel) < 60 ? 0 : 1);
+            }
+        code(129); // end
+        for (qsizetype at = 0; at < data.size(); at += 255) {
+            const QByteArray block = data.mid(at, 255);
+            out.append(char(block.size())).append(block);
+        }
+        out.append('\0');
+    }
+    out.append(char(0x3B));
+    return out;
 }
 
 } // namespace koodrive::test

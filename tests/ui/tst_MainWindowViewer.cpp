@@ -4,7 +4,9 @@
 // when zoomed past the fitted copy, takes its place without the picture moving. F11 (and a slideshow) shows
 // the viewer alone on the screen, and the window comes back exactly as it was.
 #include "DemoClips.h"
+#include "HostileServer.h"
 #include "MainWindowTesting.h"
+#include "TestPhotos.h"
 #include "media/PlaybackLink.h"
 #include "models/FolderModel.h"
 #include "text/DisplayText.h"
@@ -16,6 +18,8 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -37,6 +41,7 @@ class TestMainWindowViewer : public koodrive::test::MainWindowTestCase
     Q_OBJECT
 
     ui::PhotoViewer *viewer() const { return m_window->viewer(); }
+    std::unique_ptr<test::HostileServer> m_front; // in front of the library, for a test that scripts answers
 
     // The Camera folder's first photo in the viewer, loaded (the fitted copy).
     void openFirstPhoto()
@@ -150,7 +155,11 @@ private slots:
                                : "tst_MainWindowViewer");
     }
     void init() { openFreshWindow(); }
-    void cleanup() { closeAll(); }
+    void cleanup()
+    {
+        closeAll();
+        m_front.reset();
+    }
 
     void theWheelZoomsAroundThePointer()
     {
@@ -383,6 +392,54 @@ private slots:
         QTest::keyClick(viewer(), Qt::Key_Escape);
         QTRY_VERIFY(!viewer()->isVisible());
         QVERIFY(!pane->isPlaying());
+    }
+
+    // An animated GIF plays in the viewer, frame after frame, and stops when the viewer goes back to the
+    // grid. (The library's first photo is given a GIF of two frames as its original: the download link
+    // points to it.)
+    void anAnimatedGifPlays()
+    {
+        m_window.reset();
+        m_front = std::make_unique<test::HostileServer>();
+        m_front->forwardTo(m_sim->server().url());
+        QImage red(240, 160, QImage::Format_RGB32), white(240, 160, QImage::Format_RGB32);
+        red.fill(qRgb(220, 0, 0));
+        white.fill(Qt::white);
+        m_front->on(QStringLiteral("/anim.gif"),
+                    test::HostileServer::reply(200, test::gif({red, white}, 8), {}, "image/gif"));
+        openWindowOn(m_front->url());
+        openCamera();
+        const QString id =
+            m_window->grid()->model()->index(0, 0).data(models::PagedFileModel::IdRole).toString();
+        m_front->on(
+            QStringLiteral("/koodrive/ose/v1/files/download"),
+            test::HostileServer::reply(
+                200,
+                QJsonDocument(QJsonObject{{QStringLiteral("code"), 0},
+                                          {QStringLiteral("batchCode"), 1},
+                                          {QStringLiteral("downloads"),
+                                           QJsonArray{QJsonObject{
+                                               {QStringLiteral("fileId"), id},
+                                               {QStringLiteral("fileName"), QStringLiteral("anim.gif")},
+                                               {QStringLiteral("url"), QString(m_front->url().toString() +
+                                                                               QStringLiteral("/anim.gif"))},
+                                               {QStringLiteral("code"), QStringLiteral("0")},
+                                               {QStringLiteral("msg"), QString()}}}}})
+                    .toJson(QJsonDocument::Compact)));
+        doubleClick(m_window->grid(), m_window->grid()->model()->index(0, 0));
+        QTRY_VERIFY(viewer()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(viewer()->isLoaded(), 20000);
+        QCOMPARE(viewer()->fullSize(), QSize(240, 160));
+        QTRY_VERIFY(viewer()->isAnimating());
+        // Both frames are shown in turn.
+        const auto centre = [this] { return QColor(viewer()->image().pixel(120, 80)); };
+        QTRY_VERIFY(viewer()->image().size() == QSize(240, 160) && centre().green() < 60);
+        QTRY_VERIFY(centre().green() > 200);
+        QTRY_VERIFY(centre().green() < 60);
+        QTest::keyClick(viewer(), Qt::Key_Escape);
+        QTRY_VERIFY(!viewer()->isVisible());
+        QVERIFY(!viewer()->isAnimating());
+        m_window.reset(); // before the server in front of it goes
     }
 
     // The HEVC clip (a phone's usual format) plays where a decoder for it is installed; where none is, the

@@ -8,12 +8,14 @@
 #include "thumbnails/OriginalLoader.h"
 #include "widgets/FileTypeIcons.h"
 
+#include <QBuffer>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QMimeDatabase>
+#include <QMovie>
 #include <QPainter>
 #include <QPushButton>
 #include <QStyle>
@@ -146,6 +148,8 @@ PhotoViewer::PhotoViewer(api::KooDriveClient *client, QNetworkAccessManager *net
                 updateCursor();
                 update();
             });
+    connect(m_loader, &thumbnails::OriginalLoader::animationFound, this,
+            [this](const QString &, const QByteArray &bytes) { playAnimation(bytes); });
     connect(m_loader, &thumbnails::OriginalLoader::failed, this,
             [this](const QString &, const api::ApiError &error) {
                 m_status = error.traceId.isEmpty() ? error.message
@@ -264,6 +268,7 @@ void PhotoViewer::clear()
     m_slideshow.stop();
     m_model = nullptr;
     m_row = -1;
+    stopAnimation();
     m_image = QImage();
     m_fittedCopy = QImage();
     m_preview = QImage();
@@ -310,6 +315,7 @@ void PhotoViewer::showRow(int row)
     m_fullAsked = false;
     m_dragFrom.reset();
     updateCursor();
+    stopAnimation();
     m_image = QImage();
     m_fittedCopy = QImage();
     m_preview = QImage();
@@ -545,6 +551,42 @@ void PhotoViewer::setFullScreenShown(bool shown)
     if (!m_fit)
         m_centre = clampedCentre(m_centre, m_zoom);
     update();
+}
+
+bool PhotoViewer::isAnimating() const
+{
+    return m_movie && m_movie->state() == QMovie::Running;
+}
+
+void PhotoViewer::playAnimation(const QByteArray &bytes)
+{
+    // Its frames at full size replace the still picture as they come (the first is the one shown).
+    stopAnimation();
+    m_movieBytes = new QBuffer(this);
+    m_movieBytes->setData(bytes);
+    m_movieBytes->open(QIODevice::ReadOnly);
+    m_movie = new QMovie(m_movieBytes, QByteArray(), this);
+    m_movie->setCacheMode(QMovie::CacheNone); // a frame at a time in memory
+    connect(m_movie, &QMovie::frameChanged, this, [this] {
+        const QImage frame = m_movie->currentImage();
+        if (frame.isNull() || frame.size() != m_fullSize)
+            return;
+        m_image = frame;
+        m_fittedCopy = QImage(); // the frames are the picture now
+        update(photoArea());
+    });
+    m_movie->start();
+}
+
+void PhotoViewer::stopAnimation()
+{
+    if (!m_movie)
+        return;
+    m_movie->stop();
+    m_movie->deleteLater();
+    m_movieBytes->deleteLater();
+    m_movie = nullptr;
+    m_movieBytes = nullptr;
 }
 
 QImage PhotoViewer::shownImage() const

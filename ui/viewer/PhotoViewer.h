@@ -7,7 +7,9 @@
 #include <QWidget>
 #include <optional>
 
+class QBuffer;
 class QLabel;
+class QMovie;
 class QNetworkAccessManager;
 class QToolButton;
 
@@ -82,6 +84,8 @@ public:
     bool isVideoShown() const;
     VideoPane *videoPane() const { return m_videoPane; }
     QImage image() const { return m_image; }
+    // An animated GIF or WebP plays in the viewer (a still photo does not).
+    bool isAnimating() const;
     // What is painted: the thumbnail while the photo loads, the photo, or its fitted copy when it is
     // fitted again after the original was fetched for a zoom.
     QImage shownImage() const;
@@ -130,6 +134,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void step(int delta, bool picturesOnly = false);
@@ -151,6 +156,8 @@ private:
     void panBy(QPointF widgetDelta);
     void fetchOriginalIfNeeded();
     void updateCursor();
+    void playAnimation(const QByteArray &bytes);
+    void stopAnimation();
     // The document page, the video, the info panel and its button where the view's parts are now.
     void layoutParts();
     int infoWidth() const;
@@ -181,6 +188,8 @@ private:
     QLabel *m_documentIcon = nullptr;
     QLabel *m_documentName = nullptr;
     QLabel *m_documentDetails = nullptr;
+    QMovie *m_movie = nullptr;       // the animation shown, if it is one
+    QBuffer *m_movieBytes = nullptr; // what it plays from
     InfoPanel *m_info = nullptr;
     QToolButton *m_infoButton = nullptr;
     bool m_infoShown = false;

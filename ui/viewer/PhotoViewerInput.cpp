@@ -3,6 +3,7 @@
 #include "VideoPane.h"
 #include "thumbnails/OriginalLoader.h"
 
+#include <QHideEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QWheelEvent>
@@ -93,6 +94,7 @@ void PhotoViewer::keyPressEvent(QKeyEvent *event)
         }
         m_slideshow.stop();
         m_loader->cancel();
+        stopAnimation();
         if (m_videoPane) {
             m_videoPane->stop();
             m_videoPane->hide();
@@ -185,6 +187,18 @@ void PhotoViewer::resizeEvent(QResizeEvent *event)
     if (m_fit && !m_image.isNull() && !m_fullAsked &&
         (fitBox().width() > m_image.width() * 1.25 || fitBox().height() > m_image.height() * 1.25))
         load();
+}
+
+void PhotoViewer::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    if (event->spontaneous()) // the window minimised: it goes on where it was
+        return;
+    // The window went back to the grid (Esc, or the info panel's folder): nothing plays on unseen.
+    m_slideshow.stop();
+    stopAnimation();
+    if (m_videoPane)
+        m_videoPane->stop();
 }
 
 } // namespace koodrive::ui

@@ -13,6 +13,15 @@
 
 namespace koodrive::thumbnails {
 
+namespace {
+struct Decoded
+{
+    QImage image;
+    QSize fullSize;
+    QByteArray animation; // the bytes, when they are an animation to play
+};
+} // namespace
+
 OriginalLoader::OriginalLoader(api::KooDriveClient *client, QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
     , m_client(client)
@@ -142,14 +151,14 @@ void OriginalLoader::fetch(const QByteArray &url, QSize box, quint64 ticket, boo
         threads::runThen(
             threads::longWork(),
             [bytes, decodeBox] {
-                return std::pair(ThumbnailScheduler::decode(bytes, decodeBox, OriginalAllocationLimitMiB),
-                                 fullSizeOf(bytes));
+                return Decoded{ThumbnailScheduler::decode(bytes, decodeBox, OriginalAllocationLimitMiB),
+                               fullSizeOf(bytes), isPlayableAnimation(bytes) ? bytes : QByteArray()};
             },
             this,
-            [this, ticket, fileId, box, rendition, fullSize](const std::pair<QImage, QSize> &decoded) {
+            [this, ticket, fileId, box, rendition, fullSize](const Decoded &decoded) {
                 if (ticket != m_ticket)
                     return;
-                const QImage &image = decoded.first;
+                const QImage &image = decoded.image;
                 if (image.isNull()) {
                     // Not a format the app reads: the server's JPEG of it, once.
                     if (rendition)
@@ -160,7 +169,7 @@ void OriginalLoader::fetch(const QByteArray &url, QSize box, quint64 ticket, boo
                 }
                 // A rendition's own size is what was fitted; the original's is the detail's (files-list.txt
                 // "properties" width and height), when it says one no smaller than the rendition.
-                QSize full = decoded.second.isValid() ? decoded.second : image.size();
+                QSize full = decoded.fullSize.isValid() ? decoded.fullSize : image.size();
                 // (and of the same shape: a size that would stretch the picture is not believed).
                 if (rendition && fullSize.isValid() && fullSize.width() >= image.width() &&
                     fullSize.height() >= image.height() &&
@@ -169,8 +178,23 @@ void OriginalLoader::fetch(const QByteArray &url, QSize box, quint64 ticket, boo
                         0.02 * fullSize.width() / fullSize.height())
                     full = fullSize;
                 emit loaded(fileId, image, full);
+                if (!decoded.animation.isEmpty() && ticket == m_ticket)
+                    emit animationFound(fileId, decoded.animation);
             });
     });
+}
+
+bool OriginalLoader::isPlayableAnimation(const QByteArray &bytes)
+{
+    if (bytes.size() > MostAnimationBytes)
+        return false;
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    const QSize size = reader.size();
+    return reader.supportsAnimation() && size.isValid() &&
+           qint64(size.width()) * size.height() <= MostAnimationPixels && reader.imageCount() > 1;
 }
 
 QSize OriginalLoader::fullSizeOf(const QByteArray &bytes)

@@ -43,6 +43,11 @@ public:
     // The OBS image process that asks for a picture as a JPEG fitted in `box` (its full size when invalid).
     static QString renditionProcess(QSize box);
 
+    static constexpr qint64 MostAnimationBytes = 32LL << 20;
+    static constexpr qint64 MostAnimationPixels = 4096LL * 4096;
+    // Whether `bytes` are an animation the viewer plays (see animationFound).
+    static bool isPlayableAnimation(const QByteArray &bytes);
+
     // The picture's size at full resolution as shown (EXIF orientation applied), from its header alone.
     static QSize fullSizeOf(const QByteArray &bytes);
 
@@ -50,6 +55,9 @@ signals:
     // fullSize: the original's size as shown, which `image` may be a fitted copy of.
     void loaded(const QString &fileId, const QImage &image, QSize fullSize);
     void failed(const QString &fileId, const koodrive::api::ApiError &error);
+    // After loaded(): the picture is an animation (a GIF or WebP of more than one frame, small enough to
+    // play: at most MostAnimationBytes and MostAnimationPixels a frame); `bytes` are the file, to play.
+    void animationFound(const QString &fileId, const QByteArray &bytes);
 
 private:
     // `rendition`: the URL is the server's JPEG of the picture (`fullSize`: the original's, from its detail).
