@@ -13,6 +13,7 @@
 #include "viewer/InfoPanel.h"
 #include "viewer/PhotoViewer.h"
 #include "viewer/VideoPane.h"
+#include "widgets/MessageBar.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -714,6 +715,22 @@ private slots:
         QTest::keyClick(viewer(), Qt::Key_Left);
         QCOMPARE(viewer()->currentRow(), 0);
         QVERIFY(viewer()->isDocumentShown());
+
+        // Open with… where the desktop has no program to open it (no launcher on PATH): said in words, in
+        // the viewer, where the person is.
+        QPushButton *openWith = nullptr;
+        for (QPushButton *button : viewer()->documentPage()->findChildren<QPushButton *>())
+            if (button->text() == QStringLiteral("Open with…"))
+                openWith = button;
+        QVERIFY(openWith && openWith->isVisible());
+        const QByteArray path = qgetenv("PATH");
+        qputenv("PATH", "/nonexistent");
+        openWith->click();
+        QTRY_VERIFY_WITH_TIMEOUT(viewer()->noteText().startsWith(QStringLiteral("No application opens")),
+                                 20000);
+        qputenv("PATH", path);
+        QVERIFY(viewer()->isVisible());
+        QVERIFY(!viewer()->captionRect().isEmpty());
 
         // Save to…: the folder is asked for, for this file (selected in the grid under the viewer).
         QPushButton *saveTo = nullptr;

@@ -451,6 +451,12 @@ QWidget *MainWindow::makeCentre()
     m_centreStack->addWidget(m_viewer);
     layout->addWidget(m_breadcrumb);
     layout->addWidget(m_centreStack, 1);
+    // The message bar is the grid's; while the viewer is shown, what it says shows in the viewer's caption
+    // too ("No application opens …" after Open with…), without moving the photo.
+    connect(m_messages, &MessageBar::messageShown, this, [this](const QString &text) {
+        if (m_centreStack->currentWidget() == m_viewer)
+            m_viewer->showNote(text);
+    });
     return centre;
 }
 

@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QMimeDatabase>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -44,7 +45,8 @@ InfoPanel::InfoPanel(QWidget *parent)
     setAutoFillBackground(true);
     setStyleSheet(
         QStringLiteral("#infoPanel { background: #1d1d21; border-left: 1px solid #34343a; }"
-                       "QLabel { color: #e6e6e6; }"
+                       "QScrollArea, #qt_scrollarea_viewport, #infoBody { background: transparent; border: none; }"
+                                 "QLabel { color: #e6e6e6; }"
                        "QLabel[fieldName=\"true\"] { color: #9d9da6; }"
                        "#folderButton { color: #9cc2ff; border: none; padding: 0; text-align: left; }"
                        "#folderButton:hover { text-decoration: underline; }"
@@ -68,7 +70,19 @@ InfoPanel::InfoPanel(QWidget *parent)
     outer->addLayout(header);
     outer->addSpacing(8);
 
-    auto *grid = new QGridLayout;
+    // The fields scroll when the window is too low for them all.
+    auto *scroll = new QScrollArea(this);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidgetResizable(true);
+    scroll->setFocusPolicy(Qt::NoFocus);
+    scroll->viewport()->setAutoFillBackground(false);
+    auto *body = new QWidget(scroll);
+    body->setObjectName(QStringLiteral("infoBody"));
+    body->setAutoFillBackground(false);
+    scroll->setWidget(body);
+    auto *grid = new QGridLayout(body);
+    grid->setContentsMargins(0, 0, 4, 0);
     grid->setHorizontalSpacing(12);
     grid->setVerticalSpacing(9);
     grid->setColumnStretch(1, 1);
@@ -81,13 +95,13 @@ InfoPanel::InfoPanel(QWidget *parent)
         {Field::Album, tr("Album")}};
     int line = 0;
     for (const auto &[field, name] : fields) {
-        auto *nameLabel = new QLabel(name, this);
+        auto *nameLabel = new QLabel(name, body);
         nameLabel->setProperty("fieldName", true);
         nameLabel->setAlignment(Qt::AlignRight | Qt::AlignTop);
         grid->addWidget(nameLabel, line, 0);
         m_names.insert(int(field), nameLabel);
         if (field == Field::Folder) {
-            m_folder = new QPushButton(this);
+            m_folder = new QPushButton(body);
             m_folder->setObjectName(QStringLiteral("folderButton"));
             m_folder->setIcon(QIcon::fromTheme(QStringLiteral("folder")));
             m_folder->setFlat(true);
@@ -101,20 +115,23 @@ InfoPanel::InfoPanel(QWidget *parent)
             });
             grid->addWidget(m_folder, line, 1);
         } else {
-            auto *value = new QLabel(this);
+            auto *value = new QLabel(body);
             value->setTextFormat(Qt::PlainText); // the server's text, never markup
-            value->setWordWrap(true);
+            // Values wrap at words, as tall as they need (the name is elided instead: it has none).
+            value->setWordWrap(field != Field::Name);
             value->setTextInteractionFlags(Qt::TextSelectableByMouse);
             value->setFocusPolicy(Qt::NoFocus);
             value->setAccessibleName(name);
-            value->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+            QSizePolicy policy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+            policy.setHeightForWidth(field != Field::Name);
+            value->setSizePolicy(policy);
             grid->addWidget(value, line, 1);
             m_values.insert(int(field), value);
         }
         ++line;
     }
-    outer->addLayout(grid);
-    outer->addStretch(1);
+    grid->setRowStretch(line, 1);
+    outer->addWidget(scroll, 1);
 }
 
 InfoPanel::~InfoPanel() = default;
@@ -134,6 +151,8 @@ QString InfoPanel::text(Field field) const
 {
     if (field == Field::Folder)
         return m_folderText;
+    if (field == Field::Name)
+        return m_name;
     const QLabel *label = m_values.value(int(field));
     return label && label->isVisibleTo(this) ? label->text() : QString();
 }
@@ -143,7 +162,10 @@ void InfoPanel::showFile(const QModelIndex &index, const QString &albumName)
     if (!index.isValid())
         return;
     const QLocale locale;
-    setField(Field::Name, index.data().toString()); // displayText: control and bidi marks made visible
+    m_name = index.data().toString(); // displayText: control and bidi marks made visible
+    setField(Field::Name, m_name);
+    m_values.value(int(Field::Name))->setToolTip(text::toolTip(m_name));
+    updateNameText();
     // The server's MIME type (files-list.txt "mimeType"), named as the desktop names it; what the name
     // says when the server says nothing usable.
     const QMimeDatabase mimes;
@@ -215,10 +237,19 @@ void InfoPanel::updateFolderText()
     m_folder->setText(buttonText(m_folder->fontMetrics().elidedText(m_folderText, Qt::ElideLeft, room)));
 }
 
+void InfoPanel::updateNameText()
+{
+    // A name has no spaces to wrap at: elided in its middle (its start and its extension stay), whole in
+    // the tooltip.
+    QLabel *label = m_values.value(int(Field::Name));
+    label->setText(label->fontMetrics().elidedText(m_name, Qt::ElideMiddle, qMax(40, label->width())));
+}
+
 void InfoPanel::resizeEvent(QResizeEvent *event)
 {
     QFrame::resizeEvent(event);
     updateFolderText();
+    updateNameText();
 }
 
 } // namespace koodrive::ui

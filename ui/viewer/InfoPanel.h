@@ -60,11 +60,13 @@ protected:
 private:
     void setField(Field field, const QString &value);
     void updateFolderText();
+    void updateNameText();
 
     QHash<int, QLabel *> m_names;  // a field's name
     QHash<int, QLabel *> m_values; // its value
     QPushButton *m_folder;
     QString m_folderText;
+    QString m_name; // whole; the label may show it elided
     bool m_folderIsPath = false;
 };
 

@@ -5,6 +5,7 @@
 #include "api/ApiError.h"
 #include "models/FileLocator.h"
 #include "models/PagedFileModel.h"
+#include "text/DisplayText.h"
 #include "thumbnails/OriginalLoader.h"
 #include "widgets/FileTypeIcons.h"
 
@@ -104,6 +105,12 @@ PhotoViewer::PhotoViewer(api::KooDriveClient *client, QNetworkAccessManager *net
     connect(m_infoButton, &QToolButton::toggled, this, [this](bool on) {
         setInfoShown(on);
         setFocus();
+    });
+    m_noteShown.setSingleShot(true);
+    m_noteShown.setInterval(8000);
+    connect(&m_noteShown, &QTimer::timeout, this, [this] {
+        m_note.clear();
+        update(captionRect());
     });
     m_locateSoon.setSingleShot(true);
     m_locateSoon.setInterval(LocateRestMs);
@@ -553,6 +560,14 @@ void PhotoViewer::setFullScreenShown(bool shown)
     update();
 }
 
+void PhotoViewer::showNote(const QString &text)
+{
+    m_note = text::elided(text, 160); // the whole text stays in the grid's message bar
+    m_noteShown.start();
+    showCaptionForAMoment();
+    update(captionRect());
+}
+
 bool PhotoViewer::isAnimating() const
 {
     return m_movie && m_movie->state() == QMovie::Running;
@@ -621,18 +636,25 @@ void PhotoViewer::paintEvent(QPaintEvent *)
         // "of 100+" while the folder is still being read.
         const QString of = m_model->canFetchMore() ? tr("%1+").arg(m_model->rowCount())
                                                    : QString::number(m_model->rowCount());
-        QString caption =
-            tr("%1   ·   %2 of %3").arg(m_model->index(m_row).data().toString()).arg(m_row + 1).arg(of);
-        if (m_model->index(m_row).data(PagedFileModel::FavoriteRole).toBool())
-            caption = QStringLiteral("♥  ") + caption; // a favourite (S stars and unstars it)
-        if (!m_fit)
-            caption +=
-                QStringLiteral("   ·   ") +
-                tr("%1 %").arg(std::lround(m_zoom * devicePixelRatioF() * 100)); // of the original's pixels
-        if (m_slideshow.isActive())
-            caption += QStringLiteral("   ·   ") + tr("slideshow");
-        if (!m_status.isEmpty())
-            caption += QStringLiteral("   ·   ") + m_status;
+        const QString name = m_model->index(m_row).data().toString();
+        // The caption with `shownName` for the name; the rest (where it is, the zoom, what is happening)
+        // is kept whole when the caption is too long: the name is elided first.
+        const auto captionWith = [&](const QString &shownName) {
+            QString caption = tr("%1   ·   %2 of %3").arg(shownName).arg(m_row + 1).arg(of);
+            if (m_model->index(m_row).data(PagedFileModel::FavoriteRole).toBool())
+                caption = QStringLiteral("♥  ") + caption; // a favourite (S stars and unstars it)
+            if (!m_fit)
+                caption += QStringLiteral("   ·   ") +
+                           tr("%1 %").arg(
+                               std::lround(m_zoom * devicePixelRatioF() * 100)); // of the original's pixels
+            if (m_slideshow.isActive())
+                caption += QStringLiteral("   ·   ") + tr("slideshow");
+            if (!m_status.isEmpty())
+                caption += QStringLiteral("   ·   ") + m_status;
+            if (!m_note.isEmpty())
+                caption += QStringLiteral("   ·   ") + m_note;
+            return caption;
+        };
         painter.fillRect(band, m_fullScreen ? QColor(0, 0, 0, 150) : QColor(0, 0, 0));
         // The keys, right-aligned, each as a key cap followed by what it does.
         QList<QPair<QString, QString>> keys{{tr("← →"), tr("move")}, {tr("Home End"), tr("first, last")}};
@@ -665,8 +687,11 @@ void PhotoViewer::paintEvent(QPaintEvent *)
         }
         painter.setPen(Qt::white);
         const QRect captionRect(band.left() + 14, band.top(), x - band.left() - 14, band.height());
+        const int nameRoom = captionRect.width() - metrics.horizontalAdvance(captionWith(QString()));
+        const QString caption = captionWith(
+            metrics.elidedText(name, Qt::ElideMiddle, std::max(nameRoom, metrics.averageCharWidth() * 6)));
         painter.drawText(captionRect, Qt::AlignVCenter | Qt::AlignLeft,
-                         metrics.elidedText(caption, Qt::ElideMiddle, captionRect.width()));
+                         metrics.elidedText(caption, Qt::ElideRight, captionRect.width()));
     }
 }
 

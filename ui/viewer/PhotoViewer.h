@@ -90,6 +90,9 @@ public:
     // fitted again after the original was fetched for a zoom.
     QImage shownImage() const;
     QString statusText() const { return m_status; }
+    // A note of the window's (its message bar is the grid's), in the caption for a few seconds.
+    void showNote(const QString &text);
+    QString noteText() const { return m_note; }
 
     void next() { step(+1); }
     void previous() { step(-1); }
@@ -181,6 +184,8 @@ private:
     QImage m_fittedCopy; // the fitted copy, once the original has taken its place (shown when fitted again)
     QImage m_preview;    // its thumbnail, while the photo loads
     QString m_status;
+    QString m_note;
+    QTimer m_noteShown;
     QTimer m_slideshow;
     api::KooDriveClient *m_client;
     VideoPane *m_videoPane = nullptr; // made for the first video

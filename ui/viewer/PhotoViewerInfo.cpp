@@ -7,6 +7,7 @@
 #include "models/PagedFileModel.h"
 
 #include <QToolButton>
+#include <algorithm>
 
 namespace koodrive::ui {
 
@@ -14,7 +15,11 @@ using models::PagedFileModel;
 
 int PhotoViewer::infoWidth() const
 {
-    return m_infoShown ? qMin(int(InfoPanel::PreferredWidth), width() / 2) : 0;
+    // Its preferred width in a wide view; narrower in a narrow one, and the photo keeps at least 160 px.
+    if (!m_infoShown)
+        return 0;
+    const int wanted = std::min(int(InfoPanel::PreferredWidth), std::max(220, width() * 2 / 5));
+    return std::max(0, std::min(wanted, width() - 160));
 }
 
 void PhotoViewer::setFileLocator(models::FileLocator *locator)

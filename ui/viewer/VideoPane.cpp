@@ -443,6 +443,10 @@ void VideoPane::resizeEvent(QResizeEvent *)
 {
     m_bar->setGeometry(0, height() - BarHeight, width(), BarHeight);
     m_bar->setVisible(m_controlsShown || !m_overlaid);
+    // A narrow pane (a small window, the info panel beside it) keeps the seek bar usable: the volume goes
+    // first (mute stays), then the time.
+    m_volume->setVisible(width() >= 480);
+    m_time->setVisible(width() >= 300);
 }
 
 void VideoPane::mousePressEvent(QMouseEvent *event)

@@ -100,6 +100,7 @@ void MessageBar::showMessage(const QString &text, bool error)
         m_hide->stop();
     else
         m_hide->start(8000);
+    emit messageShown(text);
 }
 
 void MessageBar::showError(const api::ApiError &error, std::function<void()> retry)

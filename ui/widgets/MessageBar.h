@@ -72,6 +72,8 @@ public:
 
 signals:
     void earlierProblemsChanged(qsizetype count);
+    // A note or an error is shown (its text, plain).
+    void messageShown(const QString &text);
 
 private:
     void showMessage(const QString &text, bool error);
