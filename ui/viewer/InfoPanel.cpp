@@ -3,12 +3,12 @@
 #include "api/ApiTypes.h"
 #include "models/PagedFileModel.h"
 #include "text/DisplayText.h"
+#include "widgets/FileTypeIcons.h"
 
 #include <QGridLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QLocale>
-#include <QMimeDatabase>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QToolButton>
@@ -43,14 +43,14 @@ InfoPanel::InfoPanel(QWidget *parent)
     setObjectName(QStringLiteral("infoPanel"));
     setAccessibleName(tr("Info"));
     setAutoFillBackground(true);
-    setStyleSheet(
-        QStringLiteral("#infoPanel { background: #1d1d21; border-left: 1px solid #34343a; }"
-                       "QScrollArea, #qt_scrollarea_viewport, #infoBody { background: transparent; border: none; }"
-                                 "QLabel { color: #e6e6e6; }"
-                       "QLabel[fieldName=\"true\"] { color: #9d9da6; }"
-                       "#folderButton { color: #9cc2ff; border: none; padding: 0; text-align: left; }"
-                       "#folderButton:hover { text-decoration: underline; }"
-                       "#folderButton:disabled { color: #9d9da6; }"));
+    setStyleSheet(QStringLiteral(
+        "#infoPanel { background: #1d1d21; border-left: 1px solid #34343a; }"
+        "QScrollArea, #qt_scrollarea_viewport, #infoBody { background: transparent; border: none; }"
+        "QLabel { color: #e6e6e6; }"
+        "QLabel[fieldName=\"true\"] { color: #9d9da6; }"
+        "#folderButton { color: #9cc2ff; border: none; padding: 0; text-align: left; }"
+        "#folderButton:hover { text-decoration: underline; }"
+        "#folderButton:disabled { color: #9d9da6; }"));
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(16, 10, 10, 14);
     auto *header = new QHBoxLayout;
@@ -168,10 +168,8 @@ void InfoPanel::showFile(const QModelIndex &index, const QString &albumName)
     updateNameText();
     // The server's MIME type (files-list.txt "mimeType"), named as the desktop names it; what the name
     // says when the server says nothing usable.
-    const QMimeDatabase mimes;
-    QMimeType type = mimes.mimeTypeForName(index.data(PagedFileModel::MimeTypeRole).toString());
-    if (!type.isValid() || type.isDefault())
-        type = mimes.mimeTypeForFile(index.data(Qt::EditRole).toString(), QMimeDatabase::MatchExtension);
+    const QMimeType type = FileTypeIcons::mimeTypeOf(index.data(PagedFileModel::MimeTypeRole).toString(),
+                                                     index.data(Qt::EditRole).toString());
     setField(Field::Type, type.isValid() && !type.isDefault() ? type.comment() : tr("File"));
     m_values.value(int(Field::Type))->setToolTip(type.isValid() ? type.name() : QString());
     const qint64 size = index.data(PagedFileModel::SizeRole).toLongLong();

@@ -15,7 +15,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
-#include <QMimeDatabase>
 #include <QMovie>
 #include <QPainter>
 #include <QPushButton>
@@ -358,10 +357,8 @@ void PhotoViewer::showDocument(const QModelIndex &index)
 {
     // Its type's icon from the desktop's theme (by MIME type, then its generic kind), its name, size and
     // type; the server's MIME type first, then what the name says.
-    const QMimeDatabase mimes;
-    QMimeType type = mimes.mimeTypeForName(index.data(PagedFileModel::MimeTypeRole).toString());
-    if (!type.isValid() || type.isDefault())
-        type = mimes.mimeTypeForFile(index.data(Qt::EditRole).toString(), QMimeDatabase::MatchExtension);
+    const QMimeType type = FileTypeIcons::mimeTypeOf(index.data(PagedFileModel::MimeTypeRole).toString(),
+                                                     index.data(Qt::EditRole).toString());
     m_documentIcon->setPixmap(FileTypeIcons().pixmap(96, devicePixelRatioF(),
                                                      index.data(PagedFileModel::MimeTypeRole).toString(),
                                                      index.data(Qt::EditRole).toString()));

@@ -93,26 +93,36 @@ void FileTypeIcons::useAnInstalledThemeAsFallback()
             }
 }
 
-QString FileTypeIcons::typeOf(const QString &mimeName, const QString &fileName) const
+QMimeType FileTypeIcons::mimeTypeOf(const QString &mimeName, const QString &fileName)
 {
     const QMimeDatabase mimes;
     QMimeType type = mimes.mimeTypeForName(mimeName);
     if (!type.isValid() || type.isDefault())
         type = mimes.mimeTypeForFile(fileName, QMimeDatabase::MatchExtension);
-    return type.name();
+    return type;
+}
+
+const FileTypeIcons::Look &FileTypeIcons::lookOf(const QString &mimeName, const QString &fileName)
+{
+    // Painting a screen of tiles is a lookup per tile: the MIME database and the theme are asked once per
+    // server type and extension.
+    const qsizetype dot = fileName.lastIndexOf(QLatin1Char('.'));
+    const QString key =
+        mimeName + QLatin1Char('\n') + (dot < 0 ? QString() : fileName.mid(dot + 1).toLower());
+    if (const auto known = m_looks.constFind(key); known != m_looks.cend())
+        return *known;
+    if (m_looks.size() >= 512) // many odd extensions: asked again rather than held without bound
+        m_looks.clear();
+    const QMimeType type = mimeTypeOf(mimeName, fileName);
+    QIcon icon = QIcon::fromTheme(type.iconName());
+    if (icon.isNull())
+        icon = QIcon::fromTheme(type.genericIconName());
+    return *m_looks.insert(key, {icon, tintOf(type.name())});
 }
 
 QIcon FileTypeIcons::themeIcon(const QString &mimeName, const QString &fileName)
 {
-    const QString name = typeOf(mimeName, fileName);
-    if (const auto known = m_themeIcons.constFind(name); known != m_themeIcons.cend())
-        return *known;
-    const QMimeType type = QMimeDatabase().mimeTypeForName(name);
-    QIcon icon = QIcon::fromTheme(type.iconName());
-    if (icon.isNull())
-        icon = QIcon::fromTheme(type.genericIconName());
-    m_themeIcons.insert(name, icon);
-    return icon;
+    return lookOf(mimeName, fileName).icon;
 }
 
 QIcon FileTypeIcons::themeFolder()
@@ -138,11 +148,12 @@ QString FileTypeIcons::pageLabel(const QString &fileName)
 void FileTypeIcons::paint(QPainter *painter, const QRect &box, const QString &mimeName,
                           const QString &fileName)
 {
-    if (const QIcon icon = themeIcon(mimeName, fileName); !icon.isNull()) {
-        icon.paint(painter, box);
+    const Look &look = lookOf(mimeName, fileName);
+    if (!look.icon.isNull()) {
+        look.icon.paint(painter, box);
         return;
     }
-    paintPage(painter, box, pageLabel(fileName), tintOf(typeOf(mimeName, fileName)));
+    paintPage(painter, box, pageLabel(fileName), look.tint);
 }
 
 QPixmap FileTypeIcons::pixmap(int size, qreal devicePixelRatio, const QString &mimeName,

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QColor>
 #include <QHash>
 #include <QIcon>
+#include <QMimeType>
 
 class QPainter;
 
@@ -27,6 +29,10 @@ public:
     // The theme's icon for the type (null when the theme has none).
     QIcon themeIcon(const QString &mimeName, const QString &fileName);
 
+    // A file's type: the server's MIME type (files-list.txt "mimeType"), else what its name's extension
+    // says (the default type, application/octet-stream, when neither says).
+    static QMimeType mimeTypeOf(const QString &mimeName, const QString &fileName);
+
     // The theme's folder (null when the theme has none).
     static QIcon themeFolder();
 
@@ -35,8 +41,13 @@ public:
     static QString pageLabel(const QString &fileName);
 
 private:
-    QString typeOf(const QString &mimeName, const QString &fileName) const;
-    QHash<QString, QIcon> m_themeIcons; // by MIME type name; null: the theme has none
+    struct Look
+    {
+        QIcon icon;  // the theme's; null: it has none
+        QColor tint; // the page's, drawn instead
+    };
+    const Look &lookOf(const QString &mimeName, const QString &fileName);
+    QHash<QString, Look> m_looks; // by the server's MIME type and the name's extension
 };
 
 } // namespace koodrive::ui
