@@ -114,13 +114,10 @@ VideoPane::VideoPane(api::KooDriveClient *client, QWidget *parent)
     connect(m_playButton, &QToolButton::clicked, this, &VideoPane::togglePlay);
     connect(m_muteButton, &QToolButton::clicked, this, &VideoPane::toggleMute);
     // Dragging the bar seeks as it goes; a click on the groove jumps there.
-    connect(m_seek, &QSlider::sliderMoved, this, [this](int ms) {
-        if (m_player)
-            m_player->setPosition(ms);
-    });
+    connect(m_seek, &QSlider::sliderMoved, this, [this](int ms) { seekTo(ms); });
     connect(m_seek, &QSlider::actionTriggered, this, [this](int action) {
-        if (m_player && action != QAbstractSlider::SliderMove && action != QAbstractSlider::SliderNoAction)
-            m_player->setPosition(m_seek->sliderPosition());
+        if (action != QAbstractSlider::SliderMove && action != QAbstractSlider::SliderNoAction)
+            seekTo(m_seek->sliderPosition());
     });
     connect(m_volume, &QSlider::valueChanged, this, [this](int volume) {
         if (m_audio)
@@ -170,6 +167,8 @@ void VideoPane::ensurePlayer()
     m_player->setVideoSink(m_sink);
     connect(m_sink, &QVideoSink::videoFrameChanged, this, &VideoPane::onFrame);
     connect(m_player, &QMediaPlayer::positionChanged, this, [this](qint64 ms) {
+        if (m_pausedAt >= 0)
+            ms = m_pausedAt; // paused: where it stopped, whatever the pipeline answers while it settles
         if (!m_seek->isSliderDown())
             m_seek->setValue(int(ms));
         updateTime();
@@ -178,7 +177,11 @@ void VideoPane::ensurePlayer()
         m_seek->setRange(0, int(qMax<qint64>(ms, 0)));
         updateTime();
     });
-    connect(m_player, &QMediaPlayer::playbackStateChanged, this, &VideoPane::updateControls);
+    connect(m_player, &QMediaPlayer::playbackStateChanged, this, [this](QMediaPlayer::PlaybackState state) {
+        if (state != QMediaPlayer::PausedState)
+            m_pausedAt = -1;
+        updateControls();
+    });
     connect(m_audio, &QAudioOutput::mutedChanged, this, &VideoPane::updateControls);
     connect(m_player, &QMediaPlayer::mediaStatusChanged, this, [this](QMediaPlayer::MediaStatus status) {
         switch (status) {
@@ -186,9 +189,10 @@ void VideoPane::ensurePlayer()
         case QMediaPlayer::BufferedMedia:
             m_startBudget.stop();
             if (m_resumeAt > 0) { // after a renewal: back where it was
-                m_player->setPosition(std::exchange(m_resumeAt, -1));
+                const qint64 at = std::exchange(m_resumeAt, -1);
+                m_player->setPosition(at);
                 if (!m_resumePlaying)
-                    m_player->pause();
+                    pauseAt(at);
             }
             break;
         case QMediaPlayer::StalledMedia: m_startBudget.start(); break;
@@ -218,6 +222,7 @@ void VideoPane::dropPlayer()
     m_player = nullptr;
     m_sink = nullptr;
     m_audio = nullptr;
+    m_pausedAt = -1;
 }
 
 void VideoPane::open(const QString &fileId, const QString &containerId, const QImage &poster, qint64 listedMs)
@@ -229,6 +234,7 @@ void VideoPane::open(const QString &fileId, const QString &containerId, const QI
     m_ended = false;
     m_resumeAt = -1;
     m_resumePlaying = true;
+    m_pausedAt = -1;
     m_openedAtMs = QDateTime::currentMSecsSinceEpoch();
     m_firstFrameMs = -1;
     m_seek->setRange(0, int(std::clamp<qint64>(listedMs, 0, std::numeric_limits<int>::max())));
@@ -257,7 +263,7 @@ void VideoPane::play(const QUrl &url, bool renewed)
 {
     if (renewed && m_player) {
         // Where it was, and whether it was playing (a link that failed before the start: from the start).
-        m_resumeAt = m_player->position() > 0 ? m_player->position() : m_seek->value();
+        m_resumeAt = position() > 0 ? position() : m_seek->value();
         m_resumePlaying = m_player->playbackState() != QMediaPlayer::PausedState;
         // A new player: 6.4's GStreamer pipeline does not start again after an error ("Unable to set the
         // pipeline to the stopped state"), whatever its next source.
@@ -331,7 +337,28 @@ bool VideoPane::isPlaying() const
 
 qint64 VideoPane::position() const
 {
-    return m_player ? m_player->position() : 0;
+    if (!m_player)
+        return 0;
+    return m_pausedAt >= 0 ? m_pausedAt : m_player->position();
+}
+
+void VideoPane::pauseAt(qint64 ms)
+{
+    // Qt 6.4's GStreamer player answers a position query of the paused pipeline, and while the sinks preroll
+    // again (some time after the pause, on a busy machine) that answer can be 0: the bar would jump to the
+    // start of a video that stopped in its middle. Paused, the pane holds the position it stopped at (or was
+    // moved to) itself.
+    m_pausedAt = qMax<qint64>(0, ms);
+    m_player->pause();
+}
+
+void VideoPane::seekTo(qint64 ms)
+{
+    if (!m_player)
+        return;
+    m_player->setPosition(ms);
+    if (m_pausedAt >= 0)
+        m_pausedAt = qMax<qint64>(0, ms);
 }
 
 qint64 VideoPane::duration() const
@@ -344,7 +371,7 @@ void VideoPane::togglePlay()
     if (!m_player || m_link->url().isEmpty())
         return;
     if (m_player->playbackState() == QMediaPlayer::PlayingState) {
-        m_player->pause();
+        pauseAt(m_player->position());
     } else {
         m_ended = false;
         m_player->play(); // after the end: from the start again
@@ -361,7 +388,7 @@ void VideoPane::seekBy(qint64 ms)
 {
     if (!m_player || !m_player->isSeekable())
         return;
-    m_player->setPosition(qBound<qint64>(0, m_player->position() + ms, qMax<qint64>(0, duration() - 1)));
+    seekTo(qBound<qint64>(0, position() + ms, qMax<qint64>(0, duration() - 1)));
 }
 
 void VideoPane::setOverlaid(bool overlaid)

@@ -84,6 +84,8 @@ private:
     void ensurePlayer();
     void dropPlayer();
     void play(const QUrl &url, bool renewed);
+    void pauseAt(qint64 ms);
+    void seekTo(qint64 ms);
     void onFrame(const QVideoFrame &frame);
     void onError(int error, const QString &detail);
     void fail(const QString &message);
@@ -108,6 +110,7 @@ private:
     qint64 m_listedMs = 0;
     qint64 m_resumeAt = -1;      // after a renewal: where it was
     bool m_resumePlaying = true; // after a renewal: whether it was playing
+    qint64 m_pausedAt = -1;      // paused: the position held (see pauseAt)
     bool m_ended = false;
     bool m_overlaid = false;
     bool m_controlsShown = true;
