@@ -147,9 +147,9 @@ int main(int argc, char *argv[])
     QNetworkAccessManager network;
     koodrive::KeychainTokenStore tokens;
     koodrive::ServerConnection connection;
-    QString refreshToken;
-    // Which account: --server asks to sign in; otherwise the account of the last run, if its token is still
-    // in the keychain; otherwise (or with --demo) the demo library.
+    koodrive::StoredSession session;
+    // Which account: --server asks to sign in; otherwise the account of the last run, if its session is
+    // still in the keychain; otherwise (or with --demo) the demo library.
     const auto remembered = koodrive::AccountSettings::remembered();
     // The demo library opens on a thread of its own while the window is made (the embedded koodrive-sim on
     // loopback; it answers there too, never on the window's thread).
@@ -167,29 +167,22 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.koodrive_albums.KooDriveAlbums"),
                                                  QIcon(QStringLiteral(":/icons/app.svg"))));
     if (!parser.isSet(server) && !parser.isSet(demo) && remembered) {
-        const QString where = remembered->server.toString();
-        std::optional<QString> access;
-        std::optional<QString> refresh;
-        QEventLoop waiting; // the keychain answers asynchronously; nothing is shown before it does
-        tokens.read(koodrive::TokenStore::key(where, remembered->userId, QStringLiteral("access")),
-                    [&](bool ok, const QString &secret) {
-                        access = ok ? secret : QString();
-                        if (refresh)
-                            waiting.quit();
-                    });
-        tokens.read(koodrive::TokenStore::key(where, remembered->userId, QStringLiteral("refresh")),
-                    [&](bool ok, const QString &secret) {
-                        refresh = ok ? secret : QString();
-                        if (access)
-                            waiting.quit();
-                    });
-        if (!access || !refresh)
+        // The keychain answers asynchronously (a locked keyring may first show its unlock prompt): nothing
+        // is shown before it does.
+        std::optional<std::optional<koodrive::StoredSession>> stored;
+        QEventLoop waiting;
+        tokens.readSession(remembered->server, remembered->userId, remembered->displayName, remembered->email,
+                           [&](const std::optional<koodrive::StoredSession> &found) {
+                               stored = found;
+                               waiting.quit();
+                           });
+        if (!stored)
             waiting.exec();
-        if (!access->isEmpty()) {
-            connection = {remembered->server, remembered->userId, *access, false};
+        if (*stored) {
+            session = **stored;
+            connection = {remembered->server, remembered->userId, session.accessToken, false};
             connection.displayName = remembered->displayName;
             connection.email = remembered->email;
-            refreshToken = *refresh;
         }
     }
     const bool askToSignIn =
@@ -199,8 +192,8 @@ int main(int argc, char *argv[])
             &network, parser.isSet(server) ? QUrl::fromUserInput(parser.value(server)) : remembered->server);
         if (signIn.exec() == QDialog::Accepted) {
             connection = signIn.connection();
-            refreshToken = signIn.refreshToken();
-            tokens.keepSession(connection, refreshToken); // the keychain, never settings or logs
+            session = signIn.session();
+            tokens.keepSession(connection, session); // the keychain, never settings or logs
         } else if (parser.isSet(server)) {
             return 0;
         }
@@ -237,7 +230,10 @@ int main(int argc, char *argv[])
     koodrive::api::KooDriveClient client(&network);
     client.setConnection(connection);
     client.setLanguage(koodrive::i18n::apiLanguage(language)); // the `language` header follows the app's
-    client.setRefreshToken(refreshToken);
+    client.setRefreshToken(session.refreshToken);
+    // A token that ran out since the last run (it lives 1800 s in the vendor's example) is renewed before the
+    // first call goes, once, and the new pair is kept (MainWindow::keepRenewedSession).
+    client.setAccessExpiry(session.expiresAtMs, session.lifetimeSecs);
     client.setAgentName(koodrive::AccountSettings::agentName());
     koodrive::thumbnails::ThumbnailScheduler thumbnails(&network);
 
@@ -284,13 +280,5 @@ int main(int argc, char *argv[])
     };
     QObject::connect(window.folder(), &koodrive::models::PagedFileModel::completed, &window, readToEnd);
     QObject::connect(window.folder(), &koodrive::models::PagedFileModel::stateChanged, &window, readToEnd);
-    if (!connection.demoLibrary) {
-        // Said once the keychain has answered: where there is none, the session is not kept.
-        QTimer::singleShot(1500, &window, [&window, &tokens] {
-            if (!tokens.keepsAcrossRuns())
-                window.messages()->queueNote(QApplication::translate(
-                    "main", "This system has no keychain: your session is kept until you quit, not stored."));
-        });
-    }
     return app.exec();
 }

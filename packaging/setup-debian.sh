@@ -32,6 +32,10 @@ packages=(
   xvfb xauth x11-utils
   # the cross-process drag-and-drop test (tests/desktop) moves the mouse with xdotool
   xdotool
+  # a real Secret Service for the keychain tests (tests/support/with-keyring.sh): a private D-Bus session
+  # (dbus-run-session), GNOME Keyring in it, libsecret (which QtKeychain loads to reach it) and secret-tool
+  # (the second program that reads what the app stored)
+  dbus-daemon gnome-keyring libsecret-1-0 libsecret-tools
   # load: wrk (tst_UnderLoad); curl (the upload benchmark's baseline, README's curl walk)
   wrk curl
 )

@@ -34,7 +34,7 @@ fi
 control=$(dpkg-deb -f "$deb" Package Version Architecture Depends Section)
 echo "$control"
 depends=$(dpkg-deb -f "$deb" Depends)
-for package in libqt6widgets6 libqt6network6 libqt6sql6 libqt6keychain1 qt6-qpa-plugins libqt6sql6-sqlite \
+for package in libqt6widgets6 libqt6network6 libqt6sql6 libqt6keychain1 libsecret-1-0 qt6-qpa-plugins libqt6sql6-sqlite \
                libqt6svg6 qt6-image-formats-plugins libqt6multimedia6 gstreamer1.0-plugins-good gstreamer1.0-libav; do
     if ! grep -q "\b$package\b" <<<"$depends"; then
         echo "Depends lacks $package"

@@ -6,6 +6,7 @@
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace koodrive::api;
@@ -537,6 +538,59 @@ private slots:
             wait<AlbumPage>([&](QObject *c, auto done) { return m_client->listAlbums({}, c, done); });
         QCOMPARE(failed.error().kind, ApiError::Kind::Unauthorized);
         QCOMPARE(ended.count(), 1);
+    }
+
+    // OPERATIONS.md §1: "renew before it runs out". A token known to have run out (a start after a day: it
+    // lives 1800 s in the example) is renewed before the calls go, once for all of them: the server sees the
+    // renewal and then each call once, and no 401. A token with time left is not renewed.
+    void aTokenThatRanOutIsRenewedBeforeTheCallsGo()
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const auto expired =
+            koodrive::sim::SimServer::createSession(m_sim->server().store(), m_sim->userId(), now - 7200'000, 3600);
+        m_client->setConnection({m_sim->server().url(), m_sim->userId(), expired.accessToken, false});
+        m_client->setRefreshToken(expired.refreshToken);
+        m_client->setAccessExpiry(now - 3600'000, 3600);
+        QSignalSpy renewed(m_client.get(), &KooDriveClient::sessionRenewed);
+        const qint64 before = served();
+        const int refreshes = m_sim->server().http().callsTo("POST", QStringLiteral("/koodrive/ose/v1/auth/refreshToken"));
+        std::optional<Result<AlbumPage>> a, b, c;
+        m_client->listAlbums({}, this, [&a](const Result<AlbumPage> &r) { a = r; });
+        m_client->listAlbums({AlbumKind::Personal, AlbumType::Collection}, this,
+                             [&b](const Result<AlbumPage> &r) { b = r; });
+        m_client->listAlbums({AlbumKind::Shared, AlbumType::Manual}, this,
+                             [&c](const Result<AlbumPage> &r) { c = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(a && b && c, 10000);
+        QVERIFY(a->ok() && b->ok() && c->ok());
+        QCOMPARE(renewed.count(), 1);
+        QCOMPARE(m_sim->server().http().callsTo("POST", QStringLiteral("/koodrive/ose/v1/auth/refreshToken")) -
+                     refreshes,
+                 1);
+        QCOMPARE(served() - before, 4); // the renewal and the three calls: none refused
+        // The new token's expiry is the server's expiresIn from now.
+        const qint64 lifetime = m_sim->server().options().tokenLifetimeSecs;
+        QCOMPARE(m_client->accessLifetimeSecs(), lifetime);
+        QVERIFY(qAbs(m_client->accessExpiresAtMs() - (now + lifetime * 1000)) < 60'000);
+
+        // With its time left, the next call goes as it is.
+        const qint64 then = served();
+        const auto next =
+            wait<AlbumPage>([&](QObject *ctx, auto done) { return m_client->listAlbums({}, ctx, done); });
+        QVERIFY(next.ok());
+        QCOMPARE(served() - then, 1);
+        QCOMPARE(renewed.count(), 1);
+
+        // A renewal refused (the session was revoked): the calls fail as Unauthorized and the client keeps
+        // the server's reason, with its trace id, for the person asked to sign in again.
+        m_client->setAccessExpiry(now - 1000, 3600);
+        QVERIFY(m_sim->server().store().exec(QStringLiteral("UPDATE sessions SET revoked = 1")).isActive());
+        QSignalSpy ended(m_client.get(), &KooDriveClient::sessionExpired);
+        const auto refused =
+            wait<AlbumPage>([&](QObject *ctx, auto done) { return m_client->listAlbums({}, ctx, done); });
+        QCOMPARE(refused.error().kind, ApiError::Kind::Unauthorized);
+        QCOMPARE(ended.count(), 1);
+        QVERIFY(!m_client->sessionEndReason().message.isEmpty());
+        QVERIFY(!m_client->sessionEndReason().traceId.isEmpty());
     }
 
     void readsAreRetriedAndMutationsAreNot()

@@ -92,6 +92,17 @@ protected:
         m_window->resize(1200, 800);
     }
 
+    // What the token store holds of an account's session (nullopt: nothing).
+    std::optional<StoredSession> storedSession(const ServerConnection &account)
+    {
+        auto found = std::make_shared<std::optional<std::optional<StoredSession>>>();
+        m_tokenStore->readSession(account.server, account.userId, account.displayName, account.email,
+                                  [found](const std::optional<StoredSession> &session) { *found = session; });
+        if (!QTest::qWaitFor([found] { return found->has_value(); }, 10000))
+            return std::nullopt; // the store never answered
+        return **found;
+    }
+
     // cleanup
     void closeAll()
     {

@@ -87,13 +87,11 @@ private slots:
         QVERIFY(m_window->grid()->model()->rowCount() >= 100);
         QVERIFY(m_window->messages()->text().contains(QLatin1String("Signed in again")));
         // The new token is kept in the token store, never in the settings file.
-        std::optional<QString> stored;
-        m_tokenStore->read(
-            TokenStore::key(m_sim->server().url().toString(), m_sim->userId(), QStringLiteral("access")),
-            [&stored](bool ok, const QString &secret) { stored = ok ? secret : QString(); });
+        const std::optional<StoredSession> stored = storedSession(m_client->connection());
         // (Compared without QCOMPARE: a failure must not print a token.)
-        QVERIFY2(stored.value_or(QString()) == m_client->connection().accessToken,
-                 "the renewed token is stored");
+        QVERIFY2(stored && stored->accessToken == m_client->connection().accessToken &&
+                     stored->refreshToken == m_client->refreshToken() && !stored->refreshToken.isEmpty(),
+                 "the new session is stored");
         m_window->close(); // settings are written
         QSettings settings;
         settings.sync();
@@ -142,10 +140,8 @@ private slots:
             const auto album = m_window->albums()->albumAt(row);
             QVERIFY(album.kind == api::AlbumKind::Shared || album.ownerId == mei);
         }
-        std::optional<bool> stored;
-        m_tokenStore->read(TokenStore::key(m_sim->server().url().toString(), mei, QStringLiteral("access")),
-                           [&stored](bool ok, const QString &) { stored = ok; });
-        QVERIFY(stored.value_or(false));
+        const ServerConnection meisAccount = m_client->connection();
+        QVERIFY(storedSession(meisAccount).has_value());
         // The next start signs in as Mei: the server and user are remembered (the token is not in settings).
         const auto remembered = koodrive::AccountSettings::remembered();
         QVERIFY(remembered && remembered->userId == mei && remembered->server == m_sim->server().url());
@@ -156,9 +152,7 @@ private slots:
         m_window->signOutOfServer();
         QVERIFY(answerForgetQuestion(QStringLiteral("Keep")));
         QTRY_VERIFY((dialog = m_window->findChild<ui::SignInDialog *>()) && dialog->isVisible());
-        m_tokenStore->read(TokenStore::key(m_sim->server().url().toString(), mei, QStringLiteral("access")),
-                           [&stored](bool ok, const QString &) { stored = ok; });
-        QVERIFY(!stored.value_or(true));
+        QVERIFY(!storedSession(meisAccount).has_value());
         QVERIFY(!koodrive::AccountSettings::remembered()); // the next start opens the demo library
         // The server's end of the session follows the call made in the background (under ASan and load, after
         // the dialog shows): the old token is refused from then on.

@@ -57,7 +57,10 @@ private slots:
             {m_sim->server().url(), signedIn->value().userId, signedIn->value().accessToken, false});
         m_client->setRefreshToken(signedIn->value().refreshToken);
         AccountSettings::remember(m_client->connection());
-        m_tokenStore->keepSession(m_client->connection(), signedIn->value().refreshToken);
+        m_tokenStore->keepSession(m_client->connection(),
+                                  StoredSession::answeredNow(signedIn->value().accessToken,
+                                                             signedIn->value().refreshToken,
+                                                             signedIn->value().expiresInSecs));
 
         // Browse: folders, thumbnails (signed URLs), albums.
         openCamera();

@@ -89,6 +89,11 @@ void SignInDialog::setToken(const QString &userId, const QString &token)
     m_token->setText(token);
 }
 
+void SignInDialog::setReason(const QString &reason)
+{
+    m_problem->setText(reason); // plain text (ProblemLabel); replaced once the person signs in
+}
+
 QString SignInDialog::problem() const
 {
     return m_problem->text();
@@ -111,11 +116,11 @@ void SignInDialog::refuse(const api::ApiError &error)
                                                : tr("%1 (trace id %2)").arg(message, error.traceId));
 }
 
-void SignInDialog::done(const ServerConnection &connection, const QString &refreshToken)
+void SignInDialog::done(const ServerConnection &connection, const StoredSession &session)
 {
     setBusy(false);
     m_connection = connection;
-    m_refreshToken = refreshToken;
+    m_session = session;
     accept();
 }
 
@@ -143,7 +148,8 @@ void SignInDialog::submit()
                             ServerConnection connection{server, s.userId, s.accessToken, false};
                             connection.displayName = s.displayName;
                             connection.email = s.email;
-                            done(connection, s.refreshToken);
+                            done(connection,
+                                 StoredSession::answeredNow(s.accessToken, s.refreshToken, s.expiresInSecs));
                         });
         return;
     }
@@ -160,7 +166,7 @@ void SignInDialog::submit()
             refuse(space.error());
             return;
         }
-        done(candidate, QString());
+        done(candidate, StoredSession{candidate.accessToken, QString(), 0, 0});
     });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "account/ServerConnection.h"
+#include "account/TokenStore.h"
 #include "api/KooDriveClient.h"
 
 #include <QDialog>
@@ -26,7 +27,11 @@ public:
 
     // After accept(): the session.
     const ServerConnection &connection() const { return m_connection; }
-    const QString &refreshToken() const { return m_refreshToken; }
+    const QString &refreshToken() const { return m_session.refreshToken; }
+    // The tokens and their expiry, as the keychain keeps them.
+    const StoredSession &session() const { return m_session; }
+    // Why the person is asked (a session that ended: the server's reason, plain text), above the fields.
+    void setReason(const QString &reason);
 
     // What a person does, for tests.
     void setServer(const QString &url);
@@ -39,7 +44,7 @@ public:
 private:
     void setBusy(bool busy);
     void refuse(const api::ApiError &error);
-    void done(const ServerConnection &connection, const QString &refreshToken);
+    void done(const ServerConnection &connection, const StoredSession &session);
 
     QNetworkAccessManager *m_network;
     std::unique_ptr<api::KooDriveClient> m_probe;
@@ -52,7 +57,7 @@ private:
     QLabel *m_problem;
     QPushButton *m_signIn;
     ServerConnection m_connection;
-    QString m_refreshToken;
+    StoredSession m_session;
     bool m_busy = false;
 };
 

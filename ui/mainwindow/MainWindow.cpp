@@ -159,6 +159,20 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     // The session ended and could not be renewed: sign in again over the window, which keeps its place.
     connect(m_services.client, &api::KooDriveClient::sessionExpired, this, &MainWindow::signInAgain,
             Qt::QueuedConnection);
+    connect(m_services.client, &api::KooDriveClient::sessionRenewed, this, &MainWindow::keepRenewedSession);
+    // A session the keychain would not keep (no keychain, a locked keyring whose prompt was cancelled, its
+    // daemon gone): this run goes on signed in, and the person learns the next start will ask again.
+    if (m_services.tokens) {
+        const auto sayNotKept = [this](const QString &reason) {
+            if (!m_services.connection.demoLibrary)
+                m_messages->queueNote(tr("Your session cannot be remembered this time (%1): you stay signed in "
+                                         "until you quit, and the next start will ask you to sign in.")
+                                          .arg(reason));
+        };
+        connect(m_services.tokens, &TokenStore::notKept, this, sayNotKept);
+        if (!m_services.tokens->problem().isEmpty())
+            sayNotKept(m_services.tokens->problem());
+    }
     for (PagedFileModel *model :
          {static_cast<PagedFileModel *>(m_folder), static_cast<PagedFileModel *>(m_albumContents)}) {
         connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCounts);

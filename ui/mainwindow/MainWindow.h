@@ -65,6 +65,7 @@ class StarredModel;
 
 namespace koodrive {
 class TokenStore;
+struct StoredSession;
 }
 namespace koodrive::transfers {
 class UploadListModel;
@@ -166,7 +167,7 @@ public:
     PhotoViewer *viewer() const { return m_viewer; }
     QProgressBar *addProgress() const { return m_progress; }
     // Another account in this window: everything is read anew (the demo marker goes).
-    void useAccount(const ServerConnection &connection, const QString &refreshToken);
+    void useAccount(const ServerConnection &connection, const StoredSession &session);
     // "Add to album…" for the grid's selection (the context menu and keyboard path to what a drop does).
     void addSelectionToAlbum(const QString &albumId);
     // The uploads (null when no queue could be kept: the message bar said why).
@@ -299,6 +300,10 @@ private:
     // the window was: its state, geometry and splitters.
     void setViewerFullScreen(bool on);
     void signInAgain();
+    void askToSignInAgain();
+    void resumeAfterSignIn();
+    void adoptSession(const ServerConnection &connection, const StoredSession &session);
+    void keepRenewedSession();
     void signIn();
     void showAccount(); // the Account menu's first line and the button's tooltip
     void signOut();
@@ -399,6 +404,7 @@ private:
     QLabel *m_demoMarker = nullptr;
     QAction *m_signOut = nullptr;
     QElapsedTimer m_signedInAt;
+    bool m_readingStoredSession = false; // signInAgain looks in the keychain for a newer session first
     QAction *m_newAlbum = nullptr;
     QAction *m_editAlbum = nullptr;
     QAction *m_deleteAlbum = nullptr;

@@ -177,17 +177,14 @@ void MainWindow::signIn()
         m_services.network, m_services.connection.demoLibrary ? QUrl() : m_services.connection.server, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { useAccount(dialog->connection(), dialog->refreshToken()); });
+            [this, dialog] { useAccount(dialog->connection(), dialog->session()); });
     dialog->open();
 }
 
-void MainWindow::useAccount(const ServerConnection &connection, const QString &refreshToken)
+void MainWindow::useAccount(const ServerConnection &connection, const StoredSession &session)
 {
     m_services.connection = connection;
-    m_services.client->setConnection(connection);
-    m_services.client->setRefreshToken(refreshToken);
-    if (m_services.tokens)
-        m_services.tokens->keepSession(connection, refreshToken);
+    adoptSession(connection, session);
     AccountSettings::remember(connection); // the next start signs in with it (its tokens are in the store)
     m_demoMarker->setVisible(connection.demoLibrary);
     m_signOut->setEnabled(!connection.demoLibrary);
@@ -368,34 +365,100 @@ void MainWindow::forgetAccountData(const ServerConnection &account)
         MessageBar::Reach::Window);
 }
 
+void MainWindow::adoptSession(const ServerConnection &connection, const StoredSession &session)
+{
+    m_services.client->setConnection(connection);
+    m_services.client->setRefreshToken(session.refreshToken);
+    m_services.client->setAccessExpiry(session.expiresAtMs, session.lifetimeSecs);
+    if (m_services.tokens)
+        m_services.tokens->keepSession(connection, session); // the keychain, never settings or logs
+}
+
+void MainWindow::keepRenewedSession()
+{
+    // A renewal (before the token ran out, or on a 401) gave a new pair: the keychain keeps it, so the next
+    // start uses it and another instance of the app finds it.
+    api::KooDriveClient *client = m_services.client;
+    m_services.connection.accessToken = client->connection().accessToken;
+    if (m_services.tokens)
+        m_services.tokens->keepSession(m_services.connection,
+                                       StoredSession{client->connection().accessToken, client->refreshToken(),
+                                                     client->accessExpiresAtMs(), client->accessLifetimeSecs()});
+}
+
 void MainWindow::signInAgain()
 {
-    if (findChild<SignInDialog *>())
+    if (findChild<SignInDialog *>() || m_readingStoredSession)
         return; // already asking
     if (m_signedInAt.isValid() && m_signedInAt.elapsed() < 5000)
         return; // a late answer to a request sent with the old token: the new session is fine
+    if (!m_services.tokens || m_services.connection.demoLibrary) {
+        askToSignInAgain();
+        return;
+    }
+    // Another instance of the app (or a start since) may have renewed the session: the keychain then holds a
+    // newer pair, which is taken instead of asking. Once: a pair that is refused too leads to the dialog.
+    m_readingStoredSession = true;
+    const ServerConnection account = m_services.connection;
+    m_services.tokens->readSession(
+        account.server, account.userId, account.displayName, account.email,
+        [this, account, guard = QPointer<MainWindow>(this)](const std::optional<StoredSession> &stored) {
+            if (!guard)
+                return;
+            m_readingStoredSession = false;
+            const bool sameAccount = m_services.connection.server == account.server &&
+                                     m_services.connection.userId == account.userId;
+            if (sameAccount && stored && !stored->refreshToken.isEmpty() &&
+                stored->accessToken != m_services.client->connection().accessToken) {
+                ServerConnection connection = m_services.connection;
+                connection.accessToken = stored->accessToken;
+                m_services.connection = connection;
+                m_services.client->setConnection(connection);
+                m_services.client->setRefreshToken(stored->refreshToken);
+                m_services.client->setAccessExpiry(stored->expiresAtMs, stored->lifetimeSecs);
+                m_signedInAt.start();
+                resumeAfterSignIn();
+                return;
+            }
+            if (sameAccount)
+                askToSignInAgain();
+        });
+}
+
+void MainWindow::askToSignInAgain()
+{
+    if (findChild<SignInDialog *>())
+        return;
     auto *dialog = new SignInDialog(m_services.network, m_services.connection.server, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Your KooDrive session has ended"));
+    // Why, as the server said it (plain text), with the trace id to quote.
+    const api::ApiError &why = m_services.client->sessionEndReason();
+    if (!why.message.isEmpty())
+        dialog->setReason(why.traceId.isEmpty()
+                              ? tr("The server ended the session: %1").arg(why.message)
+                              : tr("The server ended the session: %1 (trace id %2)").arg(why.message, why.traceId));
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         ServerConnection connection = dialog->connection();
         connection.demoLibrary = m_services.connection.demoLibrary;
         m_services.connection = connection;
-        m_services.client->setConnection(connection);
-        m_services.client->setRefreshToken(dialog->refreshToken());
-        if (m_services.tokens)
-            m_services.tokens->keepSession(connection, dialog->refreshToken());
+        adoptSession(connection, dialog->session());
         m_signedInAt.start();
         showAccount();
         m_messages->showNote(tr("Signed in again."), MessageBar::Reach::Window);
-        m_outbox->replay(); // album edits that waited for the session go now
-        // What failed meanwhile is read again; the place, the selection and the scroll position stay.
-        if (PagedFileModel *model = m_grid->fileModel())
-            model->isComplete() ? void() : model->retry();
-        if (!m_albums->isComplete())
-            m_albums->retry();
+        resumeAfterSignIn();
     });
     dialog->open();
+}
+
+void MainWindow::resumeAfterSignIn()
+{
+    m_outbox->replay(); // album edits that waited for the session go now
+    // What failed meanwhile is read again; the place, the selection and the scroll position stay.
+    if (PagedFileModel *model = m_grid->fileModel())
+        model->isComplete() ? void() : model->retry();
+    if (!m_albums->isComplete())
+        m_albums->retry();
 }
 
 } // namespace koodrive::ui

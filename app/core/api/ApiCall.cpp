@@ -85,6 +85,22 @@ void ApiCall::send()
 {
     if (m_finished)
         return;
+    // A token that has run out (or is about to, or is being renewed) is renewed before the call goes: one
+    // renewal for all the calls waiting, and no 401 for each. Once per call: a renewal that could not be made
+    // now (offline, 5xx) lets the call go with the token it has.
+    if (m_request.authenticated && !m_request.renewal && !m_waitedForRenewal && m_client->renewalDue()) {
+        m_waitedForRenewal = true;
+        QPointer<ApiCall> self(this);
+        m_client->renewSession([self](const ApiError *) {
+            if (!self || self->m_finished)
+                return;
+            if (self->m_client->sessionEnded())
+                self->finish(ApiError::sessionEnded(self->m_traceId));
+            else
+                self->send();
+        });
+        return;
+    }
     ++m_attempts;
     m_traceId = KooDriveClient::newTraceId();
     m_sentClockOffset = m_client->clockOffsetSecs(); // the X-Date this attempt carries

@@ -76,6 +76,7 @@ private:
     qint64 m_sentClockOffset = 0;
     QString m_sentToken; // the access token this attempt carried (in memory only)
     bool m_sessionRenewed = false;
+    bool m_waitedForRenewal = false;
     bool m_parsing = false;
     bool m_finished = false;
 };

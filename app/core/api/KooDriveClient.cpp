@@ -42,6 +42,7 @@ void KooDriveClient::setConnection(const ServerConnection &connection)
 {
     m_connection = connection;
     m_sessionEnded = false; // a session the person just gave: calls may go again
+    setAccessExpiry(0, 0);  // its expiry, when known, is set after
 }
 
 QString KooDriveClient::newTraceId()
@@ -139,11 +140,37 @@ ApiRequest KooDriveClient::refreshRequest() const
     return request;
 }
 
+void KooDriveClient::setAccessExpiry(qint64 expiresAtMs, qint64 lifetimeSecs)
+{
+    m_accessExpiresAtMs = qMax<qint64>(0, expiresAtMs);
+    m_accessLifetimeSecs = qMax<qint64>(0, lifetimeSecs);
+}
+
+bool KooDriveClient::renewalDue() const
+{
+    if (m_refreshToken.isEmpty() || m_sessionEnded)
+        return false;
+    if (m_renewing)
+        return true;
+    if (m_accessExpiresAtMs <= 0)
+        return false;
+    // A minute ahead, or a fifth of a short lifetime: a token is not renewed at every call.
+    const qint64 aheadMs = std::clamp<qint64>(m_accessLifetimeSecs * 1000 / 5, 0, 60'000);
+    return QDateTime::currentMSecsSinceEpoch() >= m_accessExpiresAtMs - aheadMs;
+}
+
 void KooDriveClient::adoptSession(const Session &session)
 {
     m_connection.accessToken = session.accessToken;
     if (!session.refreshToken.isEmpty())
         m_refreshToken = session.refreshToken;
+    // OPERATIONS.md §1: expiresIn in seconds, counted here from the answer's arrival (this computer's clock
+    // and the server's may differ; issuedAt is the server's).
+    if (session.expiresInSecs > 0 && session.expiresInSecs <= 366 * 24 * 3600)
+        setAccessExpiry(QDateTime::currentMSecsSinceEpoch() + session.expiresInSecs * 1000,
+                        session.expiresInSecs);
+    else
+        setAccessExpiry(0, 0);
     m_sessionEnded = false;
     emit sessionRenewed(session);
 }
@@ -169,7 +196,7 @@ void KooDriveClient::renewSession(std::function<void(const ApiError *error)> whe
                 if (kind != ApiError::Kind::Network && kind != ApiError::Kind::Timeout &&
                     kind != ApiError::Kind::Server && kind != ApiError::Kind::RateLimited) {
                     m_refreshToken.clear();
-                    reportSessionExpired();
+                    reportSessionExpired(&*error);
                 }
             }
             const auto waiters = std::exchange(m_renewWaiters, {});
@@ -179,10 +206,13 @@ void KooDriveClient::renewSession(std::function<void(const ApiError *error)> whe
         &ResponseParsers::session);
 }
 
-void KooDriveClient::reportSessionExpired()
+void KooDriveClient::reportSessionExpired(const ApiError *why)
 {
     if (std::exchange(m_sessionEnded, true))
         return; // said once; nothing authenticated has been sent since
+    m_sessionEndReason = why ? *why : ApiError{};
+    if (!why)
+        m_sessionEndReason.message.clear();
     emit sessionExpired();
 }
 

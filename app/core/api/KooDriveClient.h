@@ -47,6 +47,13 @@ public:
     // The one QNAM, for what goes to object storage instead of the API (transfers::FileUpload's parts).
     QNetworkAccessManager *network() const { return m_network; }
     void setRefreshToken(const QString &refreshToken) { m_refreshToken = refreshToken; }
+    const QString &refreshToken() const { return m_refreshToken; }
+    // When the access token runs out (this computer's clock, epoch ms; 0: not known) and how long the server
+    // gave it (OPERATIONS.md §1 expiresIn). A call about to go with a token that is out, or nearly, renews
+    // the session first (once for all calls waiting), as the page asks: "renew before it runs out".
+    void setAccessExpiry(qint64 expiresAtMs, qint64 lifetimeSecs);
+    qint64 accessExpiresAtMs() const { return m_accessExpiresAtMs; }
+    qint64 accessLifetimeSecs() const { return m_accessLifetimeSecs; }
     void setLanguage(const QString &language) { m_language = language; } // "en_us", "zh_cn"
     // x-hw-agentName of sign-in: the carrier's name (OPERATIONS.md §1).
     static inline const QString DefaultAgentName = QStringLiteral("KooDriveAlbums");
@@ -328,11 +335,16 @@ public:
     // then the server's, whether this call or another one learnt it first).
     bool learnClockOffset(const QByteArray &httpDate);
     bool canRenewSession() const { return !m_refreshToken.isEmpty(); }
+    // A renewal is under way, or the access token has run out or is about to: calls wait for a new one.
+    bool renewalDue() const;
     // Renews the session once for all calls waiting on it; `error` is null when it was renewed.
     void renewSession(std::function<void(const ApiError *error)> whenDone);
     ApiRequest refreshRequest() const;
     void adoptSession(const Session &session);
-    void reportSessionExpired();
+    // `why`: the refusal of a renewal, when that is how it ended (sessionEndReason() gives it after).
+    void reportSessionExpired(const ApiError *why = nullptr);
+    // Why the session ended, for the person asked to sign in again (empty message when not said).
+    const ApiError &sessionEndReason() const { return m_sessionEndReason; }
 
 signals:
     // The session could not be renewed: the UI asks the user to sign in again, keeping what is on screen.
@@ -360,6 +372,9 @@ private:
     RetryPolicy m_retryPolicy;
     qint64 m_clockOffsetSecs = 0;
     bool m_renewing = false;
+    qint64 m_accessExpiresAtMs = 0;
+    ApiError m_sessionEndReason{};
+    qint64 m_accessLifetimeSecs = 0;
     QVector<std::function<void(const ApiError *)>> m_renewWaiters;
 };
 
