@@ -450,6 +450,7 @@ bool SimHttpServer::handleRequest(const QHttpServerRequest &httpRequest, QTcpSoc
     if (auto *ready = std::get_if<SimReply>(&result)) {
         finish(*ready, request);
         countObjectBytes(*ready, request);
+        ++m_answersByStatus[ready->status];
         qCDebug(lcSimHttp).noquote() << request.method << request.path << ready->status
                                      << timer.nsecsElapsed() / 1000 << "us" << request.traceId;
         send(std::move(*ready), responder, socket);
@@ -460,6 +461,7 @@ bool SimHttpServer::handleRequest(const QHttpServerRequest &httpRequest, QTcpSoc
         std::get<QFuture<SimReply>>(result).then(this, [this, request, responder, alive](SimReply reply) {
             finish(reply, request);
             countObjectBytes(reply, request);
+            ++m_answersByStatus[reply.status];
             qCDebug(lcSimHttp).noquote() << request.method << request.path << reply.status << request.traceId;
             if (alive)
                 send(std::move(reply), responder, alive.data());

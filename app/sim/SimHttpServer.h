@@ -114,6 +114,8 @@ public:
     // each KIND[:value][xTIMES][@PATH_PREFIX] (--fault-script of koodrive-sim). Empty on an error.
     static QList<FaultStep> parseFaultScript(const QString &text, QString *error);
     qint64 requestsServed() const { return m_requestsServed; }
+    // Answers given with this HTTP status (e.g. how many 401s a client met), faults and errors included.
+    int answersWith(int status) const { return m_answersByStatus.value(status); }
     // Requests for objects (/obs/...: originals and thumbnails), in all and per object and image process
     // ("/obs/<id>|<x-image-process>"): how tests see that a client fetched each thumbnail once.
     qint64 objectRequestsServed() const { return m_objectRequestsServed; }
@@ -150,6 +152,7 @@ private:
     int m_scriptServed = 0;
     QRandomGenerator m_faultRandom{20261122};
     qint64 m_requestsServed = 0;
+    QHash<int, int> m_answersByStatus;
     qint64 m_apiCalls = 0;
     qint64 m_objectRequestsServed = 0;
     qint64 m_objectBytesServed = 0;
