@@ -181,6 +181,17 @@
     </message>
 </context>
 <context>
+    <name>koodrive::KeychainTokenStore</name>
+    <message>
+        <source>This system has no keychain</source>
+        <translation>此系统没有密钥环</translation>
+    </message>
+    <message>
+        <source>The keychain refused to store it: %1</source>
+        <translation>密钥环拒绝保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>koodrive::api::KooDriveClient</name>
     <message>
         <source>No KooDrive server is set.</source>
@@ -2185,6 +2196,18 @@ In %2</source>
         <source>This file is not in your drive: its folder cannot be shown.</source>
         <translation>此文件不在你的云盘中：无法显示它所在的文件夹。</translation>
     </message>
+    <message>
+        <source>Your session cannot be remembered this time (%1): you stay signed in until you quit, and the next start will ask you to sign in.</source>
+        <translation>这次无法记住你的会话（%1）：在退出应用之前你保持登录，下次启动时会请你重新登录。</translation>
+    </message>
+    <message>
+        <source>The server ended the session: %1</source>
+        <translation>服务器结束了会话：%1</translation>
+    </message>
+    <message>
+        <source>The server ended the session: %1 (trace id %2)</source>
+        <translation>服务器结束了会话：%1（跟踪 ID %2）</translation>
+    </message>
 </context>
 <context>
     <name>koodrive::ui::MessageBar</name>
@@ -2651,10 +2674,6 @@ In %2</source>
     <message>
         <source>The demo library could not be opened: %1</source>
         <translation>无法打开演示图库：%1</translation>
-    </message>
-    <message>
-        <source>This system has no keychain: your session is kept until you quit, not stored.</source>
-        <translation>此系统没有密钥环：你的会话只保留到退出应用，不会被保存。</translation>
     </message>
     <message>
         <source>Upload the FILEs given into the manual album NAME.</source>

@@ -57,6 +57,8 @@ protected:
     std::unique_ptr<QTemporaryDir> m_scratch; // the window's data (its upload queue), unless m_dataDir says
     QString m_dataDir;
     int m_catalogCheckDelayMs = 15000; // how long after the window opens its catalog is checked
+    // The account the window is told it shows (a signed-in one); the demo library when not set.
+    std::optional<ServerConnection> m_windowAccount;
 
     // initTestCase: settings go to a scratch place of this test program's own.
     static void useScratchSettings(const char *programName)
@@ -106,6 +108,7 @@ protected:
     // cleanup
     void closeAll()
     {
+        m_windowAccount.reset();
         m_window.reset();
         m_thumbnails.reset();
         m_client.reset();
@@ -115,7 +118,8 @@ protected:
     void openWindow(bool shown = true)
     {
         m_window = std::make_unique<ui::MainWindow>(
-            ui::MainWindow::Services{{m_server, m_sim->userId(), QString(), true},
+            ui::MainWindow::Services{m_windowAccount.value_or(
+                                         ServerConnection{m_server, m_sim->userId(), QString(), true}),
                                      m_client.get(),
                                      m_thumbnails.get(),
                                      &m_network,

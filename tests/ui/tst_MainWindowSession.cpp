@@ -103,6 +103,71 @@ private slots:
         QVERIFY(!written.contains(m_sim->server().accessToken().toUtf8()));
     }
 
+    // Two instances of the app on one account share the keychain. When one renews the session, the other's
+    // next renewal is refused (its access token is no longer the session's): it takes the pair the keychain
+    // now holds, without asking. When the session is revoked, there is nothing newer: the dialog asks, with
+    // the server's reason and trace id, and the window keeps its place.
+    void aPairRenewedByAnotherInstanceIsTakenElseTheReasonIsShown()
+    {
+        closeAll();
+        makeLibrary();
+        m_server = m_sim->server().url();
+        m_client = std::make_unique<api::KooDriveClient>(&m_network);
+        m_client->setConnection({m_server, QString(), QString(), false});
+        std::optional<api::Result<api::Session>> signedIn;
+        m_client->signIn(QStringLiteral("demo@koodrive.local"), QStringLiteral("demo"), this,
+                         [&signedIn](const api::Result<api::Session> &result) { signedIn = result; });
+        QTRY_VERIFY(signedIn.has_value() && signedIn->ok());
+        const api::Session first = signedIn->value();
+        ServerConnection account{m_server, first.userId, first.accessToken, false};
+        account.displayName = first.displayName;
+        account.email = first.email;
+        m_client->setConnection(account);
+        m_client->setRefreshToken(first.refreshToken);
+        m_tokenStore->keepSession(account, StoredSession::answeredNow(first.accessToken, first.refreshToken,
+                                                                      first.expiresInSecs));
+        m_windowAccount = account;
+        m_thumbnails = std::make_unique<thumbnails::ThumbnailScheduler>(&m_network);
+        openWindow();
+        m_window->resize(1200, 800);
+        openCamera();
+        const QString camera = m_window->folder()->location().folderId;
+
+        // The other instance renews, and keeps its pair in the keychain (done here in one step, as the server
+        // does a renewal: no answer of this window's can come in between).
+        const QString theirs = sim::SimServer::newToken();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        m_sim->server().store().renewSession(first.refreshToken, theirs, now, now + 1800'000);
+        m_tokenStore->keepSession(account, StoredSession{theirs, first.refreshToken, now + 1800'000, 1800});
+        // This one's token is due: its renewal is refused, and it takes theirs.
+        m_client->setAccessExpiry(QDateTime::currentMSecsSinceEpoch() - 1000, 1800);
+        m_window->grid()->fileModel()->refresh();
+        QTRY_VERIFY(m_client->connection().accessToken == theirs); // (no QCOMPARE: it would print a token)
+        QTRY_VERIFY(!m_window->folder()->isRefreshing());
+        QTest::qWait(300);
+        QVERIFY(!m_window->findChild<ui::SignInDialog *>());
+        QVERIFY(m_window->grid()->model()->rowCount() >= 100);
+
+        // Revoked: nothing newer in the keychain. The dialog says why; the place stays.
+        QVERIFY(m_sim->server().store().exec(QStringLiteral("UPDATE sessions SET revoked = 1")).isActive());
+        m_client->setAccessExpiry(QDateTime::currentMSecsSinceEpoch() - 1000, 1800);
+        m_window->grid()->fileModel()->refresh();
+        ui::SignInDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<ui::SignInDialog *>()) && dialog->isVisible());
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("Your KooDrive session has ended"));
+        QVERIFY2(dialog->problem().startsWith(QLatin1String("The server ended the session: ")) &&
+                     dialog->problem().contains(QLatin1String("trace id")),
+                 qPrintable(dialog->problem()));
+        QCOMPARE(m_window->folder()->location().folderId, camera);
+        QPointer<ui::SignInDialog> guard(dialog);
+        dialog->setAccount(QStringLiteral("demo@koodrive.local"), QStringLiteral("demo"));
+        dialog->submit();
+        QTRY_VERIFY(!guard);
+        const std::optional<StoredSession> kept = storedSession(m_client->connection());
+        QVERIFY(kept && kept->accessToken == m_client->connection().accessToken && kept->expiresAtMs > 0);
+        QCOMPARE(m_window->folder()->location().folderId, camera);
+    }
+
     void signingInAndOutSwitchesTheLibrary()
     {
         QTRY_VERIFY(treeFolder(QStringLiteral("Camera")).isValid());

@@ -390,8 +390,13 @@ void MainWindow::signInAgain()
 {
     if (findChild<SignInDialog *>() || m_readingStoredSession)
         return; // already asking
-    if (m_signedInAt.isValid() && m_signedInAt.elapsed() < 5000)
-        return; // a late answer to a request sent with the old token: the new session is fine
+    if (!m_services.client->sessionEnded())
+        return; // a session taken since works
+    // A late answer to a request sent with the token just replaced: the new session is fine. (A refused
+    // renewal is no late answer: it asks, however soon.)
+    const bool renewalRefused = !m_services.client->sessionEndReason().message.isEmpty();
+    if (!renewalRefused && m_signedInAt.isValid() && m_signedInAt.elapsed() < 5000)
+        return;
     if (!m_services.tokens || m_services.connection.demoLibrary) {
         askToSignInAgain();
         return;
