@@ -51,7 +51,7 @@ protected:
     QNetworkAccessManager m_network;
     std::unique_ptr<api::KooDriveClient> m_client;
     std::unique_ptr<thumbnails::ThumbnailScheduler> m_thumbnails;
-    std::unique_ptr<MemoryTokenStore> m_tokenStore;
+    std::unique_ptr<TokenStore> m_tokenStore; // a MemoryTokenStore unless a test puts another
     std::unique_ptr<ui::MainWindow> m_window;
     QUrl m_server;                            // where the window's client talks to
     std::unique_ptr<QTemporaryDir> m_scratch; // the window's data (its upload queue), unless m_dataDir says

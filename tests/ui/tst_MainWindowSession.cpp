@@ -34,6 +34,37 @@ class TestMainWindowSession : public koodrive::test::MainWindowTestCase
         return QDir(m_scratch->path()).entryList({QStringLiteral("catalog-*.sqlite")}, QDir::Files);
     }
 
+    // A window signed in to the library as its demo account (a session of its own, with a refresh token,
+    // kept in the token store as a sign-in keeps it). Returns the sign-in's session.
+    api::Session openSignedInWindow(std::unique_ptr<TokenStore> store = {})
+    {
+        closeAll();
+        makeLibrary();
+        if (store)
+            m_tokenStore = std::move(store);
+        m_server = m_sim->server().url();
+        m_client = std::make_unique<api::KooDriveClient>(&m_network);
+        m_client->setConnection({m_server, QString(), QString(), false});
+        std::optional<api::Result<api::Session>> signedIn;
+        m_client->signIn(QStringLiteral("demo@koodrive.local"), QStringLiteral("demo"), this,
+                         [&signedIn](const api::Result<api::Session> &result) { signedIn = result; });
+        if (!QTest::qWaitFor([&signedIn] { return signedIn.has_value(); }, 10000) || !signedIn->ok())
+            return {};
+        const api::Session first = signedIn->value();
+        ServerConnection account{m_server, first.userId, first.accessToken, false};
+        account.displayName = first.displayName;
+        account.email = first.email;
+        m_client->setConnection(account);
+        m_client->setRefreshToken(first.refreshToken);
+        m_tokenStore->keepSession(account, StoredSession::answeredNow(first.accessToken, first.refreshToken,
+                                                                      first.expiresInSecs));
+        m_windowAccount = account;
+        m_thumbnails = std::make_unique<thumbnails::ThumbnailScheduler>(&m_network);
+        openWindow();
+        m_window->resize(1200, 800);
+        return first;
+    }
+
 private slots:
     void initTestCase() { useScratchSettings("tst_MainWindowSession"); }
     void init() { openFreshWindow(); }
@@ -109,27 +140,9 @@ private slots:
     // the server's reason and trace id, and the window keeps its place.
     void aPairRenewedByAnotherInstanceIsTakenElseTheReasonIsShown()
     {
-        closeAll();
-        makeLibrary();
-        m_server = m_sim->server().url();
-        m_client = std::make_unique<api::KooDriveClient>(&m_network);
-        m_client->setConnection({m_server, QString(), QString(), false});
-        std::optional<api::Result<api::Session>> signedIn;
-        m_client->signIn(QStringLiteral("demo@koodrive.local"), QStringLiteral("demo"), this,
-                         [&signedIn](const api::Result<api::Session> &result) { signedIn = result; });
-        QTRY_VERIFY(signedIn.has_value() && signedIn->ok());
-        const api::Session first = signedIn->value();
-        ServerConnection account{m_server, first.userId, first.accessToken, false};
-        account.displayName = first.displayName;
-        account.email = first.email;
-        m_client->setConnection(account);
-        m_client->setRefreshToken(first.refreshToken);
-        m_tokenStore->keepSession(account, StoredSession::answeredNow(first.accessToken, first.refreshToken,
-                                                                      first.expiresInSecs));
-        m_windowAccount = account;
-        m_thumbnails = std::make_unique<thumbnails::ThumbnailScheduler>(&m_network);
-        openWindow();
-        m_window->resize(1200, 800);
+        const api::Session first = openSignedInWindow();
+        QVERIFY(!first.refreshToken.isEmpty());
+        ServerConnection account = m_client->connection();
         openCamera();
         const QString camera = m_window->folder()->location().folderId;
 
@@ -166,6 +179,42 @@ private slots:
         const std::optional<StoredSession> kept = storedSession(m_client->connection());
         QVERIFY(kept && kept->accessToken == m_client->connection().accessToken && kept->expiresAtMs > 0);
         QCOMPARE(m_window->folder()->location().folderId, camera);
+    }
+
+    // The keychain refuses the session (a locked keyring whose prompt was cancelled): a renewal's pair is
+    // not kept. The window says so once, in words, and goes on signed in.
+    void aSessionTheKeychainRefusesIsSaidAndTheRunGoesOn()
+    {
+        class RefusingStore final : public TokenStore
+        {
+        public:
+            void write(const Name &name, const QString &secret, Done done) override
+            {
+                m_memory.write(name, secret, std::move(done));
+                reportNotKept(QStringLiteral("the keyring stayed locked"));
+            }
+            void read(const Name &name, Done done) override { m_memory.read(name, std::move(done)); }
+            void remove(const Name &name, Done done) override { m_memory.remove(name, std::move(done)); }
+            bool keepsAcrossRuns() const override { return false; }
+
+        private:
+            MemoryTokenStore m_memory;
+        };
+        const api::Session first = openSignedInWindow(std::make_unique<RefusingStore>());
+        QVERIFY(!first.refreshToken.isEmpty());
+        openCamera();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->messages()->text().contains(QLatin1String("cannot be remembered this time")), 10000);
+        QVERIFY2(m_window->messages()->text().contains(QLatin1String("the keyring stayed locked")),
+                 qPrintable(m_window->messages()->text()));
+        // Renewed meanwhile: still signed in, and not said again.
+        std::optional<api::Result<api::Session>> renewed;
+        m_client->refreshSession(this, [&renewed](const api::Result<api::Session> &result) { renewed = result; });
+        QTRY_VERIFY(renewed.has_value() && renewed->ok());
+        m_window->grid()->fileModel()->refresh();
+        QTRY_VERIFY(!m_window->folder()->isRefreshing());
+        QVERIFY(m_window->grid()->model()->rowCount() >= 100);
+        QVERIFY(!m_window->findChild<ui::SignInDialog *>());
     }
 
     void signingInAndOutSwitchesTheLibrary()

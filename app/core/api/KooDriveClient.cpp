@@ -183,11 +183,15 @@ void KooDriveClient::renewSession(std::function<void(const ApiError *error)> whe
     m_renewing = true;
     call<Session>(
         refreshRequest(), this,
-        [this](const Result<Session> &result) {
+        [this, sentWith = m_connection.accessToken](const Result<Session> &result) {
             m_renewing = false;
             std::optional<ApiError> error;
             if (result.ok()) {
                 adoptSession(result.value());
+            } else if (m_connection.accessToken != sentWith && !m_connection.accessToken.isEmpty()) {
+                // Refused, but a newer session was taken meanwhile (a renewal asked for by itself, a sign-in
+                // again, another instance's pair): the refusal is of the old one, and the calls go with the
+                // new one.
             } else {
                 error = result.error();
                 // A renewal that could not be sent or answered (offline, 5xx) ends nothing: the next call
