@@ -178,7 +178,7 @@ int main(int argc, char *argv[])
                            });
         if (!stored)
             waiting.exec();
-        if (*stored) {
+        if (stored && *stored) { // (no answer: the app was asked to quit while waiting)
             session = **stored;
             connection = {remembered->server, remembered->userId, session.accessToken, false};
             connection.displayName = remembered->displayName;

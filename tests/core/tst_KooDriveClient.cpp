@@ -593,6 +593,34 @@ private slots:
         QVERIFY(!m_client->sessionEndReason().traceId.isEmpty());
     }
 
+    // A renewal still on its way when another session is taken (the person signed in again, or as someone
+    // else): its answer, granted, is of the old session and must not replace the new one.
+    void aRenewalAnsweredAfterAnotherSessionWasTakenChangesNothing()
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const auto old =
+            koodrive::sim::SimServer::createSession(m_sim->server().store(), m_sim->userId(), now - 7200'000, 3600);
+        const auto fresh =
+            koodrive::sim::SimServer::createSession(m_sim->server().store(), m_sim->userId(), now, 3600);
+        m_client->setConnection({m_sim->server().url(), m_sim->userId(), old.accessToken, false});
+        m_client->setRefreshToken(old.refreshToken);
+        m_client->setAccessExpiry(now - 1000, 3600);
+        // The renewal is granted, and its answer comes late.
+        m_sim->server().http().scriptFaults({{koodrive::sim::SimHttpServer::FaultStep::Kind::Slow, 200, 1, 800, 1,
+                                              QStringLiteral("/koodrive/ose/v1/auth/refreshToken")}});
+        QSignalSpy renewed(m_client.get(), &KooDriveClient::sessionRenewed);
+        std::optional<Result<AlbumPage>> page;
+        m_client->listAlbums({}, this, [&page](const Result<AlbumPage> &r) { page = r; });
+        QTRY_VERIFY(m_sim->server().http().callsTo("POST", QStringLiteral("/koodrive/ose/v1/auth/refreshToken")) > 0);
+        m_client->setConnection({m_sim->server().url(), m_sim->userId(), fresh.accessToken, false});
+        m_client->setRefreshToken(fresh.refreshToken);
+        QTRY_VERIFY_WITH_TIMEOUT(page.has_value(), 10000);
+        QVERIFY(page->ok()); // it went with the new session
+        QCOMPARE(renewed.count(), 0);
+        QVERIFY(m_client->connection().accessToken == fresh.accessToken); // (no QCOMPARE: tokens)
+        QVERIFY(m_client->refreshToken() == fresh.refreshToken);
+    }
+
     void readsAreRetriedAndMutationsAreNot()
     {
         koodrive::sim::SimOptions flaky;

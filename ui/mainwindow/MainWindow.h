@@ -403,7 +403,6 @@ private:
     QLabel *m_counts = nullptr;
     QLabel *m_demoMarker = nullptr;
     QAction *m_signOut = nullptr;
-    QElapsedTimer m_signedInAt;
     bool m_readingStoredSession = false; // signInAgain looks in the keychain for a newer session first
     QAction *m_newAlbum = nullptr;
     QAction *m_editAlbum = nullptr;

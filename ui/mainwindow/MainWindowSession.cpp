@@ -253,8 +253,9 @@ void MainWindow::signOut()
     const int unsent = m_outbox->pendingCount();
     // The session ends on the server (the call carries the token now; its answer changes nothing here).
     m_services.client->signOut(this, [this, leaving](const api::Result<api::Done> &) {
-        // A sign-in made meanwhile keeps its own session.
-        if (m_services.client->connection().accessToken == leaving.accessToken) {
+        // A sign-in made meanwhile keeps its own session. (Compared by the window's account: the call may
+        // have renewed the token on its way.)
+        if (m_services.connection.accessToken.isEmpty()) {
             m_services.client->setConnection({leaving.server, QString(), QString(), false});
             m_services.client->setRefreshToken({});
         }
@@ -379,6 +380,8 @@ void MainWindow::keepRenewedSession()
     // A renewal (before the token ran out, or on a 401) gave a new pair: the keychain keeps it, so the next
     // start uses it and another instance of the app finds it.
     api::KooDriveClient *client = m_services.client;
+    if (m_services.connection.userId.isEmpty() || client->connection().userId != m_services.connection.userId)
+        return; // signed out (the sign-out call renewed first), or another account since
     m_services.connection.accessToken = client->connection().accessToken;
     if (m_services.tokens)
         m_services.tokens->keepSession(m_services.connection,
@@ -390,13 +393,9 @@ void MainWindow::signInAgain()
 {
     if (findChild<SignInDialog *>() || m_readingStoredSession)
         return; // already asking
-    if (!m_services.client->sessionEnded())
-        return; // a session taken since works
-    // A late answer to a request sent with the token just replaced: the new session is fine. (A refused
-    // renewal is no late answer: it asks, however soon.)
-    const bool renewalRefused = !m_services.client->sessionEndReason().message.isEmpty();
-    if (!renewalRefused && m_signedInAt.isValid() && m_signedInAt.elapsed() < 5000)
-        return;
+    if (!m_services.client->sessionEnded() || m_services.connection.userId.isEmpty())
+        return; // a session taken since works (a late answer of the old one's: ApiCall ignores those), or
+                // the person signed out
     if (!m_services.tokens || m_services.connection.demoLibrary) {
         askToSignInAgain();
         return;
@@ -411,6 +410,8 @@ void MainWindow::signInAgain()
             if (!guard)
                 return;
             m_readingStoredSession = false;
+            if (!m_services.client->sessionEnded())
+                return; // signed in again meanwhile (Account ▸ Sign in…): that session stays
             const bool sameAccount = m_services.connection.server == account.server &&
                                      m_services.connection.userId == account.userId;
             if (sameAccount && stored && !stored->refreshToken.isEmpty() &&
@@ -421,7 +422,6 @@ void MainWindow::signInAgain()
                 m_services.client->setConnection(connection);
                 m_services.client->setRefreshToken(stored->refreshToken);
                 m_services.client->setAccessExpiry(stored->expiresAtMs, stored->lifetimeSecs);
-                m_signedInAt.start();
                 resumeAfterSignIn();
                 return;
             }
@@ -446,9 +446,13 @@ void MainWindow::askToSignInAgain()
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         ServerConnection connection = dialog->connection();
         connection.demoLibrary = m_services.connection.demoLibrary;
+        const ServerConnection before = m_services.connection;
         m_services.connection = connection;
+        // The keychain item is named after the account's email or name: renamed, the old item goes.
+        if (m_services.tokens && TokenStore::sessionName(before).label != TokenStore::sessionName(connection).label)
+            m_services.tokens->forgetSession(before);
         adoptSession(connection, dialog->session());
-        m_signedInAt.start();
+        AccountSettings::remember(connection); // the next start finds the item by what is remembered
         showAccount();
         m_messages->showNote(tr("Signed in again."), MessageBar::Reach::Window);
         resumeAfterSignIn();

@@ -188,7 +188,7 @@ void VideoPane::ensurePlayer()
         case QMediaPlayer::LoadedMedia:
         case QMediaPlayer::BufferedMedia:
             m_startBudget.stop();
-            if (m_resumeAt > 0) { // after a renewal: back where it was
+            if (m_resumeAt >= 0) { // after a renewal: back where it was (paused at 0 included)
                 const qint64 at = std::exchange(m_resumeAt, -1);
                 m_player->setPosition(at);
                 if (!m_resumePlaying)
@@ -354,7 +354,7 @@ void VideoPane::pauseAt(qint64 ms)
 
 void VideoPane::seekTo(qint64 ms)
 {
-    if (!m_player)
+    if (!m_player || !m_player->isSeekable())
         return;
     m_player->setPosition(ms);
     if (m_pausedAt >= 0)
@@ -371,7 +371,8 @@ void VideoPane::togglePlay()
     if (!m_player || m_link->url().isEmpty())
         return;
     if (m_player->playbackState() == QMediaPlayer::PlayingState) {
-        pauseAt(m_player->position());
+        // Just after a seek the player may still answer the old position (or 0): the bar has the new one.
+        pauseAt(m_player->position() > 0 ? m_player->position() : m_seek->value());
     } else {
         m_ended = false;
         m_player->play(); // after the end: from the start again

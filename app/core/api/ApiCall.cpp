@@ -293,8 +293,10 @@ void ApiCall::onTransferFinished()
     if (answer.httpStatus >= 200 && answer.httpStatus < 300 &&
         !looksLikeJsonObject(transfer->contentType(), answer.body) && retryLater(backoffMs()))
         return;
-    if (answer.httpStatus == 401 && m_request.authenticated && !m_request.renewal)
-        m_client->reportSessionExpired(); // a failed renewal says so itself
+    // A failed renewal says so itself; a 401 for a token replaced since is no news about the session in use.
+    if (answer.httpStatus == 401 && m_request.authenticated && !m_request.renewal &&
+        m_sentToken == m_client->connection().accessToken)
+        m_client->reportSessionExpired();
     finishWithAnswer(answer);
 }
 

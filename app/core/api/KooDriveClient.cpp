@@ -43,6 +43,7 @@ void KooDriveClient::setConnection(const ServerConnection &connection)
     m_connection = connection;
     m_sessionEnded = false; // a session the person just gave: calls may go again
     setAccessExpiry(0, 0);  // its expiry, when known, is set after
+    m_noEarlyRenewalBeforeMs = 0;
 }
 
 QString KooDriveClient::newTraceId()
@@ -152,7 +153,7 @@ bool KooDriveClient::renewalDue() const
         return false;
     if (m_renewing)
         return true;
-    if (m_accessExpiresAtMs <= 0)
+    if (m_accessExpiresAtMs <= 0 || QDateTime::currentMSecsSinceEpoch() < m_noEarlyRenewalBeforeMs)
         return false;
     // A minute ahead, or a fifth of a short lifetime: a token is not renewed at every call.
     const qint64 aheadMs = std::clamp<qint64>(m_accessLifetimeSecs * 1000 / 5, 0, 60'000);
@@ -186,21 +187,27 @@ void KooDriveClient::renewSession(std::function<void(const ApiError *error)> whe
         [this, sentWith = m_connection.accessToken](const Result<Session> &result) {
             m_renewing = false;
             std::optional<ApiError> error;
-            if (result.ok()) {
+            if (m_connection.accessToken != sentWith) {
+                // Another session was taken meanwhile (a renewal asked for by itself, a sign-in again, another
+                // account, another instance's pair): this answer is of the old one, granted or refused, and
+                // the calls go with the new one.
+            } else if (result.ok()) {
                 adoptSession(result.value());
-            } else if (m_connection.accessToken != sentWith && !m_connection.accessToken.isEmpty()) {
-                // Refused, but a newer session was taken meanwhile (a renewal asked for by itself, a sign-in
-                // again, another instance's pair): the refusal is of the old one, and the calls go with the
-                // new one.
             } else {
                 error = result.error();
                 // A renewal that could not be sent or answered (offline, 5xx) ends nothing: the next call
                 // tries again. A refusal ends the session until the person signs in again.
+                // An answer that is not the page's shape (a captive portal's page) is no refusal either.
                 const ApiError::Kind kind = error->kind;
                 if (kind != ApiError::Kind::Network && kind != ApiError::Kind::Timeout &&
-                    kind != ApiError::Kind::Server && kind != ApiError::Kind::RateLimited) {
+                    kind != ApiError::Kind::Server && kind != ApiError::Kind::RateLimited &&
+                    kind != ApiError::Kind::BadResponse) {
                     m_refreshToken.clear();
                     reportSessionExpired(&*error);
+                } else {
+                    // Not made now: calls go with the token they have (a 401 still renews) rather than each
+                    // waiting on a renewal that fails the same way, until a little later.
+                    m_noEarlyRenewalBeforeMs = QDateTime::currentMSecsSinceEpoch() + 30'000;
                 }
             }
             const auto waiters = std::exchange(m_renewWaiters, {});
@@ -575,8 +582,8 @@ CallHandle KooDriveClient::refreshSession(QObject *context, Callback<Session> do
     // The new tokens are adopted even when the asker is gone: the old ones no longer work.
     return call<Session>(
         refreshRequest(), this,
-        [this, receiver, done = std::move(done)](const Result<Session> &result) {
-            if (result.ok())
+        [this, receiver, sentWith = m_connection.accessToken, done = std::move(done)](const Result<Session> &result) {
+            if (result.ok() && m_connection.accessToken == sentWith) // not over a session taken since
                 adoptSession(result.value());
             if (receiver)
                 done(result);

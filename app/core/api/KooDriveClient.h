@@ -373,6 +373,7 @@ private:
     qint64 m_clockOffsetSecs = 0;
     bool m_renewing = false;
     qint64 m_accessExpiresAtMs = 0;
+    qint64 m_noEarlyRenewalBeforeMs = 0; // after a renewal that could not be made (offline): not at once again
     ApiError m_sessionEndReason{};
     qint64 m_accessLifetimeSecs = 0;
     QVector<std::function<void(const ApiError *)>> m_renewWaiters;
