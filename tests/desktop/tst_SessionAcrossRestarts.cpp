@@ -94,6 +94,16 @@ class TestSessionAcrossRestarts : public QObject
     {
         return window.isEmpty() ? QString() : xdotool({QStringLiteral("getwindowname"), window});
     }
+    // The account and password typed into the sign-in dialog (its account field has the focus), then Return.
+    static void signInAsAPerson(const QString &dialog)
+    {
+        xdotool({QStringLiteral("windowfocus"), QStringLiteral("--sync"), dialog});
+        xdotool({QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("15"),
+                 QStringLiteral("demo@koodrive.local")});
+        xdotool({QStringLiteral("key"), QStringLiteral("Tab")});
+        xdotool({QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("15"), QStringLiteral("demo")});
+        xdotool({QStringLiteral("key"), QStringLiteral("Return")});
+    }
     // Ctrl+Q in the window, as a person quits; the app ends by itself.
     void quitApp()
     {
@@ -177,13 +187,7 @@ private slots:
         startApp({QStringLiteral("--server"), m_sim->server().url().toString()});
         const QString dialog = windowOf(QStringLiteral("Sign in to KooDrive"), 30000);
         QVERIFY2(!dialog.isEmpty(), "the sign-in dialog shows");
-        // The server's address is filled in; the account field has the focus.
-        xdotool({QStringLiteral("windowfocus"), QStringLiteral("--sync"), dialog});
-        xdotool({QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("15"),
-                 QStringLiteral("demo@koodrive.local")});
-        xdotool({QStringLiteral("key"), QStringLiteral("Tab")});
-        xdotool({QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("15"), QStringLiteral("demo")});
-        xdotool({QStringLiteral("key"), QStringLiteral("Return")});
+        signInAsAPerson(dialog); // the server's address is filled in
         QTRY_COMPARE_WITH_TIMEOUT(calls(Login), logins + 1, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(albumListCalls() > 0, 30000); // the window reads the account's albums
         QTRY_COMPARE_WITH_TIMEOUT(itemsInKeyring(), 1, 20000);
@@ -251,12 +255,7 @@ private slots:
         startApp({});
         const QString dialog = windowOf(QStringLiteral("session has ended"), 30000);
         QVERIFY2(!dialog.isEmpty(), "the dialog says the session has ended");
-        xdotool({QStringLiteral("windowfocus"), QStringLiteral("--sync"), dialog});
-        xdotool({QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("15"),
-                 QStringLiteral("demo@koodrive.local")});
-        xdotool({QStringLiteral("key"), QStringLiteral("Tab")});
-        xdotool({QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("15"), QStringLiteral("demo")});
-        xdotool({QStringLiteral("key"), QStringLiteral("Return")});
+        signInAsAPerson(dialog);
         QTRY_COMPARE_WITH_TIMEOUT(calls(Login), logins + 1, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(windowOf(QStringLiteral("session has ended"), 500).isEmpty(), 20000);
         QCOMPARE(itemsInKeyring(), 1);

@@ -437,12 +437,13 @@ void MainWindow::askToSignInAgain()
     auto *dialog = new SignInDialog(m_services.network, m_services.connection.server, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Your KooDrive session has ended"));
-    // Why, as the server said it (plain text), with the trace id to quote.
+    // Why, in the server's own words when it gave some (plain text, bidi-safe), with the trace id to quote.
     const api::ApiError &why = m_services.client->sessionEndReason();
-    if (!why.message.isEmpty())
+    const QString said = text::displayText(why.serverMessage.isEmpty() ? why.message : why.serverMessage);
+    if (!said.isEmpty())
         dialog->setReason(why.traceId.isEmpty()
-                              ? tr("The server ended the session: %1").arg(why.message)
-                              : tr("The server ended the session: %1 (trace id %2)").arg(why.message, why.traceId));
+                              ? tr("The server ended the session: %1").arg(said)
+                              : tr("The server ended the session: %1 (trace id %2)").arg(said, why.traceId));
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         ServerConnection connection = dialog->connection();
         connection.demoLibrary = m_services.connection.demoLibrary;
