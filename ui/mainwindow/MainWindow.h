@@ -302,6 +302,8 @@ private:
     void signInAgain();
     void askToSignInAgain();
     void resumeAfterSignIn();
+    void giveSessionToClient(const ServerConnection &connection, const StoredSession &session);
+    // The client's session and the keychain's copy.
     void adoptSession(const ServerConnection &connection, const StoredSession &session);
     void keepRenewedSession();
     void signIn();

@@ -366,11 +366,16 @@ void MainWindow::forgetAccountData(const ServerConnection &account)
         MessageBar::Reach::Window);
 }
 
-void MainWindow::adoptSession(const ServerConnection &connection, const StoredSession &session)
+void MainWindow::giveSessionToClient(const ServerConnection &connection, const StoredSession &session)
 {
     m_services.client->setConnection(connection);
     m_services.client->setRefreshToken(session.refreshToken);
     m_services.client->setAccessExpiry(session.expiresAtMs, session.lifetimeSecs);
+}
+
+void MainWindow::adoptSession(const ServerConnection &connection, const StoredSession &session)
+{
+    giveSessionToClient(connection, session);
     if (m_services.tokens)
         m_services.tokens->keepSession(connection, session); // the keychain, never settings or logs
 }
@@ -416,12 +421,8 @@ void MainWindow::signInAgain()
                                      m_services.connection.userId == account.userId;
             if (sameAccount && stored && !stored->refreshToken.isEmpty() &&
                 stored->accessToken != m_services.client->connection().accessToken) {
-                ServerConnection connection = m_services.connection;
-                connection.accessToken = stored->accessToken;
-                m_services.connection = connection;
-                m_services.client->setConnection(connection);
-                m_services.client->setRefreshToken(stored->refreshToken);
-                m_services.client->setAccessExpiry(stored->expiresAtMs, stored->lifetimeSecs);
+                m_services.connection.accessToken = stored->accessToken;
+                giveSessionToClient(m_services.connection, *stored); // (the keychain has it already)
                 resumeAfterSignIn();
                 return;
             }

@@ -4,7 +4,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <memory>
 #include <qt6keychain/keychain.h>
 
 Q_LOGGING_CATEGORY(lcTokens, "koodrive.account", QtInfoMsg)
@@ -124,23 +123,29 @@ void TokenStore::reportNotKept(const QString &reason)
         emit notKept(reason); // said once a run, not at every renewal
 }
 
+std::optional<QString> MemoryTokenStore::find(const Name &name) const
+{
+    const auto it = m_secrets.constFind(slot(name));
+    return it != m_secrets.constEnd() ? std::optional<QString>(*it) : std::nullopt;
+}
+
 void MemoryTokenStore::write(const Name &name, const QString &secret, Done done)
 {
-    m_secrets.insert(name.label + QLatin1Char('\n') + name.key, secret);
+    m_secrets.insert(slot(name), secret);
     if (done)
         done(true, {});
 }
 
 void MemoryTokenStore::read(const Name &name, Done done)
 {
-    const auto it = m_secrets.constFind(name.label + QLatin1Char('\n') + name.key);
+    const std::optional<QString> secret = find(name);
     if (done)
-        done(it != m_secrets.constEnd(), it != m_secrets.constEnd() ? *it : QString());
+        done(secret.has_value(), secret.value_or(QString()));
 }
 
 void MemoryTokenStore::remove(const Name &name, Done done)
 {
-    m_secrets.remove(name.label + QLatin1Char('\n') + name.key);
+    m_secrets.remove(slot(name));
     if (done)
         done(true, {});
 }
@@ -181,14 +186,9 @@ void KeychainTokenStore::write(const Name &name, const QString &secret, Done don
 void KeychainTokenStore::read(const Name &name, Done done)
 {
     // A secret the keychain refused this run is newer than anything the keychain may still hold.
-    auto inMemory = std::make_shared<std::optional<QString>>();
-    m_fallback.read(name, [inMemory](bool ok, const QString &secret) {
-        if (ok)
-            *inMemory = secret;
-    });
-    if (inMemory->has_value()) {
+    if (const std::optional<QString> inMemory = m_fallback.find(name)) {
         if (done)
-            done(true, **inMemory);
+            done(true, *inMemory);
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(name.label); // unparented: see above

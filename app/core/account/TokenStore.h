@@ -91,9 +91,10 @@ public:
     void read(const Name &name, Done done) override;
     void remove(const Name &name, Done done) override;
     bool keepsAcrossRuns() const override { return false; }
-    int count() const { return int(m_secrets.size()); }
+    std::optional<QString> find(const Name &name) const;
 
 private:
+    static QString slot(const Name &name) { return name.label + QLatin1Char('\n') + name.key; }
     QHash<QString, QString> m_secrets; // by label and key
 };
 

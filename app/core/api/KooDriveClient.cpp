@@ -2,6 +2,7 @@
 
 #include "ClientCall.h"
 #include "ResponseParsers.h"
+#include "account/TokenStore.h"
 #include "i18n/Language.h"
 #include "net/Transfer.h"
 
@@ -165,13 +166,10 @@ void KooDriveClient::adoptSession(const Session &session)
     m_connection.accessToken = session.accessToken;
     if (!session.refreshToken.isEmpty())
         m_refreshToken = session.refreshToken;
-    // OPERATIONS.md §1: expiresIn in seconds, counted here from the answer's arrival (this computer's clock
-    // and the server's may differ; issuedAt is the server's).
-    if (session.expiresInSecs > 0 && session.expiresInSecs <= 366 * 24 * 3600)
-        setAccessExpiry(QDateTime::currentMSecsSinceEpoch() + session.expiresInSecs * 1000,
-                        session.expiresInSecs);
-    else
-        setAccessExpiry(0, 0);
+    // OPERATIONS.md §1: expiresIn in seconds, counted from the answer's arrival (this computer's clock and the
+    // server's may differ; issuedAt is the server's), with the bounds the keychain's copy uses.
+    const StoredSession kept = StoredSession::answeredNow(session.accessToken, {}, session.expiresInSecs);
+    setAccessExpiry(kept.expiresAtMs, kept.lifetimeSecs);
     m_sessionEnded = false;
     emit sessionRenewed(session);
 }
