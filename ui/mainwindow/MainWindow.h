@@ -217,6 +217,8 @@ protected:
 private:
     void saveSettings() const;
     void restoreSettings();
+    // The rows a saved place opens with on the window's thread: a screen of tiles at the grid's tile size.
+    void fitFirstSavedRows();
     void selectAlbumWhenLoaded();
     QWidget *makeSidebar();
     QWidget *makeCentre();

@@ -378,6 +378,7 @@ void MainWindow::makeToolBar()
     m_zoom->setToolTip(tr("Thumbnail size (Ctrl+wheel, Ctrl++ and Ctrl+-)"));
     connect(m_zoom, &QSlider::valueChanged, m_grid, &ThumbnailGridView::setTileSize);
     connect(m_grid, &ThumbnailGridView::tileSizeChanged, m_zoom, &QSlider::setValue);
+    connect(m_grid, &ThumbnailGridView::tileSizeChanged, this, &MainWindow::fitFirstSavedRows);
     bar->addWidget(m_zoom);
     bar->addSeparator();
 

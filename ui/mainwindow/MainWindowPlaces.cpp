@@ -7,6 +7,7 @@
 #include "models/FolderModel.h"
 #include "models/FolderTreeModel.h"
 #include "models/SearchModel.h"
+#include "models/StarredModel.h"
 #include "text/DisplayText.h"
 #include "viewer/PhotoViewer.h"
 #include "views/ThumbnailGridView.h"
@@ -27,6 +28,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSlider>
 #include <QSortFilterProxyModel>
@@ -86,6 +88,22 @@ void MainWindow::prepareFirstFrame(int waitMs)
                         &thumbnails::ThumbnailScheduler::notCached})
         connect(m_services.thumbnails, signal, &waiting, check, Qt::QueuedConnection);
     waiting.exec(QEventLoop::ExcludeUserInputEvents);
+}
+
+void MainWindow::fitFirstSavedRows()
+{
+    // The screen's, not the window's: a window maximised after it opens shows more. A line and a column
+    // more, for a grid that starts between two lines. The rest of the place comes from a worker meanwhile.
+    const QSize cell = m_grid->gridSize();
+    const QScreen *screen = this->screen();
+    if (!cell.isValid() || !screen)
+        return;
+    const QSize room = screen->availableGeometry().size();
+    const int rows = (room.width() / cell.width() + 1) * (room.height() / cell.height() + 2);
+    for (PagedFileModel *model :
+         {static_cast<PagedFileModel *>(m_folder), static_cast<PagedFileModel *>(m_albumContents),
+          static_cast<PagedFileModel *>(m_starred), static_cast<PagedFileModel *>(m_driveSearch)})
+        model->setFirstSavedRows(rows);
 }
 
 bool MainWindow::enterPlace(const QString &key)

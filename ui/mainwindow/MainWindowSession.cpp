@@ -107,6 +107,7 @@ void MainWindow::restoreSettings()
     if (settings.contains(QStringLiteral("sidebarSplitter")))
         m_sidebarSplitter->restoreState(settings.value(QStringLiteral("sidebarSplitter")).toByteArray());
     m_grid->setTileSize(settings.value(QStringLiteral("tileSize"), m_grid->tileSize()).toInt());
+    fitFirstSavedRows();
     setAlbumOrder(qBound(0, settings.value(QStringLiteral("albumOrder"), 0).toInt(), 1));
     settings.beginGroup(placeGroup(m_services.connection));
     const auto place = Place(settings.value(QStringLiteral("kind"), int(Place::Folder)).toInt());

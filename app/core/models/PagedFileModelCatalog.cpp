@@ -48,17 +48,11 @@ void PagedFileModel::moveToCatalog(catalog::Catalog *catalog)
     saveToCatalogSoon();
 }
 
-namespace {
-// The rows a saved place opens with, read on the GUI thread: more than a screen of the smallest tiles on a
-// large screen. The rest comes from a worker (reading 10 000 rows would hold the first screen 40-60 ms).
-constexpr int FirstSavedRows = 400;
-} // namespace
-
 bool PagedFileModel::openSaved()
 {
     if (!m_catalog || m_placeKey.isEmpty())
         return false;
-    const std::optional<catalog::PlaceSnapshot> saved = m_catalog->place(m_placeKey, FirstSavedRows);
+    const std::optional<catalog::PlaceSnapshot> saved = m_catalog->place(m_placeKey, m_firstSavedRows);
     if (!saved)
         return false;
     appendSaved(savedPages(saved->rows, m_pageSize));

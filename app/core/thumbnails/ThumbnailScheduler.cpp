@@ -13,6 +13,7 @@
 #include <QTimer>
 #include <limits>
 #include <memory>
+#include <string_view>
 
 Q_LOGGING_CATEGORY(lcThumbnails, "koodrive.thumbnails", QtInfoMsg)
 
@@ -26,6 +27,26 @@ qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
 }
+
+// The format a picture's first bytes name, for the formats pictures come in; empty for any other. Named, only
+// the reader of that format is loaded: unnamed, Qt loads every image format plugin it has (ten here, with
+// libtiff, libwebp, libmng and lcms) to ask each whether the picture is its own.
+QByteArray formatOf(const QByteArray &bytes)
+{
+    const auto startsWith = [&bytes](std::string_view magic, qsizetype at = 0) {
+        return bytes.size() >= at + qsizetype(magic.size()) &&
+               std::string_view(bytes.constData() + at, magic.size()) == magic;
+    };
+    if (startsWith("\xFF\xD8\xFF"))
+        return QByteArrayLiteral("jpeg");
+    if (startsWith("\x89PNG\r\n\x1A\n"))
+        return QByteArrayLiteral("png");
+    if (startsWith("GIF87a") || startsWith("GIF89a"))
+        return QByteArrayLiteral("gif");
+    if (startsWith("RIFF") && startsWith("WEBP", 8))
+        return QByteArrayLiteral("webp");
+    return {};
+}
 } // namespace
 
 ThumbnailScheduler::ThumbnailScheduler(QNetworkAccessManager *network, QObject *parent)
@@ -36,14 +57,13 @@ ThumbnailScheduler::ThumbnailScheduler(QNetworkAccessManager *network, QObject *
     // Decoding a server-scaled thumbnail takes a fraction of a millisecond (../shared/PERFORMANCE-FACTS.md);
     // two workers keep up with six transfers and leave the GUI thread alone.
     m_decoders.setMaxThreadCount(2);
-    // The first picture decoded loads Qt's image format plugins and the codecs' libraries: about 100 ms on
-    // these machines, which the first screen of thumbnails would wait for. It is done now, on a decoder,
-    // while the window is being made.
+    // Qt loads every image format plugin it has (ten here, with libtiff, libwebp, libmng and lcms) the first
+    // time it looks at a picture whose format is not named: the window's first icons do (its menu bar's is a
+    // PNG file). That is done now, on a decoder, while the window is being made.
     m_decoders.start([] {
         QBuffer buffer;
-        buffer.open(QIODevice::ReadWrite);
-        QImage(8, 8, QImage::Format_RGB32).save(&buffer, "JPEG");
-        decode(buffer.data(), {4, 4}, ThumbnailAllocationLimitMiB);
+        buffer.open(QIODevice::ReadOnly);
+        QImageReader(&buffer).canRead();
     });
 }
 
@@ -73,7 +93,7 @@ QImage ThumbnailScheduler::decode(const QByteArray &bytes, QSize box, int alloca
     QBuffer buffer;
     buffer.setData(bytes);
     buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer);
+    QImageReader reader(&buffer, formatOf(bytes)); // named by its first bytes, or found by Qt
     // A few compressed bytes can claim a picture of gigapixels (a decompression bomb): the reader refuses
     // to allocate more than this for the picture it makes.
     reader.setAllocationLimit(allocationLimitMiB);
