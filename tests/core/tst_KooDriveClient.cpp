@@ -4,10 +4,14 @@
 #include "SimHttpServer.h"
 #include "api/KooDriveClient.h"
 
+#include <QDir>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace koodrive::api;
 using koodrive::test::SimFixture;
@@ -31,6 +35,25 @@ private:
         return *result;
     }
     qint64 served() { return m_sim->server().http().requestsServed(); }
+    // The nice value of each of this process's threads whose name starts with `name` (/proc, Linux).
+    static QList<int> nicesOfThreads(const QByteArray &name)
+    {
+        QList<int> nices;
+        const QDir tasks(QStringLiteral("/proc/self/task"));
+        for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+            QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+            if (!comm.open(QIODevice::ReadOnly) || !comm.readAll().startsWith(name) ||
+                !stat.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray line = stat.readAll();
+            // Fields 3 onwards follow the name's closing parenthesis; the nice value is field 19.
+            const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+            if (fields.size() > 16)
+                nices << fields.at(16).toInt();
+        }
+        return nices;
+    }
     koodrive::ServerConnection connection() const
     {
         return {m_sim->server().url(), m_sim->userId(), m_sim->server().accessToken(), true};
@@ -141,6 +164,23 @@ private slots:
             return m_client->createAlbum(album, c, done);
         });
         QVERIFY2(collection.ok(), qPrintable(collection.ok() ? QString() : collection.error().details()));
+    }
+
+    // Answers are parsed on threads that give way to the window's thread and to Qt's network thread: on
+    // two cores, a parse that kept them waiting for a core held back the request for the next page, made
+    // already, by as long (bench_models: the listing read to its end, 1.03 of the raw loop, now 0.86).
+    void answersAreParsedOnThreadsThatGiveWayToTheWindow()
+    {
+        const auto space =
+            wait<SpaceInfo>([&](QObject *c, auto done) { return m_client->spaceInfo(c, done); });
+        QVERIFY(space.ok());
+        const int own = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
+        const QList<int> parsers = nicesOfThreads("koodrive answer");
+        QVERIFY(!parsers.isEmpty());
+        for (int nice : parsers)
+            QCOMPARE(nice, qMin(own + 10, 19));
+        // The thread that made the call (the window's, in the app) keeps its own.
+        QCOMPARE(getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())), own);
     }
 
     void aFamilysFolderIsReadThroughItsHeader()

@@ -328,7 +328,12 @@ void ApiCall::finishWithAnswer(const Answer &answer)
     // The worker gets only the answer and the parse function (plain data and pure code); what it returns
     // comes back here, unless the call was cancelled or is gone by then.
     threads::runThen(
-        parsers(), [parse = m_parse, answer] { return parse(answer); }, this,
+        parsers(),
+        [parse = m_parse, answer] {
+            threads::lowerThisThreadsPriority(); // nothing waits for it: the window and the network go first
+            return parse(answer);
+        },
+        this,
         [this](const std::any &parsed) {
             if (m_finished)
                 return;
