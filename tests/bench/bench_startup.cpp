@@ -7,7 +7,11 @@
 // and brought in line, on the warm start (resident set, 1 s after the app says so).
 //
 //   build/default/bin/bench_startup [runs=5] [demo files=3000, the app's default] [app=koodrive-albums beside
-//   this program]
+//   this program] [another build of the app, to compare]
+//
+// With another build, each run also starts that one warm, on the same home, right before or after this one
+// (in turn): the medians of both and of the differences between the two starts of each run are printed.
+// Build the other one from an earlier commit (e.g. in a worktree) to see what a change is worth.
 //
 // With 23256 demo files the camera folder has 10 000 (the figures are for such a folder).
 //
@@ -105,13 +109,19 @@ Moments runOnce(const QString &app, const QStringList &arguments, const QString 
     return moments;
 }
 
+// The middle value (of times: -1 is a start that reported nothing, left out).
+qint64 middle(QList<qint64> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
 qint64 median(QList<qint64> values)
 {
     values.removeAll(-1);
-    if (values.isEmpty())
-        return -1;
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
+    return values.isEmpty() ? -1 : middle(values);
 }
 
 } // namespace
@@ -131,12 +141,28 @@ int main(int argc, char *argv[])
     const QStringList appArguments{QStringLiteral("--open"), QStringLiteral("Camera"),
                                    QStringLiteral("--demo"), QString::number(demoFiles)};
     QTextStream out(stdout);
+    const QString other = args.size() > 4 ? args[4] : QString();
     QList<qint64> coldShown, coldFilled, warmShown, warmFilled, memory, floor;
+    QList<qint64> thisWarm, otherWarm, differences; // with another build
     for (int i = 0; i < runs; ++i) {
         QTemporaryDir home;
         const Moments baseline = runOnce(bare, {}, home.path(), After::FirstScreen);
         const Moments cold = runOnce(app, appArguments, home.path(), After::Saved);
         const Moments warm = runOnce(app, appArguments, home.path(), After::Memory);
+        if (!other.isEmpty()) {
+            const bool otherFirst = i % 2 == 1;
+            const Moments first =
+                runOnce(otherFirst ? other : app, appArguments, home.path(), After::FirstScreen);
+            const Moments second =
+                runOnce(otherFirst ? app : other, appArguments, home.path(), After::FirstScreen);
+            const Moments &mine = otherFirst ? second : first;
+            const Moments &theirs = otherFirst ? first : second;
+            if (mine.filled >= 0 && theirs.filled >= 0) {
+                thisWarm << mine.filled;
+                otherWarm << theirs.filled;
+                differences << mine.filled - theirs.filled;
+            }
+        }
         floor << baseline.filled;
         memory << warm.residentBytes;
         coldShown << cold.shown;
@@ -162,5 +188,9 @@ int main(int argc, char *argv[])
     out << "median of " << runs << ", the whole app (window and demo server, one process) with Camera read "
         << "to its end: " << QString::number(double(median(memory)) / 1e6, 'f', 0)
         << " MB resident (goal <= 1.1 x 82 MB)\n";
+    if (!other.isEmpty())
+        out << "started warm in turn with " << other << ", " << differences.size()
+            << " pairs: first screen of thumbnails, median " << median(thisWarm) << " ms against "
+            << median(otherWarm) << " ms; median difference " << middle(differences) << " ms\n";
     return median(coldFilled) < 0 || median(warmFilled) < 0 ? 1 : 0;
 }
