@@ -10,7 +10,9 @@
 namespace koodrive::threads {
 
 // Runs `work` on `pool`; then `then(result)` on `context`'s thread, unless `context` is gone by then.
-// Returns the work's future (its result stays there, e.g. for takeResult()).
+// Returns the work's future (its result stays there, e.g. for takeResult()). Whoever may take the result
+// gives a `then` that takes the future (const QFuture<Result> &), not the value: Qt reads the value for
+// such a continuation when it runs, and it may run after the take (a read past the results' store).
 //
 // Use this, not QtConcurrent::run(...).then(context, ...), which Qt 6.4 makes crash now and then: a
 // continuation attached to a future whose work ended a moment before runs at once in then(), is kept,
