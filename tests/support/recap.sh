@@ -9,7 +9,7 @@ trap 'rm -f "$log"' EXIT
 status=${PIPESTATUS[0]}
 if [ "$status" -ne 0 ]; then
     echo "---- what failed in $(basename "$1") (exit $status) ----"
-    grep -E -A3 '^FAIL!|^XPASS' "$log" | grep -v -E '^(QWARN|QDEBUG|QINFO|PASS) ' | head -n 60
+    grep -E -A3 '^FAIL!|^XPASS|^QFATAL' "$log" | grep -v -E '^(QWARN|QDEBUG|QINFO|PASS) ' | head -n 60
     grep -E '^SUMMARY: |^==[0-9]+==ERROR' "$log" | head -n 10
 fi
 exit "$status"
