@@ -74,10 +74,10 @@ public:
 
     // 1..100 (files-list.txt, "pageSize").
     void setPageSize(int rows) { m_pageSize = qBound(1, rows, 100); }
+    int pageSize() const { return m_pageSize; }
     // How many rows a saved place opens with on the window's thread (the view's first screen, with some to
     // spare); the rest is read from the catalog on a worker meanwhile. Each row costs about 15 µs here.
     void setFirstSavedRows(int rows) { m_firstSavedRows = qMax(1, rows); }
-    int pageSize() const { return m_pageSize; }
     // The size thumbnails are painted at, in device pixels; the server is asked for that size (rounded up).
     void setThumbnailBox(int devicePixels);
     // The same from a tile's size in logical pixels on a screen of this device pixel ratio.
