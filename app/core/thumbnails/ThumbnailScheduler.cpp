@@ -28,9 +28,9 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-// The format a picture's first bytes name, for the formats pictures come in; empty for any other. Named, only
-// the reader of that format is loaded: unnamed, Qt loads every image format plugin it has (ten here, with
-// libtiff, libwebp, libmng and lcms) to ask each whether the picture is its own.
+// The format a picture's first bytes name, for the formats pictures come in; empty for any other. Named, the
+// reader asks that format's plugin only; unnamed, Qt asks each of its ten plugins in turn whether the
+// picture is its own (and loads them all the first time).
 QByteArray formatOf(const QByteArray &bytes)
 {
     const auto startsWith = [&bytes](std::string_view magic, qsizetype at = 0) {
